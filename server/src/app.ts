@@ -1,0 +1,65 @@
+/**
+ * createApp(deps): the Express app from injected dependencies. Tests build it exactly as main.ts does,
+ * against the real Neo4j; nothing listens until `startServer` is called.
+ */
+import { existsSync } from 'node:fs';
+import type { Server } from 'node:http';
+import { join } from 'node:path';
+import express, { type Express } from 'express';
+import type { Database } from './db/database.ts';
+import { createGraphService } from './graph/graph-service.ts';
+import { apiNotFound, errorHandler, type Logger } from './http/error-handler.ts';
+import { apiRouter } from './http/routes.ts';
+import { securityHeaders } from './http/security.ts';
+
+export interface AppDeps {
+  db: Database;
+  /** The built client (`dist/client`); when absent the API is served alone. */
+  clientDir?: string;
+  log?: Logger;
+}
+
+const defaultLog: Logger = (message, error) => console.error(`[server] ${message}`, error);
+
+export function createApp({ db, clientDir, log = defaultLog }: AppDeps): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('query parser', 'simple');
+  app.use(securityHeaders);
+  app.use(express.json({ limit: '1mb' }));
+  app.use('/api', apiRouter(db, createGraphService(db)));
+  app.use('/api', apiNotFound);
+  if (clientDir && existsSync(join(clientDir, 'index.html'))) {
+    app.use(express.static(clientDir, { index: 'index.html', maxAge: '1h' }));
+    // The single-page app answers every other GET, so shared view URLs open the explorer.
+    app.get('/{*path}', (_req, res) => res.sendFile(join(clientDir, 'index.html')));
+  }
+  app.use(errorHandler(log));
+  return app;
+}
+
+export interface RunningServer {
+  url: string;
+  stop(): Promise<void>;
+}
+
+/** Listens on host:port (port 0 picks a free one) and resolves with the URL. */
+export function startServer(app: Express, port: number, host: string): Promise<RunningServer> {
+  return new Promise((resolve, reject) => {
+    const server: Server = app.listen(port, host);
+    server.once('error', reject);
+    server.once('listening', () => {
+      const address = server.address();
+      const actualPort = typeof address === 'object' && address ? address.port : port;
+      const shownHost = host.includes(':') ? `[${host}]` : host;
+      resolve({
+        url: `http://${shownHost}:${actualPort}`,
+        stop: () =>
+          new Promise<void>((done) => {
+            server.close(() => done());
+            server.closeAllConnections();
+          }),
+      });
+    });
+  });
+}

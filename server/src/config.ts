@@ -1,0 +1,115 @@
+/**
+ * Every environment variable the explorer reads, parsed and validated once at start-up.
+ * A bad value stops the process with a message naming the variable and what was received.
+ */
+
+/** Defaults, each declared once. */
+export const DEFAULT_CONFIG = {
+  /** The explorer's HTTP port. */
+  port: 3000,
+  /** Loopback only unless the user opens it up: the explorer has no login of its own. */
+  host: '127.0.0.1',
+  /** Neo4j's default user. */
+  neo4jUser: 'neo4j',
+  /** Bolt port of the locally provisioned Neo4j (7688, so it doesn't clash with a Neo4j already on 7687). */
+  localNeo4jPort: 7688,
+  /** Heap of the local Neo4j: plenty for the seed and for tens of thousands of nodes on a 24 GiB machine. */
+  localNeo4jHeap: '2g',
+  /** Page cache of the local Neo4j. */
+  localNeo4jPageCache: '1g',
+} as const;
+
+export interface Neo4jTarget {
+  uri: string;
+  user: string;
+  password: string;
+  /** Undefined: the server's default database. */
+  database: string | undefined;
+}
+
+export interface Config {
+  port: number;
+  host: string;
+  /** Set when NEO4J_URI is: use that server and provision nothing. */
+  neo4j: Neo4jTarget | undefined;
+  /** Used only when `neo4j` is undefined. */
+  local: { boltPort: number; heap: string; pageCache: string; user: string; database: string | undefined };
+}
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+const URI_SCHEMES = ['bolt', 'bolt+s', 'bolt+ssc', 'neo4j', 'neo4j+s', 'neo4j+ssc'];
+/** Database names as Neo4j allows them: letters, digits, dots and dashes, 3-63 characters. */
+const DATABASE_NAME = /^[A-Za-z][A-Za-z0-9.-]{2,62}$/;
+const MEMORY_SIZE = /^\d+[kmg]$/i;
+
+function nonEmpty(env: Env, name: string): string | undefined {
+  const value = env[name]?.trim();
+  return value ? value : undefined;
+}
+
+function port(env: Env, name: string, fallback: number): number {
+  const raw = nonEmpty(env, name);
+  if (raw === undefined) return fallback;
+  const value = Number(raw);
+  if (!/^\d+$/.test(raw) || value < 1 || value > 65535) {
+    throw new ConfigError(`${name} must be a port number between 1 and 65535. Got: "${raw}"`);
+  }
+  return value;
+}
+
+function memory(env: Env, name: string, fallback: string): string {
+  const raw = nonEmpty(env, name) ?? fallback;
+  if (!MEMORY_SIZE.test(raw)) throw new ConfigError(`${name} must be a size such as 512m or 2g. Got: "${raw}"`);
+  return raw;
+}
+
+function database(env: Env): string | undefined {
+  const raw = nonEmpty(env, 'NEO4J_DATABASE');
+  if (raw !== undefined && !DATABASE_NAME.test(raw)) {
+    throw new ConfigError(`NEO4J_DATABASE must be a Neo4j database name (letters, digits, "." and "-"). Got: "${raw}"`);
+  }
+  return raw;
+}
+
+function neo4jTarget(env: Env): Neo4jTarget | undefined {
+  const uri = nonEmpty(env, 'NEO4J_URI');
+  if (uri === undefined) return undefined;
+  let scheme: string;
+  try {
+    const parsed = new URL(uri);
+    scheme = parsed.protocol.replace(/:$/, '');
+    if (!parsed.hostname) throw new Error('no host');
+  } catch {
+    throw new ConfigError(`NEO4J_URI must be a URI such as bolt://localhost:7687 or neo4j+s://xxxx.databases.neo4j.io. Got: "${uri}"`);
+  }
+  if (!URI_SCHEMES.includes(scheme)) {
+    throw new ConfigError(`NEO4J_URI must use one of ${URI_SCHEMES.join(', ')}. Got scheme: "${scheme}"`);
+  }
+  const password = env.NEO4J_PASSWORD;
+  if (password === undefined || password === '') {
+    throw new ConfigError('NEO4J_PASSWORD must be set when NEO4J_URI is. Got: nothing');
+  }
+  return { uri, user: nonEmpty(env, 'NEO4J_USER') ?? DEFAULT_CONFIG.neo4jUser, password, database: database(env) };
+}
+
+export function loadConfig(env: Env = process.env): Config {
+  const host = nonEmpty(env, 'HOST') ?? DEFAULT_CONFIG.host;
+  if (!/^[A-Za-z0-9.:[\]-]+$/.test(host)) throw new ConfigError(`HOST must be a host name or IP address. Got: "${host}"`);
+  return {
+    port: port(env, 'PORT', DEFAULT_CONFIG.port),
+    host,
+    neo4j: neo4jTarget(env),
+    local: {
+      boltPort: port(env, 'LOCAL_NEO4J_PORT', DEFAULT_CONFIG.localNeo4jPort),
+      heap: memory(env, 'LOCAL_NEO4J_HEAP', DEFAULT_CONFIG.localNeo4jHeap),
+      pageCache: memory(env, 'LOCAL_NEO4J_PAGECACHE', DEFAULT_CONFIG.localNeo4jPageCache),
+      user: DEFAULT_CONFIG.neo4jUser,
+      database: database(env),
+    },
+  };
+}

@@ -1,0 +1,54 @@
+/**
+ * Process entry for `npm start`: config → Neo4j (the configured one, or a local one provisioned on the
+ * spot) → seed when the database is empty → app → listen, and a graceful shutdown on SIGINT/SIGTERM.
+ */
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createApp, startServer } from './app.ts';
+import { ConfigError, loadConfig } from './config.ts';
+import { createDatabase, waitForDatabase } from './db/database.ts';
+import { resolveNeo4j } from '../../scripts/neo4j/resolve-neo4j.ts';
+import { ProvisionError } from '../../scripts/neo4j/local-neo4j.ts';
+import { isDatabaseEmpty, loadSeed } from '../../seed/loader.ts';
+import { DEFAULT_SEED_PATH, readSeedFile } from '../../seed/seed-file.ts';
+
+const CLIENT_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../dist/client');
+const log = (line: string) => console.error(line);
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const { target, local } = await resolveNeo4j(config, (line) => log(`[neo4j] ${line}`));
+  const db = createDatabase(target);
+  const info = await waitForDatabase(db);
+  log(`[server] connected to Neo4j ${info.version} ${info.edition} at ${target.uri}`);
+
+  if (await isDatabaseEmpty(db)) {
+    log('[seed] the database is empty: loading the default seed');
+    await loadSeed(db, await readSeedFile(DEFAULT_SEED_PATH), { log: (line) => log(`[seed] ${line}`) });
+  }
+
+  const server = await startServer(createApp({ db, clientDir: CLIENT_DIR }), config.port, config.host);
+  console.log(`\n  Knowledge-graph explorer ready: ${server.url}\n`);
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log(`[server] ${signal}: shutting down`);
+    await server.stop();
+    await db.close();
+    if (local?.startedHere) {
+      log('[neo4j] stopping the local Neo4j');
+      await local.stop();
+    }
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError || error instanceof ProvisionError) console.error(`\n${error.message}\n`);
+  else console.error('[server] could not start:', error instanceof Error ? error.message : error);
+  process.exit(1);
+});

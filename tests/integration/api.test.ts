@@ -1,0 +1,212 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Graph, GraphNode, NeighborsResponse, SearchResponse } from '../../server/src/contract.ts';
+import { createDatabase, type Database } from '../../server/src/db/database.ts';
+import type { RunningServer } from '../../server/src/app.ts';
+import { getJson, startTestServer } from '../support/http.ts';
+import { counts, resetToSeed, testDatabase, testTarget } from '../support/neo4j.ts';
+import { startTcpProxy } from '../support/tcp-proxy.ts';
+
+let db: Database;
+let server: RunningServer;
+let url: string;
+
+beforeAll(async () => {
+  db = testDatabase();
+  await resetToSeed(db);
+  server = await startTestServer(db);
+  url = server.url;
+});
+
+afterAll(async () => {
+  await server?.stop();
+  await db?.close();
+});
+
+describe('GET /api/health', () => {
+  it('answers 200 with the Neo4j version and edition', async () => {
+    const res = await getJson(url, '/api/health');
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ status: 'ok', neo4j: { version: expect.stringMatching(/^5\.26\./), edition: 'community' } });
+  });
+
+  it('answers 503 while Neo4j is unreachable, and 200 again on its own once it is back', async () => {
+    const target = testTarget();
+    const proxy = await startTcpProxy(Number(new URL(target.uri).port));
+    const proxiedDb = createDatabase({ ...target, uri: `bolt://127.0.0.1:${proxy.port}` });
+    const proxied = await startTestServer(proxiedDb);
+    try {
+      expect((await getJson(proxied.url, '/api/health')).status).toBe(200);
+
+      await proxy.cut();
+      const down = await getJson(proxied.url, '/api/health');
+      expect(down.status).toBe(503);
+      expect(down.body).toEqual({ status: 'unavailable' });
+      const browse = await getJson(proxied.url, '/api/graph');
+      expect(browse.status).toBe(503);
+      expect(browse.body.error.code).toBe('DB_UNAVAILABLE');
+
+      await proxy.restore();
+      let status = 0;
+      for (let attempt = 0; attempt < 20 && status !== 200; attempt++) {
+        status = (await getJson(proxied.url, '/api/health')).status;
+        if (status !== 200) await new Promise((r) => setTimeout(r, 250));
+      }
+      expect(status).toBe(200);
+    } finally {
+      await proxied.stop();
+      await proxiedDb.close();
+      await proxy.close();
+    }
+  });
+});
+
+describe('GET /api/graph', () => {
+  it('returns the whole seed graph in the graph transport', async () => {
+    const res = await getJson<Graph>(url, '/api/graph');
+    const { nodes, relationships } = await counts(db);
+    expect(res.status).toBe(200);
+    expect(res.body.nodes).toHaveLength(nodes);
+    expect(res.body.relationships).toHaveLength(relationships);
+    const ids = new Set(res.body.nodes.map((n) => n.id));
+    for (const rel of res.body.relationships) {
+      expect(ids.has(rel.source) && ids.has(rel.target)).toBe(true);
+    }
+  });
+
+  it('carries every relationship’s evidence: quote, sources and certainty', async () => {
+    const res = await getJson<Graph>(url, '/api/graph');
+    const signed = res.body.relationships.find((r) => r.type === 'SIGNED' && r.source === 'vladimir-putin');
+    expect(signed?.properties).toMatchObject({
+      quote: expect.any(String),
+      sources: expect.arrayContaining([expect.any(String)]),
+      certainty: 'confirmed',
+    });
+  });
+
+  it('keeps to the limit and only returns relationships among the nodes it returns', async () => {
+    const res = await getJson<Graph>(url, '/api/graph?limit=5');
+    expect(res.body.nodes).toHaveLength(5);
+    const ids = new Set(res.body.nodes.map((n) => n.id));
+    for (const rel of res.body.relationships) expect(ids.has(rel.source) && ids.has(rel.target)).toBe(true);
+  });
+
+  it.each(['0', '-1', '5001', 'abc', '2.5'])('refuses limit=%s with 400 VALIDATION_FAILED', async (limit) => {
+    const res = await getJson(url, `/api/graph?limit=${limit}`);
+    expect(res.status).toBe(400);
+    expect(res.body.error.code).toBe('VALIDATION_FAILED');
+  });
+});
+
+describe('GET /api/nodes/:id', () => {
+  it('returns the node by its id property', async () => {
+    const res = await getJson<GraphNode>(url, '/api/nodes/kim-jong-un');
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ id: 'kim-jong-un', labels: expect.arrayContaining(['Person']), properties: { name: 'Kim Jong-un' } });
+  });
+
+  it('also finds a node by its elementId', async () => {
+    const byId = await getJson<GraphNode>(url, '/api/nodes/north-korea');
+    const res = await getJson<GraphNode>(url, `/api/nodes/${encodeURIComponent(byId.body.elementId)}`);
+    expect(res.body.id).toBe('north-korea');
+  });
+
+  it('returns a Neo4j date as a tagged value', async () => {
+    const res = await getJson<GraphNode>(url, '/api/nodes/russia-dprk-partnership-agreement');
+    expect(res.body.properties.date).toEqual({ $type: 'Date', value: '2024-06-19' });
+  });
+
+  it('answers 404 NOT_FOUND for an unknown id', async () => {
+    const res = await getJson(url, '/api/nodes/atlantis');
+    expect(res.status).toBe(404);
+    expect(res.body).toEqual({ error: { code: 'NOT_FOUND', message: expect.any(String), details: { id: 'atlantis' } } });
+  });
+});
+
+describe('GET /api/nodes/:id/neighbors', () => {
+  it('returns the node, its neighbours, the relationships among them and the total', async () => {
+    const res = await getJson<NeighborsResponse>(url, '/api/nodes/kim-jong-un/neighbors');
+    const rows = await db.read("MATCH (n {id: 'kim-jong-un'})--(m) RETURN count(DISTINCT m) AS total");
+    expect(res.status).toBe(200);
+    expect(res.body.total).toBe(Number(rows[0]?.total));
+    expect(res.body.nodes.map((n) => n.id)).toContain('kim-jong-un');
+    expect(res.body.nodes).toHaveLength(res.body.total + 1);
+    expect(res.body.relationships.some((r) => r.type === 'SIGNED')).toBe(true);
+  });
+
+  it('caps the neighbours at limit but still reports the total', async () => {
+    const res = await getJson<NeighborsResponse>(url, '/api/nodes/north-korea/neighbors?limit=2');
+    expect(res.body.nodes).toHaveLength(3);
+    expect(res.body.total).toBeGreaterThan(2);
+  });
+
+  it('answers 404 for an unknown node and 400 for a bad limit', async () => {
+    expect((await getJson(url, '/api/nodes/atlantis/neighbors')).status).toBe(404);
+    const bad = await getJson(url, '/api/nodes/north-korea/neighbors?limit=zero');
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.code).toBe('VALIDATION_FAILED');
+  });
+});
+
+describe('GET /api/search', () => {
+  it.each([
+    ['putin', 'vladimir-putin'],
+    ['Kim Jong-un', 'kim-jong-un'],
+    ['DPRK', 'north-korea'],
+    ['Institute for the Study of War', 'isw'],
+    ['engineering brigades', 'north-korean-engineering-brigades'],
+  ])('ranks the full-text match for "%s" first', async (q, id) => {
+    const res = await getJson<SearchResponse>(url, `/api/search?q=${encodeURIComponent(q)}`);
+    expect(res.status).toBe(200);
+    expect(res.body.results[0]?.node.id).toBe(id);
+    const scores = res.body.results.map((r) => r.score);
+    expect(scores).toEqual([...scores].sort((a, b) => b - a));
+  });
+
+  it('takes Lucene operators in the query as plain text', async () => {
+    const res = await getJson<SearchResponse>(url, `/api/search?q=${encodeURIComponent('putin AND (OR "~*')}`);
+    expect(res.status).toBe(200);
+    expect(res.body.results[0]?.node.id).toBe('vladimir-putin');
+  });
+
+  it('keeps to limit', async () => {
+    const res = await getJson<SearchResponse>(url, '/api/search?q=korea&limit=2');
+    expect(res.body.results.length).toBeLessThanOrEqual(2);
+  });
+
+  it.each(['', '%20%20', undefined])('refuses an empty query (q=%s) with 400', async (q) => {
+    const res = await getJson(url, q === undefined ? '/api/search' : `/api/search?q=${q}`);
+    expect(res.status).toBe(400);
+    expect(res.body.error.code).toBe('VALIDATION_FAILED');
+  });
+});
+
+describe('errors', () => {
+  it('answers an unknown API route with JSON 404, not HTML', async () => {
+    const res = await getJson(url, '/api/nope');
+    expect(res.status).toBe(404);
+    expect(res.contentType).toContain('application/json');
+    expect(res.body.error.code).toBe('NOT_FOUND');
+  });
+
+  it('answers a malformed JSON body with 400 and no stack trace', async () => {
+    const res = await getJson(url, '/api/graph', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{oops' });
+    expect(res.status).toBe(400);
+    expect(res.body.error.code).toBe('VALIDATION_FAILED');
+    expect(JSON.stringify(res.body)).not.toMatch(/at .*\.(ts|js):\d+/);
+  });
+
+  it('never leaks the query or the password in an error', async () => {
+    const res = await getJson(url, `/api/nodes/${'x'.repeat(600)}`);
+    expect(res.status).toBe(400);
+    const text = JSON.stringify(res.body);
+    expect(text).not.toContain('MATCH');
+    expect(text).not.toContain(testTarget().password);
+  });
+
+  it('leaves the data unchanged after bad requests', async () => {
+    const before = await counts(db);
+    await getJson(url, '/api/graph?limit=-5');
+    await getJson(url, '/api/search?q=');
+    expect(await counts(db)).toEqual(before);
+  });
+});

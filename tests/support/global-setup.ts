@@ -1,0 +1,28 @@
+/**
+ * Starts a throw-away Neo4j for the test run (own instance folder, own port, data wiped first) and stops it
+ * at the end. Tests reach it through `inject('neo4j')`.
+ */
+import type { TestProject } from 'vitest/node';
+import { startLocalNeo4j } from '../../scripts/neo4j/local-neo4j.ts';
+
+/** The test instance's Bolt port; TEST_NEO4J_PORT moves it if something else holds it. */
+const DEFAULT_TEST_NEO4J_PORT = 7697;
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    neo4j: { uri: string; user: string; password: string };
+  }
+}
+
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const neo4j = await startLocalNeo4j({
+    instance: 'test',
+    boltPort: Number(process.env.TEST_NEO4J_PORT ?? DEFAULT_TEST_NEO4J_PORT),
+    heap: '1g',
+    pageCache: '256m',
+    fresh: true,
+    log: (line) => console.error(`[test neo4j] ${line}`),
+  });
+  project.provide('neo4j', { uri: neo4j.uri, user: neo4j.user, password: neo4j.password });
+  return () => neo4j.stop();
+}

@@ -1,0 +1,23 @@
+/** Starts the real app (createApp + startServer on port 0) over a Database, and a small JSON fetch helper. */
+import { resolve } from 'node:path';
+import { createApp, startServer, type RunningServer } from '../../server/src/app.ts';
+import type { Database } from '../../server/src/db/database.ts';
+
+export const CLIENT_DIR = resolve(import.meta.dirname, '../../dist/client');
+
+export async function startTestServer(db: Database, options: { client?: boolean } = {}): Promise<RunningServer> {
+  const app = createApp({ db, clientDir: options.client ? CLIENT_DIR : undefined, log: () => undefined });
+  return startServer(app, 0, '127.0.0.1');
+}
+
+export interface JsonResponse<T = unknown> {
+  status: number;
+  contentType: string;
+  body: T;
+}
+
+export async function getJson<T = any>(baseUrl: string, path: string, init?: RequestInit): Promise<JsonResponse<T>> {
+  const response = await fetch(`${baseUrl}${path}`, init);
+  const text = await response.text();
+  return { status: response.status, contentType: response.headers.get('content-type') ?? '', body: JSON.parse(text) as T };
+}
