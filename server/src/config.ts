@@ -19,6 +19,19 @@ export const DEFAULT_CONFIG = {
   localNeo4jPageCache: '1g',
 } as const;
 
+/** Every variable the explorer reads; docker-compose.yml and the README name the same ones. */
+export const CONFIG_VARIABLES = [
+  'NEO4J_URI',
+  'NEO4J_USER',
+  'NEO4J_PASSWORD',
+  'NEO4J_DATABASE',
+  'PORT',
+  'HOST',
+  'LOCAL_NEO4J_PORT',
+  'LOCAL_NEO4J_HEAP',
+  'LOCAL_NEO4J_PAGECACHE',
+] as const;
+
 export interface Neo4jTarget {
   uri: string;
   user: string;

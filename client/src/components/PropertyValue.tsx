@@ -1,0 +1,115 @@
+/**
+ * Renders any JSON property value readably: numbers grouped, links clickable, short lists as chips, long
+ * lists and nested objects as nested lists. `PropertyList` shows a whole properties object.
+ */
+import type { JsonValue } from '../../../server/src/contract.ts';
+
+/** Keys shown first, in this order; the rest follow alphabetically. */
+const LEADING_KEYS = ['name', 'title', 'description'];
+/** Lists of scalars up to this many entries, each this short, render inline as chips. */
+const INLINE_LIST = { maxItems: 12, maxLength: 40 } as const;
+
+function orderKeys(keys: string[]): string[] {
+  const leading = LEADING_KEYS.filter((key) => keys.includes(key));
+  const rest = keys.filter((key) => !LEADING_KEYS.includes(key)).sort((a, b) => a.localeCompare(b));
+  return [...leading, ...rest];
+}
+
+function isScalar(value: JsonValue): value is string | number | boolean | null {
+  return value === null || typeof value !== 'object';
+}
+
+function formatNumber(value: number): string {
+  // Group big integers (amounts); leave years and small numbers as written.
+  return Number.isInteger(value) && Math.abs(value) >= 10000 ? value.toLocaleString('en-US') : String(value);
+}
+
+export function PropertyValue({ value }: { value: JsonValue }) {
+  if (value === null) return <span className="muted">null</span>;
+  if (typeof value === 'boolean') return <code>{String(value)}</code>;
+  if (typeof value === 'number') return <span title={String(value)}>{formatNumber(value)}</span>;
+  if (typeof value === 'string') {
+    if (/^https?:\/\/\S+$/.test(value)) {
+      return (
+        <a href={value} target="_blank" rel="noopener noreferrer">
+          {value}
+        </a>
+      );
+    }
+    return <span className="prop-text">{value}</span>;
+  }
+  if (Array.isArray(value)) {
+    if (value.length === 0) return <span className="muted">(empty list)</span>;
+    const inline =
+      value.length <= INLINE_LIST.maxItems &&
+      value.every((item) => isScalar(item) && String(item).length <= INLINE_LIST.maxLength);
+    if (inline) {
+      return (
+        <span className="value-chips">
+          {value.map((item, i) => (
+            <span className="value-chip" key={i}>
+              {isScalar(item) ? (typeof item === 'number' ? formatNumber(item) : String(item)) : null}
+            </span>
+          ))}
+        </span>
+      );
+    }
+    return (
+      <ol className="value-list">
+        {value.map((item, i) => (
+          <li key={i}>
+            <PropertyValue value={item} />
+          </li>
+        ))}
+      </ol>
+    );
+  }
+  const tagged = formatTagged(value);
+  if (tagged) {
+    return (
+      <span className="prop-text" title={tagged.type}>
+        {tagged.text} <span className="muted">{tagged.type}</span>
+      </span>
+    );
+  }
+  return <PropertyList properties={value} nested />;
+}
+
+/**
+ * Neo4j values JSON can't carry as themselves arrive tagged by the server (`{$type:"Date", value:"…"}`,
+ * `{$type:"Point", srid, x, y, z?}`, `{$type:"Bytes", base64}`): shown as text with their type.
+ */
+function formatTagged(value: { [key: string]: JsonValue }): { type: string; text: string } | undefined {
+  const type = value.$type;
+  if (typeof type !== 'string') return undefined;
+  if (typeof value.value === 'string') return { type, text: value.value };
+  if (type === 'Point') {
+    const coords = [value.x, value.y, value.z].filter((c) => c !== undefined).join(', ');
+    return { type: `Point (SRID ${String(value.srid)})`, text: `(${coords})` };
+  }
+  if (type === 'Bytes' && typeof value.base64 === 'string') return { type, text: `${value.base64.length * 0.75} bytes` };
+  return undefined;
+}
+
+export function PropertyList({
+  properties,
+  nested = false,
+}: {
+  properties: Record<string, JsonValue>;
+  nested?: boolean;
+}) {
+  const keys = orderKeys(Object.keys(properties));
+  if (keys.length === 0) return <p className="muted">No properties.</p>;
+  return (
+    <dl className={nested ? 'props props-nested' : 'props'}>
+      {keys.map((key) => (
+        <div className="prop" key={key}>
+          <dt>{key}</dt>
+          <dd>
+            <PropertyValue value={properties[key] ?? null} />
+          </dd>
+        </div>
+      ))}
+    </dl>
+  );
+}

@@ -1,0 +1,149 @@
+/**
+ * Layouts as a registry: each entry is a name for the toolbar and the Cytoscape options it runs with.
+ * `incrementalLayout` places nodes added to an existing view without moving the ones already there.
+ */
+import type { Core, LayoutOptions, NodeCollection, NodeSingular, Position } from 'cytoscape';
+import type { FcoseLayoutOptions } from 'cytoscape-fcose';
+
+export interface LayoutEntry {
+  name: string;
+  title: string;
+  options: LayoutOptions;
+}
+
+/** Force-directed defaults, tuned on the seed graph (~40 nodes, ~70 edges with captions). */
+const FCOSE_OPTIONS: FcoseLayoutOptions = {
+  name: 'fcose',
+  quality: 'proof', // slower cooling than 'default': fewer crossings, and a few ms on graphs this size
+  randomize: true, // start from a spectral layout, not from the current positions
+  animate: false, // the first layout shows the finished picture, no settling motion
+  fit: true,
+  padding: 40,
+  nodeDimensionsIncludeLabels: true, // captions count as part of the node, so they don't overlap
+  uniformNodeDimensions: false,
+  packComponents: false, // needs cytoscape-layout-utilities, which we don't load
+  nodeSeparation: 75, // spectral phase: spacing between nodes
+  nodeRepulsion: 4500, // with captions counted in node sizes, the default already keeps them apart
+  idealEdgeLength: 70, // default 50: long enough for the relationship type to be read along the edge
+  edgeElasticity: 0.45,
+  gravity: 0.8, // default 0.25: pulls leaves and small components in, so the fit zoom stays readable
+  gravityRange: 2, // default 3.8: gravity acts sooner, for the same reason
+  numIter: 2500,
+  tile: true, // isolated nodes go in a tidy grid instead of a scattered ring
+  tilingPaddingVertical: 20,
+  tilingPaddingHorizontal: 20,
+};
+
+export const LAYOUTS: readonly LayoutEntry[] = [
+  { name: 'force', title: 'Force-directed', options: FCOSE_OPTIONS },
+  {
+    name: 'concentric',
+    title: 'Concentric (by degree)',
+    options: {
+      name: 'concentric',
+      concentric: (node: NodeSingular) => node.degree(false), // hubs in the middle
+      // Three rings: a ring per degree would leave the few hubs alone on rings of one, in a column.
+      levelWidth: (nodes: NodeCollection) => Math.max(1, nodes.maxDegree(false) / 3),
+      minNodeSpacing: 50,
+      avoidOverlap: true,
+      animate: false,
+      fit: true,
+      padding: 40,
+    },
+  },
+  {
+    name: 'hierarchy',
+    title: 'Hierarchy',
+    options: { name: 'breadthfirst', directed: true, spacingFactor: 1.3, animate: false, fit: true, padding: 40 },
+  },
+  { name: 'circle', title: 'Circle', options: { name: 'circle', animate: false, fit: true, padding: 40 } },
+  { name: 'grid', title: 'Grid', options: { name: 'grid', avoidOverlap: true, animate: false, fit: true, padding: 40 } },
+];
+
+export const DEFAULT_LAYOUT_NAME = 'force';
+
+export function layoutByName(name: string): LayoutEntry {
+  return LAYOUTS.find((layout) => layout.name === name) ?? (LAYOUTS[0] as LayoutEntry);
+}
+
+/** Distance in px from the anchor at which new nodes start, before forces settle them. */
+const SEED_RADIUS = { base: 130, perNode: 5 } as const;
+/** Gap in px between the graph and nodes added without any relationship in view, and between those nodes. */
+const ISOLATED_GAP = 90;
+
+/**
+ * Places nodes added to a laid-out view, leaving the others where they are. Nodes with relationships in
+ * view start in a ring around the anchor (the expanded node, else the centroid of their neighbours in
+ * view), then fcose settles them with every other node fixed. Nodes without any relationship in view go
+ * in a column just right of the graph. Resolves when the layout stops.
+ */
+export function incrementalLayout(cy: Core, added: NodeCollection, anchorId: string | null): Promise<void> {
+  const old = cy.nodes().difference(added);
+  if (old.empty()) return runLayout(cy, FCOSE_OPTIONS);
+
+  const isolated = added.filter((node: NodeSingular) => node.connectedEdges().empty());
+  const connected = added.difference(isolated);
+  placeBesideGraph(cy, isolated, old);
+  if (connected.empty()) return Promise.resolve();
+
+  const anchor = anchorId ? cy.getElementById(anchorId) : cy.collection();
+  const radius = SEED_RADIUS.base + SEED_RADIUS.perNode * connected.length;
+  connected.forEach((node, i) => {
+    const placed = node.neighborhood('node').intersection(old);
+    const centre = anchor.nonempty() ? anchor.position() : placed.nonempty() ? centroid(placed) : viewCentre(cy);
+    const angle = (2 * Math.PI * i) / connected.length + Math.random() * 0.2;
+    node.position({ x: centre.x + radius * Math.cos(angle), y: centre.y + radius * Math.sin(angle) });
+  });
+
+  const fixed = cy.nodes().difference(connected);
+  const options: FcoseLayoutOptions = {
+    ...FCOSE_OPTIONS,
+    randomize: false, // keep the seeded positions (fcose then requires quality 'proof')
+    quality: 'proof',
+    fit: false, // the view stays where the analyst put it
+    animate: true,
+    animationDuration: 400,
+    tile: false,
+    fixedNodeConstraint: fixed.map((node: NodeSingular) => ({ nodeId: node.id(), position: { ...node.position() } })),
+  };
+  return runLayout(cy, options);
+}
+
+/** Stacks `nodes` in a column right of `graph`'s bounding box, centred on the view's height. */
+function placeBesideGraph(cy: Core, nodes: NodeCollection, graph: NodeCollection): void {
+  if (nodes.empty()) return;
+  const box = graph.boundingBox();
+  const view = cy.extent();
+  const middle = Math.min(Math.max((view.y1 + view.y2) / 2, box.y1), box.y2);
+  nodes.forEach((node, i) => {
+    node.position({ x: box.x2 + ISOLATED_GAP, y: middle + (i - (nodes.length - 1) / 2) * ISOLATED_GAP });
+  });
+}
+
+function viewCentre(cy: Core): Position {
+  const view = cy.extent();
+  return { x: (view.x1 + view.x2) / 2, y: (view.y1 + view.y2) / 2 };
+}
+
+function centroid(nodes: NodeCollection): Position {
+  let x = 0;
+  let y = 0;
+  nodes.forEach((node) => {
+    x += node.position().x;
+    y += node.position().y;
+  });
+  return { x: x / nodes.length, y: y / nodes.length };
+}
+
+/** Runs a layout over the whole graph and resolves when it stops. */
+export function runLayout(cy: Core, options: LayoutOptions): Promise<void> {
+  return new Promise((resolve, reject) => {
+    try {
+      const layout = cy.layout(options);
+      layout.one('layoutstop', () => resolve());
+      layout.run();
+    } catch (error) {
+      reject(error instanceof Error ? error : new Error(String(error)));
+    }
+  });
+}

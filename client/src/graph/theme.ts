@@ -1,0 +1,40 @@
+/**
+ * Canvas colours per colour scheme. Cytoscape draws on a canvas and cannot read CSS variables, so the
+ * values that must match the page (background, text, accent) are repeated here; keep them in step with
+ * styles.css.
+ */
+export type ColorScheme = 'light' | 'dark';
+
+export interface GraphTheme {
+  /** Canvas background; also the outline behind captions so they read over edges. */
+  background: string;
+  text: string;
+  edge: string;
+  edgeText: string;
+  /** Ring around every node, separating touching nodes. */
+  nodeBorder: string;
+  /** Selection colour. */
+  accent: string;
+}
+
+export const GRAPH_THEMES: Readonly<Record<ColorScheme, GraphTheme>> = {
+  light: {
+    background: '#f8f9fb',
+    text: '#1b2430',
+    edge: '#98a2b3',
+    edgeText: '#4a5565',
+    nodeBorder: '#ffffff',
+    accent: '#2563eb',
+  },
+  dark: {
+    background: '#14171c',
+    text: '#e6e9ef',
+    edge: '#687385',
+    edgeText: '#aab3c0',
+    nodeBorder: '#14171c',
+    accent: '#6ea8fe',
+  },
+};
+
+/** The font stack of the page, so captions match the panels. */
+export const GRAPH_FONT = 'Inter, "Segoe UI", system-ui, -apple-system, Roboto, "Helvetica Neue", Arial, sans-serif';

@@ -1,0 +1,131 @@
+/**
+ * The explorer in Debian's Chromium against the real server and the real Neo4j: the seed graph is drawn,
+ * a click on a relationship shows its evidence, search focuses a node and double-click expands one.
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Core, EdgeSingular, NodeSingular } from 'cytoscape';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RunningServer } from '../../server/src/app.ts';
+import type { Database } from '../../server/src/db/database.ts';
+import { launchChromium } from '../../scripts/chromium.ts';
+import { CLIENT_DIR, startTestServer } from '../support/http.ts';
+import { counts, resetToSeed, testDatabase } from '../support/neo4j.ts';
+
+let db: Database;
+let server: RunningServer;
+let browser: BrowserContext;
+let page: Page;
+const pageErrors: string[] = [];
+
+/** Cytoscape's view of the graph, read through the instance the app exposes for tests (`window.__cy`). */
+interface CyProbe {
+  nodes: string[];
+  edges: string[];
+}
+type CyWindow = { __cy: Core };
+
+async function probe(): Promise<CyProbe> {
+  return page.evaluate(() => {
+    const cy = (window as unknown as CyWindow).__cy;
+    return { nodes: cy.nodes().map((n) => n.id()), edges: cy.edges().map((e) => e.id()) };
+  });
+}
+
+/** Page coordinates of a node's centre or an edge's midpoint, for a real mouse click. */
+async function screenPoint(id: string): Promise<{ x: number; y: number }> {
+  const box = await page.locator('[data-testid="graph-canvas"]').boundingBox();
+  const point = await page.evaluate((elementId) => {
+    const cy = (window as unknown as CyWindow).__cy;
+    const element = cy.getElementById(elementId);
+    return element.isEdge() ? (element as EdgeSingular).renderedMidpoint() : (element as NodeSingular).renderedPosition();
+  }, id);
+  if (!box) throw new Error('graph canvas not on the page');
+  return { x: box.x + point.x, y: box.y + point.y };
+}
+
+beforeAll(async () => {
+  if (!existsSync(join(CLIENT_DIR, 'index.html'))) throw new Error('dist/client is missing: run `npm run build` first (npm test does).');
+  db = testDatabase();
+  await resetToSeed(db);
+  server = await startTestServer(db, { client: true });
+  browser = await launchChromium();
+  page = await browser.newPage();
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  await page.goto(server.url);
+  await page.waitForSelector('[data-testid="graph-canvas"][data-ready="true"]', { timeout: 30_000 });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+  await db?.close();
+});
+
+describe('the explorer in Chromium', () => {
+  it('draws every node and relationship of the seed graph', async () => {
+    const drawn = await probe();
+    const stored = await counts(db);
+    expect(drawn.nodes.length).toBe(stored.nodes);
+    expect(drawn.edges.length).toBe(stored.relationships);
+    expect(drawn.nodes).toEqual(expect.arrayContaining(['north-korea', 'kim-jong-un', 'vladimir-putin', 'russia-dprk-partnership-agreement']));
+    const caption = await page.evaluate(() => (window as unknown as CyWindow).__cy.getElementById('kim-jong-un').style('label'));
+    expect(caption).toBe('Kim Jong-un');
+  });
+
+  it('shows a relationship’s quote, certainty and sources after a click on it', async () => {
+    const [edge] = (await probe()).edges.filter((id) => id.startsWith('kim-jong-un--SIGNED--'));
+    expect(edge).toBeDefined();
+    const { x, y } = await screenPoint(edge as string);
+    await page.mouse.click(x, y);
+
+    const panel = page.locator('[data-testid="details-panel"]');
+    await panel.locator('[data-testid="evidence-quote"]').waitFor();
+    const rows = await db.read('MATCH ()-[r {id: $id}]->() RETURN r.quote AS quote, r.certainty AS certainty', { id: edge });
+    await expect(panel.locator('[data-testid="evidence-quote"]').innerText()).resolves.toContain(String(rows[0]?.quote));
+    await expect(panel.locator('[data-testid="evidence-certainty"]').innerText()).resolves.toMatch(new RegExp(String(rows[0]?.certainty), 'i'));
+    await expect(panel.locator('[data-testid="evidence-sources"]').innerText()).resolves.toContain('Deployment of North Korean Troops');
+  });
+
+  it('shows a node’s properties after a click on it', async () => {
+    const { x, y } = await screenPoint('russia-dprk-partnership-agreement');
+    await page.mouse.click(x, y);
+    const panel = page.locator('[data-testid="details-panel"]');
+    await expect(panel.innerText()).resolves.toContain('mutual assistance');
+  });
+
+  it('finds an entity by search, typo-free or by alias, and focuses it', async () => {
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('/');
+    await page.keyboard.type('DPRK');
+    await page.getByRole('option').first().waitFor();
+    await page.keyboard.press('Enter');
+    await expect(page.locator('[data-testid="details-panel"]').innerText()).resolves.toContain('North Korea');
+    const selected = await page.evaluate(() => (window as unknown as CyWindow).__cy.$(':selected').map((n) => n.id()));
+    expect(selected).toEqual(['north-korea']);
+  });
+
+  it('removes a node from the view with Del, and leaves the database alone', async () => {
+    const before = await counts(db);
+    const { x, y } = await screenPoint('vietnam');
+    await page.mouse.click(x, y);
+    await page.keyboard.press('Delete');
+    expect((await probe()).nodes).not.toContain('vietnam');
+    expect(await counts(db)).toEqual(before);
+  });
+
+  it('expands a node’s neighbours on double-click without duplicating what is drawn', async () => {
+    expect((await probe()).nodes).not.toContain('vietnam');
+    const { x, y } = await screenPoint('russia');
+    await page.mouse.dblclick(x, y);
+    await page.waitForFunction(() => (window as unknown as CyWindow).__cy.getElementById('vietnam').nonempty(), null, { timeout: 10_000 });
+    const drawn = await probe();
+    expect(new Set(drawn.nodes).size).toBe(drawn.nodes.length);
+    expect(drawn.nodes.length).toBe((await counts(db)).nodes);
+  });
+
+  it('raises no page errors', () => {
+    expect(pageErrors).toEqual([]);
+  });
+});
