@@ -2,7 +2,7 @@
  * Layouts as a registry: each entry is a name for the toolbar and the Cytoscape options it runs with.
  * `incrementalLayout` places nodes added to an existing view without moving the ones already there.
  */
-import type { Core, LayoutOptions, NodeCollection, NodeSingular, Position } from 'cytoscape';
+import type { Core, EdgeSingular, LayoutOptions, NodeCollection, NodeSingular, Position } from 'cytoscape';
 import type { FcoseLayoutOptions } from 'cytoscape-fcose';
 
 export interface LayoutEntry {
@@ -23,8 +23,11 @@ const FCOSE_OPTIONS: FcoseLayoutOptions = {
   uniformNodeDimensions: false,
   packComponents: false, // needs cytoscape-layout-utilities, which we don't load
   nodeSeparation: 75, // spectral phase: spacing between nodes
-  nodeRepulsion: 4500, // with captions counted in node sizes, the default already keeps them apart
-  idealEdgeLength: 70, // default 50: long enough for the relationship type to be read along the edge
+  // Hubs (Russia, North Korea in the seed) get room: their edges are longer and they push harder, so the
+  // many relationships around them don't collapse into an unreadable knot.
+  nodeRepulsion: (node: NodeSingular) => 4500 + 600 * Math.min(node.degree(false), 20),
+  idealEdgeLength: (edge: EdgeSingular) =>
+    70 + 7 * Math.min(Math.max(edge.source().degree(false), edge.target().degree(false)), 20),
   edgeElasticity: 0.45,
   gravity: 0.8, // default 0.25: pulls leaves and small components in, so the fit zoom stays readable
   gravityRange: 2, // default 3.8: gravity acts sooner, for the same reason
