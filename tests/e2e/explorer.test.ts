@@ -4,12 +4,12 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Core, EdgeSingular, NodeSingular } from 'cytoscape';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../server/src/app.ts';
 import type { Database } from '../../server/src/db/database.ts';
 import { launchChromium } from '../../scripts/chromium.ts';
+import { clickElement, probe as probeGraph, type CyWindow } from '../support/browser.ts';
 import { CLIENT_DIR, startTestServer } from '../support/http.ts';
 import { counts, resetToSeed, testDatabase } from '../support/neo4j.ts';
 
@@ -18,32 +18,6 @@ let server: RunningServer;
 let browser: BrowserContext;
 let page: Page;
 const pageErrors: string[] = [];
-
-/** Cytoscape's view of the graph, read through the instance the app exposes for tests (`window.__cy`). */
-interface CyProbe {
-  nodes: string[];
-  edges: string[];
-}
-type CyWindow = { __cy: Core };
-
-async function probe(): Promise<CyProbe> {
-  return page.evaluate(() => {
-    const cy = (window as unknown as CyWindow).__cy;
-    return { nodes: cy.nodes().map((n) => n.id()), edges: cy.edges().map((e) => e.id()) };
-  });
-}
-
-/** Page coordinates of a node's centre or an edge's midpoint, for a real mouse click. */
-async function screenPoint(id: string): Promise<{ x: number; y: number }> {
-  const box = await page.locator('[data-testid="graph-canvas"]').boundingBox();
-  const point = await page.evaluate((elementId) => {
-    const cy = (window as unknown as CyWindow).__cy;
-    const element = cy.getElementById(elementId);
-    return element.isEdge() ? (element as EdgeSingular).renderedMidpoint() : (element as NodeSingular).renderedPosition();
-  }, id);
-  if (!box) throw new Error('graph canvas not on the page');
-  return { x: box.x + point.x, y: box.y + point.y };
-}
 
 beforeAll(async () => {
   if (!existsSync(join(CLIENT_DIR, 'index.html'))) throw new Error('dist/client is missing: run `npm run build` first (npm test does).');
@@ -65,7 +39,7 @@ afterAll(async () => {
 
 describe('the explorer in Chromium', () => {
   it('draws every node and relationship of the seed graph', async () => {
-    const drawn = await probe();
+    const drawn = await probeGraph(page);
     const stored = await counts(db);
     expect(drawn.nodes.length).toBe(stored.nodes);
     expect(drawn.edges.length).toBe(stored.relationships);
@@ -75,10 +49,9 @@ describe('the explorer in Chromium', () => {
   });
 
   it('shows a relationship’s quote, certainty and sources after a click on it', async () => {
-    const [edge] = (await probe()).edges.filter((id) => id.startsWith('kim-jong-un--SIGNED--'));
+    const [edge] = (await probeGraph(page)).edges.filter((id) => id.startsWith('kim-jong-un--SIGNED--'));
     expect(edge).toBeDefined();
-    const { x, y } = await screenPoint(edge as string);
-    await page.mouse.click(x, y);
+    await clickElement(page, edge as string);
 
     const panel = page.locator('[data-testid="details-panel"]');
     await panel.locator('[data-testid="evidence-quote"]').waitFor();
@@ -89,8 +62,7 @@ describe('the explorer in Chromium', () => {
   });
 
   it('shows a node’s properties after a click on it', async () => {
-    const { x, y } = await screenPoint('russia-dprk-partnership-agreement');
-    await page.mouse.click(x, y);
+    await clickElement(page, 'russia-dprk-partnership-agreement');
     const panel = page.locator('[data-testid="details-panel"]');
     await expect(panel.innerText()).resolves.toContain('mutual assistance');
   });
@@ -108,19 +80,17 @@ describe('the explorer in Chromium', () => {
 
   it('removes a node from the view with Del, and leaves the database alone', async () => {
     const before = await counts(db);
-    const { x, y } = await screenPoint('vietnam');
-    await page.mouse.click(x, y);
+    await clickElement(page, 'vietnam');
     await page.keyboard.press('Delete');
-    expect((await probe()).nodes).not.toContain('vietnam');
+    expect((await probeGraph(page)).nodes).not.toContain('vietnam');
     expect(await counts(db)).toEqual(before);
   });
 
   it('expands a node’s neighbours on double-click without duplicating what is drawn', async () => {
-    expect((await probe()).nodes).not.toContain('vietnam');
-    const { x, y } = await screenPoint('russia');
-    await page.mouse.dblclick(x, y);
+    expect((await probeGraph(page)).nodes).not.toContain('vietnam');
+    await clickElement(page, 'russia', { double: true });
     await page.waitForFunction(() => (window as unknown as CyWindow).__cy.getElementById('vietnam').nonempty(), null, { timeout: 10_000 });
-    const drawn = await probe();
+    const drawn = await probeGraph(page);
     expect(new Set(drawn.nodes).size).toBe(drawn.nodes.length);
     expect(drawn.nodes.length).toBe((await counts(db)).nodes);
   });

@@ -15,9 +15,11 @@ declare module 'vitest' {
 }
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const boltPort = Number(process.env.TEST_NEO4J_PORT ?? DEFAULT_TEST_NEO4J_PORT);
   const neo4j = await startLocalNeo4j({
-    instance: 'test',
-    boltPort: Number(process.env.TEST_NEO4J_PORT ?? DEFAULT_TEST_NEO4J_PORT),
+    // Another port gets its own instance folder, so two runs in one checkout never share a database.
+    instance: boltPort === DEFAULT_TEST_NEO4J_PORT ? 'test' : `test-${boltPort}`,
+    boltPort,
     heap: '1g',
     pageCache: '256m',
     fresh: true,

@@ -1,0 +1,83 @@
+/**
+ * Helpers for the browser tests: read Cytoscape's state through the instance the app exposes for tests
+ * (`window.__cy`), and click graph elements the way a user does, with the real mouse.
+ */
+import type { Core, EdgeSingular, NodeSingular } from 'cytoscape';
+import type { Page } from 'playwright-core';
+
+export type CyWindow = { __cy: Core };
+
+export interface CyProbe {
+  nodes: string[];
+  edges: string[];
+  selected: string[];
+}
+
+export async function probe(page: Page): Promise<CyProbe> {
+  return page.evaluate(() => {
+    const cy = (window as unknown as CyWindow).__cy;
+    return {
+      nodes: cy.nodes().map((n) => n.id()),
+      edges: cy.edges().map((e) => e.id()),
+      selected: cy.$(':selected').map((e) => e.id()),
+    };
+  });
+}
+
+/** Waits until no viewport or element animation (focus, fit, layout) is running. */
+export async function waitForStillGraph(page: Page): Promise<void> {
+  await page.waitForFunction(() => {
+    const cy = (window as unknown as CyWindow).__cy;
+    return !cy.animated() && cy.$(':animated').empty();
+  });
+}
+
+/** Where to click along an edge (fraction from source to target) or around a node's centre. */
+const EDGE_FRACTIONS = [0.5, 0.4, 0.6, 0.3, 0.7];
+
+/**
+ * Clicks a node or relationship with the mouse and checks that it got selected; tries a few points along
+ * an edge (or offsets on a node) in case another element's caption lies over the first one.
+ */
+export async function clickElement(page: Page, id: string, options: { double?: boolean } = {}): Promise<void> {
+  await waitForStillGraph(page);
+  // Bring it into view first, as a user would scroll to it: a focus or zoom may have left it off screen.
+  await page.evaluate((elementId) => {
+    const cy = (window as unknown as CyWindow).__cy;
+    const element = cy.getElementById(elementId);
+    const box = element.renderedBoundingBox();
+    const inView = box.x1 >= 0 && box.y1 >= 0 && box.x2 <= cy.width() && box.y2 <= cy.height();
+    if (element.nonempty() && !inView) cy.center(element);
+  }, id);
+  const box = await page.locator('[data-testid="graph-canvas"]').boundingBox();
+  if (!box) throw new Error('graph canvas not on the page');
+  for (const fraction of EDGE_FRACTIONS) {
+    const point = await page.evaluate(
+      ({ elementId, t }) => {
+        const cy = (window as unknown as CyWindow).__cy;
+        const element = cy.getElementById(elementId);
+        if (element.empty()) return null;
+        if (element.isEdge()) {
+          const edge = element as EdgeSingular;
+          if (t === 0.5) return edge.renderedMidpoint();
+          const from = edge.renderedSourceEndpoint();
+          const to = edge.renderedTargetEndpoint();
+          return { x: from.x + (to.x - from.x) * t, y: from.y + (to.y - from.y) * t };
+        }
+        const node = element as NodeSingular;
+        const { x, y } = node.renderedPosition();
+        const r = node.renderedOuterWidth() / 4;
+        return { x: x + (t - 0.5) * 2 * r, y };
+      },
+      { elementId: id, t: fraction },
+    );
+    if (!point) throw new Error(`"${id}" is not drawn`);
+    const x = box.x + point.x;
+    const y = box.y + point.y;
+    if (options.double) await page.mouse.dblclick(x, y);
+    else await page.mouse.click(x, y);
+    const { selected } = await probe(page);
+    if (selected.includes(id)) return;
+  }
+  throw new Error(`could not click "${id}": something else lies over it at every point tried`);
+}
