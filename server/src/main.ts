@@ -15,10 +15,35 @@ import { DEFAULT_SEED_PATH, readSeedFile } from '../../seed/seed-file.ts';
 const CLIENT_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../dist/client');
 const log = (line: string) => console.error(line);
 
+/** What to undo on shutdown, newest first; filled in as start-up proceeds. */
+const cleanups: Array<() => Promise<void>> = [];
+let stopping = false;
+
+async function shutdown(signal: string, exitCode = 0): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  log(`[server] ${signal}: shutting down`);
+  for (const cleanup of cleanups.reverse()) {
+    await cleanup().catch((error: unknown) => log(`[server] during shutdown: ${error instanceof Error ? error.message : String(error)}`));
+  }
+  process.exit(exitCode);
+}
+
 async function main(): Promise<void> {
+  // Installed first, so Ctrl+C during provisioning or seeding still stops the Neo4j this process started.
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+
   const config = loadConfig();
   const { target, local } = await resolveNeo4j(config, (line) => log(`[neo4j] ${line}`));
+  if (local?.startedHere) {
+    cleanups.push(async () => {
+      log('[neo4j] stopping the local Neo4j');
+      await local.stop();
+    });
+  }
   const db = createDatabase(target);
+  cleanups.push(() => db.close());
   const info = await waitForDatabase(db);
   log(`[server] connected to Neo4j ${info.version} ${info.edition} at ${target.uri}`);
 
@@ -28,27 +53,12 @@ async function main(): Promise<void> {
   }
 
   const server = await startServer(createApp({ db, clientDir: CLIENT_DIR }), config.port, config.host);
+  cleanups.push(() => server.stop());
   console.log(`\n  Knowledge-graph explorer ready: ${server.url}\n`);
-
-  let stopping = false;
-  const shutdown = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    log(`[server] ${signal}: shutting down`);
-    await server.stop();
-    await db.close();
-    if (local?.startedHere) {
-      log('[neo4j] stopping the local Neo4j');
-      await local.stop();
-    }
-    process.exit(0);
-  };
-  process.on('SIGINT', () => void shutdown('SIGINT'));
-  process.on('SIGTERM', () => void shutdown('SIGTERM'));
 }
 
-main().catch((error: unknown) => {
+main().catch(async (error: unknown) => {
   if (error instanceof ConfigError || error instanceof ProvisionError) console.error(`\n${error.message}\n`);
   else console.error('[server] could not start:', error instanceof Error ? error.message : error);
-  process.exit(1);
+  await shutdown('start-up failed', 1);
 });
