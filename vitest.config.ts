@@ -10,7 +10,8 @@ export default defineConfig({
     include: ['tests/**/*.test.ts'],
     globalSetup: ['tests/support/global-setup.ts'],
     fileParallelism: false,
-    testTimeout: 60_000,
+    // Generous: a loaded 2-core machine can take a while to seed; these are not speed assertions.
+    testTimeout: 180_000,
     hookTimeout: 240_000,
     reporters: ['default'],
   },

@@ -114,7 +114,15 @@ export async function loadSeed(
         const rows = batch.map((n) => ({
           id: n.id,
           date: n.date ?? null,
-          props: { ...n.properties, id: n.id, name: n.name, aliases: n.aliases, ...(n.description ? { description: n.description } : {}) },
+          props: {
+            ...n.properties,
+            id: n.id,
+            name: n.name,
+            aliases: n.aliases,
+            ...(n.description ? { description: n.description } : {}),
+            // A document's Source node carries its full text, so the evidence panel can show each quote in context.
+            ...(seed.documentTexts[n.id] !== undefined ? { text: seed.documentTexts[n.id] } : {}),
+          },
         }));
         await run(
           `UNWIND $rows AS row

@@ -27,7 +27,7 @@ const propertyValue = z.union([
 ]);
 
 /** Keys the format sets itself; `properties` may not override them. */
-const RESERVED_NODE_KEYS = ['id', 'name', 'aliases', 'description', 'date'];
+const RESERVED_NODE_KEYS = ['id', 'name', 'aliases', 'description', 'date', 'text'];
 const RESERVED_RELATIONSHIP_KEYS = ['id', 'quote', 'sources', 'certainty', 'date', 'dateText', 'document'];
 
 const properties = (reserved: string[]) =>
@@ -93,6 +93,8 @@ export type SeedFile = z.infer<typeof SeedFileSchema>;
 /** A seed that passed every check, with each relationship's id filled in. */
 export interface ValidSeed extends SeedFile {
   relationships: Array<SeedRelationship & { id: string }>;
+  /** The full text of each document, by its Source node id: stored on that node as `text`. */
+  documentTexts: Record<string, string>;
 }
 
 export interface SeedProblem {
@@ -214,5 +216,9 @@ export function validateSeed(raw: unknown, documents: ReadonlyMap<string, string
 
   if (problems.length > 0 || !parsed.success) throw new SeedValidationError(problems);
   const seed = parsed.data;
-  return { ...seed, relationships: seed.relationships.map((rel) => ({ ...rel, id: rel.id ?? `${rel.from}--${rel.type}--${rel.to}` })) };
+  return {
+    ...seed,
+    relationships: seed.relationships.map((rel) => ({ ...rel, id: rel.id ?? `${rel.from}--${rel.type}--${rel.to}` })),
+    documentTexts: Object.fromEntries(seed.documents.map((doc) => [doc.id, documents.get(doc.id) ?? ''])),
+  };
 }

@@ -63,6 +63,11 @@ describe('seed loader', () => {
     expect(Number(rows[0]?.missing)).toBe(0);
   });
 
+  it('keeps the article’s full text on its Source node, so quotes can be shown in context', async () => {
+    const rows = await db.read("MATCH (s:Source {id: 'article'}) RETURN s.text AS text");
+    expect(rows[0]?.text).toBe(readFileSync(join(ROOT, 'seed/seed-article.txt'), 'utf8'));
+  });
+
   it('creates a unique-id constraint per label and an online full-text index', async () => {
     const constraints = await db.read('SHOW CONSTRAINTS YIELD labelsOrTypes, properties, type WHERE type = "UNIQUENESS" RETURN labelsOrTypes');
     const constrained = constraints.flatMap((c) => c.labelsOrTypes as string[]);
