@@ -6,7 +6,11 @@ import { existsSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { join } from 'node:path';
 import express, { type Express } from 'express';
+import { createCypherService } from './cypher/cypher-service.ts';
+import type { CypherLimits } from './cypher/cypher-limits.ts';
 import type { Database } from './db/database.ts';
+import { createExportService } from './export/export-service.ts';
+import type { ExportLimits } from './export/export-limits.ts';
 import { createGraphService } from './graph/graph-service.ts';
 import { apiNotFound, errorHandler, type Logger } from './http/error-handler.ts';
 import { apiRouter } from './http/routes.ts';
@@ -17,17 +21,22 @@ export interface AppDeps {
   /** The built client (`dist/client`); when absent the API is served alone. */
   clientDir?: string;
   log?: Logger;
+  /** Overrides of the Cypher workbench's limits (timeout, row cap, …); the rest keep their defaults. */
+  cypherLimits?: Partial<CypherLimits>;
+  /** Overrides of the export's limits (size caps, timeout); the rest keep their defaults. */
+  exportLimits?: Partial<ExportLimits>;
 }
 
 const defaultLog: Logger = (message, error) => console.error(`[server] ${message}`, error);
 
-export function createApp({ db, clientDir, log = defaultLog }: AppDeps): Express {
+export function createApp({ db, clientDir, log = defaultLog, cypherLimits, exportLimits }: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
   app.use(securityHeaders);
   app.use(express.json({ limit: '1mb' }));
-  app.use('/api', apiRouter(db, createGraphService(db)));
+  const cypher = createCypherService(db, cypherLimits);
+  app.use('/api', apiRouter(db, createGraphService(db), cypher, createExportService(db, cypher, exportLimits)));
   app.use('/api', apiNotFound);
   if (clientDir && existsSync(join(clientDir, 'index.html'))) {
     app.use(express.static(clientDir, { index: 'index.html', maxAge: '1h' }));

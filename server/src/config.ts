@@ -30,6 +30,10 @@ export const CONFIG_VARIABLES = [
   'LOCAL_NEO4J_PORT',
   'LOCAL_NEO4J_HEAP',
   'LOCAL_NEO4J_PAGECACHE',
+  'CYPHER_TIMEOUT_MS',
+  'CYPHER_MAX_ROWS',
+  'EXPORT_MAX_NODES',
+  'EXPORT_MAX_RELATIONSHIPS',
 ] as const;
 
 export interface Neo4jTarget {
@@ -47,6 +51,10 @@ export interface Config {
   neo4j: Neo4jTarget | undefined;
   /** Used only when `neo4j` is undefined. */
   local: { boltPort: number; heap: string; pageCache: string; user: string; database: string | undefined };
+  /** Overrides of the Cypher workbench's limits; unset ones keep the defaults of server/src/cypher/cypher-limits.ts. */
+  cypher: { timeoutMs?: number; maxRows?: number };
+  /** Overrides of the export size caps; unset ones keep the defaults of server/src/export/export-limits.ts. */
+  export: { maxNodes?: number; maxRelationships?: number };
 }
 
 export class ConfigError extends Error {
@@ -71,6 +79,16 @@ function port(env: Env, name: string, fallback: number): number {
   const value = Number(raw);
   if (!/^\d+$/.test(raw) || value < 1 || value > 65535) {
     throw new ConfigError(`${name} must be a port number between 1 and 65535. Got: "${raw}"`);
+  }
+  return value;
+}
+
+function positiveInteger(env: Env, name: string): number | undefined {
+  const raw = nonEmpty(env, name);
+  if (raw === undefined) return undefined;
+  const value = Number(raw);
+  if (!/^\d+$/.test(raw) || !Number.isSafeInteger(value) || value < 1) {
+    throw new ConfigError(`${name} must be a whole number of at least 1. Got: "${raw}"`);
   }
   return value;
 }
@@ -123,6 +141,14 @@ export function loadConfig(env: Env = process.env): Config {
       pageCache: memory(env, 'LOCAL_NEO4J_PAGECACHE', DEFAULT_CONFIG.localNeo4jPageCache),
       user: DEFAULT_CONFIG.neo4jUser,
       database: database(env),
+    },
+    cypher: {
+      timeoutMs: positiveInteger(env, 'CYPHER_TIMEOUT_MS'),
+      maxRows: positiveInteger(env, 'CYPHER_MAX_ROWS'),
+    },
+    export: {
+      maxNodes: positiveInteger(env, 'EXPORT_MAX_NODES'),
+      maxRelationships: positiveInteger(env, 'EXPORT_MAX_RELATIONSHIPS'),
     },
   };
 }

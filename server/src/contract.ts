@@ -43,6 +43,12 @@ export const ERROR_CODES = [
   'DB_UNAVAILABLE',
   'QUERY_TIMEOUT',
   'INTERNAL',
+  'CYPHER_SYNTAX',
+  'CYPHER_PARAMETER_MISSING',
+  'CYPHER_WRITE_FORBIDDEN',
+  'CYPHER_FAILED',
+  'QUERY_MEMORY_LIMIT',
+  'EXPORT_TOO_LARGE',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
@@ -58,17 +64,101 @@ export interface HealthUnavailable {
   status: 'unavailable';
 }
 
+/** A label, relationship type (or other name) with how many elements carry it. */
+export interface NameCount {
+  name: string;
+  count: number;
+}
+
+/**
+ * A node's neighbourhood. With filters (`types`, `labels`, `minCertainty`) the nodes are the neighbours
+ * joined to the node by at least one matching relationship, and `relationships` are the matching
+ * relationships among all returned nodes.
+ */
 export interface NeighborsResponse extends Graph {
-  /** How many distinct neighbours the node has in all, before `limit`. */
+  /** How many distinct neighbours match the filters, before `limit`. */
   total: number;
+  /** Distinct neighbours per relationship type and per label, over ALL neighbours (no filter, no limit). */
+  counts: { types: NameCount[]; labels: NameCount[] };
+}
+
+/**
+ * Where a search result matched: the text of one property (`name`, one entry of `aliases`, `description`,
+ * or any other string property on databases without the full-text index), cut to about 160 characters
+ * around the match (a cut end is marked `…`), and the `[start, end)` ranges of the matched words in `text`
+ * as JavaScript string offsets. A word within one edit of a term (a typo) is highlighted whole.
+ */
+export interface SearchSnippet {
+  field: string;
+  text: string;
+  highlights: Array<[number, number]>;
 }
 
 export interface SearchResult {
   node: GraphNode;
   score: number;
+  /** The node's most specific label: the first one other than `Actor`, else its first label ('' when none). */
+  label: string;
+  snippet: SearchSnippet;
 }
 export interface SearchResponse {
   results: SearchResult[];
+}
+
+/** Shortest paths between two nodes, undirected; the graph holds every node and relationship on them. */
+export interface PathsResponse extends Graph {
+  /** Each path as its nodes' transport ids from `from` to `to`, all of the same (shortest) length; [] when none. */
+  paths: string[][];
+}
+
+/** The database's labels and relationship types with their counts (from the count store), and its property keys. */
+export interface SchemaResponse {
+  labels: NameCount[];
+  relationshipTypes: NameCount[];
+  propertyKeys: string[];
+}
+
+/** One relationship that touches the node, seen from the node. */
+export interface EvidenceClaim {
+  relationship: GraphRelationship;
+  /** The node at the relationship's other end (the node itself for a self-loop). */
+  other: GraphNode;
+  /** `out` when the node is the relationship's start, `in` when it is its end. */
+  direction: 'out' | 'in';
+}
+
+/** A source id in a relationship's `sources` that names no `Source` node in the database. */
+export interface MissingSource {
+  id: string;
+  missing: true;
+}
+
+/**
+ * The claims that cite one source. A claim with several sources appears in each of their groups; claims
+ * without `sources` are in the one group whose `source` is null.
+ */
+export interface EvidenceGroup {
+  source: GraphNode | MissingSource | null;
+  claims: EvidenceClaim[];
+}
+
+/** A claim a `Source` node made: a relationship anywhere whose `sources` holds the Source's `id`. */
+export interface SourceClaim {
+  relationship: GraphRelationship;
+  start: GraphNode;
+  end: GraphNode;
+}
+
+/**
+ * Every claim about a node, grouped by source (groups ordered by source name, the null group last; claims
+ * strongest certainty first), and for a `Source` node every claim it made (`made`, strongest first; [] for
+ * other nodes). `truncated` says that a list stopped at LIMITS.evidenceMax claims.
+ */
+export interface EvidenceResponse {
+  node: GraphNode;
+  groups: EvidenceGroup[];
+  made: SourceClaim[];
+  truncated: boolean;
 }
 
 /** Upper bounds on what one request may ask for. */
@@ -82,6 +172,13 @@ export const LIMITS = {
   neighborsMax: 5000,
   searchDefault: 10,
   searchMax: 100,
+  /** Longest path (in relationships) the path finder looks for, by default and at most. */
+  pathLengthDefault: 6,
+  pathLengthMax: 10,
+  /** Distinct shortest paths (by their nodes) in one answer. */
+  pathsMax: 25,
+  /** Claims in one evidence answer, per list (about the node; made by a Source). */
+  evidenceMax: 1000,
 } as const;
 
 const limitParam = (fallback: number, max: number) =>
@@ -89,10 +186,44 @@ const limitParam = (fallback: number, max: number) =>
 
 export const OverviewQuerySchema = z.object({
   limit: limitParam(LIMITS.overviewDefault, LIMITS.overviewMax),
+  /** Only nodes with this label (checked against the schema): the schema sidebar's sample. */
+  label: z.string().min(1).max(200).optional(),
+  /**
+   * Exactly these nodes (comma-separated ids or elementIds) and the relationships among them: a shared
+   * view restored from its URL. Unknown ids are skipped.
+   */
+  ids: z
+    .string()
+    .max(100_000)
+    .optional()
+    .transform((value) => (value === undefined ? undefined : [...new Set(value.split(',').map((id) => id.trim()).filter(Boolean))])),
 });
+export type OverviewQuery = z.infer<typeof OverviewQuerySchema>;
+
+/** The full text of a document (a Source node with a `text` property), for showing quotes in context. */
+export interface SourceText {
+  id: string;
+  text: string;
+}
+
+/**
+ * A comma-separated list of labels or relationship types (`types=SIGNED,PARTY_TO`); absent or empty means
+ * no filter. The names are checked against the database's schema before any query uses them.
+ */
+const nameListParam = z
+  .string()
+  .max(5000)
+  .optional()
+  .transform((value) => [...new Set((value ?? '').split(',').map((name) => name.trim()).filter((name) => name !== ''))]);
+
+/** A certainty floor: only relationships at this level or stronger (CERTAINTIES order) count. */
+const certaintyParam = z.enum(CERTAINTIES).optional();
 
 export const NeighborsQuerySchema = z.object({
   limit: limitParam(LIMITS.neighborsDefault, LIMITS.neighborsMax),
+  types: nameListParam,
+  labels: nameListParam,
+  minCertainty: certaintyParam,
 });
 
 export const SearchQuerySchema = z.object({
@@ -102,3 +233,162 @@ export const SearchQuerySchema = z.object({
 
 /** Node ids come from URLs: an `id` property or an elementId, never longer than this. */
 export const NodeIdSchema = z.string().min(1).max(500);
+
+export const PathsQuerySchema = z.object({
+  from: NodeIdSchema,
+  to: NodeIdSchema,
+  maxLength: limitParam(LIMITS.pathLengthDefault, LIMITS.pathLengthMax),
+  minCertainty: certaintyParam,
+});
+
+/* ------------------------------------------------------------------------------------------------------
+ * The Cypher workbench: POST /api/cypher. User Cypher runs read-only (see server/src/cypher/).
+ * ---------------------------------------------------------------------------------------------------- */
+
+export const CypherRequestSchema = z.object({
+  /** One Cypher statement, optionally prefixed by EXPLAIN or PROFILE. */
+  query: z.string().refine((query) => query.trim() !== '', 'must not be empty'),
+  /** Parameter values by name (`$name` in the query). JSON integers travel as Cypher INTEGER, other numbers as FLOAT. */
+  params: z.record(z.string(), z.unknown()).optional(),
+  /** Lowers the server's row cap for this request; never raises it. */
+  limit: z.number().int().min(1).optional(),
+});
+export type CypherRequest = z.infer<typeof CypherRequestSchema>;
+
+/** Neo4j's query types: read, write, read-write, schema/system. The workbench only ever answers `r`. */
+export type CypherQueryType = 'r' | 'w' | 'rw' | 's';
+
+/** A place in the query text: line and column from 1, offset (UTF-16 code units) from 0. */
+export interface CypherPosition {
+  line: number;
+  column: number;
+  offset: number;
+}
+
+/** One operator of an EXPLAIN or PROFILE plan; `rows` and `dbHits` are there for PROFILE only. */
+export interface CypherPlan {
+  /** Neo4j's operator name, e.g. `NodeByLabelScan`. */
+  operator: string;
+  identifiers?: string[];
+  estimatedRows: number;
+  rows?: number;
+  dbHits?: number;
+  /** Neo4j's other operator arguments (`Details`, `planner`, `runtime`, `Memory`, `PageCacheHits`, …). */
+  arguments?: Record<string, JsonValue>;
+  children: CypherPlan[];
+}
+
+export interface CypherNotification {
+  /** Neo4j's notification code, e.g. `Neo.ClientNotification.Statement.UnknownLabelWarning`. */
+  code: string;
+  title: string;
+  description: string;
+  /** `WARNING` or `INFORMATION`. */
+  severity: string;
+  category?: string;
+  position?: CypherPosition;
+}
+
+export interface CypherSummary {
+  queryType: CypherQueryType;
+  resultAvailableAfterMs: number;
+  resultConsumedAfterMs: number;
+  notifications: CypherNotification[];
+  /** Update counters; only present when something changed, which a read-only query never does. */
+  counters?: Record<string, number>;
+  /** The plan, for a query sent with EXPLAIN or PROFILE. */
+  plan?: CypherPlan;
+}
+
+export interface CypherResponse {
+  /** The result's column names, in order. */
+  columns: string[];
+  /** One object per record, keyed by column; values are lossless JSON (see the README's API section). */
+  rows: Array<Record<string, JsonValue>>;
+  /** Every node, relationship and path anywhere in the rows, plus the end nodes of returned relationships. */
+  graph: Graph;
+  summary: CypherSummary;
+  /** True when rows or the graph were cut at the server's caps (or the request's `limit`). */
+  truncated: boolean;
+}
+
+/** Why a query was refused: `details.reason` of a 403 CYPHER_WRITE_FORBIDDEN. */
+export const CYPHER_REFUSAL_REASONS = [
+  /** It creates, merges, sets, removes or deletes data. */
+  'WRITE',
+  /** It changes the schema: indexes, constraints. */
+  'SCHEMA',
+  /** An administration command: users, roles, databases, settings, SHOW/TERMINATE TRANSACTIONS. */
+  'ADMIN',
+  /** It calls a procedure outside the read-only allowlist (`details.procedure` names it). */
+  'PROCEDURE',
+  /** LOAD CSV reads files and URLs. */
+  'LOAD_CSV',
+  /** It reads another database than the explorer's (`USE`). */
+  'OTHER_DATABASE',
+  /** The request holds more than one statement. */
+  'MULTIPLE_STATEMENTS',
+] as const;
+export type CypherRefusalReason = (typeof CYPHER_REFUSAL_REASONS)[number];
+
+/* ------------------------------------------------------------------------------------------------------
+ * Exports: POST /api/export {format, scope} answers a file download (see server/src/export/).
+ * ---------------------------------------------------------------------------------------------------- */
+
+/** The formats the server writes (PNG and SVG pictures are made in the client). */
+export const EXPORT_FORMATS = ['json', 'cytoscape', 'graphml', 'csv', 'cypher'] as const;
+export type ExportFormatName = (typeof EXPORT_FORMATS)[number];
+
+/** Upper bounds of an export request; the size caps of the export itself are configuration (EXPORT_MAX_*). */
+export const EXPORT_LIMITS = {
+  /** Node ids in one selection: more than any hand-made selection, far less than the 1 MB request body. */
+  selectionMax: 20_000,
+  /** Neighbourhood depth: beyond 3 hops a neighbourhood is most of any connected graph. */
+  depthMax: 3,
+} as const;
+
+const nameList = z.array(z.string().min(1).max(500)).max(500);
+
+/** The nodes with these ids (`id` property or elementId) and every relationship among them. */
+export const SelectionScopeSchema = z.strictObject({
+  nodeIds: z.array(NodeIdSchema).min(1).max(EXPORT_LIMITS.selectionMax),
+});
+
+/**
+ * The nodes within `depth` hops of `around`, walking only relationships that pass `types` and
+ * `minCertainty` and only through nodes that carry one of `labels` (the start node excepted), and the
+ * relationships among those nodes that pass the same filters. Empty lists mean no filter.
+ */
+export const NeighbourhoodScopeSchema = z.strictObject({
+  around: NodeIdSchema,
+  depth: z.number().int().min(1).max(EXPORT_LIMITS.depthMax).default(1),
+  types: nameList.optional(),
+  labels: nameList.optional(),
+  minCertainty: z.enum(CERTAINTIES).optional(),
+});
+
+/** The graph a read-only Cypher query returns (checked by the workbench's guard), with the ends of its relationships. */
+export const QueryScopeSchema = z.strictObject({
+  query: z.string().refine((query) => query.trim() !== '', 'must not be empty'),
+  params: z.record(z.string(), z.unknown()).optional(),
+});
+
+export const ExportScopeSchema = z.union([SelectionScopeSchema, NeighbourhoodScopeSchema, QueryScopeSchema]);
+export type ExportScope = z.infer<typeof ExportScopeSchema>;
+
+export const ExportRequestSchema = z.strictObject({
+  format: z.enum(EXPORT_FORMATS),
+  scope: ExportScopeSchema,
+});
+export type ExportRequest = z.infer<typeof ExportRequestSchema>;
+
+/** What every export carries about itself (the json and cytoscape formats write it out as `meta` / `data`). */
+export interface ExportMeta {
+  /** The exported database's name. */
+  database: string;
+  /** The scope as requested. */
+  scope: ExportScope;
+  /** ISO 8601, UTC. */
+  exportedAt: string;
+  counts: { nodes: number; relationships: number };
+}

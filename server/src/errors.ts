@@ -2,7 +2,7 @@
  * The one error type the API raises. `code` is from the closed union in the contract; the HTTP status
  * follows from it. Messages are for people and never carry queries, parameters, stack traces or secrets.
  */
-import type { ErrorCode, JsonValue } from './contract.ts';
+import type { CypherRefusalReason, ErrorCode, JsonValue } from './contract.ts';
 
 export const STATUS_BY_CODE: Record<ErrorCode, number> = {
   VALIDATION_FAILED: 400,
@@ -10,6 +10,18 @@ export const STATUS_BY_CODE: Record<ErrorCode, number> = {
   QUERY_TIMEOUT: 408,
   DB_UNAVAILABLE: 503,
   INTERNAL: 500,
+  /** The query can't be parsed or planned; `details` carries its position when Neo4j gives one. */
+  CYPHER_SYNTAX: 400,
+  /** The query uses a parameter the request didn't give; `details.name` names it. */
+  CYPHER_PARAMETER_MISSING: 400,
+  /** The query would write, change the schema, administer, load files or leave the database; `details.reason` says which. */
+  CYPHER_WRITE_FORBIDDEN: 403,
+  /** Neo4j stopped the query because of the query itself (division by zero, a type error, …); `details.neo4jCode` says which. */
+  CYPHER_FAILED: 422,
+  /** The query needed more memory than the database allows a transaction. */
+  QUERY_MEMORY_LIMIT: 422,
+  /** An export would hold more nodes or relationships than EXPORT_MAX_NODES / EXPORT_MAX_RELATIONSHIPS allow; `details` gives both. */
+  EXPORT_TOO_LARGE: 413,
 };
 
 export interface AppErrorOptions {
@@ -33,4 +45,19 @@ export class AppError extends Error {
   get status(): number {
     return STATUS_BY_CODE[this.code];
   }
+}
+
+const REFUSAL_MESSAGES: Record<CypherRefusalReason, string> = {
+  WRITE: 'The Cypher workbench only runs read-only queries, and this one would write to the database.',
+  SCHEMA: 'The Cypher workbench does not change the schema (indexes, constraints).',
+  ADMIN: 'The Cypher workbench does not run administration commands (users, roles, databases, settings, transactions).',
+  PROCEDURE: 'The Cypher workbench only calls procedures from its list of read-only procedures.',
+  LOAD_CSV: 'The Cypher workbench does not load files or URLs (LOAD CSV).',
+  OTHER_DATABASE: "The Cypher workbench only reads the explorer's own database.",
+  MULTIPLE_STATEMENTS: 'The Cypher workbench runs one statement per request.',
+};
+
+/** A 403 CYPHER_WRITE_FORBIDDEN for `reason`; `details` adds what the user needs to see why (e.g. `procedure`). */
+export function cypherRefusal(reason: CypherRefusalReason, details: Record<string, string> = {}): AppError {
+  return new AppError('CYPHER_WRITE_FORBIDDEN', REFUSAL_MESSAGES[reason], { details: { reason, ...details } });
 }

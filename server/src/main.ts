@@ -52,7 +52,7 @@ async function main(): Promise<void> {
     await loadSeed(db, await readSeedFile(DEFAULT_SEED_PATH), { log: (line) => log(`[seed] ${line}`) });
   }
 
-  const server = await startServer(createApp({ db, clientDir: CLIENT_DIR }), config.port, config.host);
+  const server = await startServer(createApp({ db, clientDir: CLIENT_DIR, exportLimits: config.export }), config.port, config.host);
   cleanups.push(() => server.stop());
   console.log(`\n  Knowledge-graph explorer ready: ${server.url}\n`);
 }

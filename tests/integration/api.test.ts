@@ -90,6 +90,24 @@ describe('GET /api/graph', () => {
     for (const rel of res.body.relationships) expect(ids.has(rel.source) && ids.has(rel.target)).toBe(true);
   });
 
+  it('samples one label, checked against the schema', async () => {
+    const res = await getJson<Graph>(url, '/api/graph?label=Country&limit=3');
+    expect(res.status).toBe(200);
+    expect(res.body.nodes).toHaveLength(3);
+    for (const node of res.body.nodes) expect(node.labels).toContain('Country');
+    const unknown = await getJson(url, `/api/graph?label=${encodeURIComponent('Country`) DETACH DELETE n //')}`);
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.error.code).toBe('VALIDATION_FAILED');
+  });
+
+  it('returns exactly the nodes a shared view names, by id or elementId, with the relationships among them', async () => {
+    const agreement = await getJson<GraphNode>(url, '/api/nodes/russia-dprk-partnership-agreement');
+    const ids = ['kim-jong-un', agreement.body.elementId, 'no-such-node'];
+    const res = await getJson<Graph>(url, `/api/graph?ids=${encodeURIComponent(ids.join(','))}`);
+    expect(res.body.nodes.map((n) => n.id).sort()).toEqual(['kim-jong-un', 'russia-dprk-partnership-agreement']);
+    expect(res.body.relationships.map((r) => r.type)).toContain('SIGNED');
+  });
+
   it.each(['0', '-1', '5001', 'abc', '2.5'])('refuses limit=%s with 400 VALIDATION_FAILED', async (limit) => {
     const res = await getJson(url, `/api/graph?limit=${limit}`);
     expect(res.status).toBe(400);
@@ -119,6 +137,20 @@ describe('GET /api/nodes/:id', () => {
     const res = await getJson(url, '/api/nodes/atlantis');
     expect(res.status).toBe(404);
     expect(res.body).toEqual({ error: { code: 'NOT_FOUND', message: expect.any(String), details: { id: 'atlantis' } } });
+  });
+});
+
+describe('GET /api/sources/:id/text', () => {
+  it('returns the full text of a document, so a quote can be read in context', async () => {
+    const res = await getJson(url, '/api/sources/article/text');
+    expect(res.status).toBe(200);
+    expect(res.body.text).toContain('North Korea could receive up to $115 million annually');
+  });
+
+  it('answers 404 for a node without a text', async () => {
+    const res = await getJson(url, '/api/sources/russia/text');
+    expect(res.status).toBe(404);
+    expect(res.body.error.code).toBe('NOT_FOUND');
   });
 });
 

@@ -26,6 +26,8 @@ export async function probe(page: Page): Promise<CyProbe> {
 
 /** Waits until no viewport or element animation (focus, fit, layout) is running. */
 export async function waitForStillGraph(page: Page): Promise<void> {
+  // An animation asked for by the last input starts on a coming frame: let two frames pass first.
+  await page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))));
   await page.waitForFunction(() => {
     const cy = (window as unknown as CyWindow).__cy;
     return !cy.animated() && cy.$(':animated').empty();
@@ -80,4 +82,16 @@ export async function clickElement(page: Page, id: string, options: { double?: b
     if (selected.includes(id)) return;
   }
   throw new Error(`could not click "${id}": something else lies over it at every point tried`);
+}
+
+/**
+ * Opens the explorer fresh at `hash` (a shared view, or '' for the overview) with empty localStorage (no
+ * remembered positions, styles or settings), and waits until the graph is drawn.
+ */
+export async function openView(page: Page, baseUrl: string, hash: string): Promise<void> {
+  // Any page of the explorer's origin gives access to its storage; the health check is the lightest.
+  await page.goto(`${baseUrl}/api/health`);
+  await page.evaluate(() => window.localStorage.clear());
+  await page.goto(`${baseUrl}/${hash}`);
+  await page.waitForSelector('[data-testid="graph-canvas"][data-ready="true"]', { timeout: 30_000 });
 }

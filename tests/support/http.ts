@@ -1,12 +1,16 @@
 /** Starts the real app (createApp + startServer on port 0) over a Database, and a small JSON fetch helper. */
 import { resolve } from 'node:path';
 import { createApp, startServer, type RunningServer } from '../../server/src/app.ts';
+import type { CypherLimits } from '../../server/src/cypher/cypher-limits.ts';
 import type { Database } from '../../server/src/db/database.ts';
 
 export const CLIENT_DIR = resolve(import.meta.dirname, '../../dist/client');
 
-export async function startTestServer(db: Database, options: { client?: boolean } = {}): Promise<RunningServer> {
-  const app = createApp({ db, clientDir: options.client ? CLIENT_DIR : undefined, log: () => undefined });
+export async function startTestServer(
+  db: Database,
+  options: { client?: boolean; cypherLimits?: Partial<CypherLimits> } = {},
+): Promise<RunningServer> {
+  const app = createApp({ db, clientDir: options.client ? CLIENT_DIR : undefined, log: () => undefined, cypherLimits: options.cypherLimits });
   return startServer(app, 0, '127.0.0.1');
 }
 

@@ -25,11 +25,20 @@ export async function counts(db: Database): Promise<{ nodes: number; relationshi
   return { nodes: Number(rows[0]?.nodes), relationships: Number(rows[0]?.relationships) };
 }
 
-/** Every node and relationship with its properties, in a stable order: equal fingerprints, equal graphs. */
+/**
+ * Every node and relationship with its properties, in a stable order: equal fingerprints, equal graphs.
+ * Map keys are sorted: Neo4j's order of a node's properties is storage detail, not data.
+ */
 export async function fingerprint(db: Database): Promise<string> {
   const rows = await db.read(`
     CALL () { MATCH (n) WITH n ORDER BY n.id, elementId(n) RETURN collect([labels(n), properties(n)]) AS nodes }
     CALL () { MATCH (a)-[r]->(b) WITH a, r, b ORDER BY r.id, a.id, b.id RETURN collect([a.id, type(r), b.id, properties(r)]) AS rels }
     RETURN nodes, rels`);
-  return JSON.stringify(rows[0], (_key, value: unknown) => (typeof value === 'bigint' ? value.toString() : value));
+  return JSON.stringify(rows[0], (_key, value: unknown) => {
+    if (typeof value === 'bigint') return value.toString();
+    if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
+      return Object.fromEntries(Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+    }
+    return value;
+  });
 }

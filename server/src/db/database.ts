@@ -1,10 +1,12 @@
 /**
  * Driver lifecycle and the read/write helpers every service uses. Only this folder imports neo4j-driver.
  * Reads are managed read transactions, so with a neo4j:// URI the driver routes them across a cluster.
+ * User Cypher (the workbench) runs through `userRead`: an explicit read transaction, never retried.
  */
-import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
+import neo4j, { type Driver, type ManagedTransaction, type Transaction } from 'neo4j-driver';
 import type { Neo4jTarget } from '../config.ts';
-import { AppError } from '../errors.ts';
+import { positionAt, toAppError } from './neo4j-errors.ts';
+import { toQuerySummary, type QuerySummary } from './query-summary.ts';
 
 export type Row = Record<string, unknown>;
 export type Params = Record<string, unknown>;
@@ -37,28 +39,80 @@ export interface Database {
   read(cypher: string, params?: Params): Promise<Row[]>;
   /** Runs several statements in one write transaction (all or nothing). */
   writeTransaction<T>(work: (run: (cypher: string, params?: Params) => Promise<Row[]>) => Promise<T>): Promise<T>;
+  /**
+   * Runs `work` in one explicit READ transaction with a timeout, then rolls it back. Unlike `read`, nothing
+   * is retried: a timeout or a memory error of a user's query fails at once.
+   */
+  userRead<T>(work: (tx: UserReadTransaction) => Promise<T>, options: UserReadOptions): Promise<T>;
   /** Version and edition of the server; throws DB_UNAVAILABLE within `timeoutMs` when it can't be reached. */
   serverInfo(timeoutMs?: number): Promise<ServerInfo>;
   readonly name: string | undefined;
   close(): Promise<void>;
 }
 
-/** Maps driver errors to AppError by Neo4j code, never by message text. */
-export function toAppError(error: unknown): AppError {
-  if (error instanceof AppError) return error;
-  const code = typeof error === 'object' && error !== null && 'code' in error ? String((error as { code: unknown }).code) : '';
-  if (code === 'ServiceUnavailable' || code === 'SessionExpired' || code.startsWith('Neo.TransientError.General.DatabaseUnavailable')) {
-    return new AppError('DB_UNAVAILABLE', 'The database cannot be reached right now; try again shortly.', { cause: error });
-  }
-  if (code.startsWith('Neo.ClientError.Transaction.TransactionTimedOut') || code === 'Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration') {
-    return new AppError('QUERY_TIMEOUT', 'The query took too long and was stopped.', { cause: error });
-  }
-  return new AppError('INTERNAL', 'The database could not answer this request.', { cause: error });
+export interface UserReadOptions {
+  /** Transaction timeout: Neo4j stops the transaction after this long (QUERY_TIMEOUT). */
+  timeoutMs: number;
+  /** Records per batch the driver pulls while streaming: just over the row cap, so little is read past it. */
+  fetchSize: number;
 }
 
-async function runRows(tx: ManagedTransaction, cypher: string, params: Params): Promise<Row[]> {
+export interface UserReadTransaction {
+  /**
+   * Runs user Cypher and streams its records to `onRow` until it returns false; the rest of the result is
+   * then discarded on the server (never collected). Errors are the user's (syntax with its position, a
+   * refusal, …): `prefixLength` is how many characters were put before the user's own text (e.g. `EXPLAIN `),
+   * so that positions, in errors and notifications, point into the user's text.
+   */
+  stream(cypher: string, params: Params, onRow: (row: Row) => boolean, options?: { prefixLength?: number }): Promise<QuerySummary>;
+  /** Runs one of the explorer's own queries in the same transaction and returns its rows. */
+  read(cypher: string, params?: Params): Promise<Row[]>;
+  /**
+   * Runs one of the explorer's own queries in the same transaction and yields its rows as the consumer asks
+   * for them: the driver pulls the next batch only when the consumer has taken most of the last one, so a
+   * slow consumer (a download) holds memory flat. Leaving the loop early discards the rest on the server.
+   */
+  iterate(cypher: string, params?: Params): AsyncIterable<Row>;
+}
+
+async function runRows(tx: ManagedTransaction | Transaction, cypher: string, params: Params): Promise<Row[]> {
   const result = await tx.run(cypher, params);
   return result.records.map((record) => record.toObject() as Row);
+}
+
+function userReadTransaction(tx: Transaction): UserReadTransaction {
+  return {
+    async stream(cypher, params, onRow, { prefixLength = 0 } = {}) {
+      try {
+        const result = tx.run(cypher, params);
+        // Leaving the loop early ends the iterator, and the driver discards the rest on the server.
+        for await (const record of result) if (!onRow(record.toObject() as Row)) break;
+        const summary = toQuerySummary(await result.summary(), await result.keys());
+        if (prefixLength === 0) return summary;
+        const text = cypher.slice(prefixLength);
+        const notifications = summary.notifications.map(({ position, ...notification }) =>
+          position ? { ...notification, position: positionAt(text, Math.max(position.offset - prefixLength, 0)) } : notification,
+        );
+        return { ...summary, notifications };
+      } catch (error) {
+        throw toAppError(error, { sent: cypher, params, prefixLength });
+      }
+    },
+    async read(cypher, params = {}) {
+      try {
+        return await runRows(tx, cypher, params);
+      } catch (error) {
+        throw toAppError(error);
+      }
+    },
+    async *iterate(cypher, params = {}) {
+      try {
+        for await (const record of tx.run(cypher, params)) yield record.toObject() as Row;
+      } catch (error) {
+        throw toAppError(error);
+      }
+    },
+  };
 }
 
 export function createDatabase(target: Neo4jTarget): Database {
@@ -87,6 +141,20 @@ export function createDatabase(target: Neo4jTarget): Database {
         throw toAppError(error);
       } finally {
         await session.close();
+      }
+    },
+
+    async userRead(work, { timeoutMs, fetchSize }) {
+      const session = driver.session({ ...sessionConfig, defaultAccessMode: neo4j.session.READ, fetchSize });
+      let tx: Transaction | undefined;
+      try {
+        tx = session.beginTransaction({ timeout: timeoutMs });
+        return await work(userReadTransaction(tx));
+      } catch (error) {
+        throw toAppError(error);
+      } finally {
+        if (tx?.isOpen()) await tx.rollback().catch(() => undefined);
+        await session.close().catch(() => undefined);
       }
     },
 

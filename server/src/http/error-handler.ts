@@ -22,6 +22,13 @@ function fromHttpLayer(error: unknown): AppError | undefined {
 
 export function errorHandler(log: Logger): ErrorRequestHandler {
   return (error, _req, res, _next) => {
+    if (res.headersSent || res.destroyed) {
+      // A streamed answer (an export) failed midway: cut the connection (if it isn't already), so the
+      // client's read fails instead of ending in a body that looks complete.
+      log('response failed after its headers were sent', error);
+      res.destroy();
+      return;
+    }
     const appError =
       error instanceof AppError ? error : (fromHttpLayer(error) ?? new AppError('INTERNAL', 'Something went wrong on the server.'));
     if (appError.code === 'INTERNAL') log('request failed', appError.cause ?? error);

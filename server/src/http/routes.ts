@@ -1,19 +1,26 @@
 /** The API's routes: parse the request, call one service, send the answer. */
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { Router } from 'express';
 import {
+  CypherRequestSchema,
+  ExportRequestSchema,
   NeighborsQuerySchema,
   NodeIdSchema,
   OverviewQuerySchema,
+  PathsQuerySchema,
   SearchQuerySchema,
   type HealthOk,
   type HealthUnavailable,
 } from '../contract.ts';
+import type { CypherService } from '../cypher/cypher-service.ts';
 import type { Database } from '../db/database.ts';
+import type { ExportService } from '../export/export-service.ts';
 import type { GraphService } from '../graph/graph-service.ts';
 import { AppError } from '../errors.ts';
 import { parseRequest } from './validation.ts';
 
-export function apiRouter(db: Database, graph: GraphService): Router {
+export function apiRouter(db: Database, graph: GraphService, cypher: CypherService, exporter: ExportService): Router {
   const router = Router();
 
   router.get('/health', async (_req, res) => {
@@ -26,8 +33,12 @@ export function apiRouter(db: Database, graph: GraphService): Router {
   });
 
   router.get('/graph', async (req, res) => {
-    const { limit } = parseRequest(OverviewQuerySchema, req.query, 'query parameters');
-    res.json(await graph.overview(limit));
+    res.json(await graph.overview(parseRequest(OverviewQuerySchema, req.query, 'query parameters')));
+  });
+
+  router.get('/sources/:id/text', async (req, res) => {
+    const id = parseRequest(NodeIdSchema, req.params.id, 'source id');
+    res.json(await graph.sourceText(id));
   });
 
   router.get('/nodes/:id', async (req, res) => {
@@ -37,14 +48,50 @@ export function apiRouter(db: Database, graph: GraphService): Router {
 
   router.get('/nodes/:id/neighbors', async (req, res) => {
     const id = parseRequest(NodeIdSchema, req.params.id, 'node id');
-    const { limit } = parseRequest(NeighborsQuerySchema, req.query, 'query parameters');
-    res.json(await graph.neighbors(id, limit));
+    const filter = parseRequest(NeighborsQuerySchema, req.query, 'query parameters');
+    res.json(await graph.neighbors(id, filter));
+  });
+
+  router.get('/nodes/:id/evidence', async (req, res) => {
+    const id = parseRequest(NodeIdSchema, req.params.id, 'node id');
+    res.json(await graph.evidence(id));
+  });
+
+  router.get('/paths', async (req, res) => {
+    const query = parseRequest(PathsQuerySchema, req.query, 'query parameters');
+    res.json(await graph.paths(query));
+  });
+
+  router.get('/schema', async (_req, res) => {
+    res.json(await graph.schema());
   });
 
   router.get('/search', async (req, res) => {
     const { q, limit } = parseRequest(SearchQuerySchema, req.query, 'query parameters');
     if (q.trim() === '') throw new AppError('VALIDATION_FAILED', 'Invalid query parameters: q: must not be empty.');
     res.json(await graph.search(q, limit));
+  });
+
+  router.post('/cypher', async (req, res) => {
+    const request = parseRequest(CypherRequestSchema, req.body, 'Cypher request');
+    res.json(await cypher.run(request));
+  });
+
+  /**
+   * A file download, streamed while Neo4j streams the subgraph. Errors found before the first byte (bad
+   * scope, a write query, over a cap) are JSON errors; a failure midway cuts the connection (see
+   * errorHandler), so the download fails instead of ending in a file that looks complete.
+   */
+  router.post('/export', async (req, res) => {
+    const request = parseRequest(ExportRequestSchema, req.body, 'export request');
+    await exporter.export(request, async (download) => {
+      res.setHeader('Content-Type', download.contentType);
+      res.setHeader('Content-Disposition', `attachment; filename="${download.filename}"`);
+      res.setHeader('Cache-Control', 'no-store');
+      res.setHeader('X-Export-Nodes', String(download.meta.counts.nodes));
+      res.setHeader('X-Export-Relationships', String(download.meta.counts.relationships));
+      await pipeline(Readable.from(download.body, { highWaterMark: 2 }), res);
+    });
   });
 
   return router;

@@ -1,0 +1,214 @@
+/**
+ * The read-only Cypher workbench: `guard` decides whether a query may run, `run` runs it and answers with
+ * rows, a graph and a summary. Every step happens in one explicit read transaction with a timeout:
+ *
+ * 1. size limits (query length, parameter bytes and depth, `limit`) and one statement only;
+ * 2. EXPLAIN, judged by Neo4j's plan (cypher-guard.ts): query type `r`, no LOAD CSV, no administration, only
+ *    allowlisted procedures, no other database; errors Neo4j raises while planning are mapped by code;
+ * 3. every parameter the query uses must be given;
+ * 4. the query itself (or, for EXPLAIN, nothing more), streamed and cancelled at the row cap (PROFILE can
+ *    only report a plan for a query run to its end: its rows past the cap stream by and are dropped);
+ * 5. the end nodes of returned relationships that the rows lack, so the graph is complete.
+ *
+ * The transaction is rolled back at the end: even a write that slipped past the guard could not commit, and
+ * the read access mode makes Neo4j refuse it in the first place.
+ */
+import type { CypherRequest, CypherResponse, JsonValue } from '../contract.ts';
+import type { Database, Params, UserReadTransaction } from '../db/database.ts';
+import type { QuerySummary } from '../db/query-summary.ts';
+import { toQueryType } from '../db/query-summary.ts';
+import { GraphCollector, paramsFromJson, toJson } from '../db/values.ts';
+import { AppError, cypherRefusal } from '../errors.ts';
+import { judgePlan } from './cypher-guard.ts';
+import { checkRequestSize, resolveCypherLimits, type CypherLimits } from './cypher-limits.ts';
+import { scanCypher, type CypherScan } from './cypher-text.ts';
+
+export type ExecutionMode = 'run' | 'explain' | 'profile';
+
+/** A query the guard let through: run `query` with `params` in a read transaction. */
+export interface GuardedQuery {
+  /** The query as the user wrote it (with its EXPLAIN or PROFILE, if any). */
+  query: string;
+  /** The parameters, converted for Cypher. */
+  params: Params;
+  mode: ExecutionMode;
+  /** Neo4j's EXPLAIN of the query. */
+  explain: QuerySummary;
+}
+
+export interface CypherService {
+  readonly limits: CypherLimits;
+  /**
+   * Checks `query` with `params` without running it: resolves to the guarded query, or rejects with
+   * 403 CYPHER_WRITE_FORBIDDEN, 400 CYPHER_SYNTAX, 400 CYPHER_PARAMETER_MISSING or 400 VALIDATION_FAILED.
+   */
+  guard(query: string, params?: Record<string, unknown>): Promise<GuardedQuery>;
+  /** Guards and runs one request: the answer of POST /api/cypher. */
+  run(request: CypherRequest): Promise<CypherResponse>;
+}
+
+/** What the driver pulls per batch at most, whatever the row cap (its own default). */
+const MAX_FETCH_SIZE = 1_000;
+
+const EXPLAIN_PREFIX = 'EXPLAIN ';
+
+/** Fetches nodes by elementId: the end nodes of relationships whose nodes the query didn't return. */
+const NODES_BY_ELEMENT_ID = 'MATCH (n) WHERE elementId(n) IN $ids RETURN n';
+
+interface PreparedQuery {
+  query: string;
+  params: Params;
+  scan: CypherScan;
+  mode: ExecutionMode;
+  /** What the guard plans: `EXPLAIN ` and the user's text without its own EXPLAIN or PROFILE. */
+  explainText: string;
+}
+
+/** Steps 1 and the text work of 2: no database needed. */
+function prepare(limits: CypherLimits, query: string, params: Record<string, unknown>, rowLimit: number): PreparedQuery {
+  checkRequestSize(limits, query, params, rowLimit);
+  const scan = scanCypher(query);
+  if (scan.statementCount > 1) throw cypherRefusal('MULTIPLE_STATEMENTS');
+  const mode = scan.executionMode;
+  // EXPLAIN always comes first, so Neo4j only ever plans this text, whatever the scan made of the rest. The
+  // user's own EXPLAIN or PROFILE is blanked out (PROFILE would conflict, and would run the query).
+  const statement = mode ? `${query.slice(0, mode.offset)}${' '.repeat(mode.keyword.length)}${query.slice(mode.offset + mode.keyword.length)}` : query;
+  return {
+    query,
+    params: paramsFromJson(params),
+    scan,
+    mode: mode?.keyword === 'PROFILE' ? 'profile' : mode?.keyword === 'EXPLAIN' ? 'explain' : 'run',
+    explainText: `${EXPLAIN_PREFIX}${statement}`,
+  };
+}
+
+function missingParameter(prepared: PreparedQuery): AppError | undefined {
+  const missing = prepared.scan.parameters.filter((name) => !Object.hasOwn(prepared.params, name));
+  const [name] = missing;
+  if (name === undefined) return undefined;
+  const list = missing.map((each) => `$${each}`).join(', ');
+  return new AppError('CYPHER_PARAMETER_MISSING', `The query uses ${list} but the request gives no value for ${missing.length > 1 ? 'them' : 'it'}.`, {
+    details: { name, names: missing },
+  });
+}
+
+export function createCypherService(db: Database, overrides: Partial<CypherLimits> = {}): CypherService {
+  const limits = resolveCypherLimits(overrides);
+  let homeDatabase: Promise<string> | undefined;
+
+  /** The database the workbench reads: the configured one, else the server's home database (asked once). */
+  async function ownDatabase(fromSummary?: string): Promise<string> {
+    if (db.name !== undefined) return db.name;
+    if (fromSummary !== undefined) return fromSummary;
+    homeDatabase ??= db.read('CALL db.info() YIELD name RETURN name').then(
+      (rows) => String(rows[0]?.name),
+      (error: unknown) => {
+        homeDatabase = undefined;
+        throw error;
+      },
+    );
+    return homeDatabase;
+  }
+
+  /** Step 2: EXPLAIN in `tx`, judged; resolves to the EXPLAIN summary when the query may run. */
+  async function explainAndJudge(tx: UserReadTransaction, prepared: PreparedQuery): Promise<QuerySummary> {
+    let explain: QuerySummary;
+    try {
+      explain = await tx.stream(prepared.explainText, prepared.params, () => false, { prefixLength: EXPLAIN_PREFIX.length });
+    } catch (error) {
+      // Neo4j can't plan some queries on another database (`USE system RETURN 1`, `USE system SHOW USERS`):
+      // when it refuses a query that names another database, that is the refusal to report.
+      const unplannable = error instanceof AppError && (error.code === 'CYPHER_SYNTAX' || error.code === 'CYPHER_FAILED');
+      if (unplannable && prepared.scan.useGraphs.length > 0) {
+        const own = (await ownDatabase()).toLowerCase();
+        const other = prepared.scan.useGraphs.find((name) => name.toLowerCase() !== own);
+        if (other !== undefined) throw cypherRefusal('OTHER_DATABASE', { database: other });
+      }
+      throw error;
+    }
+    const refusal = judgePlan(explain, await ownDatabase(explain.database));
+    if (refusal) throw refusal;
+    return explain;
+  }
+
+  /** Reads in one transaction; `rowLimit` rows plus one (to tell whether there are more) per batch, at most. */
+  function userRead<T>(rowLimit: number, work: (tx: UserReadTransaction) => Promise<T>): Promise<T> {
+    return db.userRead(work, { timeoutMs: limits.timeoutMs, fetchSize: Math.min(rowLimit + 1, MAX_FETCH_SIZE) });
+  }
+
+  return {
+    limits,
+
+    async guard(query, params = {}) {
+      const prepared = prepare(limits, query, params, limits.maxRows);
+      const explain = await userRead(limits.maxRows, (tx) => explainAndJudge(tx, prepared));
+      const missing = prepared.mode === 'explain' ? undefined : missingParameter(prepared);
+      if (missing) throw missing;
+      return { query: prepared.query, params: prepared.params, mode: prepared.mode, explain };
+    },
+
+    async run(request) {
+      const rowLimit = request.limit ?? limits.maxRows;
+      const prepared = prepare(limits, request.query, request.params ?? {}, rowLimit);
+      // Neo4j can't profile a result that was cut short, so PROFILE reads to the end, keeping `rowLimit` rows.
+      const readToEnd = prepared.mode === 'profile';
+      return userRead(readToEnd ? MAX_FETCH_SIZE : rowLimit, async (tx) => {
+        const explain = await explainAndJudge(tx, prepared);
+        if (prepared.mode === 'explain') return response(explain, [], new GraphCollector(), false);
+        const missing = missingParameter(prepared);
+        if (missing) throw missing;
+
+        const rows: Array<Record<string, JsonValue>> = [];
+        const graph = new GraphCollector({ maxNodes: limits.maxGraphNodes, maxRelationships: limits.maxGraphRelationships });
+        let rowsTruncated = false;
+        const summary = await tx.stream(prepared.query, prepared.params, (row) => {
+          if (rows.length >= rowLimit) {
+            rowsTruncated = true;
+            return readToEnd;
+          }
+          const json: Record<string, JsonValue> = {};
+          for (const [column, value] of Object.entries(row)) {
+            json[column] = toJson(value);
+            graph.add(value);
+          }
+          rows.push(json);
+          return true;
+        });
+        const graphComplete = await addMissingEndNodes(tx, graph, limits.maxGraphNodes);
+        return response(summary, rows, graph, rowsTruncated || !graphComplete);
+      });
+    },
+  };
+}
+
+/**
+ * Step 5: fetches, in the same transaction, the end nodes of relationships the rows returned without them.
+ * Resolves to false when the graph cap left no room for all of them (the answer is then truncated).
+ */
+async function addMissingEndNodes(tx: UserReadTransaction, graph: GraphCollector, maxNodes: number): Promise<boolean> {
+  const ids = graph.missingNodeElementIds();
+  const room = Math.max(maxNodes - graph.nodeCount, 0);
+  if (ids.length > 0 && room > 0) {
+    const rows = await tx.read(NODES_BY_ELEMENT_ID, { ids: ids.slice(0, room) });
+    for (const row of rows) graph.add(row.n);
+  }
+  return ids.length <= room;
+}
+
+function response(summary: QuerySummary, rows: Array<Record<string, JsonValue>>, graph: GraphCollector, cut: boolean): CypherResponse {
+  const body: CypherResponse = {
+    columns: summary.columns,
+    rows,
+    graph: graph.toGraph(),
+    summary: {
+      queryType: toQueryType(summary.queryType),
+      resultAvailableAfterMs: summary.resultAvailableAfterMs,
+      resultConsumedAfterMs: summary.resultConsumedAfterMs,
+      notifications: summary.notifications,
+    },
+    truncated: cut || graph.truncated,
+  };
+  if (summary.counters) body.summary.counters = summary.counters;
+  if (summary.plan) body.summary.plan = summary.plan;
+  return body;
+}

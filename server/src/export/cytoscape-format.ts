@@ -1,0 +1,39 @@
+/**
+ * `cytoscape`: Cytoscape.js JSON that `cy.json(file)` (or `cytoscape({elements: file.elements})`) loads as
+ * it is, the shape Cytoscape desktop writes as `.cyjs`. Element ids are the transport ids, as in the
+ * explorer; each element's `data` holds its labels or type and its `properties` (nested, so that a property
+ * named `id`, `source`, `target` or `parent` can't take the place of Cytoscape's own fields).
+ */
+import type { ExportFormat } from './export-graph.ts';
+import { propertiesJson } from './property-text.ts';
+
+export const cytoscapeFormat: ExportFormat = {
+  name: 'cytoscape',
+  contentType: 'application/json; charset=utf-8',
+  extension: 'cyjs',
+  async *write(graph) {
+    const header = { format_version: '1.0', generated_by: 'kg-explorer', target_cytoscapejs_version: '~3', data: graph.meta };
+    yield `${JSON.stringify(header).slice(0, -1)},\n"elements":{"nodes":[`;
+    let first = true;
+    for await (const node of graph.nodes()) {
+      const data = { id: node.id, elementId: node.elementId, labels: node.labels, properties: propertiesJson(node.properties) };
+      yield `${first ? '\n' : ',\n'}${JSON.stringify({ data })}`;
+      first = false;
+    }
+    yield '\n],"edges":[';
+    first = true;
+    for await (const rel of graph.relationships()) {
+      const data = {
+        id: rel.id,
+        elementId: rel.elementId,
+        source: rel.source,
+        target: rel.target,
+        type: rel.type,
+        properties: propertiesJson(rel.properties),
+      };
+      yield `${first ? '\n' : ',\n'}${JSON.stringify({ data })}`;
+      first = false;
+    }
+    yield '\n]}}\n';
+  },
+};

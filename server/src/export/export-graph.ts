@@ -1,0 +1,76 @@
+/**
+ * What an exporter sees: the export's metadata and schema, decided before the first byte is written, and
+ * its nodes, then its relationships, streamed once each from the read transaction. Values keep their Neo4j
+ * types (`PropertyValue`); nothing here is a driver object.
+ */
+import type { ExportFormatName, ExportMeta } from '../contract.ts';
+import type { PropertyValue } from '../db/values.ts';
+
+export interface ExportedNode {
+  /** The transport id: the `id` property where it is a string or an integer, else the elementId. */
+  id: string;
+  elementId: string;
+  labels: string[];
+  properties: Record<string, PropertyValue>;
+}
+
+export interface ExportedRelationship {
+  /** The transport id, as for nodes. */
+  id: string;
+  elementId: string;
+  type: string;
+  /** Transport ids of the start and end nodes. */
+  source: string;
+  target: string;
+  sourceElementId: string;
+  targetElementId: string;
+  properties: Record<string, PropertyValue>;
+}
+
+/** A property key and every Cypher type its values have in the export (`INTEGER`, `LIST<STRING>`, …). */
+export interface PropertyKeyTypes {
+  key: string;
+  types: string[];
+}
+
+/** A constraint of the exported database on a label or type of the export, for the Cypher script. */
+export interface ExportConstraint {
+  name: string;
+  kind: 'UNIQUE' | 'KEY' | 'NOT_NULL';
+  entity: 'NODE' | 'RELATIONSHIP';
+  labelOrType: string;
+  properties: string[];
+}
+
+export interface ExportSchema {
+  /** Sorted. */
+  labels: string[];
+  relationshipTypes: string[];
+  /** Sorted by key. */
+  nodeProperties: PropertyKeyTypes[];
+  relationshipProperties: PropertyKeyTypes[];
+  constraints: ExportConstraint[];
+}
+
+export interface ExportGraph {
+  meta: ExportMeta;
+  schema: ExportSchema;
+  /** Each node once, grouped by label set. Iterate it completely before `relationships()`. */
+  nodes(): AsyncIterable<ExportedNode>;
+  /** Each relationship once, grouped by type; both ends are among `nodes()`. */
+  relationships(): AsyncIterable<ExportedRelationship>;
+}
+
+/** One export format: registered in export-formats.ts. */
+export interface ExportFormat {
+  name: ExportFormatName;
+  /** The download's Content-Type. */
+  contentType: string;
+  /** The file name's extension, without the dot. */
+  extension: string;
+  /**
+   * The file, chunk by chunk, written while the graph streams: nothing may hold more than a bounded part
+   * of it. A chunk is UTF-8 text or bytes.
+   */
+  write(graph: ExportGraph): AsyncIterable<string | Uint8Array>;
+}

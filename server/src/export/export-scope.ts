@@ -1,0 +1,176 @@
+/**
+ * What an export holds, as Cypher: a scope (a selection, a neighbourhood or a read-only query) becomes a
+ * pair of queries that bind each node of the export once (`n`) and each relationship once (`r`, from `a`
+ * to `b`). User input reaches them only as parameters: labels and types after the schema check, the
+ * depth as a validated integer 1..3, a user's query only after the Cypher workbench's guard.
+ */
+import { EXPORT_LIMITS, type Certainty, type ExportScope } from '../contract.ts';
+import type { CypherService } from '../cypher/cypher-service.ts';
+import type { Database, Params, UserReadTransaction } from '../db/database.ts';
+import { visitGraphElements } from '../db/values.ts';
+import { AppError } from '../errors.ts';
+import { certaintiesAtOrAbove } from '../graph/certainty-floor.ts';
+import { MATCH_NODE_BY_ID, notFound } from '../graph/node-match.ts';
+import { assertKnownNames } from '../graph/schema-query.ts';
+import type { ExportLimits } from './export-limits.ts';
+
+export interface ScopeQueries {
+  /** Binds `n` to every node of the export, once each. */
+  nodes: string;
+  /** Binds `r` to every relationship of the export, once each, with `a` its start and `b` its end node. */
+  relationships: string;
+  params: Params;
+}
+
+/** A scope checked outside the export's transaction; `resolve` turns it into queries inside it. */
+export interface PreparedScope {
+  resolve(tx: UserReadTransaction): Promise<ScopeQueries>;
+}
+
+/** How many ids a "not found" answer lists at most. */
+const MISSING_IDS_SHOWN = 20;
+
+/** The id property as the transport id reads it: a string, or an integer as its decimal text. */
+const ID_TEXT = (v: string) => `CASE WHEN ${v}.id IS :: STRING THEN ${v}.id WHEN ${v}.id IS :: INTEGER THEN toString(${v}.id) END`;
+
+/** The relationships among the nodes of `nodes` (which binds `n`), each found once from its start node. */
+function relationshipsAmong(nodes: string, filter = 'true'): string {
+  return `${nodes}
+WITH collect(n) AS nodes
+UNWIND nodes AS a
+MATCH (a)-[r]->(b) WHERE b IN nodes AND ${filter}`;
+}
+
+function selection(ids: readonly string[]): PreparedScope {
+  const nodes = `MATCH (n) WHERE elementId(n) IN $ids OR ${ID_TEXT('n')} IN $ids`;
+  return {
+    async resolve(tx) {
+      const rows = await tx.read(
+        `${nodes}
+         WITH collect(elementId(n)) + collect(${ID_TEXT('n')}) AS found
+         RETURN [id IN $ids WHERE NOT id IN found] AS missing`,
+        { ids },
+      );
+      const missing = Array.isArray(rows[0]?.missing) ? (rows[0].missing as string[]) : [];
+      if (missing.length > 0) {
+        throw new AppError('NOT_FOUND', `No node with id "${missing[0]}"${missing.length > 1 ? ` (and ${missing.length - 1} more)` : ''}.`, {
+          details: { missing: missing.slice(0, MISSING_IDS_SHOWN) },
+        });
+      }
+      return { nodes, relationships: relationshipsAmong(nodes), params: { ids } };
+    },
+  };
+}
+
+interface NeighbourhoodScope {
+  around: string;
+  depth: number;
+  types?: string[] | undefined;
+  labels?: string[] | undefined;
+  minCertainty?: Certainty | undefined;
+}
+
+/** A relationship `r` that passes the type and certainty filters ($types, $allowed: null for no filter). */
+const RELATIONSHIP_PASSES = (r: string) => `($types IS NULL OR type(${r}) IN $types) AND ($allowed IS NULL OR ${r}.certainty IN $allowed)`;
+
+async function neighbourhood(db: Database, scope: NeighbourhoodScope): Promise<PreparedScope> {
+  const types = scope.types ?? [];
+  const labels = scope.labels ?? [];
+  await assertKnownNames(db, { labels, types });
+  const depth = scope.depth;
+  if (!Number.isInteger(depth) || depth < 1 || depth > EXPORT_LIMITS.depthMax) {
+    throw new AppError('VALIDATION_FAILED', `Invalid export request: scope.depth: must be an integer from 1 to ${EXPORT_LIMITS.depthMax}.`);
+  }
+  // Written as one variable-length pattern with predicates on every relationship and node of the path, so
+  // Neo4j plans a pruning breadth-first expansion: each node is reached once, whatever the graph's density.
+  const nodes = `MATCH (root) WHERE elementId(root) = $root
+MATCH p = (root)-[rs*0..${depth}]-(n)
+WHERE all(r IN rs WHERE ${RELATIONSHIP_PASSES('r')})
+  AND all(x IN nodes(p) WHERE x = root OR $labels IS NULL OR any(label IN labels(x) WHERE label IN $labels))
+WITH DISTINCT n`;
+  return {
+    async resolve(tx) {
+      const rows = await tx.read(`${MATCH_NODE_BY_ID} RETURN elementId(n) AS root`, { id: scope.around });
+      const root = rows[0]?.root;
+      if (typeof root !== 'string') throw notFound(scope.around);
+      return {
+        nodes,
+        relationships: relationshipsAmong(nodes, RELATIONSHIP_PASSES('r')),
+        params: {
+          root,
+          types: types.length > 0 ? types : null,
+          labels: labels.length > 0 ? labels : null,
+          allowed: certaintiesAtOrAbove(scope.minCertainty),
+        },
+      };
+    },
+  };
+}
+
+/**
+ * A read-only query: the workbench's guard judges it first (403 for a write, 400 for bad Cypher). In the
+ * export's transaction its rows are read once to gather the element ids of the nodes, relationships and
+ * paths they hold (and the ends of those relationships): ids only, and never more than the caps allow,
+ * so a query that returns too much is refused (413) before anything is written.
+ */
+async function userQuery(cypher: CypherService, limits: ExportLimits, query: string, params: Record<string, unknown>): Promise<PreparedScope> {
+  const guarded = await cypher.guard(query, params);
+  if (guarded.mode !== 'run') {
+    throw new AppError('VALIDATION_FAILED', 'Invalid export request: scope.query: EXPLAIN and PROFILE give a plan, not a graph to export.', {
+      details: { issues: [{ path: 'scope.query', message: 'must not start with EXPLAIN or PROFILE' }] },
+    });
+  }
+  return {
+    async resolve(tx) {
+      const nodeIds = new Set<string>();
+      const relationshipIds = new Set<string>();
+      let over = false;
+      await tx.stream(guarded.query, guarded.params, (row) => {
+        for (const value of Object.values(row)) {
+          visitGraphElements(value, {
+            node: (id) => nodeIds.add(id),
+            relationship: (id, start, end) => {
+              relationshipIds.add(id);
+              nodeIds.add(start).add(end);
+            },
+          });
+        }
+        over = nodeIds.size > limits.maxNodes || relationshipIds.size > limits.maxRelationships;
+        return !over;
+      });
+      if (over) throw tooLarge(limits, { nodes: nodeIds.size, relationships: relationshipIds.size }, true);
+      return {
+        nodes: 'UNWIND $nodeIds AS id MATCH (n) WHERE elementId(n) = id',
+        relationships: 'UNWIND $relationshipIds AS id MATCH (a)-[r]->(b) WHERE elementId(r) = id',
+        params: { nodeIds: [...nodeIds], relationshipIds: [...relationshipIds] },
+      };
+    },
+  };
+}
+
+/** Checks a scope outside the export's transaction: names against the schema, a query against the guard. */
+export function prepareScope(scope: ExportScope, deps: { db: Database; cypher: CypherService; limits: ExportLimits }): Promise<PreparedScope> {
+  if ('nodeIds' in scope) return Promise.resolve(selection([...new Set(scope.nodeIds)]));
+  if ('around' in scope) return neighbourhood(deps.db, scope);
+  return userQuery(deps.cypher, deps.limits, scope.query, scope.params ?? {});
+}
+
+/**
+ * 413 EXPORT_TOO_LARGE: the export would hold more than the caps allow. `atLeast` says the counts stopped
+ * at the cap (a query is not read further than that).
+ */
+export function tooLarge(limits: ExportLimits, counts: { nodes: number; relationships: number }, atLeast = false): AppError {
+  const what =
+    counts.nodes > limits.maxNodes
+      ? `${atLeast ? 'more than ' : ''}${atLeast ? limits.maxNodes : counts.nodes} nodes (at most ${limits.maxNodes})`
+      : `${atLeast ? 'more than ' : ''}${atLeast ? limits.maxRelationships : counts.relationships} relationships (at most ${limits.maxRelationships})`;
+  return new AppError('EXPORT_TOO_LARGE', `This export would hold ${what}. Export a smaller selection, neighbourhood or query.`, {
+    details: {
+      nodes: counts.nodes,
+      relationships: counts.relationships,
+      maxNodes: limits.maxNodes,
+      maxRelationships: limits.maxRelationships,
+      ...(atLeast ? { countStoppedAtCap: true } : {}),
+    },
+  });
+}

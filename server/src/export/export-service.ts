@@ -1,0 +1,162 @@
+/**
+ * Exports a subgraph as a file, streamed. Everything happens in one explicit read transaction (never
+ * retried: bytes may already be on their way):
+ *
+ * 1. the scope is checked (schema names, the Cypher guard) and turned into two queries (export-scope.ts);
+ * 2. the plan: counts, labels, types, typed property keys, constraints (export-plan.ts); over a cap → 413
+ *    EXPORT_TOO_LARGE, before a single byte of the file exists;
+ * 3. `deliver` gets the download: its body is the format's writer reading the nodes, then the
+ *    relationships, as Neo4j streams them (the driver pulls a batch when most of the last one was taken,
+ *    so a slow reader holds memory flat). Relationship ends come with each relationship from Cypher: no
+ *    map of the exported nodes is kept.
+ *
+ * A failure while the body streams (Neo4j gone, a timeout, the graph changed under the export) is thrown
+ * from the body's iteration: the caller must then abort the transfer so the reader sees an error, never a
+ * file that looks complete (http/routes.ts destroys the connection; the CLI exits non-zero).
+ */
+import type { ExportMeta, ExportRequest, ExportScope } from '../contract.ts';
+import type { CypherService } from '../cypher/cypher-service.ts';
+import type { Database, UserReadTransaction } from '../db/database.ts';
+import { isNode, isRelationship, toPropertyValues, transportId } from '../db/values.ts';
+import { AppError } from '../errors.ts';
+import { exportFormat } from './export-formats.ts';
+import type { ExportedNode, ExportedRelationship, ExportGraph } from './export-graph.ts';
+import { resolveExportLimits, type ExportLimits } from './export-limits.ts';
+import { planExport } from './export-plan.ts';
+import { prepareScope, tooLarge, type ScopeQueries } from './export-scope.ts';
+import { coalesce } from './text-chunks.ts';
+
+export interface Download {
+  /** A safe file name: letters, digits, `.`, `-` and `_` only. */
+  filename: string;
+  contentType: string;
+  meta: ExportMeta;
+  /** The file; iterating it reads the database. A failure is thrown from the iteration. */
+  body: AsyncIterable<string | Uint8Array>;
+}
+
+export interface ExportProgress {
+  phase: 'nodes' | 'relationships';
+  /** Written so far in this phase. */
+  done: number;
+  total: number;
+}
+
+export interface ExportOptions {
+  /** Called for every node and relationship read. */
+  onProgress?: (progress: ExportProgress) => void;
+  /** The export's time, for tests that compare files; default now. */
+  now?: Date;
+}
+
+export interface ExportService {
+  readonly limits: ExportLimits;
+  /**
+   * Plans the export and, when it may go ahead, calls `deliver` with the download inside the open read
+   * transaction; resolves once `deliver` has. Rejects before `deliver` with 400 (bad scope), 403 (a write
+   * query), 404 (an unknown node) or 413 (over a cap).
+   */
+  export(request: ExportRequest, deliver: (download: Download) => Promise<void>, options?: ExportOptions): Promise<void>;
+}
+
+/** Records the driver pulls per batch: its own default, small enough to keep memory flat. */
+const FETCH_SIZE = 1_000;
+
+const NODES_IN_ORDER = (q: ScopeQueries) => `${q.nodes}
+RETURN n ORDER BY labels(n), elementId(n)`;
+
+const RELATIONSHIPS_IN_ORDER = (q: ScopeQueries) => `${q.relationships}
+RETURN r, a.id AS startId, b.id AS endId ORDER BY type(r), elementId(r)`;
+
+/** Neo4j's read transactions are read-committed: a write between the plan and the stream shows up here. */
+function changedDuringExport(): AppError {
+  return new AppError('INTERNAL', 'The graph changed while it was being exported; export it again.');
+}
+
+async function* streamNodes(tx: UserReadTransaction, queries: ScopeQueries, total: number, options: ExportOptions): AsyncGenerator<ExportedNode> {
+  let done = 0;
+  for await (const row of tx.iterate(NODES_IN_ORDER(queries), queries.params)) {
+    const node = row.n;
+    if (!isNode(node)) continue;
+    if (++done > total) throw changedDuringExport();
+    yield {
+      id: transportId(node.elementId, node.properties),
+      elementId: node.elementId,
+      labels: [...node.labels],
+      properties: toPropertyValues(node.properties),
+    };
+    options.onProgress?.({ phase: 'nodes', done, total });
+  }
+  if (done !== total) throw changedDuringExport();
+}
+
+async function* streamRelationships(
+  tx: UserReadTransaction,
+  queries: ScopeQueries,
+  total: number,
+  options: ExportOptions,
+): AsyncGenerator<ExportedRelationship> {
+  let done = 0;
+  for await (const row of tx.iterate(RELATIONSHIPS_IN_ORDER(queries), queries.params)) {
+    const rel = row.r;
+    if (!isRelationship(rel)) continue;
+    if (++done > total) throw changedDuringExport();
+    yield {
+      id: transportId(rel.elementId, rel.properties),
+      elementId: rel.elementId,
+      type: rel.type,
+      source: transportId(rel.startNodeElementId, { id: row.startId }),
+      target: transportId(rel.endNodeElementId, { id: row.endId }),
+      sourceElementId: rel.startNodeElementId,
+      targetElementId: rel.endNodeElementId,
+      properties: toPropertyValues(rel.properties),
+    };
+    options.onProgress?.({ phase: 'relationships', done, total });
+  }
+  if (done !== total) throw changedDuringExport();
+}
+
+/** `kg-export-around-north-korea-2-2026-11-25T13-05-02Z.graphml`: what, and when. */
+export function exportFilename(scope: ExportScope, at: Date, extension: string): string {
+  const what =
+    'nodeIds' in scope ? `selection-${scope.nodeIds.length}` : 'around' in scope ? `around-${scope.around}-${scope.depth}` : 'query';
+  const safe = what.replace(/[^A-Za-z0-9._-]+/g, '_').slice(0, 80);
+  const stamp = at.toISOString().replace(/\.\d+Z$/, 'Z').replace(/:/g, '-');
+  return `kg-export-${safe}-${stamp}.${extension}`;
+}
+
+export function createExportService(db: Database, cypher: CypherService, overrides: Partial<ExportLimits> = {}): ExportService {
+  const limits = resolveExportLimits(overrides);
+  return {
+    limits,
+
+    async export(request, deliver, options = {}) {
+      const format = exportFormat(request.format);
+      const scope = await prepareScope(request.scope, { db, cypher, limits });
+      await db.userRead(
+        async (tx) => {
+          const queries = await scope.resolve(tx);
+          const plan = await planExport(tx, queries);
+          if (plan.counts.nodes > limits.maxNodes || plan.counts.relationships > limits.maxRelationships) {
+            throw tooLarge(limits, plan.counts);
+          }
+          const at = options.now ?? new Date();
+          const meta: ExportMeta = { database: plan.database, scope: request.scope, exportedAt: at.toISOString(), counts: plan.counts };
+          const graph: ExportGraph = {
+            meta,
+            schema: plan.schema,
+            nodes: () => streamNodes(tx, queries, plan.counts.nodes, options),
+            relationships: () => streamRelationships(tx, queries, plan.counts.relationships, options),
+          };
+          await deliver({
+            filename: exportFilename(request.scope, at, format.extension),
+            contentType: format.contentType,
+            meta,
+            body: coalesce(format.write(graph)),
+          });
+        },
+        { timeoutMs: limits.timeoutMs, fetchSize: FETCH_SIZE },
+      );
+    },
+  };
+}

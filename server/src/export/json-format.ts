@@ -1,0 +1,37 @@
+/**
+ * `json`: the API's graph transport (`{nodes, relationships}`, values as lossless JSON) with `meta`
+ * (database, scope, exported at, counts) first. One node or relationship per line.
+ */
+import type { GraphNode, GraphRelationship } from '../contract.ts';
+import type { ExportFormat } from './export-graph.ts';
+import { propertiesJson } from './property-text.ts';
+
+export const jsonFormat: ExportFormat = {
+  name: 'json',
+  contentType: 'application/json; charset=utf-8',
+  extension: 'json',
+  async *write(graph) {
+    yield `{"meta":${JSON.stringify(graph.meta)},\n"nodes":[`;
+    let first = true;
+    for await (const node of graph.nodes()) {
+      const json: GraphNode = { id: node.id, elementId: node.elementId, labels: node.labels, properties: propertiesJson(node.properties) };
+      yield `${first ? '\n' : ',\n'}${JSON.stringify(json)}`;
+      first = false;
+    }
+    yield '\n],\n"relationships":[';
+    first = true;
+    for await (const rel of graph.relationships()) {
+      const json: GraphRelationship = {
+        id: rel.id,
+        elementId: rel.elementId,
+        type: rel.type,
+        source: rel.source,
+        target: rel.target,
+        properties: propertiesJson(rel.properties),
+      };
+      yield `${first ? '\n' : ',\n'}${JSON.stringify(json)}`;
+      first = false;
+    }
+    yield '\n]}\n';
+  },
+};

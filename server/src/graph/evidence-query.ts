@@ -1,0 +1,133 @@
+/**
+ * The evidence about a node: every relationship touching it, with its quote, sources and certainty as the
+ * relationship carries them, grouped by the `Source` nodes its `sources` list names. For a `Source` node
+ * also every claim it made anywhere in the graph. On graphs without evidence fields every claim lands in
+ * the one group without a source.
+ */
+import { CERTAINTIES, LIMITS, type EvidenceClaim, type EvidenceGroup, type EvidenceResponse, type GraphNode, type GraphRelationship, type JsonValue, type SourceClaim } from '../contract.ts';
+import { cypherInteger, type Database } from '../db/database.ts';
+import { GraphCollector, isNode, toGraphNode } from '../db/values.ts';
+import { MATCH_NODE_BY_ID, notFound } from './node-match.ts';
+
+/** The label of the nodes that relationships cite by `id` in their `sources` list (DESIGN.md's data model). */
+const SOURCE_LABEL = 'Source';
+
+/** The source ids relationship `r` cites: its `sources` list, a single string, or none. */
+const SOURCES_OF_R = `CASE WHEN r.sources IS :: LIST<STRING> THEN r.sources WHEN r.sources IS :: STRING THEN [r.sources] ELSE [] END`;
+
+const CLAIMS_ABOUT_NODE = `
+${MATCH_NODE_BY_ID}
+CALL (n) {
+  MATCH (n)-[r]-(m)
+  WITH DISTINCT r, m LIMIT $read
+  RETURN collect({relationship: r, other: m}) AS claims
+}
+CALL (claims) {
+  UNWIND claims AS claim
+  WITH claim.relationship AS r
+  UNWIND ${SOURCES_OF_R} AS sourceId
+  WITH DISTINCT sourceId
+  OPTIONAL MATCH (source:${SOURCE_LABEL} {id: sourceId})
+  RETURN collect({id: sourceId, node: source}) AS sources
+}
+RETURN n, claims, sources`;
+
+const CLAIMS_MADE_BY_SOURCE = `
+MATCH (start)-[r]->(end)
+WHERE $sourceId IN ${SOURCES_OF_R}
+RETURN r, start, end LIMIT $read`;
+
+function certaintyRank(relationship: GraphRelationship): number {
+  const rank = CERTAINTIES.indexOf(relationship.properties.certainty as (typeof CERTAINTIES)[number]);
+  return rank === -1 ? CERTAINTIES.length : rank;
+}
+
+function caption(node: GraphNode): string {
+  const { name, title } = node.properties;
+  return typeof name === 'string' ? name : typeof title === 'string' ? title : node.id;
+}
+
+function byStrength(a: { relationship: GraphRelationship }, b: { relationship: GraphRelationship }): number {
+  return certaintyRank(a.relationship) - certaintyRank(b.relationship) || a.relationship.type.localeCompare(b.relationship.type);
+}
+
+function sourceIds(properties: Record<string, JsonValue>): string[] {
+  const { sources } = properties;
+  if (typeof sources === 'string') return [sources];
+  return Array.isArray(sources) ? sources.filter((id): id is string => typeof id === 'string') : [];
+}
+
+/** The maps of a returned list (`collect({...})`), each as a record of unknown values. */
+function records(value: unknown): Array<Record<string, unknown>> {
+  return Array.isArray(value) ? value.filter((item): item is Record<string, unknown> => typeof item === 'object' && item !== null) : [];
+}
+
+/** Groups the claims by source: Source nodes by caption, then ids without a node, then the claims citing none. */
+function groupBySource(claims: EvidenceClaim[], sources: Map<string, GraphNode | null>): EvidenceGroup[] {
+  const groups = new Map<string | null, EvidenceClaim[]>();
+  for (const claim of claims) {
+    const ids = sourceIds(claim.relationship.properties);
+    for (const id of ids.length > 0 ? [...new Set(ids)] : [null]) groups.set(id, [...(groups.get(id) ?? []), claim]);
+  }
+  const order = (id: string | null): [number, string] => {
+    if (id === null) return [2, ''];
+    const node = sources.get(id);
+    return node ? [0, caption(node)] : [1, id];
+  };
+  return [...groups.entries()]
+    .sort(([a], [b]) => {
+      const [x, y] = [order(a), order(b)];
+      return x[0] - y[0] || x[1].localeCompare(y[1]);
+    })
+    .map(([id, groupClaims]) => ({
+      source: id === null ? null : (sources.get(id) ?? { id, missing: true as const }),
+      claims: groupClaims.sort(byStrength),
+    }));
+}
+
+async function claimsMade(db: Database, source: GraphNode): Promise<{ made: SourceClaim[]; truncated: boolean }> {
+  if (!source.labels.includes(SOURCE_LABEL)) return { made: [], truncated: false };
+  const rows = await db.read(CLAIMS_MADE_BY_SOURCE, { sourceId: source.id, read: cypherInteger(LIMITS.evidenceMax + 1) });
+  const kept = rows.slice(0, LIMITS.evidenceMax);
+  const graph = new GraphCollector();
+  for (const row of kept) graph.add(row.start).add(row.end).add(row.r);
+  const { nodes, relationships } = graph.toGraph();
+  const nodeById = new Map(nodes.map((node) => [node.id, node]));
+  const made = relationships.flatMap((relationship) => {
+    const start = nodeById.get(relationship.source);
+    const end = nodeById.get(relationship.target);
+    return start && end ? [{ relationship, start, end }] : [];
+  });
+  return { made: made.sort(byStrength), truncated: rows.length > LIMITS.evidenceMax };
+}
+
+export async function nodeEvidence(db: Database, id: string): Promise<EvidenceResponse> {
+  const rows = await db.read(CLAIMS_ABOUT_NODE, { id, read: cypherInteger(LIMITS.evidenceMax + 1) });
+  const row = rows[0];
+  if (!row || !isNode(row.n)) throw notFound(id);
+  const node = toGraphNode(row.n);
+  const all = records(row.claims);
+  const kept = all.slice(0, LIMITS.evidenceMax);
+
+  const graph = new GraphCollector().add(row.n);
+  for (const claim of kept) graph.add(claim.other).add(claim.relationship);
+  const { nodes, relationships } = graph.toGraph();
+  const nodeById = new Map(nodes.map((n) => [n.id, n]));
+  const claims: EvidenceClaim[] = relationships.flatMap((relationship) => {
+    const direction = relationship.source === node.id ? 'out' : 'in';
+    const other = nodeById.get(direction === 'out' ? relationship.target : relationship.source);
+    return other ? [{ relationship, other, direction }] : [];
+  });
+
+  const sources = new Map<string, GraphNode | null>();
+  for (const { id: sourceId, node: sourceNode } of records(row.sources)) {
+    if (typeof sourceId === 'string') sources.set(sourceId, isNode(sourceNode) ? toGraphNode(sourceNode) : null);
+  }
+  const { made, truncated } = await claimsMade(db, node);
+  return {
+    node,
+    groups: groupBySource(claims, sources),
+    made,
+    truncated: truncated || all.length > LIMITS.evidenceMax,
+  };
+}

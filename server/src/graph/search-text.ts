@@ -1,0 +1,227 @@
+/**
+ * Typo-tolerant matching of search terms against a node's text, in plain TypeScript: which words a term
+ * matches (exactly, as a prefix, within one edit, or inside a word), how well a node's properties match,
+ * and the highlighted snippet a search result shows. The same rules rank the no-index fallback scan and
+ * pick the snippet of full-text results, so a highlighted word is always one the query could have matched.
+ */
+import type { JsonValue, SearchSnippet } from '../contract.ts';
+
+/** Terms this long or longer also match words one edit away (the full-text query's `term~1` uses the same). */
+export const FUZZY_MIN_LENGTH = 4;
+/** Terms this long or longer also match inside a word ("throw" in "Heathrow"); shorter ones only at its start. */
+const SUBSTRING_MIN_LENGTH = 3;
+/** How much each kind of word match counts towards a text's score. */
+const MATCH_WEIGHTS = {
+  exact: 1,
+  prefix: 0.75,
+  fuzzy: 0.6,
+  substring: 0.5,
+} as const;
+/** How much a match counts in each property; any other string property counts OTHER_FIELD_WEIGHT. */
+const FIELD_WEIGHTS: Readonly<Record<string, number>> = {
+  name: 1,
+  title: 1,
+  aliases: 0.9,
+  description: 0.6,
+};
+const OTHER_FIELD_WEIGHT = 0.8;
+/** Snippets longer than this are cut around the match. */
+export const SNIPPET_LENGTH = 160;
+/** Characters of context kept before the first highlighted word of a cut snippet. */
+const SNIPPET_CONTEXT = 40;
+const ELLIPSIS = '…';
+
+/** A query's words: lowercased letters and digits only, so no Lucene or regex operator survives. */
+export function searchTerms(q: string): string[] {
+  return [...new Set(q.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean))];
+}
+
+/** The most specific label for display: the first one other than `Actor`, else the first ('' for none). */
+export function primaryLabel(labels: readonly string[]): string {
+  return labels.find((label) => label !== 'Actor') ?? labels[0] ?? '';
+}
+
+/** True when `a` and `b` are at most one edit apart (insert, delete, substitute, or swap two neighbours). */
+export function withinOneEdit(a: string, b: string): boolean {
+  if (a === b) return true;
+  const x = Array.from(a);
+  const y = Array.from(b);
+  if (Math.abs(x.length - y.length) > 1) return false;
+  let i = 0;
+  while (i < x.length && i < y.length && x[i] === y[i]) i++;
+  const rest = (chars: string[], from: number) => chars.slice(from).join('');
+  if (x.length === y.length) {
+    if (rest(x, i + 1) === rest(y, i + 1)) return true;
+    return x[i] === y[i + 1] && x[i + 1] === y[i] && rest(x, i + 2) === rest(y, i + 2);
+  }
+  const [longer, shorter] = x.length > y.length ? [x, y] : [y, x];
+  return rest(longer, i + 1) === rest(shorter, i);
+}
+
+type MatchKind = keyof typeof MATCH_WEIGHTS;
+
+interface WordMatch {
+  kind: MatchKind;
+  /** Offsets of the matched part within the word. */
+  start: number;
+  end: number;
+}
+
+/** How `term` (lowercase) matches one word of a text, if it does. */
+export function matchWord(word: string, term: string): WordMatch | undefined {
+  const lower = word.toLowerCase();
+  // Lowercasing can change a word's length (e.g. "İ"); then only whole-word ranges are safe to report.
+  const sameLength = lower.length === word.length;
+  if (lower === term) return { kind: 'exact', start: 0, end: word.length };
+  if (lower.startsWith(term)) return { kind: 'prefix', start: 0, end: sameLength ? term.length : word.length };
+  if (Array.from(term).length >= FUZZY_MIN_LENGTH && withinOneEdit(lower, term)) return { kind: 'fuzzy', start: 0, end: word.length };
+  const at = term.length >= SUBSTRING_MIN_LENGTH ? lower.indexOf(term) : -1;
+  if (at > 0) return sameLength ? { kind: 'substring', start: at, end: at + term.length } : { kind: 'substring', start: 0, end: word.length };
+  return undefined;
+}
+
+interface Highlight {
+  start: number;
+  end: number;
+  /** Index of the term it matched. */
+  term: number;
+}
+
+export interface TextMatch {
+  /** 0..1: the best match of each term, averaged over the terms. */
+  score: number;
+  highlights: Highlight[];
+}
+
+/** Every word of `text` that a term matches, and how well the text covers the terms. */
+export function matchText(text: string, terms: readonly string[]): TextMatch {
+  const best = terms.map(() => 0);
+  const highlights: Highlight[] = [];
+  for (const word of text.matchAll(/[\p{L}\p{N}]+/gu)) {
+    const offset = word.index;
+    let chosen: { match: WordMatch; term: number } | undefined;
+    terms.forEach((term, index) => {
+      const match = matchWord(word[0], term);
+      if (!match) return;
+      best[index] = Math.max(best[index] ?? 0, MATCH_WEIGHTS[match.kind]);
+      if (!chosen || MATCH_WEIGHTS[match.kind] > MATCH_WEIGHTS[chosen.match.kind]) chosen = { match, term: index };
+    });
+    if (chosen) highlights.push({ start: offset + chosen.match.start, end: offset + chosen.match.end, term: chosen.term });
+  }
+  const score = terms.length === 0 ? 0 : best.reduce((sum, value) => sum + value, 0) / terms.length;
+  return { score, highlights };
+}
+
+interface FieldText {
+  field: string;
+  text: string;
+  weight: number;
+}
+
+/** The texts a node offers for `fields` (every string or string-list property when 'all'), best-weighted first. */
+function fieldTexts(properties: Record<string, JsonValue>, fields: readonly string[] | 'all'): FieldText[] {
+  const keys = fields === 'all' ? Object.keys(properties) : fields;
+  const texts: FieldText[] = [];
+  for (const field of keys) {
+    const value = properties[field];
+    const weight = FIELD_WEIGHTS[field] ?? OTHER_FIELD_WEIGHT;
+    if (typeof value === 'string') texts.push({ field, text: value, weight });
+    else if (Array.isArray(value)) {
+      for (const item of value) if (typeof item === 'string') texts.push({ field, text: item, weight });
+    }
+  }
+  const rank = (field: string) => {
+    const known = Object.keys(FIELD_WEIGHTS).indexOf(field);
+    return known === -1 ? Object.keys(FIELD_WEIGHTS).length : known;
+  };
+  // Stable: equal weights keep the known fields' order (name before title), then the property order.
+  return texts.sort((a, b) => b.weight - a.weight || rank(a.field) - rank(b.field));
+}
+
+export interface NodeMatch {
+  /** The best field's match score times its weight; 0 when nothing matched. */
+  score: number;
+  snippet: SearchSnippet;
+}
+
+/**
+ * How well a node's properties match the terms, and the snippet of the best-matching one. When nothing
+ * matches (the full-text index can match in ways these rules don't), the snippet is the first text of the
+ * preferred fields, without highlights.
+ */
+export function matchNode(properties: Record<string, JsonValue>, terms: readonly string[], fields: readonly string[] | 'all'): NodeMatch {
+  const texts = fieldTexts(properties, fields);
+  let best: { text: FieldText; match: TextMatch; score: number } | undefined;
+  for (const text of texts) {
+    const match = matchText(text.text, terms);
+    const score = match.score * text.weight;
+    if (score > 0 && (!best || score > best.score)) best = { text, match, score };
+  }
+  if (!best) {
+    const first = texts.find((text) => text.text.trim() !== '');
+    return { score: 0, snippet: cutSnippet(first?.field ?? '', first?.text ?? '', []) };
+  }
+  return { score: best.score, snippet: cutSnippet(best.text.field, best.text.text, best.match.highlights) };
+}
+
+/**
+ * Cuts `text` to about SNIPPET_LENGTH characters at word boundaries, around the highlighted words that
+ * cover the most distinct terms, and shifts the highlights to the cut text.
+ */
+export function cutSnippet(field: string, text: string, highlights: readonly Highlight[]): SearchSnippet {
+  const ranges = (from: number, to: number, shift: number): Array<[number, number]> =>
+    highlights.filter((h) => h.start >= from && h.end <= to).map((h) => [h.start - from + shift, h.end - from + shift]);
+  if (text.length <= SNIPPET_LENGTH) return { field, text, highlights: ranges(0, text.length, 0) };
+
+  const windowAt = (anchor: number) => {
+    let start = Math.max(0, anchor - SNIPPET_CONTEXT);
+    const end = Math.min(text.length, start + SNIPPET_LENGTH);
+    start = Math.max(0, end - SNIPPET_LENGTH);
+    return { start, end };
+  };
+  let chosen = windowAt(highlights[0]?.start ?? 0);
+  let covered = -1;
+  for (const anchor of highlights) {
+    const window = windowAt(anchor.start);
+    const terms = new Set(highlights.filter((h) => h.start >= window.start && h.end <= window.end).map((h) => h.term)).size;
+    if (terms > covered) {
+      covered = terms;
+      chosen = window;
+    }
+  }
+
+  let { start, end } = chosen;
+  const inside = highlights.filter((h) => h.start >= start && h.end <= end);
+  const firstStart = inside[0]?.start ?? end;
+  const lastEnd = inside.at(-1)?.end ?? start;
+  if (start > 0) {
+    const space = text.indexOf(' ', start);
+    if (space !== -1 && space < firstStart) start = space + 1;
+  }
+  if (end < text.length) {
+    const space = text.lastIndexOf(' ', end);
+    if (space >= lastEnd && space > start) end = space;
+  }
+  const prefix = start > 0 ? ELLIPSIS : '';
+  const suffix = end < text.length ? ELLIPSIS : '';
+  return { field, text: `${prefix}${text.slice(start, end)}${suffix}`, highlights: ranges(start, end, prefix.length) };
+}
+
+/**
+ * A Java regular expression (for Cypher's `=~`) matching any text that contains the term or, for terms of
+ * FUZZY_MIN_LENGTH or more, a one-edit variant of it. It only preselects: `matchNode` decides what matched.
+ */
+export function fuzzyPattern(term: string): string {
+  const chars = Array.from(term).map((char) => char.replace(/[\\^$.|?*+()[\]{}]/g, '\\$&'));
+  const variants = new Set([chars.join('')]);
+  if (chars.length >= FUZZY_MIN_LENGTH) {
+    for (let i = 0; i < chars.length; i++) {
+      const before = chars.slice(0, i).join('');
+      variants.add(`${before}.${chars.slice(i + 1).join('')}`); // one character replaced
+      variants.add(`${before}${chars.slice(i + 1).join('')}`); // one character missing from the text
+      if (i > 0) variants.add(`${before}.${chars.slice(i).join('')}`); // one character more in the text
+      if (i + 1 < chars.length) variants.add(`${before}${chars[i + 1]}${chars[i]}${chars.slice(i + 2).join('')}`); // two swapped
+    }
+  }
+  return `(?isu).*(?:${[...variants].join('|')}).*`;
+}

@@ -1,0 +1,421 @@
+/**
+ * POST /api/export against the real Neo4j: every format downloaded and read back by the tools it is for
+ * (headless Cytoscape, networkx, a CSV parser, JSON.parse), the three scopes and their filters, and the
+ * errors: 400 for a bad request, 403 for a write query, 404 for unknown nodes, 413 over a cap, and a
+ * download that fails (rather than ends) when the database connection breaks midway.
+ */
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { parse as parseCsv } from 'csv-parse/sync';
+import cytoscape from 'cytoscape';
+import yauzl from 'yauzl';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp, startServer, type RunningServer } from '../../server/src/app.ts';
+import { CERTAINTIES, EXPORT_FORMATS, type ExportMeta, type Graph, type JsonValue } from '../../server/src/contract.ts';
+import { createDatabase, type Database } from '../../server/src/db/database.ts';
+import type { ExportLimits } from '../../server/src/export/export-limits.ts';
+import { createAwkwardGraph, wipeEverything } from '../support/export-graphs.ts';
+import { counts, resetToSeed, testDatabase, testTarget } from '../support/neo4j.ts';
+import { startTcpProxy } from '../support/tcp-proxy.ts';
+
+const run = promisify(execFile);
+const READ_GRAPHML = resolve(import.meta.dirname, '../support/read-graphml.py');
+const WHOLE_GRAPH = 'MATCH (n) OPTIONAL MATCH (n)-[r]->() RETURN n, r';
+
+type JsonExport = Graph & { meta: ExportMeta };
+
+let db: Database;
+let server: RunningServer;
+let workDir: string;
+
+async function startApp(database: Database, exportLimits?: Partial<ExportLimits>): Promise<RunningServer> {
+  return startServer(createApp({ db: database, log: () => undefined, exportLimits }), 0, '127.0.0.1');
+}
+
+beforeAll(async () => {
+  db = testDatabase();
+  await wipeEverything(db);
+  await resetToSeed(db);
+  server = await startApp(db);
+  workDir = mkdtempSync(join(tmpdir(), 'kg-export-test-'));
+});
+
+afterAll(async () => {
+  await server?.stop();
+  await db?.close();
+  rmSync(workDir, { recursive: true, force: true });
+});
+
+function post(body: unknown, url = server.url): Promise<Response> {
+  return fetch(`${url}/api/export`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+}
+
+async function exportJson(scope: unknown): Promise<JsonExport> {
+  const response = await post({ format: 'json', scope });
+  expect(response.status).toBe(200);
+  return (await response.json()) as JsonExport;
+}
+
+async function unzip(buffer: Buffer): Promise<Map<string, string>> {
+  const files = new Map<string, string>();
+  const zip = await new Promise<yauzl.ZipFile>((done, fail) =>
+    yauzl.fromBuffer(buffer, { lazyEntries: true }, (error, file) => (error || !file ? fail(error) : done(file))),
+  );
+  await new Promise<void>((done, fail) => {
+    zip.on('entry', (entry: yauzl.Entry) => {
+      zip.openReadStream(entry, (error, stream) => {
+        if (error || !stream) return fail(error);
+        const chunks: Buffer[] = [];
+        stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+        stream.on('end', () => {
+          files.set(entry.fileName, Buffer.concat(chunks).toString('utf8'));
+          zip.readEntry();
+        });
+      });
+    });
+    zip.on('end', () => done());
+    zip.on('error', fail);
+    zip.readEntry();
+  });
+  return files;
+}
+
+/** Characters XML 1.0 can't carry become U+FFFD in GraphML. */
+const xmlSafe = (text: string) => text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, '\uFFFD');
+
+/** Does a value read back as text (a CSV cell, a GraphML string) say the same as the API's JSON value? */
+function sameAsText(text: string, json: JsonValue): boolean {
+  if (typeof json === 'string') return text === json;
+  if (typeof json === 'boolean') return text === String(json);
+  if (typeof json === 'number') return Number(text) === json;
+  if (Array.isArray(json)) return JSON.stringify(JSON.parse(text)) === JSON.stringify(json);
+  if (json !== null && typeof json === 'object') {
+    if (json.$type === 'Float') return text === json.value;
+    if (json.$type === 'Point' || json.$type === 'Bytes') return JSON.stringify(JSON.parse(text)) === JSON.stringify(json);
+    return text === json.value;
+  }
+  return false;
+}
+
+describe('POST /api/export: the download', () => {
+  it.each([
+    ['json', 'application/json', 'json'],
+    ['cytoscape', 'application/json', 'cyjs'],
+    ['graphml', 'application/graphml+xml', 'graphml'],
+    ['csv', 'application/zip', 'zip'],
+    ['cypher', 'application/x-cypher-query', 'cypher'],
+  ])('answers %s as a download with its Content-Type, a file name and the counts', async (format, type, extension) => {
+    const response = await post({ format, scope: { around: 'north-korea', depth: 1 } });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toContain(type);
+    expect(response.headers.get('content-disposition')).toMatch(new RegExp(`^attachment; filename="kg-export-around-north-korea-1-[0-9TZ-]+\\.${extension}"$`));
+    expect(Number(response.headers.get('x-export-nodes'))).toBeGreaterThan(1);
+    expect((await response.arrayBuffer()).byteLength).toBeGreaterThan(0);
+  });
+
+  it('covers every format of the contract', () => {
+    expect([...EXPORT_FORMATS].sort()).toEqual(['csv', 'cypher', 'cytoscape', 'graphml', 'json']);
+  });
+});
+
+describe('POST /api/export: json', () => {
+  it('is the graph transport of the whole seed with metadata and every relationship’s evidence', async () => {
+    const body = await exportJson({ query: WHOLE_GRAPH });
+    const expected = await counts(db);
+    expect(body.meta).toMatchObject({ database: 'neo4j', scope: { query: WHOLE_GRAPH }, counts: expected });
+    expect(new Date(body.meta.exportedAt).toISOString()).toBe(body.meta.exportedAt);
+    expect(body.nodes).toHaveLength(expected.nodes);
+    expect(body.relationships).toHaveLength(expected.relationships);
+    const browse = await (await fetch(`${server.url}/api/graph?limit=5000`)).json();
+    expect(new Set(body.nodes.map((n) => JSON.stringify(n)))).toEqual(new Set((browse as Graph).nodes.map((n) => JSON.stringify(n))));
+    for (const rel of body.relationships) {
+      expect(rel.properties).toMatchObject({ quote: expect.any(String), sources: expect.any(Array), certainty: expect.any(String) });
+    }
+  });
+});
+
+describe('POST /api/export: scopes', () => {
+  it('exports a selection: exactly those nodes and every relationship among them', async () => {
+    const ids = ['kim-jong-un', 'vladimir-putin', 'russia-dprk-partnership-agreement'];
+    const body = await exportJson({ nodeIds: ids });
+    expect(body.nodes.map((n) => n.id).sort()).toEqual([...ids].sort());
+    const rows = await db.read('MATCH (a)-[r]->(b) WHERE a.id IN $ids AND b.id IN $ids RETURN count(r) AS n', { ids });
+    expect(body.relationships).toHaveLength(Number(rows[0]?.n));
+    expect(body.relationships.length).toBeGreaterThan(0);
+  });
+
+  it('also selects nodes by elementId', async () => {
+    const rows = await db.read("MATCH (n {id: 'north-korea'}) RETURN elementId(n) AS id");
+    const body = await exportJson({ nodeIds: [String(rows[0]?.id)] });
+    expect(body.nodes.map((n) => n.id)).toEqual(['north-korea']);
+  });
+
+  it('exports a neighbourhood to the depth asked, through the filters only', async () => {
+    const one = await exportJson({ around: 'north-korea', depth: 1 });
+    const two = await exportJson({ around: 'north-korea', depth: 2 });
+    expect(two.nodes.length).toBeGreaterThan(one.nodes.length);
+    const rows = await db.read("MATCH (n {id: 'north-korea'})-[*0..2]-(m) RETURN count(DISTINCT m) AS n");
+    expect(two.nodes).toHaveLength(Number(rows[0]?.n));
+
+    const floor = await exportJson({ around: 'north-korea', depth: 2, minCertainty: 'reported' });
+    expect(floor.nodes.length).toBeLessThan(two.nodes.length);
+    for (const rel of floor.relationships) expect(['confirmed', 'reported']).toContain(rel.properties.certainty);
+
+    const typed = await exportJson({ around: 'north-korea', depth: 3, types: ['SIGNED', 'PARTY_TO'], labels: ['Person', 'Agreement', 'Country'] });
+    for (const rel of typed.relationships) expect(['SIGNED', 'PARTY_TO']).toContain(rel.type);
+    for (const node of typed.nodes.filter((n) => n.id !== 'north-korea')) {
+      expect(node.labels.some((label) => ['Person', 'Agreement', 'Country'].includes(label))).toBe(true);
+    }
+    expect(typed.nodes.map((n) => n.id)).toContain('north-korea');
+  });
+
+  it('exports the graph a read-only query returns, with parameters and the ends of returned relationships', async () => {
+    const body = await exportJson({ query: 'MATCH (p:Person {id: $id})-[r]->() RETURN r', params: { id: 'kim-jong-un' } });
+    const rows = await db.read("MATCH (p:Person {id: 'kim-jong-un'})-[r]->(m) RETURN count(r) AS rels, count(DISTINCT m) AS ends");
+    expect(body.relationships).toHaveLength(Number(rows[0]?.rels));
+    expect(body.nodes).toHaveLength(Number(rows[0]?.ends) + 1);
+    expect(body.meta.scope).toEqual({ query: expect.any(String), params: { id: 'kim-jong-un' } });
+  });
+});
+
+describe('POST /api/export: cytoscape', () => {
+  it('loads into headless Cytoscape as it is, evidence and all', async () => {
+    const expected = await exportJson({ query: WHOLE_GRAPH });
+    const response = await post({ format: 'cytoscape', scope: { query: WHOLE_GRAPH } });
+    const file = (await response.json()) as { elements: unknown; data: ExportMeta };
+    const cy = cytoscape({ headless: true });
+    cy.json(file as never);
+    expect(cy.nodes()).toHaveLength(expected.nodes.length);
+    expect(cy.edges()).toHaveLength(expected.relationships.length);
+    expect(file.data.counts).toEqual(expected.meta.counts);
+    for (const rel of expected.relationships) {
+      const edge = cy.getElementById(rel.id);
+      expect(edge.isEdge()).toBe(true);
+      expect(edge.source().id()).toBe(rel.source);
+      expect(edge.target().id()).toBe(rel.target);
+      expect(edge.data('type')).toBe(rel.type);
+      expect(edge.data('properties')).toEqual(rel.properties);
+    }
+    const loaded = cytoscape({ headless: true, elements: file.elements as never });
+    expect(loaded.elements()).toHaveLength(expected.nodes.length + expected.relationships.length);
+  });
+});
+
+describe('POST /api/export: graphml', () => {
+  async function readBack(scope: unknown) {
+    const expected = await exportJson(scope);
+    const response = await post({ format: 'graphml', scope });
+    const path = join(workDir, `export-${Date.now()}.graphml`);
+    writeFileSync(path, Buffer.from(await response.arrayBuffer()));
+    const { stdout } = await run('python3', [READ_GRAPHML, path], { maxBuffer: 64 * 1024 * 1024 });
+    type Tagged = { t: string; v: string | boolean };
+    const graph = JSON.parse(stdout) as {
+      problems: string[];
+      nodes: Record<string, Record<string, Tagged>>;
+      edges: Array<{ source: string; target: string; data: Record<string, Tagged> }>;
+    };
+    return { expected, graph };
+  }
+
+  function matches(tagged: { t: string; v: string | boolean } | undefined, json: JsonValue): boolean {
+    if (tagged === undefined) return json === '';
+    if (tagged.t === 'bool') return tagged.v === json;
+    if (tagged.t === 'int') return String(tagged.v) === String(json);
+    if (tagged.t === 'float') return typeof json === 'number' ? Number(tagged.v) === json : sameAsText(String(tagged.v) === 'inf' ? 'Infinity' : String(tagged.v) === '-inf' ? '-Infinity' : String(tagged.v), json);
+    return typeof json === 'string' ? tagged.v === xmlSafe(json) : sameAsText(String(tagged.v), json);
+  }
+
+  it.each([
+    ['the seed', async () => {
+      await wipeEverything(db);
+      await resetToSeed(db);
+    }],
+    ['a graph of awkward values', async () => {
+      await wipeEverything(db);
+      await createAwkwardGraph(db);
+    }],
+  ])('is valid GraphML that networkx reads back with equal counts and values: %s', async (_name, arrange) => {
+    await arrange();
+    const { expected, graph } = await readBack({ query: WHOLE_GRAPH });
+    expect(graph.problems).toEqual([]);
+    expect(Object.keys(graph.nodes)).toHaveLength(expected.nodes.length);
+    expect(graph.edges).toHaveLength(expected.relationships.length);
+    const graphmlIds = new Map(expected.nodes.map((n) => [/^[\w.:-]+$/u.test(n.id) ? n.id : n.elementId, n]));
+    for (const [id, data] of Object.entries(graph.nodes)) {
+      const node = graphmlIds.get(id);
+      expect(node, id).toBeDefined();
+      expect(data.labels?.v).toBe(node?.labels.map((l) => `:${l}`).join(''));
+      for (const [key, value] of Object.entries(node?.properties ?? {})) expect(matches(data[key], value), `${id}.${key}`).toBe(true);
+    }
+    for (const rel of expected.relationships) {
+      const edge = graph.edges.find((e) => e.data.label?.v === rel.type && Object.entries(rel.properties).every(([key, value]) => key === 'id' || matches(e.data[key], value)));
+      expect(edge, `${rel.source} -${rel.type}-> ${rel.target}`).toBeDefined();
+    }
+  });
+});
+
+describe('POST /api/export: csv', () => {
+  it.each([
+    ['the seed', async () => {
+      await wipeEverything(db);
+      await resetToSeed(db);
+    }],
+    ['a graph of awkward values', async () => {
+      await wipeEverything(db);
+      await createAwkwardGraph(db);
+    }],
+  ])('is a zip of nodes.csv and relationships.csv that a CSV parser reads back value for value: %s', async (_name, arrange) => {
+    await arrange();
+    const expected = await exportJson({ query: WHOLE_GRAPH });
+    const response = await post({ format: 'csv', scope: { query: WHOLE_GRAPH } });
+    const files = await unzip(Buffer.from(await response.arrayBuffer()));
+    expect([...files.keys()]).toEqual(['nodes.csv', 'relationships.csv']);
+    const options = { columns: true, cast: (value: string, context: { quoting: boolean }) => (value === '' && !context.quoting ? null : value) };
+    const nodes = parseCsv(files.get('nodes.csv') ?? '', options) as unknown as Array<Record<string, string | null>>;
+    const rels = parseCsv(files.get('relationships.csv') ?? '', options) as unknown as Array<Record<string, string | null>>;
+    expect(nodes).toHaveLength(expected.nodes.length);
+    expect(rels).toHaveLength(expected.relationships.length);
+
+    const column = (key: string, fixed: string[]) => (fixed.some((name) => name.toLowerCase() === key.toLowerCase()) ? `property:${key}` : key);
+    for (const node of expected.nodes) {
+      const row = nodes.find((candidate) => candidate.Id === node.id);
+      expect(row, node.id).toBeDefined();
+      expect(row?.Labels ?? '').toBe(node.labels.join(';'));
+      for (const [key, value] of Object.entries(node.properties)) {
+        const cell = row?.[column(key, ['Id', 'Labels'])];
+        expect(cell !== null && cell !== undefined && sameAsText(cell, value), `${node.id}.${key}: ${cell}`).toBe(true);
+      }
+    }
+    for (const rel of expected.relationships) {
+      const row = rels.find((r) => r.Id === rel.id);
+      expect(row, rel.id).toMatchObject({ Source: rel.source, Target: rel.target, RelationshipType: rel.type });
+      for (const [key, value] of Object.entries(rel.properties)) {
+        const cell = row?.[column(key, ['Id', 'Source', 'Target', 'RelationshipType'])];
+        expect(cell !== null && cell !== undefined && sameAsText(cell, value), `${rel.id}.${key}: ${cell}`).toBe(true);
+      }
+    }
+  });
+});
+
+describe('POST /api/export: errors', () => {
+  beforeAll(async () => {
+    await wipeEverything(db);
+    await resetToSeed(db);
+  });
+
+  it.each([
+    ['an unknown format', { format: 'pdf', scope: { nodeIds: ['north-korea'] } }],
+    ['no scope', { format: 'json' }],
+    ['an empty selection', { format: 'json', scope: { nodeIds: [] } }],
+    ['two scopes at once', { format: 'json', scope: { nodeIds: ['north-korea'], around: 'north-korea' } }],
+    ['a depth beyond 3', { format: 'json', scope: { around: 'north-korea', depth: 4 } }],
+    ['an unknown certainty', { format: 'json', scope: { around: 'north-korea', minCertainty: 'rumoured' } }],
+    ['a label the database does not have', { format: 'json', scope: { around: 'north-korea', labels: ['Dragon'] } }],
+    ['a type the database does not have', { format: 'json', scope: { around: 'north-korea', types: ['OWNS`]->() DETACH DELETE n //'] } }],
+    ['an empty query', { format: 'json', scope: { query: '  ' } }],
+    ['an EXPLAIN', { format: 'json', scope: { query: 'EXPLAIN MATCH (n) RETURN n' } }],
+  ])('refuses %s with 400 VALIDATION_FAILED', async (_name, body) => {
+    const response = await post(body);
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as { error: { code: string } }).error.code).toBe('VALIDATION_FAILED');
+  });
+
+  it('refuses a write query with 403 CYPHER_WRITE_FORBIDDEN and leaves the graph unchanged', async () => {
+    const before = await counts(db);
+    const response = await post({ format: 'json', scope: { query: 'MATCH (n) DETACH DELETE n RETURN count(*) AS n' } });
+    expect(response.status).toBe(403);
+    expect(((await response.json()) as { error: { code: string } }).error.code).toBe('CYPHER_WRITE_FORBIDDEN');
+    expect(await counts(db)).toEqual(before);
+  });
+
+  it('answers 404 NOT_FOUND naming the ids that match no node', async () => {
+    const selection = await post({ format: 'json', scope: { nodeIds: ['north-korea', 'atlantis', 'el-dorado'] } });
+    expect(selection.status).toBe(404);
+    expect(await selection.json()).toMatchObject({ error: { code: 'NOT_FOUND', details: { missing: ['atlantis', 'el-dorado'] } } });
+    expect((await post({ format: 'json', scope: { around: 'atlantis' } })).status).toBe(404);
+  });
+
+  it('answers 413 EXPORT_TOO_LARGE over a cap, with the counts, before writing any file', async () => {
+    const capped = await startApp(db, { maxNodes: 5, maxRelationships: 1000 });
+    try {
+      const around = await post({ format: 'graphml', scope: { around: 'north-korea', depth: 2 } }, capped.url);
+      expect(around.status).toBe(413);
+      expect(around.headers.get('content-type')).toContain('application/json');
+      const body = (await around.json()) as { error: { code: string; details: Record<string, number> } };
+      expect(body.error.code).toBe('EXPORT_TOO_LARGE');
+      expect(body.error.details.maxNodes).toBe(5);
+      expect(body.error.details.nodes).toBeGreaterThan(5);
+
+      const query = await post({ format: 'json', scope: { query: 'MATCH (n) RETURN n' } }, capped.url);
+      expect(query.status).toBe(413);
+      expect(((await query.json()) as { error: { code: string } }).error.code).toBe('EXPORT_TOO_LARGE');
+
+      const small = await post({ format: 'json', scope: { nodeIds: ['north-korea'] } }, capped.url);
+      expect(small.status).toBe(200);
+    } finally {
+      await capped.stop();
+    }
+  });
+});
+
+describe('POST /api/export: a broken database connection', () => {
+  beforeAll(async () => {
+    await wipeEverything(db);
+    // Enough data that the download is still streaming when the connection is cut: ~20 MB of JSON.
+    await db.writeTransaction((run) =>
+      run(`UNWIND range(1, 4000) AS i
+           CREATE (:Bulk {id: 'bulk-' + i, text: reduce(s = '', k IN range(1, 40) | s + 'word' + k + ' ')})`),
+    );
+    await db.writeTransaction((run) =>
+      run(`MATCH (a:Bulk) WITH a, toInteger(substring(a.id, 5)) AS i
+           UNWIND range(1, 5) AS k
+           MATCH (b:Bulk {id: 'bulk-' + ((i * 7 + k * 13) % 4000 + 1)})
+           CREATE (a)-[:LINKS {quote: reduce(s = '', j IN range(1, 60) | s + 'evidence' + j + ' '), sources: ['a', 'b'], certainty: 'reported'}]->(b)`),
+    );
+  });
+
+  afterAll(async () => {
+    await wipeEverything(db);
+    await resetToSeed(db);
+  });
+
+  it.each(['json', 'csv'])('makes the %s download fail, not end, and the server stays up', async (format) => {
+    const target = testTarget();
+    const proxy = await startTcpProxy(Number(new URL(target.uri).port));
+    const proxiedDb = createDatabase({ ...target, uri: `bolt://127.0.0.1:${proxy.port}` });
+    const proxied = await startApp(proxiedDb);
+    try {
+      const response = await post({ format, scope: { query: 'MATCH (a:Bulk)-[r]->(b) RETURN a, r, b' } }, proxied.url);
+      expect(response.status).toBe(200);
+      const reader = (response.body as ReadableStream<Uint8Array>).getReader();
+      const first = await reader.read();
+      expect(first.done).toBe(false);
+
+      await proxy.cut();
+      const readToEnd = async () => {
+        let bytes = first.value?.byteLength ?? 0;
+        for (;;) {
+          const { done, value } = await reader.read();
+          if (done) return bytes;
+          bytes += value.byteLength;
+        }
+      };
+      await expect(readToEnd()).rejects.toThrow();
+
+      await proxy.restore();
+      let status = 0;
+      for (let attempt = 0; attempt < 20 && status !== 200; attempt++) {
+        status = (await fetch(`${proxied.url}/api/health`)).status;
+        if (status !== 200) await new Promise((r) => setTimeout(r, 250));
+      }
+      expect(status).toBe(200);
+    } finally {
+      await proxied.stop();
+      await proxiedDb.close();
+      await proxy.close();
+    }
+  });
+});

@@ -1,0 +1,167 @@
+import { describe, expect, it } from 'vitest';
+import { certaintiesAtOrAbove } from '../../server/src/graph/certainty-floor.ts';
+import { luceneQuery } from '../../server/src/graph/search.ts';
+import {
+  SNIPPET_LENGTH,
+  cutSnippet,
+  fuzzyPattern,
+  matchNode,
+  matchWord,
+  primaryLabel,
+  searchTerms,
+  withinOneEdit,
+} from '../../server/src/graph/search-text.ts';
+
+/** The Java pattern as a JavaScript RegExp: the same syntax apart from the leading inline flags. */
+function asRegExp(pattern: string): RegExp {
+  expect(pattern.startsWith('(?isu)')).toBe(true);
+  return new RegExp(`^${pattern.slice('(?isu)'.length)}$`, 'isu');
+}
+
+describe('searchTerms', () => {
+  it.each([
+    ['Kim Jong-un', ['kim', 'jong', 'un']],
+    ['putin AND (OR "~*', ['putin', 'and', 'or']],
+    ['  ', []],
+    ['TV조선 tv조선', ['tv조선']],
+  ])('splits %j into plain lowercase words %j', (q, terms) => {
+    expect(searchTerms(q)).toEqual(terms);
+  });
+});
+
+describe('withinOneEdit', () => {
+  it.each([
+    ['putin', 'putn', true],
+    ['putin', 'putin', true],
+    ['putin', 'putyn', true],
+    ['putin', 'ptuin', true],
+    ['putin', 'pputin', true],
+    ['putin', 'ptn', false],
+    ['putin', 'nitup', false],
+    ['schiphol', 'schiphl', true],
+    ['kim', 'jong', false],
+  ])('%s vs %s → %s', (a, b, expected) => {
+    expect(withinOneEdit(a, b)).toBe(expected);
+    expect(withinOneEdit(b, a)).toBe(expected);
+  });
+});
+
+describe('matchWord', () => {
+  it.each([
+    ['Putin', 'putin', { kind: 'exact', start: 0, end: 5 }],
+    ['Putin', 'put', { kind: 'prefix', start: 0, end: 3 }],
+    ['Putin', 'putn', { kind: 'fuzzy', start: 0, end: 5 }],
+    ['Heathrow', 'throw', { kind: 'substring', start: 3, end: 8 }],
+    ['Putin', 'ptn', undefined],
+    ['fund', 'un', undefined],
+  ])('%s matched by %s → %j', (word, term, expected) => {
+    expect(matchWord(word, term)).toEqual(expected);
+  });
+});
+
+describe('matchNode', () => {
+  const putin = {
+    name: 'Vladimir Putin',
+    aliases: ['Putin', 'President Putin'],
+    description: 'Russian President; visited North Korea.',
+    title: 'President of Russia',
+  };
+
+  it('prefers the name when the name and an alias match equally well', () => {
+    expect(matchNode(putin, ['putn'], ['name', 'aliases', 'description']).snippet).toEqual({
+      field: 'name',
+      text: 'Vladimir Putin',
+      highlights: [[9, 14]],
+    });
+  });
+
+  it('picks the alias that covers more of the query', () => {
+    expect(matchNode(putin, ['president', 'putin'], ['name', 'aliases', 'description']).snippet).toEqual({
+      field: 'aliases',
+      text: 'President Putin',
+      highlights: [[0, 9], [10, 15]],
+    });
+  });
+
+  it('looks only at the fields it is given', () => {
+    expect(matchNode(putin, ['russia'], ['name', 'aliases']).score).toBe(0);
+    expect(matchNode(putin, ['russia'], 'all').snippet.field).toBe('title');
+  });
+
+  it('falls back to the first preferred text without highlights when nothing matches', () => {
+    expect(matchNode(putin, ['zzz'], ['name', 'aliases'])).toEqual({ score: 0, snippet: { field: 'name', text: 'Vladimir Putin', highlights: [] } });
+  });
+});
+
+describe('cutSnippet', () => {
+  const words = Array.from({ length: 80 }, (_, i) => `word${i}`);
+  const text = words.join(' ');
+  const at = (word: string) => ({ start: text.indexOf(word), end: text.indexOf(word) + word.length, term: 0 });
+
+  it('leaves a short text whole', () => {
+    expect(cutSnippet('name', 'Kim Jong-un', [{ start: 0, end: 3, term: 0 }])).toEqual({ field: 'name', text: 'Kim Jong-un', highlights: [[0, 3]] });
+  });
+
+  it('cuts a long text at word boundaries around the match and shifts the highlight', () => {
+    const snippet = cutSnippet('description', text, [at('word50')]);
+    expect(snippet.text.length).toBeLessThanOrEqual(SNIPPET_LENGTH + 2);
+    expect(snippet.text.startsWith('…word')).toBe(true);
+    expect(snippet.text.endsWith('…')).toBe(true);
+    const [[start, end]] = snippet.highlights as [[number, number]];
+    expect(snippet.text.slice(start, end)).toBe('word50');
+  });
+
+  it('keeps the window that covers the most different terms', () => {
+    const highlights = [at('word2'), { ...at('word60'), term: 1 }, { ...at('word62'), term: 2 }];
+    const snippet = cutSnippet('description', text, highlights);
+    expect(snippet.highlights.map(([s, e]) => snippet.text.slice(s, e))).toEqual(['word60', 'word62']);
+  });
+});
+
+describe('fuzzyPattern', () => {
+  it.each([
+    ['putn', 'Vladimir Putin', true],
+    ['frankfrt', 'Frankfurt am Main Airport', true],
+    ['schiphl', 'Amsterdam Airport Schiphol', true],
+    ['heathrow', 'London\nHeathrow Airport', true],
+    ['kremlin', 'London Heathrow Airport', false],
+    ['gva', 'Geneva', false],
+  ])('%s preselects %j: %s', (term, text, expected) => {
+    expect(asRegExp(fuzzyPattern(term)).test(text)).toBe(expected);
+  });
+
+  it('escapes regular-expression characters', () => {
+    expect(asRegExp(fuzzyPattern('a.b*')).test('axbb')).toBe(false);
+  });
+});
+
+describe('primaryLabel', () => {
+  it.each([
+    [['Actor', 'Person'], 'Person'],
+    [['Source'], 'Source'],
+    [['Actor'], 'Actor'],
+    [['Airport', 'Hub'], 'Airport'],
+    [[], ''],
+  ])('%j → %s', (labels, expected) => {
+    expect(primaryLabel(labels)).toBe(expected);
+  });
+});
+
+describe('luceneQuery', () => {
+  it('adds a one-typo clause only to terms long enough, and the phrase for several terms', () => {
+    expect(luceneQuery(['kim', 'putn'])).toBe(
+      'name:"kim putn"^20 aliases:"kim putn"^10 name:kim^5 aliases:kim^4 kim^2 kim* name:putn^5 aliases:putn^4 putn^2 putn* putn~1',
+    );
+  });
+});
+
+describe('certaintiesAtOrAbove', () => {
+  it.each([
+    [undefined, null],
+    ['confirmed', ['confirmed']],
+    ['assessed', ['confirmed', 'reported', 'assessed']],
+    ['conditional', ['confirmed', 'reported', 'assessed', 'speculated', 'conditional']],
+  ] as const)('%s → %j', (floor, allowed) => {
+    expect(certaintiesAtOrAbove(floor)).toEqual(allowed);
+  });
+});
