@@ -1,185 +1,239 @@
 /**
- * The explorer's one screen: sidebar (search, legend), graph canvas with its toolbar, selection panel.
- * Owns the view state (explorer-state.ts) and performs the API calls whose outcomes it dispatches.
+ * The explorer's one screen: sidebar (search, paths, filters, styles, schema, legend), the graph canvas
+ * with its toolbar and timeline, the selection panel, and room below the canvas for a bottom drawer.
+ * State and API calls live in hooks (state/use-explorer.ts and friends); this file wires them to the parts.
  */
-import { useCallback, useEffect, useLayoutEffect, useReducer, useRef, useState } from 'react';
-import type { GraphNode } from '../../server/src/contract.ts';
-import { fetchNeighbors, fetchNode, fetchOverview } from './api/graph-api.ts';
-import { ApiError, errorMessage, isAbort } from './api/http.ts';
+import { useMemo, useRef } from 'react';
 import { DetailsPanel } from './components/DetailsPanel.tsx';
+import { ExpandDialog } from './components/ExpandDialog.tsx';
+import { FilterPanel } from './components/FilterPanel.tsx';
 import { Legend } from './components/Legend.tsx';
+import { PathPanel } from './components/PathPanel.tsx';
+import { SchemaPanel } from './components/SchemaPanel.tsx';
 import { SearchBox } from './components/SearchBox.tsx';
+import { SidebarSection } from './components/SidebarSection.tsx';
+import { StatusLine } from './components/StatusLine.tsx';
 import { StatusOverlay } from './components/StatusOverlay.tsx';
+import { StylePanel } from './components/StylePanel.tsx';
+import { Timeline } from './components/Timeline.tsx';
 import { Toolbar } from './components/Toolbar.tsx';
+import { StyleSettingsContext } from './components/style-context.ts';
 import { GraphCanvas, type GraphCanvasHandle } from './graph/GraphCanvas.tsx';
-import { nodeCaption } from './graph/labels.ts';
-import { DEFAULT_LAYOUT_NAME } from './graph/layouts.ts';
-import { INITIAL_STATE, explorerReducer } from './state/explorer-state.ts';
-import type { Selection } from './state/selection.ts';
+import { useStyling } from './graph/use-styling.ts';
+import { explorerShortcuts } from './state/explorer-shortcuts.ts';
+import { hiddenElements } from './state/filters.ts';
 import { useColorScheme } from './state/use-color-scheme.ts';
-
-/** True when a key press belongs to a text field and must not trigger a shortcut. */
-function isTyping(target: EventTarget | null): boolean {
-  return (
-    target instanceof HTMLElement &&
-    (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName))
-  );
-}
+import { useExplorer } from './state/use-explorer.ts';
+import { usePersistedLayout, usePreferences } from './state/use-preferences.ts';
+import { useShortcuts } from './state/use-shortcuts.ts';
+import { useUrlSync, viewHash } from './state/use-url-sync.ts';
+import { WorkbenchDrawer, WorkbenchToggle, useWorkbenchDrawer } from './workbench/WorkbenchDrawer.tsx';
 
 export function App() {
-  const [state, dispatch] = useReducer(explorerReducer, INITIAL_STATE);
-  const [layoutName, setLayoutName] = useState(DEFAULT_LAYOUT_NAME);
-  const scheme = useColorScheme();
+  const preferences = usePreferences();
+  const { settings, styles } = preferences;
+  const { state, dispatch, actions, expandChoice, closeExpandChoice, pathOptions } = useExplorer(settings.neighbourCap);
+  const scheme = useColorScheme(settings.theme);
   const canvasRef = useRef<GraphCanvasHandle>(null);
+  const workbench = useWorkbenchDrawer();
   const searchRef = useRef<HTMLInputElement>(null);
-  // The graph as of the last render, for callbacks that must not change identity when it grows.
-  const graphRef = useRef(state.graph);
-  useLayoutEffect(() => {
-    graphRef.current = state.graph;
-  });
+  const hidden = useMemo(() => hiddenElements(state.graph, state.filters), [state.graph, state.filters]);
+  const { styling, domains } = useStyling(state.graph, styles);
+  useUrlSync(state, () => actions.loadInitial());
+  usePersistedLayout(state);
 
-  const loadOverview = useCallback((signal?: AbortSignal) => {
-    dispatch({ type: 'overviewRequested' });
-    fetchOverview(undefined, signal)
-      .then((graph) => dispatch({ type: 'overviewLoaded', graph }))
-      .catch((error: unknown) => {
-        if (isAbort(error)) return;
-        const code = error instanceof ApiError ? error.code : 'INTERNAL';
-        dispatch({ type: 'overviewFailed', code, message: errorMessage(error) });
-      });
-  }, []);
-
-  useEffect(() => {
-    const controller = new AbortController();
-    loadOverview(controller.signal);
-    return () => controller.abort();
-  }, [loadOverview]);
-
-  const nameOf = (nodeId: string) => {
-    const node = graphRef.current.nodes.get(nodeId);
-    return node ? nodeCaption(node) : nodeId;
+  const select = (selection: typeof state.selection) => dispatch({ type: 'selected', selection });
+  const focusSearch = () => {
+    searchRef.current?.focus();
+    searchRef.current?.select();
   };
+  useShortcuts(
+    explorerShortcuts({
+      state,
+      dispatch,
+      focusSearch,
+      expand: (id) => void actions.expand(id),
+      collapse: actions.collapse,
+      fit: () => canvasRef.current?.fit(),
+      zoom: (factor) => canvasRef.current?.zoomBy(factor),
+    }),
+  );
 
-  const expand = useCallback(async (nodeId: string) => {
-    const name = nameOf(nodeId);
-    dispatch({ type: 'busy', text: `Expanding ${name}…` });
-    try {
-      dispatch({ type: 'expanded', nodeId, response: await fetchNeighbors(nodeId) });
-    } catch (error) {
-      dispatch({ type: 'requestFailed', message: `Could not expand ${name}: ${errorMessage(error)}` });
-    }
-  }, []);
-
-  const openNode = useCallback(async (node: GraphNode) => {
-    if (graphRef.current.nodes.has(node.id)) {
-      dispatch({ type: 'nodeOpened', node });
-      return;
-    }
-    const name = nodeCaption(node);
-    dispatch({ type: 'busy', text: `Opening ${name}…` });
-    try {
-      dispatch({ type: 'nodeOpened', node: await fetchNode(node.id) });
-    } catch (error) {
-      const message =
-        error instanceof ApiError && error.code === 'NOT_FOUND'
-          ? `${name} is no longer in the database.`
-          : `Could not open ${name}: ${errorMessage(error)}`;
-      dispatch({ type: 'requestFailed', message });
-    }
-  }, []);
-
-  const select = useCallback((selection: Selection) => dispatch({ type: 'selected', selection }), []);
-
-  useEffect(() => {
-    const onKeyDown = (event: KeyboardEvent) => {
-      if (isTyping(event.target) || event.ctrlKey || event.metaKey || event.altKey) return;
-      if (event.key === '/') {
-        event.preventDefault();
-        searchRef.current?.focus();
-        searchRef.current?.select();
-      } else if (event.key === 'Escape') {
-        select(null);
-      } else if (event.key === 'Delete' || event.key === 'Backspace') {
-        event.preventDefault();
-        dispatch({ type: 'selectionRemoved' });
-      }
-    };
-    window.addEventListener('keydown', onKeyDown);
-    return () => window.removeEventListener('keydown', onKeyDown);
-  }, [select]);
+  const share = () => {
+    const url = `${window.location.origin}${window.location.pathname}${viewHash(state)}`;
+    window.history.replaceState(window.history.state, '', url);
+    navigator.clipboard
+      ?.writeText(url)
+      .then(() => dispatch({ type: 'noticeShown', text: 'Link to this view copied.' }))
+      .catch(() => dispatch({ type: 'noticeShown', text: 'The address bar now links to this view.' }));
+  };
 
   const loaded = state.overview.status === 'ready';
   const nodeCount = state.graph.nodes.size;
   const relationshipCount = state.graph.relationships.size;
+  const hiddenCount = hidden.nodes.size + hidden.relationships.size;
 
   return (
-    <div className="app">
-      <aside className="sidebar">
-        <header className="brand">
-          <svg viewBox="0 0 32 32" width="24" height="24" aria-hidden="true">
-            <path d="M9 22 23 9M9 22l14 3" stroke="currentColor" strokeOpacity=".45" strokeWidth="2" />
-            <circle cx="9" cy="22" r="5" fill="#4E79A7" />
-            <circle cx="23" cy="9" r="5" fill="#F28E2B" />
-            <circle cx="24" cy="25" r="3.5" fill="#59A14F" />
-          </svg>
-          <h1>Graph Explorer</h1>
-        </header>
-        <SearchBox inputRef={searchRef} onChoose={openNode} />
-        <p className="graph-stats" data-testid="graph-stats">
-          {loaded ? (
-            <>
-              <strong>{nodeCount}</strong> node{nodeCount === 1 ? '' : 's'} · <strong>{relationshipCount}</strong>{' '}
-              relationship{relationshipCount === 1 ? '' : 's'} in view
-            </>
-          ) : (
-            ' '
-          )}
-        </p>
-        <Legend graph={state.graph} loading={state.overview.status === 'loading'} />
-      </aside>
+    <StyleSettingsContext.Provider value={styles}>
+      <div className="app">
+        <aside className="sidebar">
+          <div className="sidebar-top">
+            <header className="brand">
+              <svg viewBox="0 0 32 32" width="24" height="24" aria-hidden="true">
+                <path d="M9 22 23 9M9 22l14 3" stroke="currentColor" strokeOpacity=".45" strokeWidth="2" />
+                <circle cx="9" cy="22" r="5" fill="#4E79A7" />
+                <circle cx="23" cy="9" r="5" fill="#F28E2B" />
+                <circle cx="24" cy="25" r="3.5" fill="#59A14F" />
+              </svg>
+              <h1>Graph Explorer</h1>
+            </header>
+            <SearchBox inputRef={searchRef} onChoose={(node, options) => void actions.openNode(node, options)} shortcut={<kbd>/</kbd>} wide />
+            <p className="graph-stats" data-testid="graph-stats">
+              {loaded ? (
+                <>
+                  <strong>{nodeCount}</strong> node{nodeCount === 1 ? '' : 's'} · <strong>{relationshipCount}</strong> relationship
+                  {relationshipCount === 1 ? '' : 's'} in view
+                  {hiddenCount > 0 && <span className="stats-hidden"> · {hiddenCount} filtered out</span>}
+                </>
+              ) : (
+                ' '
+              )}
+            </p>
+          </div>
+          <div className="side-sections">
+            <SidebarSection title="Paths" testId="section-paths" summary={state.paths ? (state.paths.count > 0 ? `${state.paths.count} found` : 'none') : undefined}>
+              <PathPanel
+                graph={state.graph}
+                selection={state.selection}
+                paths={state.paths}
+                picking={state.pathPick?.fromId ?? null}
+                options={pathOptions}
+                onOptionsChange={actions.setPathOptions}
+                onFind={(from, to, minCertainty) => void actions.findPaths(from, to, minCertainty)}
+                onClear={() => dispatch({ type: 'pathsCleared' })}
+                onCancelPick={() => dispatch({ type: 'pathPickCancelled' })}
+                onSelect={select}
+              />
+            </SidebarSection>
+            <SidebarSection title="Filters" testId="section-filters" summary={hiddenCount > 0 ? `${hiddenCount} hidden` : undefined}>
+              <FilterPanel
+                graph={state.graph}
+                filters={state.filters}
+                hidden={hidden}
+                onChange={(filters, change) => dispatch({ type: 'filtersChanged', filters, change })}
+              />
+            </SidebarSection>
+            <SidebarSection title="Styles" testId="section-styles">
+              <StylePanel graph={state.graph} settings={styles} onChange={preferences.setStyles} onReset={preferences.resetStyles} />
+            </SidebarSection>
+            <SidebarSection title="Schema" testId="section-schema">
+              <SchemaPanel onSampleLabel={(label) => void actions.sampleLabel(label)} />
+            </SidebarSection>
+            <SidebarSection title="Legend" testId="section-legend" defaultOpen>
+              <Legend graph={state.graph} loading={state.overview.status === 'loading'} ruleDomains={domains} />
+            </SidebarSection>
+          </div>
+        </aside>
 
-      <main className="main">
-        <Toolbar
-          layoutName={layoutName}
-          disabled={!loaded || nodeCount === 0}
-          busy={state.busy}
-          notice={state.notice}
-          onLayoutChange={(name) => {
-            setLayoutName(name);
-            canvasRef.current?.runLayout(name);
-          }}
-          onRunLayout={() => canvasRef.current?.runLayout(layoutName)}
-          onFit={() => canvasRef.current?.fit()}
-          onDismissNotice={() => dispatch({ type: 'noticeDismissed' })}
-        />
-        <GraphCanvas
-          ref={canvasRef}
-          graph={state.graph}
-          loaded={loaded}
-          anchorId={state.anchorId}
-          selection={state.selection}
-          focus={state.focus}
-          scheme={scheme}
-          layoutName={layoutName}
-          onSelect={select}
-          onExpand={expand}
-        >
-          <StatusOverlay
-            overview={state.overview}
-            empty={loaded && nodeCount === 0}
-            onRetry={() => loadOverview()}
+        <main className="main">
+          <Toolbar
+            layoutName={state.layoutName}
+            disabled={!loaded || nodeCount === 0}
+            undoChange={state.history.past.at(-1)?.change ?? null}
+            redoChange={state.history.future.at(-1)?.change ?? null}
+            settings={settings}
+            onSettingsChange={preferences.setSettings}
+            onUndo={() => dispatch({ type: 'undo' })}
+            onRedo={() => dispatch({ type: 'redo' })}
+            onLayoutChange={(name) => dispatch({ type: 'layoutChosen', name })}
+            onRunLayout={() => dispatch({ type: 'layoutChosen', name: state.layoutName })}
+            onFit={() => canvasRef.current?.fit()}
+            onZoom={(factor) => canvasRef.current?.zoomBy(factor)}
+            onShare={share}
+            extra={<WorkbenchToggle open={workbench.open} onToggle={workbench.toggle} />}
           />
-        </GraphCanvas>
-      </main>
+          <div className="canvas-area">
+            <GraphCanvas
+              ref={canvasRef}
+              graph={state.graph}
+              loaded={loaded}
+              anchorId={state.anchorId}
+              selection={state.selection}
+              focus={state.focus}
+              scheme={scheme}
+              layoutName={state.layoutName}
+              layoutRequest={state.layoutRequest}
+              positions={state.positions}
+              viewRevision={state.viewRevision}
+              styling={styling}
+              hidden={hidden}
+              paths={state.paths}
+              pathOriginId={state.pathPick?.fromId ?? null}
+              showMinimap={settings.showMinimap}
+              onSelect={select}
+              onExpand={(id) => void actions.expand(id)}
+              onPositions={(positions, cause) =>
+                dispatch(cause === 'drag' ? { type: 'nodesMoved', positions } : { type: 'positionsSettled', positions })
+              }
+            >
+              <StatusOverlay overview={state.overview} empty={loaded && nodeCount === 0} onRetry={() => actions.loadInitial()} />
+              <StatusLine busy={state.busy} notice={state.notice} onDismiss={() => dispatch({ type: 'noticeDismissed' })} />
+            </GraphCanvas>
+            {settings.showTimeline && loaded && (
+              <Timeline
+                graph={state.graph}
+                filters={state.filters}
+                hidden={hidden}
+                selection={state.selection}
+                onSelect={select}
+                onRangeChange={(timeRange, hideUndated) =>
+                  dispatch({
+                    type: 'filtersChanged',
+                    filters: { ...state.filters, timeRange, hideUndated },
+                    change: timeRange ? `time ${timeRange.from} – ${timeRange.to}` : 'clear time filter',
+                  })
+                }
+              />
+            )}
+          </div>
+          <WorkbenchDrawer
+            open={workbench.open}
+            onClose={workbench.close}
+            scheme={scheme}
+            onShowGraph={(graph, mode) => dispatch({ type: 'queryGraphShown', graph, mode })}
+          />
+        </main>
 
-      <DetailsPanel
-        graph={state.graph}
-        selection={state.selection}
-        expansions={state.expansions}
-        expanding={state.busy !== null}
-        onSelect={select}
-        onExpand={expand}
-      />
-    </div>
+        <DetailsPanel
+          graph={state.graph}
+          selection={state.selection}
+          expansions={state.expansions}
+          expanding={state.busy !== null}
+          onSelect={select}
+          onExpand={(id) => void actions.expand(id)}
+          onCollapse={actions.collapse}
+          onPathFrom={(fromId) => dispatch({ type: 'pathPickStarted', fromId })}
+          onOpenNode={(id) => void actions.openNode(id)}
+          onShowClaim={(relationship, nodes) =>
+            dispatch({
+              type: 'nodesAdded',
+              graph: { nodes, relationships: [relationship] },
+              change: `show ${relationship.type}`,
+            })
+          }
+        />
+        {expandChoice && (
+          <ExpandDialog
+            choice={expandChoice}
+            cap={settings.neighbourCap}
+            onConfirm={(query) => void actions.expandWith(expandChoice, query)}
+            onCancel={() => {
+              closeExpandChoice();
+              dispatch({ type: 'noticeDismissed' });
+            }}
+          />
+        )}
+      </div>
+    </StyleSettingsContext.Provider>
   );
 }

@@ -1,9 +1,21 @@
 /**
- * Typed calls to the browse endpoints (overview, node, neighbours, search), with the response shapes
- * from the shared contract. Node ids may hold `:` and other URL characters, so they are always encoded.
+ * Typed calls to the browse endpoints (overview, node, neighbours, search, paths, schema, evidence,
+ * source texts), each answer checked against its shape. Node ids may hold `:` and other URL characters,
+ * so they are always encoded.
  */
-import type { Graph, GraphNode, NeighborsResponse, SearchResponse } from '../../../server/src/contract.ts';
-import { getJson, isRecord } from './http.ts';
+import type { EvidenceResponse, Graph, GraphNode, GraphRelationship, SearchResponse } from '../../../server/src/contract.ts';
+import type {
+  EvidenceAnswer,
+  NameCount,
+  NeighborQuery,
+  NeighborsAnswer,
+  PathQuery,
+  PathsAnswer,
+  RichSearchResult,
+  SchemaAnswer,
+  SourceText,
+} from './browse-types.ts';
+import { ApiError, getJson, isRecord } from './http.ts';
 
 /** Default sizes of each request; the server caps them (contract LIMITS). */
 export const DEFAULT_REQUEST_LIMITS = {
@@ -11,8 +23,16 @@ export const DEFAULT_REQUEST_LIMITS = {
   overview: 300,
   /** Neighbours per expansion, as Neo4j Browser does. */
   neighbors: 100,
+  /** Neighbours looked through to connect a node opened by name to the nodes already in view. */
+  connect: 1000,
   /** Entries in the search dropdown. */
   search: 10,
+  /** Nodes of one label shown when the schema list is clicked. */
+  labelSample: 25,
+  /** Longest path (in relationships) the path finder asks for. */
+  pathLength: 6,
+  /** Parallel requests when a shared view must be rebuilt node by node. */
+  restoreConcurrency: 6,
 } as const;
 
 function isGraphNode(value: unknown): value is GraphNode {
@@ -28,12 +48,34 @@ function isGraph(value: unknown): value is Graph {
   );
 }
 
-function isNeighborsResponse(value: unknown): value is NeighborsResponse {
-  return isGraph(value) && typeof (value as Graph & { total?: unknown }).total === 'number';
+function isNameCounts(value: unknown): value is NameCount[] {
+  return Array.isArray(value) && value.every((entry) => isRecord(entry) && typeof entry.name === 'string' && typeof entry.count === 'number');
 }
 
-function isSearchResponse(value: unknown): value is SearchResponse {
+function isNeighborsResponse(value: unknown): value is NeighborsAnswer {
+  if (!isGraph(value) || typeof (value as Graph & { total?: unknown }).total !== 'number') return false;
+  const counts = (value as Graph & { counts?: unknown }).counts;
+  return isRecord(counts) && isNameCounts(counts.types) && isNameCounts(counts.labels);
+}
+
+function isSearchResponse(value: unknown): value is SearchResponse & { results: RichSearchResult[] } {
   return isRecord(value) && Array.isArray(value.results) && value.results.every((r) => isRecord(r) && isGraphNode(r.node));
+}
+
+function isPathsResponse(value: unknown): value is PathsAnswer {
+  return (
+    isGraph(value) &&
+    Array.isArray((value as Graph & { paths?: unknown }).paths) &&
+    ((value as Graph & { paths: unknown[] }).paths).every((path) => Array.isArray(path) && path.every((id) => typeof id === 'string'))
+  );
+}
+
+function isSchemaResponse(value: unknown): value is SchemaAnswer {
+  return isRecord(value) && isNameCounts(value.labels) && isNameCounts(value.relationshipTypes);
+}
+
+function isSourceText(value: unknown): value is SourceText {
+  return isRecord(value) && typeof value.text === 'string';
 }
 
 export function fetchOverview(limit: number = DEFAULT_REQUEST_LIMITS.overview, signal?: AbortSignal): Promise<Graph> {
@@ -44,19 +86,157 @@ export function fetchNode(id: string, signal?: AbortSignal): Promise<GraphNode> 
   return getJson(`/api/nodes/${encodeURIComponent(id)}`, isGraphNode, signal);
 }
 
+/** The query string of a neighbours request: lists travel comma-separated, empty filters are left out. */
+export function neighborParams(query: NeighborQuery): URLSearchParams {
+  const params = new URLSearchParams({ limit: String(query.limit) });
+  if (query.types && query.types.length > 0) params.set('types', query.types.join(','));
+  if (query.labels && query.labels.length > 0) params.set('labels', query.labels.join(','));
+  if (query.minCertainty) params.set('minCertainty', query.minCertainty);
+  return params;
+}
+
 export function fetchNeighbors(
   id: string,
-  limit: number = DEFAULT_REQUEST_LIMITS.neighbors,
+  query: NeighborQuery = { limit: DEFAULT_REQUEST_LIMITS.neighbors },
   signal?: AbortSignal,
-): Promise<NeighborsResponse> {
-  return getJson(`/api/nodes/${encodeURIComponent(id)}/neighbors?limit=${limit}`, isNeighborsResponse, signal);
+): Promise<NeighborsAnswer> {
+  return getJson(`/api/nodes/${encodeURIComponent(id)}/neighbors?${neighborParams(query)}`, isNeighborsResponse, signal);
 }
 
 export function searchNodes(
   query: string,
   limit: number = DEFAULT_REQUEST_LIMITS.search,
   signal?: AbortSignal,
-): Promise<SearchResponse> {
+): Promise<{ results: RichSearchResult[] }> {
   const params = new URLSearchParams({ q: query, limit: String(limit) });
   return getJson(`/api/search?${params}`, isSearchResponse, signal);
+}
+
+/** Shortest paths between two nodes; `paths` is empty when there is none. */
+export function fetchPaths(query: PathQuery, signal?: AbortSignal): Promise<PathsAnswer> {
+  const params = new URLSearchParams({ from: query.from, to: query.to });
+  if (query.maxLength !== undefined) params.set('maxLength', String(query.maxLength));
+  if (query.minCertainty) params.set('minCertainty', query.minCertainty);
+  return getJson(`/api/paths?${params}`, isPathsResponse, signal);
+}
+
+export function fetchSchema(signal?: AbortSignal): Promise<SchemaAnswer> {
+  return getJson('/api/schema', isSchemaResponse, signal);
+}
+
+/**
+ * Up to `limit` nodes with `label`. Asks `/api/graph?label=`; a server that ignores the parameter answers
+ * with an overview, so only the nodes that really carry the label are kept, and `supported` says whether
+ * the server filtered by itself.
+ */
+export async function fetchLabelSample(
+  label: string,
+  limit: number = DEFAULT_REQUEST_LIMITS.labelSample,
+  signal?: AbortSignal,
+): Promise<{ graph: Graph; supported: boolean }> {
+  const params = new URLSearchParams({ label, limit: String(limit) });
+  const graph = await getJson(`/api/graph?${params}`, isGraph, signal);
+  const nodes = graph.nodes.filter((node) => node.labels.includes(label));
+  const kept = new Set(nodes.map((node) => node.id));
+  const relationships = graph.relationships.filter((rel) => kept.has(rel.source) && kept.has(rel.target));
+  return { graph: { nodes, relationships }, supported: nodes.length === graph.nodes.length };
+}
+
+/** The text of a Source document (`GET /api/sources/:id/text`); null when the server has none (404). */
+export async function fetchSourceText(id: string, signal?: AbortSignal): Promise<SourceText | null> {
+  try {
+    return await getJson(`/api/sources/${encodeURIComponent(id)}/text`, isSourceText, signal);
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 404) return null;
+    throw error;
+  }
+}
+
+function isEvidenceResponse(value: unknown): value is EvidenceResponse {
+  return (
+    isRecord(value) &&
+    isGraphNode(value.node) &&
+    Array.isArray(value.groups) &&
+    value.groups.every((group) => isRecord(group) && Array.isArray(group.claims)) &&
+    Array.isArray(value.made)
+  );
+}
+
+/**
+ * A node's evidence (`GET /api/nodes/:id/evidence`): the claims about it and, for a source, the claims
+ * it made, flattened to relationships (the panels group them by source and certainty themselves, the same
+ * way for this answer and for the relationships in view). Null on a 404 (a server without the endpoint,
+ * or a node that is gone): the panel then reads the relationships in view instead.
+ */
+export async function fetchNodeEvidence(id: string, signal?: AbortSignal): Promise<EvidenceAnswer | null> {
+  let body: EvidenceResponse;
+  try {
+    body = await getJson(`/api/nodes/${encodeURIComponent(id)}/evidence`, isEvidenceResponse, signal);
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 404) return null;
+    throw error;
+  }
+  const about = new Map<string, GraphRelationship>();
+  const nodes = new Map<string, GraphNode>([[body.node.id, body.node]]);
+  const missingSourceIds: string[] = [];
+  for (const group of body.groups) {
+    if (group.source && 'missing' in group.source) missingSourceIds.push(group.source.id);
+    else if (group.source) nodes.set(group.source.id, group.source);
+    for (const claim of group.claims) {
+      about.set(claim.relationship.id, claim.relationship);
+      nodes.set(claim.other.id, claim.other);
+    }
+  }
+  for (const claim of body.made) {
+    nodes.set(claim.start.id, claim.start);
+    nodes.set(claim.end.id, claim.end);
+  }
+  return {
+    about: [...about.values()],
+    made: body.made.map((claim) => claim.relationship),
+    nodes: [...nodes.values()],
+    missingSourceIds,
+    truncated: body.truncated,
+  };
+}
+
+/**
+ * The nodes `ids` and the relationships among them, for a shared view. Asks `/api/graph?ids=`; when the
+ * server does not support it (an error, or an overview that ignores the list), rebuilds the view from one
+ * neighbours request per node (which brings the node itself). Ids that no longer exist are left out.
+ */
+export async function fetchGraphByIds(ids: readonly string[], signal?: AbortSignal): Promise<Graph> {
+  const wanted = new Set(ids);
+  try {
+    const params = new URLSearchParams({ ids: ids.join(','), limit: String(Math.max(1, ids.length)) });
+    const graph = await getJson(`/api/graph?${params}`, isGraph, signal);
+    // A server that ignores `ids` answers with an overview of `limit` nodes: that holds nodes of the view
+    // only when it is the view.
+    if (graph.nodes.length > 0 && graph.nodes.every((node) => wanted.has(node.id))) return graph;
+  } catch (error) {
+    if (!(error instanceof ApiError) || error.status === 0 || error.status >= 500) throw error;
+  }
+  return rebuildGraph(ids, wanted, signal);
+}
+
+async function rebuildGraph(ids: readonly string[], wanted: ReadonlySet<string>, signal?: AbortSignal): Promise<Graph> {
+  const nodes = new Map<string, GraphNode>();
+  const relationships = new Map<string, GraphRelationship>();
+  const queue = [...ids];
+  const worker = async () => {
+    for (let id = queue.shift(); id !== undefined; id = queue.shift()) {
+      try {
+        const answer = await fetchNeighbors(id, { limit: 5000 }, signal);
+        for (const node of answer.nodes) if (wanted.has(node.id)) nodes.set(node.id, node);
+        for (const rel of answer.relationships) {
+          if (wanted.has(rel.source) && wanted.has(rel.target)) relationships.set(rel.id, rel);
+        }
+      } catch (error) {
+        if (!(error instanceof ApiError && error.code === 'NOT_FOUND')) throw error;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: DEFAULT_REQUEST_LIMITS.restoreConcurrency }, worker));
+  const graphRels = [...relationships.values()].filter((rel) => nodes.has(rel.source) && nodes.has(rel.target));
+  return { nodes: ids.flatMap((id) => nodes.get(id) ?? []), relationships: graphRels };
 }

@@ -1,67 +1,82 @@
 /**
- * The right-hand panel for the selection: a node's labels and properties, or a relationship's evidence.
- * Always on screen (an empty state when nothing is selected), so selecting never shifts the layout.
+ * The right-hand panel for the selection: a node's evidence, money flows and properties, or a
+ * relationship's evidence. Always on screen (with shortcuts and the money flows in view when nothing is
+ * selected), so selecting never shifts the layout.
  */
+import type { GraphNode, GraphRelationship } from '../../../server/src/contract.ts';
 import type { Expansion } from '../state/explorer-state.ts';
 import type { GraphData } from '../state/graph-data.ts';
 import type { Selection } from '../state/selection.ts';
+import { MoneyFlows } from './MoneyFlows.tsx';
 import { NodeDetails } from './NodeDetails.tsx';
 import { RelationshipDetails } from './RelationshipDetails.tsx';
 
-interface DetailsPanelProps {
+/** What the panel can ask for. */
+export interface DetailsActions {
+  onSelect(selection: Selection): void;
+  onExpand(nodeId: string): void;
+  onCollapse(nodeId: string): void;
+  onPathFrom(nodeId: string): void;
+  /** Brings a node that is not in view into view and selects it. */
+  onOpenNode(nodeId: string): void;
+  /** Adds a relationship (and its ends) found in the evidence, and selects it. */
+  onShowClaim(relationship: GraphRelationship, nodes: GraphNode[]): void;
+}
+
+interface DetailsPanelProps extends DetailsActions {
   graph: GraphData;
   selection: Selection;
   expansions: ReadonlyMap<string, Expansion>;
   expanding: boolean;
-  onSelect(selection: Selection): void;
-  onExpand(nodeId: string): void;
 }
 
-export function DetailsPanel({ graph, selection, expansions, expanding, onSelect, onExpand }: DetailsPanelProps) {
+const SHORTCUTS: Array<[string, string]> = [
+  ['/', 'search (also Ctrl+K)'],
+  ['E', 'expand the selected node (or double-click)'],
+  ['C', 'collapse what its expansion added'],
+  ['P', 'path from the selected node'],
+  ['Del', 'remove from view (not from the database)'],
+  ['Ctrl+Z', 'undo · Ctrl+Shift+Z / Ctrl+Y redo'],
+  ['F', 'fit · + / − zoom'],
+  ['Esc', 'clear the selection'],
+];
+
+export function DetailsPanel(props: DetailsPanelProps) {
+  const { graph, selection, expansions, expanding } = props;
   const node = selection?.kind === 'node' ? graph.nodes.get(selection.id) : undefined;
   const relationship = selection?.kind === 'relationship' ? graph.relationships.get(selection.id) : undefined;
   return (
-    <aside
-      className="details"
-      data-testid="details-panel"
-      data-selection={selection?.kind ?? 'none'}
-      aria-label="Selection details"
-    >
+    <aside className="details" data-testid="details-panel" data-selection={selection?.kind ?? 'none'} aria-label="Selection details">
       {node ? (
-        <NodeDetails
-          key={node.id}
-          node={node}
-          graph={graph}
-          expansion={expansions.get(node.id)}
-          expanding={expanding}
-          onSelect={onSelect}
-          onExpand={onExpand}
-        />
+        <NodeDetails key={node.id} node={node} graph={graph} expansion={expansions.get(node.id)} expanding={expanding} actions={props} />
       ) : relationship ? (
-        <RelationshipDetails key={relationship.id} relationship={relationship} graph={graph} onSelect={onSelect} />
+        <RelationshipDetails key={relationship.id} relationship={relationship} graph={graph} onSelect={props.onSelect} onOpenNode={props.onOpenNode} />
       ) : (
         <div className="details-empty">
           <h2>Nothing selected</h2>
           <p className="muted">
-            Click a node to see its properties, or a relationship to read its evidence: the quote, who reported it
-            and how certain it is.
+            Click a node to see what is claimed about it and by whom, or a relationship to read its evidence: the quote in
+            its article, who reported it and how certain it is.
           </p>
           <ul className="hints">
-            <li>
-              <kbd>/</kbd> search
-            </li>
-            <li>
-              <kbd>double-click</kbd> expand a node
-            </li>
-            <li>
-              <kbd>Esc</kbd> clear the selection
-            </li>
-            <li>
-              <kbd>Del</kbd> remove the selection from view (not from the database)
-            </li>
+            {SHORTCUTS.map(([key, what]) => (
+              <li key={key}>
+                <kbd>{key}</kbd> {what}
+              </li>
+            ))}
           </ul>
+          <MoneyFlowsSection graph={graph} onSelect={props.onSelect} />
         </div>
       )}
     </aside>
+  );
+}
+
+function MoneyFlowsSection({ graph, onSelect }: { graph: GraphData; onSelect(selection: Selection): void }) {
+  return (
+    <section className="money-section">
+      <h3 className="section-title">Money flows in view</h3>
+      <MoneyFlows graph={graph} onSelect={onSelect} />
+    </section>
   );
 }

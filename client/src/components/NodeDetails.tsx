@@ -1,15 +1,20 @@
 /**
- * The panel for a selected node: caption, labels, id, description, expansion state, every property, and
- * the relationships in view that touch it (each one opens its evidence).
+ * The panel for a selected node: caption, labels, id, description; Expand / Collapse / Path from here;
+ * its evidence (claims grouped by source and certainty), the money flows it takes part in, every
+ * property, and the relationships in view that touch it (each one opens its evidence).
  */
 import type { GraphNode } from '../../../server/src/contract.ts';
 import { certaintyOf } from '../graph/certainty.ts';
 import { displayLabel, nodeCaption } from '../graph/labels.ts';
 import type { Expansion } from '../state/explorer-state.ts';
 import { relationshipsOf, type GraphData } from '../state/graph-data.ts';
-import type { Selection } from '../state/selection.ts';
+import { paymentFlows } from '../state/money-flows.ts';
 import { CertaintyLine } from './CertaintyBadge.tsx';
+import type { DetailsActions } from './DetailsPanel.tsx';
+import { Icon } from './Icon.tsx';
 import { LabelChip, LabelSwatch } from './LabelChip.tsx';
+import { MoneyFlows } from './MoneyFlows.tsx';
+import { NodeEvidence } from './NodeEvidence.tsx';
 import { NodeRef } from './NodeRef.tsx';
 import { PropertyList } from './PropertyValue.tsx';
 
@@ -18,20 +23,26 @@ interface NodeDetailsProps {
   graph: GraphData;
   expansion: Expansion | undefined;
   expanding: boolean;
-  onSelect(selection: Selection): void;
-  onExpand(nodeId: string): void;
+  actions: DetailsActions;
 }
 
-export function NodeDetails({ node, graph, expansion, expanding, onSelect, onExpand }: NodeDetailsProps) {
+function expansionText(expansion: Expansion | undefined, inView: number): string {
+  if (!expansion) return `${inView} relation${inView === 1 ? '' : 's'} in view`;
+  const matching = expansion.filtered ? ' matching' : '';
+  return expansion.total > expansion.shown ? `showing ${expansion.shown} of ${expansion.total}${matching}` : `all ${expansion.total}${matching} shown`;
+}
+
+export function NodeDetails({ node, graph, expansion, expanding, actions }: NodeDetailsProps) {
   const label = displayLabel(node.labels);
   const relationships = relationshipsOf(graph, node.id);
   const description = node.properties.description;
+  const hasFlows = paymentFlows(graph).some((flow) => flow.paymentId === node.id || flow.payerIds.includes(node.id) || flow.payeeIds.includes(node.id));
   return (
     <div className="details-body">
       <header className="details-header">
         <p className="details-kind">Node</p>
         <h2 className="details-title">
-          <LabelSwatch label={label} size={16} />
+          <LabelSwatch label={label} size={18} />
           <span>{nodeCaption(node)}</span>
         </h2>
         <div className="chips">
@@ -46,25 +57,36 @@ export function NodeDetails({ node, graph, expansion, expanding, onSelect, onExp
       </header>
 
       <section className="details-section">
-        <div className="expand-row">
-          <button
-            type="button"
-            className="button button-primary"
-            disabled={expanding}
-            onClick={() => onExpand(node.id)}
-            data-testid="expand-button"
-          >
-            Expand neighbours
+        <div className="action-row">
+          <button type="button" className="button button-primary" disabled={expanding} onClick={() => actions.onExpand(node.id)} data-testid="expand-button" title="Expand (E)">
+            <Icon name="expand" size={14} />
+            Expand
           </button>
-          <span className="muted small" data-testid="expansion-info">
-            {expansion
-              ? expansion.total > expansion.shown
-                ? `showing ${expansion.shown} of ${expansion.total}`
-                : `all ${expansion.total} shown`
-              : `${relationships.length} relation${relationships.length === 1 ? '' : 's'} in view`}
-          </span>
+          <button type="button" className="button" disabled={!expansion} onClick={() => actions.onCollapse(node.id)} data-testid="collapse-button" title="Collapse what its expansion added (C)">
+            <Icon name="collapse" size={14} />
+            Collapse
+          </button>
+          <button type="button" className="button" onClick={() => actions.onPathFrom(node.id)} data-testid="path-from-button" title="Then click the other end (P)">
+            <Icon name="path" size={14} />
+            Path from here
+          </button>
         </div>
+        <p className="muted small expansion-info" data-testid="expansion-info">
+          {expansionText(expansion, relationships.length)}
+        </p>
       </section>
+
+      <section className="details-section">
+        <h3 className="section-title">Evidence</h3>
+        <NodeEvidence node={node} graph={graph} onSelect={actions.onSelect} onOpenNode={actions.onOpenNode} onShowClaim={actions.onShowClaim} />
+      </section>
+
+      {hasFlows && (
+        <section className="details-section">
+          <h3 className="section-title">Money flows</h3>
+          <MoneyFlows graph={graph} nodeId={node.id} onSelect={actions.onSelect} />
+        </section>
+      )}
 
       <section className="details-section">
         <h3 className="section-title">Properties</h3>
@@ -80,17 +102,12 @@ export function NodeDetails({ node, graph, expansion, expanding, onSelect, onExp
               const certainty = certaintyOf(rel.properties);
               return (
                 <li key={rel.id} className="rel-row">
-                  <button
-                    type="button"
-                    className="rel-type"
-                    onClick={() => onSelect({ kind: 'relationship', id: rel.id })}
-                    title="Show the evidence"
-                  >
+                  <button type="button" className="rel-type" onClick={() => actions.onSelect({ kind: 'relationship', id: rel.id })} title="Show the evidence">
                     <span aria-label={outgoing ? 'outgoing' : 'incoming'}>{outgoing ? '→' : '←'}</span>
                     <span className="rel-type-name">{rel.type}</span>
                     {certainty && <CertaintyLine certainty={certainty} width={22} />}
                   </button>
-                  <NodeRef nodeId={outgoing ? rel.target : rel.source} graph={graph} onSelect={onSelect} />
+                  <NodeRef nodeId={outgoing ? rel.target : rel.source} graph={graph} onSelect={actions.onSelect} />
                 </li>
               );
             })}

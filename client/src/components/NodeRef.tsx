@@ -1,6 +1,6 @@
 /**
- * A node named inline (colour swatch + caption) that selects the node when clicked; plain text when the
- * node is not in view.
+ * A node named inline (colour swatch + caption) that selects the node when clicked. A node that is not in
+ * view shows its id; with `onOpen` it is still a button, which brings the node into view and selects it.
  */
 import { displayLabel, nodeCaption } from '../graph/labels.ts';
 import type { GraphData } from '../state/graph-data.ts';
@@ -11,13 +11,27 @@ interface NodeRefProps {
   nodeId: string;
   graph: GraphData;
   onSelect(selection: Selection): void;
+  /** Adds a node that is not in view, and selects it. */
+  onOpen?(nodeId: string): void;
+  /** Caption to show for a node not in view, when the caller knows it. */
+  fallbackName?: string;
 }
 
-export function NodeRef({ nodeId, graph, onSelect }: NodeRefProps) {
+export function NodeRef({ nodeId, graph, onSelect, onOpen, fallbackName }: NodeRefProps) {
   const node = graph.nodes.get(nodeId);
-  if (!node) return <code className="node-ref-missing">{nodeId}</code>;
+  if (!node) {
+    if (!onOpen) return <code className="node-ref-missing">{fallbackName ?? nodeId}</code>;
+    return (
+      <button type="button" className="node-ref node-ref-out" onClick={() => onOpen(nodeId)} title="Not in view: add it and select it" data-node-id={nodeId}>
+        <span className="node-ref-plus" aria-hidden="true">
+          +
+        </span>
+        <span>{fallbackName ?? nodeId}</span>
+      </button>
+    );
+  }
   return (
-    <button type="button" className="node-ref" onClick={() => onSelect({ kind: 'node', id: nodeId })}>
+    <button type="button" className="node-ref" onClick={() => onSelect({ kind: 'node', id: nodeId })} data-node-id={nodeId}>
       <LabelSwatch label={displayLabel(node.labels)} size={10} />
       <span>{nodeCaption(node)}</span>
     </button>

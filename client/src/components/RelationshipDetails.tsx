@@ -1,49 +1,44 @@
 /**
- * The panel for a selected relationship: its type, from → to, and its evidence first (the quote, the
- * certainty, the sources by name, the date), then its other properties.
+ * The panel for a selected relationship: its type, from → to, and its evidence first (the quote inside
+ * its document's text, the certainty, the date, the sources by name, each one clickable even when it is
+ * not in view), then its other properties.
  */
 import type { GraphRelationship, JsonValue } from '../../../server/src/contract.ts';
 import { certaintyOf } from '../graph/certainty.ts';
+import { sourceIdsOf, textOf } from '../state/evidence.ts';
 import type { GraphData } from '../state/graph-data.ts';
 import type { Selection } from '../state/selection.ts';
 import { CertaintyBadge } from './CertaintyBadge.tsx';
 import { NodeRef } from './NodeRef.tsx';
 import { PropertyList } from './PropertyValue.tsx';
+import { QuoteInContext } from './QuoteInContext.tsx';
 
 /** Properties shown in the evidence block rather than in the generic list. */
-const EVIDENCE_KEYS = ['quote', 'sources', 'certainty', 'date', 'dateText'];
+const EVIDENCE_KEYS = ['quote', 'sources', 'certainty', 'date', 'dateText', 'document'];
 
 interface RelationshipDetailsProps {
   relationship: GraphRelationship;
   graph: GraphData;
   onSelect(selection: Selection): void;
-}
-
-/** `sources` as a list of ids, whether stored as a list or a single value. */
-function sourceIds(value: JsonValue | undefined): string[] {
-  if (value === undefined || value === null) return [];
-  const items = Array.isArray(value) ? value : [value];
-  return items.filter((item) => item !== null && typeof item !== 'object').map(String);
-}
-
-function text(value: JsonValue | undefined): string | null {
-  return typeof value === 'string' && value.trim() !== '' ? value : typeof value === 'number' ? String(value) : null;
+  /** Brings a node that is not in view (a source) into view and selects it. */
+  onOpenNode(nodeId: string): void;
 }
 
 /** A date as a string, or as the server's tagged temporal value (`{$type:"Date", value:"2024-06-19"}`). */
 function dateOf(value: JsonValue | undefined): string | null {
-  if (value !== null && typeof value === 'object' && !Array.isArray(value)) return text(value.value);
-  return text(value);
+  if (value !== null && typeof value === 'object' && !Array.isArray(value)) return textOf(value.value);
+  return textOf(value);
 }
 
-export function RelationshipDetails({ relationship, graph, onSelect }: RelationshipDetailsProps) {
+export function RelationshipDetails({ relationship, graph, onSelect, onOpenNode }: RelationshipDetailsProps) {
   const { properties } = relationship;
-  const quote = text(properties.quote);
+  const quote = textOf(properties.quote);
   const certainty = certaintyOf(properties);
-  const rawCertainty = text(properties.certainty);
-  const sources = sourceIds(properties.sources);
+  const rawCertainty = textOf(properties.certainty);
+  const sources = sourceIdsOf(properties);
   const date = dateOf(properties.date);
-  const dateText = text(properties.dateText);
+  const dateText = textOf(properties.dateText);
+  const documentId = textOf(properties.document);
   const hasEvidence = quote !== null || rawCertainty !== null || sources.length > 0 || date !== null || dateText !== null;
   const others = Object.fromEntries(Object.entries(properties).filter(([key]) => !EVIDENCE_KEYS.includes(key)));
 
@@ -69,11 +64,7 @@ export function RelationshipDetails({ relationship, graph, onSelect }: Relations
       <section className="details-section evidence" aria-label="Evidence">
         <h3 className="section-title">Evidence</h3>
         {!hasEvidence && <p className="muted">No evidence is recorded on this relationship.</p>}
-        {quote !== null && (
-          <blockquote className="evidence-quote" data-testid="evidence-quote">
-            {quote}
-          </blockquote>
-        )}
+        {quote !== null && <QuoteInContext key={relationship.id} quote={quote} documentId={documentId} />}
         <dl className="evidence-facts">
           {rawCertainty !== null && (
             <div>
@@ -86,6 +77,14 @@ export function RelationshipDetails({ relationship, graph, onSelect }: Relations
                     {rawCertainty}
                   </span>
                 )}
+              </dd>
+            </div>
+          )}
+          {documentId !== null && (
+            <div>
+              <dt>Document</dt>
+              <dd data-testid="evidence-document">
+                <NodeRef nodeId={documentId} graph={graph} onSelect={onSelect} onOpen={onOpenNode} />
               </dd>
             </div>
           )}
@@ -106,7 +105,7 @@ export function RelationshipDetails({ relationship, graph, onSelect }: Relations
                 <ul className="source-list" data-testid="evidence-sources">
                   {sources.map((id) => (
                     <li key={id} data-source-id={id}>
-                      <NodeRef nodeId={id} graph={graph} onSelect={onSelect} />
+                      <NodeRef nodeId={id} graph={graph} onSelect={onSelect} onOpen={onOpenNode} />
                       {graph.nodes.has(id) && <code className="source-id">{id}</code>}
                     </li>
                   ))}

@@ -1,9 +1,12 @@
 /**
- * Search as you type: debounced `/api/search`, results in a keyboard-navigable dropdown (↑ ↓ Enter Esc).
- * Choosing a result hands its node to `onChoose`; the App adds, selects and centres it.
+ * Search as you type: debounced `/api/search`, results in a keyboard-navigable dropdown (↑ ↓ Enter Esc)
+ * with each node's label and the snippet that matched, its matches marked. Enter chooses a result;
+ * Shift+Enter (or the "+ neighbours" button) chooses it with its neighbours. Also used as the node picker
+ * of the path form (`allowNeighbours` off).
  */
-import { useEffect, useId, useState, type KeyboardEvent, type Ref } from 'react';
-import type { GraphNode, SearchResult } from '../../../server/src/contract.ts';
+import { useEffect, useId, useState, type KeyboardEvent, type ReactNode, type Ref } from 'react';
+import type { GraphNode } from '../../../server/src/contract.ts';
+import type { RichSearchResult, SearchSnippet } from '../api/browse-types.ts';
 import { searchNodes } from '../api/graph-api.ts';
 import { errorMessage, isAbort } from '../api/http.ts';
 import { displayLabel, nodeCaption } from '../graph/labels.ts';
@@ -16,15 +19,52 @@ const SEARCH_DEBOUNCE_MS = 200;
 type SearchState =
   | { status: 'idle' }
   | { status: 'loading' }
-  | { status: 'done'; results: SearchResult[] }
+  | { status: 'done'; results: RichSearchResult[] }
   | { status: 'failed'; message: string };
 
 interface SearchBoxProps {
-  onChoose(node: GraphNode): void;
+  onChoose(node: GraphNode, options: { withNeighbours: boolean }): void;
   inputRef?: Ref<HTMLInputElement>;
+  placeholder?: string;
+  /** Offer "with neighbours" (Shift+Enter and a button per result). */
+  allowNeighbours?: boolean;
+  /** Shown in the field's right corner: the shortcut that focuses it. */
+  shortcut?: ReactNode;
+  testId?: string;
+  /** The field's accessible name. */
+  label?: string;
+  /** Let the dropdown spill beyond the field's width (the main search, over the canvas). */
+  wide?: boolean;
 }
 
-export function SearchBox({ onChoose, inputRef }: SearchBoxProps) {
+/** The snippet's text with each highlighted range in <mark>; ranges are clamped and may come unsorted. */
+export function HighlightedText({ snippet }: { snippet: SearchSnippet }) {
+  const ranges = snippet.highlights
+    .map(([start, end]) => [Math.max(0, start), Math.min(snippet.text.length, end)] as const)
+    .filter(([start, end]) => end > start)
+    .sort((a, b) => a[0] - b[0]);
+  const parts: ReactNode[] = [];
+  let at = 0;
+  for (const [start, end] of ranges) {
+    if (start < at) continue;
+    if (start > at) parts.push(snippet.text.slice(at, start));
+    parts.push(<mark key={start}>{snippet.text.slice(start, end)}</mark>);
+    at = end;
+  }
+  if (at < snippet.text.length) parts.push(snippet.text.slice(at));
+  return <>{parts}</>;
+}
+
+export function SearchBox({
+  onChoose,
+  inputRef,
+  placeholder = 'Search entities…',
+  allowNeighbours = true,
+  shortcut,
+  testId = 'search-input',
+  label = 'Search entities',
+  wide = false,
+}: SearchBoxProps) {
   const [query, setQuery] = useState('');
   const [search, setSearch] = useState<SearchState>({ status: 'idle' });
   const [open, setOpen] = useState(false);
@@ -53,9 +93,9 @@ export function SearchBox({ onChoose, inputRef }: SearchBoxProps) {
   const results = search.status === 'done' ? search.results : [];
   const showDropdown = open && query.trim() !== '';
 
-  const choose = (result: SearchResult | undefined) => {
+  const choose = (result: RichSearchResult | undefined, withNeighbours: boolean) => {
     if (!result) return;
-    onChoose(result.node);
+    onChoose(result.node, { withNeighbours: allowNeighbours && withNeighbours });
     setQuery(nodeCaption(result.node));
     setOpen(false);
   };
@@ -74,7 +114,7 @@ export function SearchBox({ onChoose, inputRef }: SearchBoxProps) {
       case 'Enter':
         if (showDropdown) {
           event.preventDefault();
-          choose(results[active]);
+          choose(results[active], event.shiftKey);
         }
         return;
       case 'Escape':
@@ -88,7 +128,7 @@ export function SearchBox({ onChoose, inputRef }: SearchBoxProps) {
   const optionId = (i: number) => `${listId}-option-${i}`;
 
   return (
-    <div className="search">
+    <div className={wide ? 'search search-wide' : 'search'}>
       <div className="search-field">
         <svg className="search-icon" viewBox="0 0 20 20" width="16" height="16" aria-hidden="true">
           <circle cx="8.5" cy="8.5" r="5.5" fill="none" stroke="currentColor" strokeWidth="2" />
@@ -98,9 +138,9 @@ export function SearchBox({ onChoose, inputRef }: SearchBoxProps) {
           ref={inputRef}
           type="search"
           className="search-input"
-          data-testid="search-input"
-          placeholder="Search entities…"
-          aria-label="Search entities"
+          data-testid={testId}
+          placeholder={placeholder}
+          aria-label={label}
           role="combobox"
           aria-autocomplete="list"
           aria-expanded={showDropdown}
@@ -117,37 +157,76 @@ export function SearchBox({ onChoose, inputRef }: SearchBoxProps) {
           onBlur={() => setOpen(false)}
           onKeyDown={onKeyDown}
         />
-        <kbd className="search-kbd" aria-hidden="true">
-          /
-        </kbd>
+        {shortcut && (
+          <span className="search-kbd" aria-hidden="true">
+            {shortcut}
+          </span>
+        )}
       </div>
       {showDropdown && (
-        <div className="search-dropdown" data-testid="search-results">
+        <div className="search-dropdown" data-testid={`${testId}-results`}>
           {search.status === 'loading' && <p className="search-status">Searching…</p>}
           {search.status === 'failed' && <p className="search-status error-text">{search.message}</p>}
           {search.status === 'done' && results.length === 0 && (
             <p className="search-status">No matches for “{debounced}”.</p>
           )}
           <ul id={listId} role="listbox" aria-label="Search results">
-            {results.map((result, i) => (
-              <li
-                key={result.node.id}
-                id={optionId(i)}
-                role="option"
-                aria-selected={i === active}
-                className={i === active ? 'search-option active' : 'search-option'}
-                onMouseDown={(event) => event.preventDefault()}
-                onMouseEnter={() => setActive(i)}
-                onClick={() => choose(result)}
-              >
-                <span className="search-option-name">{nodeCaption(result.node)}</span>
-                <span className="search-option-label">
-                  <LabelSwatch label={displayLabel(result.node.labels)} size={9} />
-                  {displayLabel(result.node.labels)}
-                </span>
-              </li>
-            ))}
+            {results.map((result, i) => {
+              const shownLabel = result.label || displayLabel(result.node.labels);
+              const caption = nodeCaption(result.node);
+              // A match in the caption itself is marked there rather than repeated as a snippet.
+              const nameMatched = result.snippet?.text === caption;
+              return (
+                <li
+                  key={result.node.id}
+                  id={optionId(i)}
+                  role="option"
+                  aria-selected={i === active}
+                  className={i === active ? 'search-option active' : 'search-option'}
+                  onMouseDown={(event) => event.preventDefault()}
+                  onMouseEnter={() => setActive(i)}
+                  onClick={(event) => choose(result, event.shiftKey)}
+                >
+                  <span className="search-option-head">
+                    <span className="search-option-name">
+                      {nameMatched ? <HighlightedText snippet={result.snippet} /> : caption}
+                    </span>
+                    <span className="search-option-label">
+                      <LabelSwatch label={displayLabel(result.node.labels)} size={9} />
+                      {shownLabel}
+                    </span>
+                    {allowNeighbours && (
+                      <button
+                        type="button"
+                        className="search-with-neighbours"
+                        tabIndex={-1}
+                        title="Add with its neighbours (Shift+Enter)"
+                        data-testid="search-with-neighbours"
+                        onClick={(event) => {
+                          event.stopPropagation();
+                          choose(result, true);
+                        }}
+                      >
+                        + neighbours
+                      </button>
+                    )}
+                  </span>
+                  {result.snippet && !nameMatched && (
+                    <span className="search-snippet" data-testid="search-snippet">
+                      <span className="search-snippet-field">{result.snippet.field}</span>
+                      <HighlightedText snippet={result.snippet} />
+                    </span>
+                  )}
+                </li>
+              );
+            })}
           </ul>
+          {allowNeighbours && results.length > 0 && (
+            <p className="search-footer">
+              <kbd>↵</kbd> add · <kbd>⇧</kbd>
+              <kbd>↵</kbd> add with neighbours
+            </p>
+          )}
         </div>
       )}
     </div>

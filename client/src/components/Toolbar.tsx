@@ -1,24 +1,62 @@
 /**
- * The canvas toolbar: layout choice and re-run, fit, and the status line (work in progress, notices).
+ * The canvas toolbar: undo / redo, layout choice and re-run, fit and zoom, then (right-aligned) a slot
+ * for other tools (the Export menu), the share link and the settings.
  */
+import type { ReactNode } from 'react';
+import { ZOOM_STEP } from '../graph/GraphCanvas.tsx';
 import { LAYOUTS } from '../graph/layouts.ts';
-import type { Notice } from '../state/explorer-state.ts';
+import type { ExplorerSettings } from '../state/view-storage.ts';
+import { Icon } from './Icon.tsx';
+import { SettingsPopover } from './SettingsPopover.tsx';
 
 interface ToolbarProps {
   layoutName: string;
   disabled: boolean;
-  busy: string | null;
-  notice: Notice | null;
+  /** What Undo / Redo would undo or redo ("expand Russia"); null when there is nothing. */
+  undoChange: string | null;
+  redoChange: string | null;
+  settings: ExplorerSettings;
+  onSettingsChange(settings: ExplorerSettings): void;
+  onUndo(): void;
+  onRedo(): void;
   onLayoutChange(name: string): void;
   onRunLayout(): void;
   onFit(): void;
-  onDismissNotice(): void;
+  onZoom(factor: number): void;
+  onShare(): void;
+  /** More tools, shown after the built-in ones (e.g. the Export menu). */
+  extra?: ReactNode;
 }
 
 export function Toolbar(props: ToolbarProps) {
-  const { layoutName, disabled, busy, notice } = props;
+  const { layoutName, disabled, undoChange, redoChange } = props;
   return (
     <div className="toolbar" role="toolbar" aria-label="Graph tools">
+      <div className="toolbar-group">
+        <button
+          type="button"
+          className="button icon-button"
+          disabled={undoChange === null}
+          onClick={props.onUndo}
+          title={undoChange ? `Undo ${undoChange} (Ctrl+Z)` : 'Nothing to undo'}
+          aria-label="Undo"
+          data-testid="undo"
+        >
+          <Icon name="undo" />
+        </button>
+        <button
+          type="button"
+          className="button icon-button"
+          disabled={redoChange === null}
+          onClick={props.onRedo}
+          title={redoChange ? `Redo ${redoChange} (Ctrl+Shift+Z)` : 'Nothing to redo'}
+          aria-label="Redo"
+          data-testid="redo"
+        >
+          <Icon name="redo" />
+        </button>
+      </div>
+      <span className="toolbar-divider" aria-hidden="true" />
       <label className="toolbar-field">
         <span className="toolbar-label">Layout</span>
         <select
@@ -34,34 +72,37 @@ export function Toolbar(props: ToolbarProps) {
           ))}
         </select>
       </label>
-      <button type="button" className="button" disabled={disabled} onClick={props.onRunLayout} data-testid="layout-run">
-        <svg viewBox="0 0 20 20" width="14" height="14" aria-hidden="true">
-          <path d="M16 10a6 6 0 1 1-1.8-4.3M16 3v3.5h-3.5" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round" />
-        </svg>
-        Re-run layout
+      <button
+        type="button"
+        className="button icon-button"
+        disabled={disabled}
+        onClick={props.onRunLayout}
+        data-testid="layout-run"
+        title="Run the layout again"
+        aria-label="Re-run layout"
+      >
+        <Icon name="rerun" />
       </button>
-      <button type="button" className="button" disabled={disabled} onClick={props.onFit} data-testid="fit">
-        <svg viewBox="0 0 20 20" width="14" height="14" aria-hidden="true">
-          <path d="M3 7V3h4M13 3h4v4M17 13v4h-4M7 17H3v-4" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round" />
-        </svg>
-        Fit
-      </button>
-      <div className="toolbar-status" aria-live="polite" data-testid="status-line">
-        {busy ? (
-          <span className="status-busy">
-            <span className="spinner" aria-hidden="true" />
-            {busy}
-          </span>
-        ) : notice ? (
-          <span className={notice.kind === 'error' ? 'status-notice error-text' : 'status-notice'} key={notice.seq}>
-            {notice.text}
-            <button type="button" className="link-button" onClick={props.onDismissNotice} aria-label="Dismiss">
-              ×
-            </button>
-          </span>
-        ) : (
-          <span className="muted">Double-click a node to expand it</span>
-        )}
+      <span className="toolbar-divider" aria-hidden="true" />
+      <div className="toolbar-group">
+        <button type="button" className="button icon-button" disabled={disabled} onClick={props.onFit} data-testid="fit" title="Fit the graph (F)" aria-label="Fit">
+          <Icon name="fit" />
+        </button>
+        <button type="button" className="button icon-button" disabled={disabled} onClick={() => props.onZoom(ZOOM_STEP)} title="Zoom in (+)" aria-label="Zoom in" data-testid="zoom-in">
+          <Icon name="plus" />
+        </button>
+        <button type="button" className="button icon-button" disabled={disabled} onClick={() => props.onZoom(1 / ZOOM_STEP)} title="Zoom out (−)" aria-label="Zoom out" data-testid="zoom-out">
+          <Icon name="minus" />
+        </button>
+      </div>
+      <span className="toolbar-spacer" />
+      <div className="toolbar-group toolbar-slot" data-slot="tools">
+        {props.extra}
+        <button type="button" className="button" onClick={props.onShare} title="Copy a link to this view" data-testid="share">
+          <Icon name="link" />
+          Share
+        </button>
+        <SettingsPopover settings={props.settings} onChange={props.onSettingsChange} />
       </div>
     </div>
   );

@@ -1,15 +1,20 @@
 /**
- * The graph view: owns the Cytoscape instance, mirrors `graph` into it, lays out what is new, reflects the
- * selection (select + dim the rest) and reports taps and double-taps. Layout and fit are commands on a ref.
+ * The graph view: owns the Cytoscape instance, mirrors the view into it (elements and their styles, node
+ * positions after undo/redo, filtered-out elements, the highlighted paths, the selection), lays out what
+ * is new, and reports taps, double-taps, drags and settled positions. Fit and zoom are commands on a ref;
+ * the minimap is drawn from the same instance.
  */
 import { useEffect, useImperativeHandle, useLayoutEffect, useRef, useState, type ReactNode, type Ref } from 'react';
-import type { Core, NodeCollection } from 'cytoscape';
+import type { Core, NodeCollection, NodeSingular } from 'cytoscape';
+import type { HiddenElements } from '../state/filters.ts';
 import type { GraphData } from '../state/graph-data.ts';
+import type { LayoutRequest, PathHighlight, Positions } from '../state/explorer-state.ts';
 import type { FocusRequest, Selection } from '../state/selection.ts';
 import { createCy } from './create-cy.ts';
-import { syncElements } from './elements.ts';
-import { incrementalLayout, layoutByName, runLayout } from './layouts.ts';
-import { buildStylesheet } from './stylesheet.ts';
+import { syncElements, type ElementStyling } from './elements.ts';
+import { applyPositions, incrementalLayout, layoutByName, positionsOf, runLayout } from './layouts.ts';
+import { Minimap } from './Minimap.tsx';
+import { CLASSES, buildStylesheet } from './stylesheet.ts';
 import { GRAPH_THEMES, type ColorScheme } from './theme.ts';
 
 declare global {
@@ -20,10 +25,10 @@ declare global {
 }
 
 export interface GraphCanvasHandle {
-  /** Lays the whole graph out again with the named layout (LAYOUTS), animated. */
-  runLayout(name: string): void;
-  /** Fits every element into the view. */
+  /** Fits every shown element into the view. */
   fit(): void;
+  /** Zooms by `factor` around the view's centre (>1 closer, <1 farther). */
+  zoomBy(factor: number): void;
 }
 
 interface GraphCanvasProps {
@@ -37,25 +42,43 @@ interface GraphCanvasProps {
   scheme: ColorScheme;
   /** Layout for the first drawing (LAYOUTS name). */
   layoutName: string;
+  layoutRequest: LayoutRequest | null;
+  /** Known node positions: new nodes that have one are put there instead of being laid out. */
+  positions: Positions;
+  /** Bumped on undo/redo: every node moves to `positions`. */
+  viewRevision: number;
+  styling: ElementStyling;
+  hidden: HiddenElements;
+  paths: PathHighlight | null;
+  /** The node "path from here" started at. */
+  pathOriginId: string | null;
+  showMinimap: boolean;
   onSelect(selection: Selection): void;
   onExpand(nodeId: string): void;
+  /** Positions after a layout or placement settled (`drag`: the analyst moved nodes). */
+  onPositions(positions: Positions, cause: 'layout' | 'drag'): void;
   ref?: Ref<GraphCanvasHandle>;
   /** Overlays drawn above the canvas (loading, error, empty states). */
   children?: ReactNode;
 }
 
+/** Zoom factor of one step of the zoom buttons and keys. */
+export const ZOOM_STEP = 1.25;
 /** Zoom level that a focused node is shown at, unless the view is already closer. */
 const FOCUS_ZOOM = 1.4;
 const ANIMATION_MS = 350;
 const FIT_PADDING = 40;
 
 export function GraphCanvas(props: GraphCanvasProps) {
-  const { graph, loaded, selection, focus, scheme, ref, children } = props;
+  const { graph, loaded, selection, focus, scheme, ref, children, styling, hidden, paths, pathOriginId } = props;
   const containerRef = useRef<HTMLDivElement>(null);
   const cyRef = useRef<Core | null>(null);
+  const [cyInstance, setCyInstance] = useState<Core | null>(null);
   /** Settles when the last queued layout has finished; layouts and focus moves wait on it in turn. */
   const layoutQueue = useRef<Promise<void>>(Promise.resolve());
   const [ready, setReady] = useState(false);
+  /** Where the running zoom animation is heading, so quick repeated zoom steps add up. */
+  const zoomTarget = useRef<number | null>(null);
   // Values the effects and Cytoscape handlers read without being re-triggered by them.
   const latest = useRef(props);
   useLayoutEffect(() => {
@@ -73,11 +96,17 @@ export function GraphCanvas(props: GraphCanvasProps) {
     return layoutQueue.current;
   };
 
+  const reportPositions = (cause: 'layout' | 'drag') => {
+    const cy = cyRef.current;
+    if (cy && cy.nodes().nonempty()) latest.current.onPositions(positionsOf(cy), cause);
+  };
+
   useEffect(() => {
     const container = containerRef.current;
     if (!container) return;
     const cy = createCy(container, GRAPH_THEMES[latest.current.scheme]);
     cyRef.current = cy;
+    setCyInstance(cy);
     layoutQueue.current = Promise.resolve(); // a layout of a destroyed instance never stops
     window.__cy = cy;
     cy.on('tap', 'node', (event) => latest.current.onSelect({ kind: 'node', id: event.target.id() }));
@@ -86,11 +115,17 @@ export function GraphCanvas(props: GraphCanvasProps) {
       if (event.target === cy) latest.current.onSelect(null);
     });
     cy.on('dbltap', 'node', (event) => latest.current.onExpand(event.target.id()));
+    cy.on('dragfree', 'node', () => reportPositions('drag'));
     cy.on('mouseover', 'node, edge', () => (container.style.cursor = 'pointer'));
     cy.on('mouseout', 'node, edge', () => (container.style.cursor = ''));
+    // The stage changes size when the timeline or a drawer opens: Cytoscape must learn its new size.
+    const resize = new ResizeObserver(() => cy.resize());
+    resize.observe(container);
     return () => {
+      resize.disconnect();
       cy.destroy();
       cyRef.current = null;
+      setCyInstance(null);
       if (window.__cy === cy) delete window.__cy;
     };
   }, []);
@@ -99,21 +134,52 @@ export function GraphCanvas(props: GraphCanvasProps) {
     const cy = cyRef.current;
     if (!cy) return;
     const wasEmpty = cy.nodes().empty();
-    const added = syncElements(cy, graph);
+    const known = latest.current.positions;
+    const added = syncElements(cy, graph, styling, known);
     if (added.empty()) {
       if (loaded && cy.nodes().empty()) setReady(true);
       return;
     }
+    const unplaced = added.filter((node: NodeSingular) => !known[node.id()]);
     if (wasEmpty) {
-      void enqueue((c) => runLayout(c, layoutByName(latest.current.layoutName).options)).then(() => setReady(true));
-    } else {
+      const layout = layoutByName(latest.current.layoutName);
+      void enqueue(async (c) => {
+        if (unplaced.length === added.length) {
+          // Nothing remembered: the chosen layout draws the graph (manual has nothing to keep, so force).
+          await runLayout(c, (layout.manual ? layoutByName('force') : layout).options);
+        } else {
+          if (unplaced.nonempty()) await incrementalLayout(c, unplaced, null);
+          c.fit(c.elements(), FIT_PADDING);
+        }
+      }).then(() => {
+        setReady(true);
+        reportPositions('layout');
+      });
+    } else if (unplaced.nonempty()) {
       const anchorId = latest.current.anchorId;
       // Additions without an anchor come from search, whose focus request moves the view itself.
-      void enqueue((c) => incrementalLayout(c, added, anchorId).then(() => {
-        if (anchorId) reveal(c, added, anchorId);
-      }));
+      void enqueue((c) =>
+        incrementalLayout(c, unplaced, anchorId).then(() => {
+          if (anchorId) reveal(c, unplaced, anchorId);
+        }),
+      ).then(() => reportPositions('layout'));
     }
-  }, [graph, loaded]);
+  }, [graph, loaded, styling]);
+
+  // Undo / redo: every node goes back to where it was in that view.
+  useEffect(() => {
+    if (props.viewRevision === 0) return;
+    void enqueue((cy) => applyPositions(cy, latest.current.positions, true));
+  }, [props.viewRevision]);
+
+  useEffect(() => {
+    const request = props.layoutRequest;
+    if (!request) return;
+    const layout = layoutByName(request.name);
+    if (layout.manual) return;
+    const options = { ...layout.options, animate: true, animationDuration: 500 };
+    void enqueue((cy) => runLayout(cy, options)).then(() => reportPositions('layout'));
+  }, [props.layoutRequest]);
 
   useEffect(() => {
     const cy = cyRef.current;
@@ -121,13 +187,56 @@ export function GraphCanvas(props: GraphCanvasProps) {
     cy.batch(() => {
       const target = selection ? cy.getElementById(selection.id) : cy.collection();
       cy.elements(':selected').difference(target).unselect();
-      cy.elements().removeClass('dimmed');
+      cy.elements().removeClass(CLASSES.dimmed);
       if (target.empty()) return;
       target.select();
+      if (paths && paths.count > 0) return; // the path highlight already says what matters
       const context = selection?.kind === 'node' ? target.closedNeighborhood() : target.union(target.connectedNodes());
-      cy.elements().difference(context).addClass('dimmed');
+      cy.elements().difference(context).addClass(CLASSES.dimmed);
     });
-  }, [selection, graph]);
+  }, [selection, graph, paths]);
+
+  useEffect(() => {
+    const cy = cyRef.current;
+    if (!cy) return;
+    cy.batch(() => {
+      cy.nodes().forEach((node) => {
+        node.toggleClass(CLASSES.hidden, hidden.nodes.has(node.id()));
+      });
+      cy.edges().forEach((edge) => {
+        edge.toggleClass(CLASSES.hidden, hidden.relationships.has(edge.id()));
+      });
+    });
+  }, [hidden, graph]);
+
+  useEffect(() => {
+    const cy = cyRef.current;
+    if (!cy) return;
+    cy.batch(() => {
+      cy.elements().removeClass(`${CLASSES.pathMember} ${CLASSES.pathFaded}`);
+      if (!paths || paths.count === 0) return;
+      const members = new Set([...paths.nodeIds, ...paths.relationshipIds]);
+      cy.elements().forEach((element) => {
+        element.addClass(members.has(element.id()) ? CLASSES.pathMember : CLASSES.pathFaded);
+      });
+    });
+  }, [paths, graph]);
+
+  // A new highlight brings the paths into view, once they are placed.
+  useEffect(() => {
+    if (!paths || paths.count === 0) return;
+    void enqueue((cy) => {
+      const members = cy.nodes().filter((node: NodeSingular) => paths.nodeIds.includes(node.id()));
+      if (members.nonempty()) cy.animate({ fit: { eles: members, padding: FIT_PADDING * 2 } }, { duration: ANIMATION_MS });
+    });
+  }, [paths]);
+
+  useEffect(() => {
+    const cy = cyRef.current;
+    if (!cy) return;
+    cy.nodes(`.${CLASSES.pathOrigin}`).removeClass(CLASSES.pathOrigin);
+    if (pathOriginId) cy.getElementById(pathOriginId).addClass(CLASSES.pathOrigin);
+  }, [pathOriginId, graph]);
 
   useEffect(() => {
     if (!focus) return;
@@ -145,13 +254,21 @@ export function GraphCanvas(props: GraphCanvasProps) {
   useImperativeHandle(
     ref,
     () => ({
-      runLayout(name) {
-        const options = { ...layoutByName(name).options, animate: true, animationDuration: 500 };
-        void enqueue((cy) => runLayout(cy, options));
-      },
       fit() {
         const cy = cyRef.current;
-        cy?.animate({ fit: { eles: cy.elements(), padding: FIT_PADDING } }, { duration: ANIMATION_MS });
+        if (!cy) return;
+        const shown = cy.elements().not(`.${CLASSES.hidden}`);
+        cy.animate({ fit: { eles: shown.nonempty() ? shown : cy.elements(), padding: FIT_PADDING } }, { duration: ANIMATION_MS });
+      },
+      zoomBy(factor) {
+        const cy = cyRef.current;
+        if (!cy) return;
+        // Pressing + twice quickly zooms twice: a step starts from where the running one was heading.
+        const from = cy.animated() && zoomTarget.current !== null ? zoomTarget.current : cy.zoom();
+        const level = Math.min(cy.maxZoom(), Math.max(cy.minZoom(), from * factor));
+        zoomTarget.current = level;
+        cy.stop(true, false);
+        cy.animate({ zoom: { level, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } } }, { duration: 160 });
       },
     }),
     [],
@@ -164,9 +281,10 @@ export function GraphCanvas(props: GraphCanvasProps) {
         className="graph-canvas"
         data-testid="graph-canvas"
         data-ready={ready ? 'true' : 'false'}
-        aria-label="Graph view: click to select, double-click a node to expand it"
+        aria-label="Graph view: click to select, double-click a node to expand it, drag to move it"
         role="application"
       />
+      {props.showMinimap && cyInstance && ready && <Minimap cy={cyInstance} />}
       {children}
     </div>
   );

@@ -11,19 +11,21 @@ export interface LabelStyle {
   color: string;
   /** Cytoscape node shape; the legend draws the same shape. */
   shape: Css.NodeShape;
+  /** Glyph drawn on the node (icons.ts), if any. */
+  icon?: string;
 }
 
 /** Known labels, in legend order. Colours from Tableau 10: distinct from each other, legible on light and dark. */
 export const LABEL_STYLES: readonly LabelStyle[] = [
-  { label: 'Country', color: '#4E79A7', shape: 'ellipse' },
-  { label: 'Person', color: '#F28E2B', shape: 'ellipse' },
-  { label: 'Organization', color: '#59A14F', shape: 'ellipse' },
-  { label: 'MilitaryUnit', color: '#9C755F', shape: 'ellipse' },
-  { label: 'Location', color: '#76B7B2', shape: 'round-pentagon' },
-  { label: 'Agreement', color: '#B07AA1', shape: 'round-rectangle' },
-  { label: 'Payment', color: '#EDC948', shape: 'round-diamond' },
-  { label: 'Source', color: '#BAB0AC', shape: 'round-tag' },
-  { label: 'Event', color: '#E15759', shape: 'round-hexagon' },
+  { label: 'Country', color: '#4E79A7', shape: 'ellipse', icon: 'flag' },
+  { label: 'Person', color: '#F28E2B', shape: 'ellipse', icon: 'person' },
+  { label: 'Organization', color: '#59A14F', shape: 'ellipse', icon: 'building' },
+  { label: 'MilitaryUnit', color: '#9C755F', shape: 'ellipse', icon: 'shield' },
+  { label: 'Location', color: '#76B7B2', shape: 'round-pentagon', icon: 'pin' },
+  { label: 'Agreement', color: '#B07AA1', shape: 'round-rectangle', icon: 'document' },
+  { label: 'Payment', color: '#EDC948', shape: 'round-diamond', icon: 'coin' },
+  { label: 'Source', color: '#BAB0AC', shape: 'round-tag', icon: 'quote' },
+  { label: 'Event', color: '#E15759', shape: 'round-hexagon', icon: 'calendar' },
 ];
 
 /** Labels that only group others (every actor is also a Country, Person, …); shown only when nothing else is. */
@@ -71,7 +73,8 @@ function asText(value: JsonValue | undefined): string | null {
   return null;
 }
 
-/** The node's caption: `name`, else `title`, else its id. */
-export function nodeCaption(node: GraphNode): string {
-  return asText(node.properties.name) ?? asText(node.properties.title) ?? node.id;
+/** The node's caption: the chosen property when it has a value, else `name`, else `title`, else its id. */
+export function nodeCaption(node: GraphNode, captionKey?: string): string {
+  const chosen = captionKey ? asText(node.properties[captionKey]) : null;
+  return chosen ?? asText(node.properties.name) ?? asText(node.properties.title) ?? node.id;
 }

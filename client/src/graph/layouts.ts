@@ -1,6 +1,8 @@
 /**
  * Layouts as a registry: each entry is a name for the toolbar and the Cytoscape options it runs with.
- * `incrementalLayout` places nodes added to an existing view without moving the ones already there.
+ * `manual` keeps the positions the analyst dragged nodes to (they persist across reloads, see
+ * state/view-storage.ts). `incrementalLayout` places nodes added to an existing view without moving the
+ * ones already there.
  */
 import type { Core, EdgeSingular, LayoutOptions, NodeCollection, NodeSingular, Position } from 'cytoscape';
 import type { FcoseLayoutOptions } from 'cytoscape-fcose';
@@ -9,6 +11,8 @@ export interface LayoutEntry {
   name: string;
   title: string;
   options: LayoutOptions;
+  /** True for the manual layout: running it moves nothing, new nodes are placed around their neighbours. */
+  manual?: boolean;
 }
 
 /** Force-directed defaults, tuned on the seed graph (~40 nodes, ~70 edges with captions). */
@@ -61,9 +65,16 @@ export const LAYOUTS: readonly LayoutEntry[] = [
   },
   { name: 'circle', title: 'Circle', options: { name: 'circle', animate: false, fit: true, padding: 40 } },
   { name: 'grid', title: 'Grid', options: { name: 'grid', avoidOverlap: true, animate: false, fit: true, padding: 40 } },
+  // Preset without positions keeps every node where it is.
+  { name: 'manual', title: 'Manual (as placed)', options: { name: 'preset', fit: false, animate: false }, manual: true },
 ];
 
 export const DEFAULT_LAYOUT_NAME = 'force';
+export const MANUAL_LAYOUT_NAME = 'manual';
+
+export function isLayoutName(name: string): boolean {
+  return LAYOUTS.some((layout) => layout.name === name);
+}
 
 export function layoutByName(name: string): LayoutEntry {
   return LAYOUTS.find((layout) => layout.name === name) ?? (LAYOUTS[0] as LayoutEntry);
@@ -136,6 +147,35 @@ function centroid(nodes: NodeCollection): Position {
     y += node.position().y;
   });
   return { x: x / nodes.length, y: y / nodes.length };
+}
+
+/** Moves nodes to `positions` (those it names; the rest stay), animated, without changing the viewport. */
+export function applyPositions(cy: Core, positions: Readonly<Record<string, Position>>, animate: boolean): Promise<void> {
+  const moving = cy.nodes().filter((node: NodeSingular) => {
+    const target = positions[node.id()];
+    if (!target) return false;
+    const current = node.position();
+    return Math.abs(current.x - target.x) > 0.5 || Math.abs(current.y - target.y) > 0.5;
+  });
+  if (moving.empty()) return Promise.resolve();
+  return runLayout(cy, {
+    name: 'preset',
+    eles: moving,
+    positions: (node: NodeSingular) => positions[node.id()] ?? node.position(),
+    fit: false,
+    animate,
+    animationDuration: 300,
+  } as LayoutOptions);
+}
+
+/** Every node's position, rounded to 0.1 px, keyed by id. */
+export function positionsOf(cy: Core): Record<string, Position> {
+  const positions: Record<string, Position> = {};
+  cy.nodes().forEach((node) => {
+    const { x, y } = node.position();
+    positions[node.id()] = { x: Math.round(x * 10) / 10, y: Math.round(y * 10) / 10 };
+  });
+  return positions;
 }
 
 /** Runs a layout over the whole graph and resolves when it stops. */

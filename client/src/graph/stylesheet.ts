@@ -1,13 +1,25 @@
 /**
- * The Cytoscape stylesheet: nodes coloured and shaped by display label (data set by elements.ts), sized
- * by degree; edges captioned by type and drawn by certainty (certainty.ts); selection and dimming.
+ * The Cytoscape stylesheet: nodes coloured, shaped, iconed and sized from their element data (elements.ts:
+ * label styles, user overrides and rules), edges captioned by type and drawn by certainty (certainty.ts),
+ * rule widths and colours on top; then selection, dimming, path highlight and filtered-out (hidden).
  */
 import type { Css, NodeSingular, StylesheetJson } from 'cytoscape';
 import { CERTAINTY_ORDER, CERTAINTY_STYLES } from './certainty.ts';
 import { GRAPH_FONT, type GraphTheme } from './theme.ts';
 
-/** Node diameter in px: from the smallest (no relations in view) to the largest (hubs, `weight` ≥ 12). */
-const NODE_SIZE = { min: 26, max: 50, weightForMax: 12 } as const;
+/** Class names the canvas sets on elements; the stylesheet draws each one. */
+export const CLASSES = {
+  /** Outside the selection's neighbourhood. */
+  dimmed: 'dimmed',
+  /** On a highlighted path. */
+  pathMember: 'path-member',
+  /** Not on the highlighted path. */
+  pathFaded: 'path-faded',
+  /** The node a path is being picked from. */
+  pathOrigin: 'path-origin',
+  /** Filtered out: not drawn, but kept in place so the layout does not move. */
+  hidden: 'hidden',
+} as const;
 
 function certaintyRules(): StylesheetJson {
   return CERTAINTY_ORDER.map((certainty) => {
@@ -26,7 +38,7 @@ function certaintyRules(): StylesheetJson {
 }
 
 export function buildStylesheet(theme: GraphTheme): StylesheetJson {
-  const size = `mapData(weight, 0, ${NODE_SIZE.weightForMax}, ${NODE_SIZE.min}, ${NODE_SIZE.max})`;
+  const size = 'data(size)';
   return [
     {
       selector: 'node',
@@ -54,6 +66,17 @@ export function buildStylesheet(theme: GraphTheme): StylesheetJson {
       },
     },
     {
+      selector: 'node[?icon]',
+      style: {
+        'background-image': 'data(icon)',
+        'background-width': '56%',
+        'background-height': '56%',
+        'background-fit': 'none',
+        'background-clip': 'none',
+        'background-image-containment': 'over',
+      },
+    },
+    {
       selector: 'edge',
       style: {
         width: 1.6,
@@ -75,6 +98,15 @@ export function buildStylesheet(theme: GraphTheme): StylesheetJson {
     },
     ...certaintyRules(),
     {
+      // Style rules (e.g. payment flows by amount) win over the certainty's default weight.
+      selector: 'edge[width]',
+      style: { width: 'data(width)', 'arrow-scale': 0.7 },
+    },
+    {
+      selector: 'edge[color]',
+      style: { 'line-color': 'data(color)', 'target-arrow-color': 'data(color)' },
+    },
+    {
       selector: 'node:selected',
       style: { 'border-width': 4, 'border-color': theme.accent },
     },
@@ -91,8 +123,36 @@ export function buildStylesheet(theme: GraphTheme): StylesheetJson {
     },
     {
       // Everything outside the selection's neighbourhood, so the selection reads in context.
-      selector: '.dimmed',
+      selector: `.${CLASSES.dimmed}`,
       style: { opacity: 0.22 },
+    },
+    {
+      selector: `.${CLASSES.pathFaded}`,
+      style: { opacity: 0.14 },
+    },
+    {
+      selector: `node.${CLASSES.pathMember}`,
+      style: { 'border-width': 4, 'border-color': theme.path, opacity: 1, 'z-index': 10 },
+    },
+    {
+      selector: `edge.${CLASSES.pathMember}`,
+      style: {
+        'line-color': theme.path,
+        'target-arrow-color': theme.path,
+        color: theme.path,
+        'font-weight': 700,
+        width: (edge: NodeSingular) => Math.max(4, Number(edge.data('width') ?? 0)),
+        opacity: 1,
+        'z-index': 10,
+      },
+    },
+    {
+      selector: `node.${CLASSES.pathOrigin}`,
+      style: { 'border-width': 4, 'border-style': 'dashed', 'border-color': theme.path },
+    },
+    {
+      selector: `.${CLASSES.hidden}`,
+      style: { display: 'none' },
     },
   ];
 }

@@ -15,6 +15,8 @@ export interface GraphTheme {
   nodeBorder: string;
   /** Selection colour. */
   accent: string;
+  /** Highlighted paths: distinct from the selection. */
+  path: string;
 }
 
 export const GRAPH_THEMES: Readonly<Record<ColorScheme, GraphTheme>> = {
@@ -25,6 +27,7 @@ export const GRAPH_THEMES: Readonly<Record<ColorScheme, GraphTheme>> = {
     edgeText: '#4a5565',
     nodeBorder: '#ffffff',
     accent: '#2563eb',
+    path: '#d9480f',
   },
   dark: {
     background: '#14171c',
@@ -33,6 +36,7 @@ export const GRAPH_THEMES: Readonly<Record<ColorScheme, GraphTheme>> = {
     edgeText: '#aab3c0',
     nodeBorder: '#14171c',
     accent: '#6ea8fe',
+    path: '#ff922b',
   },
 };
 

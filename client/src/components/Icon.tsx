@@ -1,0 +1,31 @@
+/**
+ * The interface's line icons (toolbar, panels) as a registry of 20×20 SVG paths, stroked in currentColor.
+ */
+
+const ICON_PATHS = {
+  undo: 'M7.5 5 3.5 9l4 4M4 9h8a4.5 4.5 0 0 1 0 9h-2',
+  redo: 'm12.5 5 4 4-4 4M16 9H8a4.5 4.5 0 0 0 0 9h2',
+  rerun: 'M16 10a6 6 0 1 1-1.8-4.3M16 3v3.5h-3.5',
+  fit: 'M3 7V3h4M13 3h4v4M17 13v4h-4M7 17H3v-4',
+  plus: 'M10 4v12M4 10h12',
+  minus: 'M4 10h12',
+  link: 'M8.5 11.5a3.5 3.5 0 0 0 5 0l2.5-2.5a3.5 3.5 0 0 0-5-5L10 5M11.5 8.5a3.5 3.5 0 0 0-5 0L4 11a3.5 3.5 0 0 0 5 5l1-1',
+  gear: 'M10 12.5a2.5 2.5 0 1 0 0-5 2.5 2.5 0 0 0 0 5zM10 2.5v2M10 15.5v2M2.5 10h2M15.5 10h2M4.7 4.7l1.4 1.4M13.9 13.9l1.4 1.4M4.7 15.3l1.4-1.4M13.9 6.1l1.4-1.4',
+  close: 'M5 5l10 10M15 5 5 15',
+  chevron: 'm7 4 6 6-6 6',
+  expand: 'M10 4v12M4 10h12',
+  collapse: 'M4 10h12',
+  path: 'M4.5 15.5a2 2 0 1 0 0 .01M15.5 4.5a2 2 0 1 0 0 .01M6 14l3-4h2l3-4',
+  clock: 'M10 17a7 7 0 1 0 0-14 7 7 0 0 0 0 14zM10 6v4l2.5 2',
+  trash: 'M4 6h12M8 6V4h4v2M6 6l1 11h6l1-11',
+} as const;
+
+export type IconName = keyof typeof ICON_PATHS;
+
+export function Icon({ name, size = 16 }: { name: IconName; size?: number }) {
+  return (
+    <svg viewBox="0 0 20 20" width={size} height={size} aria-hidden="true" className="icon">
+      <path d={ICON_PATHS[name]} fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" strokeLinejoin="round" />
+    </svg>
+  );
+}

@@ -1,0 +1,152 @@
+/**
+ * Find paths: two node pickers (search, or "use selection"), a certainty floor ("only confirmed and
+ * reported links"), and the outcome: the shortest paths listed and highlighted on the canvas, or a clear
+ * "no path". "Path from here" in the node panel fills the start and waits for a click on the other end.
+ */
+import { useEffect, useState } from 'react';
+import type { GraphNode } from '../../../server/src/contract.ts';
+import { nodeCaption } from '../graph/labels.ts';
+import type { PathHighlight } from '../state/explorer-state.ts';
+import type { GraphData } from '../state/graph-data.ts';
+import type { Selection } from '../state/selection.ts';
+import type { PathOptions } from '../state/use-explorer.ts';
+import { NodeRef } from './NodeRef.tsx';
+import { SearchBox } from './SearchBox.tsx';
+
+interface PathPanelProps {
+  graph: GraphData;
+  selection: Selection;
+  paths: PathHighlight | null;
+  picking: string | null;
+  options: PathOptions;
+  onOptionsChange(options: PathOptions): void;
+  onFind(fromId: string, toId: string, minCertainty: string | null): void;
+  onClear(): void;
+  onCancelPick(): void;
+  onSelect(selection: Selection): void;
+}
+
+/** The certainty floor of "only confirmed and reported links". */
+const CONFIRMED_AND_REPORTED = 'reported';
+
+type End = { id: string; name: string } | null;
+
+function EndPicker(props: { title: string; end: End; selectedNode: GraphNode | undefined; testId: string; onChange(end: End): void }) {
+  const { title, end, selectedNode, testId, onChange } = props;
+  return (
+    <div className="path-end">
+      <span className="path-end-title">{title}</span>
+      {end ? (
+        <span className="path-end-chosen" data-testid={`${testId}-chosen`}>
+          <span className="path-end-name">{end.name}</span>
+          <button type="button" className="link-button" aria-label={`Clear ${title}`} onClick={() => onChange(null)}>
+            ×
+          </button>
+        </span>
+      ) : (
+        <>
+          <SearchBox
+            onChoose={(node) => onChange({ id: node.id, name: nodeCaption(node) })}
+            allowNeighbours={false}
+            placeholder="Search a node…"
+            testId={testId}
+            label={`Path ${title}`}
+          />
+          {selectedNode && (
+            <button type="button" className="link-button small use-selection" onClick={() => onChange({ id: selectedNode.id, name: nodeCaption(selectedNode) })}>
+              use {nodeCaption(selectedNode)}
+            </button>
+          )}
+        </>
+      )}
+    </div>
+  );
+}
+
+export function PathPanel(props: PathPanelProps) {
+  const { graph, selection, paths, picking, options } = props;
+  const [from, setFrom] = useState<End>(null);
+  const [to, setTo] = useState<End>(null);
+  const selectedNode = selection?.kind === 'node' ? graph.nodes.get(selection.id) : undefined;
+  const nameOf = (id: string) => {
+    const node = graph.nodes.get(id);
+    return node ? nodeCaption(node) : id;
+  };
+
+  // A path found from elsewhere ("path from here" + click) shows its ends in the form.
+  useEffect(() => {
+    if (!paths) return;
+    setFrom({ id: paths.fromId, name: nameOf(paths.fromId) });
+    setTo({ id: paths.toId, name: nameOf(paths.toId) });
+  }, [paths]);
+
+  const floor = options.minCertainty === CONFIRMED_AND_REPORTED;
+
+  return (
+    <div className="path-panel" data-testid="path-panel">
+      {picking && (
+        <p className="path-picking" data-testid="path-picking">
+          From <strong>{nameOf(picking)}</strong>: click the other end on the canvas.
+          <button type="button" className="link-button small" onClick={props.onCancelPick}>
+            cancel
+          </button>
+        </p>
+      )}
+      <EndPicker title="from" end={from} selectedNode={selectedNode} testId="path-from" onChange={setFrom} />
+      <EndPicker title="to" end={to} selectedNode={selectedNode} testId="path-to" onChange={setTo} />
+      <label className="check-row">
+        <input
+          type="checkbox"
+          checked={floor}
+          data-testid="path-floor"
+          onChange={(event) => props.onOptionsChange({ minCertainty: event.target.checked ? CONFIRMED_AND_REPORTED : null })}
+        />
+        Only confirmed and reported links
+      </label>
+      <div className="button-row">
+        <button
+          type="button"
+          className="button button-primary"
+          disabled={!from || !to || from.id === to.id}
+          data-testid="path-find"
+          onClick={() => from && to && props.onFind(from.id, to.id, options.minCertainty)}
+        >
+          Find shortest paths
+        </button>
+        {paths && (
+          <button type="button" className="button" onClick={props.onClear} data-testid="path-clear">
+            Clear
+          </button>
+        )}
+      </div>
+      {paths && paths.count === 0 && (
+        <p className="path-none" role="status" data-testid="path-none">
+          No path between <strong>{nameOf(paths.fromId)}</strong> and <strong>{nameOf(paths.toId)}</strong>
+          {paths.minCertainty ? ' through confirmed and reported links' : ''}.
+        </p>
+      )}
+      {paths && paths.count > 0 && (
+        <div className="path-result" data-testid="path-result">
+          <p>
+            <strong>{paths.count}</strong> shortest path{paths.count === 1 ? '' : 's'} of <strong>{paths.length}</strong> step
+            {paths.length === 1 ? '' : 's'}
+            {paths.minCertainty ? ', confirmed and reported links only' : ''}.
+          </p>
+          <ol className="path-routes">
+            {paths.routes.slice(0, 8).map((route, i) => (
+              <li key={i}>
+                {route.map((id, j) => (
+                  <span key={id} className="path-step">
+                    {j > 0 && <span className="arrow">—</span>}
+                    <NodeRef nodeId={id} graph={graph} onSelect={props.onSelect} />
+                  </span>
+                ))}
+              </li>
+            ))}
+          </ol>
+          {paths.routes.length > 8 && <p className="muted small">and {paths.routes.length - 8} more, all highlighted.</p>}
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,71 @@
+/**
+ * The database's schema (`GET /api/schema`): every label and relationship type with its count in the
+ * database (not only in view). Clicking a label adds a sample of its nodes to the view.
+ */
+import { useEffect, useState } from 'react';
+import type { SchemaAnswer } from '../api/browse-types.ts';
+import { fetchSchema } from '../api/graph-api.ts';
+import { ApiError, errorMessage, isAbort } from '../api/http.ts';
+import { LabelSwatch } from './LabelChip.tsx';
+
+type SchemaState = { status: 'loading' } | { status: 'ready'; schema: SchemaAnswer } | { status: 'failed'; message: string };
+
+interface SchemaPanelProps {
+  onSampleLabel(label: string): void;
+}
+
+export function SchemaPanel({ onSampleLabel }: SchemaPanelProps) {
+  const [state, setState] = useState<SchemaState>({ status: 'loading' });
+
+  useEffect(() => {
+    const controller = new AbortController();
+    setState({ status: 'loading' });
+    fetchSchema(controller.signal)
+      .then((schema) => setState({ status: 'ready', schema }))
+      .catch((error: unknown) => {
+        if (isAbort(error)) return;
+        const message =
+          error instanceof ApiError && error.status === 404
+            ? 'This server does not describe its schema yet.'
+            : `Could not load the schema: ${errorMessage(error)}`;
+        setState({ status: 'failed', message });
+      });
+    return () => controller.abort();
+  }, []);
+
+  if (state.status === 'loading') return <p className="muted small">Loading schema…</p>;
+  if (state.status === 'failed') return <p className="muted small" data-testid="schema-error">{state.message}</p>;
+  const { labels, relationshipTypes } = state.schema;
+  const byCount = <T extends { name: string; count: number }>(list: T[]) => [...list].sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
+  return (
+    <div className="schema" data-testid="schema-panel">
+      <h3 className="mini-title">Labels</h3>
+      <ul className="schema-list">
+        {byCount(labels).map((label) => (
+          <li key={label.name}>
+            <button
+              type="button"
+              className="schema-item"
+              title={`Add up to 25 ${label.name} nodes to the view`}
+              onClick={() => onSampleLabel(label.name)}
+              data-label={label.name}
+            >
+              <LabelSwatch label={label.name} size={10} />
+              <span className="schema-name">{label.name}</span>
+              <span className="count">{label.count.toLocaleString('en-US')}</span>
+            </button>
+          </li>
+        ))}
+      </ul>
+      <h3 className="mini-title">Relationship types</h3>
+      <ul className="schema-list">
+        {byCount(relationshipTypes).map((type) => (
+          <li key={type.name} className="schema-item static">
+            <span className="schema-name mono">{type.name}</span>
+            <span className="count">{type.count.toLocaleString('en-US')}</span>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

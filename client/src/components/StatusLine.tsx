@@ -1,0 +1,31 @@
+/**
+ * The status line, floating over the top of the canvas: the request the user is waiting on (with a
+ * spinner), else the latest notice (dismissable), else a hint. Announced to screen readers politely.
+ */
+import type { Notice } from '../state/explorer-state.ts';
+
+interface StatusLineProps {
+  busy: string | null;
+  notice: Notice | null;
+  onDismiss(): void;
+}
+
+export function StatusLine({ busy, notice, onDismiss }: StatusLineProps) {
+  return (
+    <div className="status-line" aria-live="polite" data-testid="status-line">
+      {busy ? (
+        <span className="status-pill status-busy">
+          <span className="spinner" aria-hidden="true" />
+          {busy}
+        </span>
+      ) : notice ? (
+        <span className={notice.kind === 'error' ? 'status-pill status-notice error' : 'status-pill status-notice'} key={notice.seq}>
+          <span className="status-text">{notice.text}</span>
+          <button type="button" className="link-button" onClick={onDismiss} aria-label="Dismiss">
+            ×
+          </button>
+        </span>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,232 @@
+/**
+ * The explorer's state (explorer-state.ts) with the API calls that feed it: the first view (a shared view
+ * from the URL, else the overview), expansion with its over-the-cap dialog, collapse, opening nodes by
+ * name, paths (from the form or "path from here" + a click), label samples. Components call `actions`;
+ * only this hook talks to the API for the view.
+ */
+import { useCallback, useEffect, useLayoutEffect, useMemo, useReducer, useRef, useState } from 'react';
+import type { Graph, GraphNode } from '../../../server/src/contract.ts';
+import type { NeighborQuery, NeighborsAnswer } from '../api/browse-types.ts';
+import {
+  DEFAULT_REQUEST_LIMITS,
+  fetchGraphByIds,
+  fetchLabelSample,
+  fetchNeighbors,
+  fetchNode,
+  fetchOverview,
+  fetchPaths,
+} from '../api/graph-api.ts';
+import { ApiError, errorMessage, isAbort } from '../api/http.ts';
+import { nodeCaption } from '../graph/labels.ts';
+import { explorerReducer, initialState, type ExplorerState, type Positions } from './explorer-state.ts';
+import { decodeView } from './url-state.ts';
+import { loadLayoutName, loadPositions } from './view-storage.ts';
+
+/** A node whose neighbours exceed the cap: the dialog shows their counts and lets the analyst choose. */
+export interface ExpandChoice {
+  nodeId: string;
+  name: string;
+  /** The first answer (limited to the cap), with `total` and `counts` over every neighbour. */
+  probe: NeighborsAnswer;
+  /** Set when the node was chosen in search and is not in view yet. */
+  open?: GraphNode;
+}
+
+export interface PathOptions {
+  /** Lowest certainty a path's relationships may have; null allows every grade. */
+  minCertainty: string | null;
+}
+
+function failureCode(error: unknown): string {
+  return error instanceof ApiError ? error.code : 'INTERNAL';
+}
+
+/** The remembered positions of the nodes of `graph`. */
+function knownPositions(graph: Graph, stored: Positions): Positions {
+  return Object.fromEntries(
+    graph.nodes.flatMap((node) => {
+      const position = stored[node.id];
+      return position ? [[node.id, position]] : [];
+    }),
+  );
+}
+
+export function useExplorer(neighbourCap: number) {
+  const [state, dispatch] = useReducer(explorerReducer, undefined, () => initialState({ layoutName: loadLayoutName() }));
+  const [expandChoice, setExpandChoice] = useState<ExpandChoice | null>(null);
+  const [pathOptions, setPathOptions] = useState<PathOptions>({ minCertainty: null });
+  // The state as of the last render, for callbacks that must not change identity when it changes.
+  const latest = useRef<ExplorerState>(state);
+  const cap = useRef(neighbourCap);
+  const pathOptionsRef = useRef(pathOptions);
+  useLayoutEffect(() => {
+    latest.current = state;
+    cap.current = neighbourCap;
+    pathOptionsRef.current = pathOptions;
+  });
+
+  const nameOf = (nodeId: string) => {
+    const node = latest.current.graph.nodes.get(nodeId);
+    return node ? nodeCaption(node) : nodeId;
+  };
+
+  /** The first view: the one the URL's hash describes, else the overview. */
+  const loadInitial = useCallback((signal?: AbortSignal) => {
+    dispatch({ type: 'overviewRequested' });
+    const shared = decodeView(window.location.hash);
+    const stored = loadPositions();
+    const load = async () => {
+      if (shared && shared.nodeIds.length > 0) {
+        const graph = await fetchGraphByIds(shared.nodeIds, signal);
+        const missing = shared.nodeIds.length - graph.nodes.length;
+        dispatch({
+          type: 'overviewLoaded',
+          graph,
+          positions: knownPositions(graph, stored),
+          filters: shared.filters,
+          layoutName: shared.layoutName ?? undefined,
+          selection: shared.selection,
+          notice: missing > 0 ? `${missing} node${missing === 1 ? '' : 's'} of the shared view no longer exist.` : 'Shared view restored.',
+        });
+        return;
+      }
+      const graph = await fetchOverview(undefined, signal);
+      dispatch({ type: 'overviewLoaded', graph, positions: knownPositions(graph, stored), filters: shared?.filters, selection: shared?.selection });
+    };
+    load().catch((error: unknown) => {
+      if (isAbort(error)) return;
+      dispatch({ type: 'overviewFailed', code: failureCode(error), message: errorMessage(error) });
+    });
+  }, []);
+
+  useEffect(() => {
+    const controller = new AbortController();
+    loadInitial(controller.signal);
+    return () => controller.abort();
+  }, [loadInitial]);
+
+  /**
+   * Expands a node: adds its neighbours when there are no more than the cap, else opens the dialog that
+   * lets the analyst choose which. `open` also pins, selects and centres the node (chosen in search).
+   */
+  const expand = useCallback(async (nodeId: string, open?: GraphNode) => {
+    const name = open ? nodeCaption(open) : nameOf(nodeId);
+    dispatch({ type: 'busy', text: `Expanding ${name}…` });
+    try {
+      const probe = await fetchNeighbors(nodeId, { limit: cap.current });
+      const shown = probe.nodes.filter((node) => node.id !== nodeId).length;
+      if (probe.total > shown) {
+        dispatch({ type: 'noticeShown', text: `${name} has ${probe.total} neighbours, more than the cap of ${cap.current}: choose which to add.` });
+        setExpandChoice({ nodeId, name, probe, open });
+        return;
+      }
+      dispatch({ type: 'expanded', nodeId, response: probe, open });
+    } catch (error) {
+      dispatch({ type: 'requestFailed', message: `Could not expand ${name}: ${errorMessage(error)}` });
+    }
+  }, []);
+
+  /** The dialog's choice: the neighbours matching `query` (types, labels, certainty floor, limit). */
+  const expandWith = useCallback(async (choice: ExpandChoice, query: NeighborQuery) => {
+    setExpandChoice(null);
+    dispatch({ type: 'busy', text: `Expanding ${choice.name}…` });
+    try {
+      const filtered = Boolean(query.types?.length || query.labels?.length || query.minCertainty);
+      const response = await fetchNeighbors(choice.nodeId, query);
+      dispatch({ type: 'expanded', nodeId: choice.nodeId, response, filtered, open: choice.open });
+    } catch (error) {
+      dispatch({ type: 'requestFailed', message: `Could not expand ${choice.name}: ${errorMessage(error)}` });
+    }
+  }, []);
+
+  const collapse = useCallback((nodeId: string) => dispatch({ type: 'collapsed', nodeId }), []);
+
+  /**
+   * Adds a node chosen by name (search, a source link) with its relationships to the nodes in view, selects
+   * and centres it; with all its neighbours on request.
+   */
+  const openNode = useCallback(
+    async (node: GraphNode | string, options: { withNeighbours?: boolean } = {}) => {
+      const id = typeof node === 'string' ? node : node.id;
+      if (options.withNeighbours && typeof node !== 'string') {
+        await expand(id, node);
+        return;
+      }
+      const name = typeof node === 'string' ? nameOf(node) : nodeCaption(node);
+      const inView = latest.current.graph.nodes.get(id);
+      if (inView) {
+        dispatch({ type: 'nodesAdded', graph: { nodes: [inView], relationships: [] }, focusId: id, change: `open ${name}` });
+        return;
+      }
+      dispatch({ type: 'busy', text: `Opening ${name}…` });
+      try {
+        // The node comes with its relationships to what is already in view, so it lands among its neighbours.
+        const answer = await fetchNeighbors(id, { limit: DEFAULT_REQUEST_LIMITS.connect });
+        const fresh = answer.nodes.find((n) => n.id === id) ?? (await fetchNode(id));
+        const inView = latest.current.graph.nodes;
+        const relationships = answer.relationships.filter(
+          (rel) => (rel.source === id && inView.has(rel.target)) || (rel.target === id && inView.has(rel.source)),
+        );
+        dispatch({ type: 'nodesAdded', graph: { nodes: [fresh], relationships }, focusId: id, change: `open ${nodeCaption(fresh)}` });
+      } catch (error) {
+        const message =
+          error instanceof ApiError && error.code === 'NOT_FOUND'
+            ? `${name} is no longer in the database.`
+            : `Could not open ${name}: ${errorMessage(error)}`;
+        dispatch({ type: 'requestFailed', message });
+      }
+    },
+    [expand],
+  );
+
+  const findPaths = useCallback(async (fromId: string, toId: string, minCertainty: string | null) => {
+    const from = nameOf(fromId);
+    dispatch({ type: 'busy', text: `Finding paths from ${from}…` });
+    try {
+      const response = await fetchPaths({
+        from: fromId,
+        to: toId,
+        maxLength: DEFAULT_REQUEST_LIMITS.pathLength,
+        ...(minCertainty ? { minCertainty } : {}),
+      });
+      dispatch({ type: 'pathsFound', fromId, toId, response, minCertainty });
+    } catch (error) {
+      dispatch({ type: 'pathPickCancelled' });
+      const message =
+        error instanceof ApiError && error.status === 404 && /route/i.test(error.message)
+          ? 'This server cannot find paths yet (no /api/paths).'
+          : `Could not find paths from ${from}: ${errorMessage(error)}`;
+      dispatch({ type: 'requestFailed', message });
+    }
+  }, []);
+
+  // "Path from here": the next node selected is the other end.
+  useEffect(() => {
+    const pick = state.pathPick;
+    const selection = state.selection;
+    if (!pick || selection?.kind !== 'node' || selection.id === pick.fromId) return;
+    void findPaths(pick.fromId, selection.id, pathOptionsRef.current.minCertainty);
+  }, [state.pathPick, state.selection, findPaths]);
+
+  /** A sample of the nodes with `label` (schema list). */
+  const sampleLabel = useCallback(async (label: string) => {
+    dispatch({ type: 'busy', text: `Loading ${label} nodes…` });
+    try {
+      const { graph, supported } = await fetchLabelSample(label);
+      const text = supported
+        ? `Added up to ${DEFAULT_REQUEST_LIMITS.labelSample} ${label} nodes (${graph.nodes.length}).`
+        : `This server cannot sample by label: added the ${graph.nodes.length} ${label} node(s) of the overview.`;
+      dispatch({ type: 'nodesAdded', graph, change: `sample ${label}`, text });
+    } catch (error) {
+      dispatch({ type: 'requestFailed', message: `Could not load ${label} nodes: ${errorMessage(error)}` });
+    }
+  }, []);
+
+  const actions = useMemo(
+    () => ({ loadInitial, expand, expandWith, collapse, openNode, findPaths, sampleLabel, setPathOptions }),
+    [loadInitial, expand, expandWith, collapse, openNode, findPaths, sampleLabel],
+  );
+
+  return { state, dispatch, actions, expandChoice, closeExpandChoice: () => setExpandChoice(null), pathOptions };
+}
+

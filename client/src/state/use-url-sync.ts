@@ -1,0 +1,41 @@
+/**
+ * Keeps the URL's hash in step with the view (nodes, filters, selection, layout), so the address bar is
+ * always a link to what is on screen; replaces the history entry rather than adding one per change. A
+ * hash pasted or edited by hand (hashchange) loads that view.
+ */
+import { useEffect, useRef } from 'react';
+import type { ExplorerState } from './explorer-state.ts';
+import { encodeView } from './url-state.ts';
+
+/** Wait for the view to be still before rewriting the URL. */
+const URL_DEBOUNCE_MS = 250;
+
+export function viewHash(state: Pick<ExplorerState, 'graph' | 'selection' | 'layoutName' | 'filters'>): string {
+  return `#${encodeView({ nodeIds: [...state.graph.nodes.keys()], selection: state.selection, layoutName: state.layoutName, filters: state.filters })}`;
+}
+
+export function useUrlSync(state: ExplorerState, onExternalChange: () => void): void {
+  const written = useRef<string | null>(null);
+  const ready = state.overview.status === 'ready';
+
+  useEffect(() => {
+    if (!ready) return;
+    const timer = setTimeout(() => {
+      const hash = viewHash(state);
+      if (hash === window.location.hash) return;
+      written.current = hash;
+      window.history.replaceState(window.history.state, '', hash);
+    }, URL_DEBOUNCE_MS);
+    return () => clearTimeout(timer);
+  }, [ready, state.graph, state.selection, state.layoutName, state.filters]);
+
+  const external = useRef(onExternalChange);
+  external.current = onExternalChange;
+  useEffect(() => {
+    const onHashChange = () => {
+      if (window.location.hash !== written.current) external.current();
+    };
+    window.addEventListener('hashchange', onHashChange);
+    return () => window.removeEventListener('hashchange', onHashChange);
+  }, []);
+}

@@ -1,0 +1,129 @@
+/**
+ * What the explorer keeps in localStorage between visits: node positions (keyed by node id, so a manual
+ * layout survives a reload), the last layout choice, the user's styles and settings. Every read validates
+ * and falls back to defaults; storage that is full or switched off never breaks the page.
+ */
+import type { Position } from 'cytoscape';
+import { DEFAULT_LAYOUT_NAME, isLayoutName } from '../graph/layouts.ts';
+import { validateStyleSettings, type StyleSettings } from '../graph/style-settings.ts';
+
+const KEYS = {
+  positions: 'kg-explorer:positions',
+  layout: 'kg-explorer:layout',
+  styles: 'kg-explorer:styles',
+  settings: 'kg-explorer:settings',
+} as const;
+
+/** Most node positions kept; the least recently placed are forgotten first. */
+const MAX_STORED_POSITIONS = 5000;
+
+export type ThemeChoice = 'system' | 'light' | 'dark';
+
+export interface ExplorerSettings {
+  /** Neighbours added by one expansion before the "choose what to expand" dialog appears. */
+  neighbourCap: number;
+  theme: ThemeChoice;
+  showMinimap: boolean;
+  showTimeline: boolean;
+}
+
+export const DEFAULT_SETTINGS: ExplorerSettings = {
+  neighbourCap: 100, // Neo4j Browser's cap, so nothing surprises its users
+  theme: 'system',
+  showMinimap: true,
+  showTimeline: true,
+};
+
+/** Bounds of the neighbour cap the settings accept. */
+export const NEIGHBOUR_CAP_RANGE = { min: 1, max: 5000 } as const;
+
+function read(key: string): unknown {
+  try {
+    const text = window.localStorage.getItem(key);
+    return text === null ? undefined : (JSON.parse(text) as unknown);
+  } catch {
+    return undefined;
+  }
+}
+
+function write(key: string, value: unknown): void {
+  try {
+    window.localStorage.setItem(key, JSON.stringify(value));
+  } catch {
+    // Full or disabled storage: the view still works, it just won't be remembered.
+  }
+}
+
+function remove(key: string): void {
+  try {
+    window.localStorage.removeItem(key);
+  } catch {
+    // As above.
+  }
+}
+
+function isPosition(value: unknown): value is Position {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    Number.isFinite((value as Position).x) &&
+    Number.isFinite((value as Position).y)
+  );
+}
+
+export function loadPositions(): Record<string, Position> {
+  const stored = read(KEYS.positions);
+  if (typeof stored !== 'object' || stored === null) return {};
+  return Object.fromEntries(Object.entries(stored).filter(([, value]) => isPosition(value))) as Record<string, Position>;
+}
+
+/** Adds `positions` to the stored ones (newest last), dropping the oldest beyond the cap. */
+export function savePositions(positions: Readonly<Record<string, Position>>): void {
+  const merged = loadPositions();
+  for (const id of Object.keys(positions)) delete merged[id];
+  Object.assign(merged, positions);
+  const ids = Object.keys(merged);
+  for (const id of ids.slice(0, Math.max(0, ids.length - MAX_STORED_POSITIONS))) delete merged[id];
+  write(KEYS.positions, merged);
+}
+
+export function loadLayoutName(): string {
+  const stored = read(KEYS.layout);
+  return typeof stored === 'string' && isLayoutName(stored) ? stored : DEFAULT_LAYOUT_NAME;
+}
+
+export function saveLayoutName(name: string): void {
+  write(KEYS.layout, name);
+}
+
+export function loadStyles(): StyleSettings {
+  return validateStyleSettings(read(KEYS.styles));
+}
+
+export function saveStyles(settings: StyleSettings): void {
+  write(KEYS.styles, settings);
+}
+
+export function resetStyles(): void {
+  remove(KEYS.styles);
+}
+
+export function loadSettings(): ExplorerSettings {
+  const stored = read(KEYS.settings);
+  if (typeof stored !== 'object' || stored === null) return DEFAULT_SETTINGS;
+  const value = stored as Partial<Record<keyof ExplorerSettings, unknown>>;
+  const cap = value.neighbourCap;
+  return {
+    neighbourCap:
+      typeof cap === 'number' && Number.isInteger(cap) && cap >= NEIGHBOUR_CAP_RANGE.min && cap <= NEIGHBOUR_CAP_RANGE.max
+        ? cap
+        : DEFAULT_SETTINGS.neighbourCap,
+    theme: value.theme === 'light' || value.theme === 'dark' || value.theme === 'system' ? value.theme : DEFAULT_SETTINGS.theme,
+    showMinimap: typeof value.showMinimap === 'boolean' ? value.showMinimap : DEFAULT_SETTINGS.showMinimap,
+    showTimeline: typeof value.showTimeline === 'boolean' ? value.showTimeline : DEFAULT_SETTINGS.showTimeline,
+  };
+}
+
+export function saveSettings(settings: ExplorerSettings): void {
+  write(KEYS.settings, settings);
+}

@@ -1,0 +1,82 @@
+/**
+ * The table view of a result: one column per returned column, values readable (ResultCell), sortable by
+ * clicking a header (ascending, descending, back to the order returned), copyable as TSV or CSV and cell
+ * by cell.
+ */
+import { useMemo, useState } from 'react';
+import type { CypherResponse } from '../../../server/src/contract.ts';
+import { CopyButton } from './CopyButton.tsx';
+import { ResultCell } from './ResultCell.tsx';
+import { cellClipboardText, nextSort, sortRows, toDelimited, type TableSort } from './result-table.ts';
+
+const SORT_ARROWS = { asc: '▲', desc: '▼' } as const;
+
+export function ResultTable({ result }: { result: CypherResponse }) {
+  const { columns, rows } = result;
+  const [sort, setSort] = useState<TableSort | null>(null);
+  const sorted = useMemo(() => sortRows(rows, sort), [rows, sort]);
+
+  if (columns.length === 0) {
+    return <p className="wb-empty muted">The query returned no columns.</p>;
+  }
+  return (
+    <div className="wb-table-view">
+      <div className="wb-view-actions">
+        <span className="muted small">
+          {rows.length} row{rows.length === 1 ? '' : 's'}
+          {sort ? ` · sorted by ${sort.column} ${sort.direction === 'asc' ? 'ascending' : 'descending'}` : ''}
+        </span>
+        <CopyButton text={() => toDelimited(columns, sorted, 'tsv')} testId="copy-tsv" title="Copy the table as tab-separated values (pastes into a spreadsheet)">
+          Copy as TSV
+        </CopyButton>
+        <CopyButton text={() => toDelimited(columns, sorted, 'csv')} testId="copy-csv" title="Copy the table as comma-separated values">
+          Copy as CSV
+        </CopyButton>
+      </div>
+      <div className="wb-table-scroll">
+        <table className="wb-table" data-testid="result-table">
+          <thead>
+            <tr>
+              <th className="wb-row-number" scope="col" aria-label="Row">
+                #
+              </th>
+              {columns.map((column) => {
+                const direction = sort?.column === column ? sort.direction : null;
+                return (
+                  <th key={column} scope="col" aria-sort={direction === 'asc' ? 'ascending' : direction === 'desc' ? 'descending' : 'none'}>
+                    <button type="button" className="wb-sort-button" onClick={() => setSort(nextSort(sort, column))} title="Sort by this column">
+                      <span>{column}</span>
+                      <span className="wb-sort-arrow" aria-hidden="true">
+                        {direction ? SORT_ARROWS[direction] : '↕'}
+                      </span>
+                    </button>
+                  </th>
+                );
+              })}
+            </tr>
+          </thead>
+          <tbody>
+            {sorted.map((row, index) => (
+              <tr key={index}>
+                <td className="wb-row-number muted">{index + 1}</td>
+                {columns.map((column) => (
+                  <td key={column}>
+                    <div className="wb-cell">
+                      <div className="wb-cell-value">
+                        <ResultCell value={row[column]} />
+                      </div>
+                      <CopyButton className="wb-cell-copy" text={() => cellClipboardText(row[column])} title={`Copy this ${column} value`}>
+                        Copy
+                      </CopyButton>
+                    </div>
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        {rows.length === 0 && <p className="wb-empty muted">No rows.</p>}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,179 @@
+/**
+ * The Cypher workbench in Debian's Chromium against the real server and the real Neo4j: opened from the
+ * toolbar and with Ctrl+`, a label completed from the database's schema, a query run with Ctrl+Enter and its
+ * graph drawn in the main view, its rows in the table, the plan of an EXPLAIN as a tree, and the errors a
+ * read-only workbench owes its user (a refused write, a syntax error marked in the text, a missing parameter).
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RunningServer } from '../../server/src/app.ts';
+import type { Database } from '../../server/src/db/database.ts';
+import { launchChromium } from '../../scripts/chromium.ts';
+import { probe as probeGraph, waitForStillGraph, type CyWindow } from '../support/browser.ts';
+import { CLIENT_DIR, startTestServer } from '../support/http.ts';
+import { counts, resetToSeed, testDatabase } from '../support/neo4j.ts';
+
+let db: Database;
+let server: RunningServer;
+let browser: BrowserContext;
+let page: Page;
+const pageErrors: string[] = [];
+
+const drawer = () => page.locator('[data-testid="workbench-drawer"]');
+const editor = () => page.locator('[data-testid="cypher-editor"] .cm-content');
+const workbenchError = (code: string) => page.locator(`[data-testid="workbench-error"][data-code="${code}"]`);
+
+/** Replaces the query text as a paste would (no completion pops up to catch an Enter). */
+async function setQuery(text: string): Promise<void> {
+  await editor().click();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.press('Delete');
+  await page.keyboard.insertText(text);
+}
+
+/** Runs the query in the editor with Ctrl+Enter and waits for the answer (results or an error). */
+async function runWithKeyboard(): Promise<void> {
+  await editor().focus();
+  await page.keyboard.press('Control+Enter');
+  await page.locator('[data-testid="workbench-results"], [data-testid="workbench-error"]').first().waitFor({ timeout: 30_000 });
+}
+
+beforeAll(async () => {
+  if (!existsSync(join(CLIENT_DIR, 'index.html'))) throw new Error('dist/client is missing: run `npm run build` first (npm test does).');
+  db = testDatabase();
+  await resetToSeed(db);
+  server = await startTestServer(db, { client: true });
+  browser = await launchChromium();
+  page = await browser.newPage();
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  await page.goto(server.url);
+  await page.waitForSelector('[data-testid="graph-canvas"][data-ready="true"]', { timeout: 30_000 });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+  await db?.close();
+});
+
+describe('the Cypher workbench in Chromium', () => {
+  it('opens from the toolbar, and Ctrl+` closes and reopens it', async () => {
+    await expect(drawer().isVisible()).resolves.toBe(false);
+    await page.locator('[data-testid="workbench-toggle"]').click();
+    await editor().waitFor({ timeout: 30_000 });
+    await expect(drawer().isVisible()).resolves.toBe(true);
+
+    await page.keyboard.press('Control+Backquote');
+    await expect(drawer().isVisible()).resolves.toBe(false);
+    await page.keyboard.press('Control+Backquote');
+    await expect(drawer().isVisible()).resolves.toBe(true);
+    // Reopened, not rebuilt: the editor that was there is still there, focused.
+    await expect(page.evaluate(() => document.activeElement?.closest('[data-testid="cypher-editor"]') !== null)).resolves.toBe(true);
+  });
+
+  it('completes a label from the database as you type, and runs the query with Ctrl+Enter', async () => {
+    await page.locator('[data-testid="schema-status"][data-state="ready"]').waitFor({ timeout: 30_000 });
+    await setQuery('');
+    await page.keyboard.type('MATCH (n:Per');
+    const option = page.locator('.cm-tooltip-autocomplete li', { hasText: 'Person' });
+    await option.first().waitFor({ timeout: 10_000 });
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('End');
+    await page.keyboard.insertText('-[r]->(m) RETURN n, r, m');
+    await expect(editor().innerText()).resolves.toBe('MATCH (n:Person)-[r]->(m) RETURN n, r, m');
+
+    await runWithKeyboard();
+    await page.locator('[data-testid="graph-result"]').waitFor();
+    await expect(page.locator('[data-testid="result-tab-graph"]').getAttribute('aria-selected')).resolves.toBe('true');
+  });
+
+  it('draws the query’s graph in the main view in place of what was there', async () => {
+    const rows = await db.read('MATCH (n:Person)-[r]->(m) RETURN collect(DISTINCT n.id) + collect(DISTINCT m.id) AS ids, count(r) AS rels');
+    const expected = [...new Set(rows[0]?.ids as string[])].sort();
+    expect((await probeGraph(page)).nodes.length).toBeGreaterThan(expected.length);
+
+    await page.locator('[data-testid="show-graph-replace"]').click();
+    await page.waitForFunction((count) => (window as unknown as CyWindow).__cy.nodes().length === count, expected.length, { timeout: 10_000 });
+    await waitForStillGraph(page);
+    const drawn = await probeGraph(page);
+    expect([...drawn.nodes].sort()).toEqual(expected);
+    expect(drawn.edges.length).toBe(Number(rows[0]?.rels));
+  });
+
+  it('merges another query’s graph into the view', async () => {
+    const before = (await probeGraph(page)).nodes;
+    await setQuery("MATCH (c:Country {id: 'russia'}) RETURN c");
+    await runWithKeyboard();
+    await page.locator('[data-testid="show-graph-merge"]').click();
+    await page.waitForFunction(() => (window as unknown as CyWindow).__cy.getElementById('russia').nonempty(), null, { timeout: 10_000 });
+    expect((await probeGraph(page)).nodes).toEqual(expect.arrayContaining(before));
+  });
+
+  it('lists the rows in the table, sortable by a column', async () => {
+    await setQuery('MATCH (n:Person) RETURN n.name AS name, n');
+    await runWithKeyboard();
+    await page.locator('[data-testid="result-tab-table"]').click();
+    const table = page.locator('[data-testid="result-table"]');
+    const stored = await db.read('MATCH (n:Person) RETURN n.name AS name');
+    await expect(table.locator('tbody tr').count()).resolves.toBe(stored.length);
+
+    await table.locator('th button', { hasText: 'name' }).click();
+    const names = await table.locator('tbody tr td:nth-child(2) .wb-cell-value').allInnerTexts();
+    const sorted = stored.map((row) => String(row.name)).sort((a, b) => a.localeCompare(b, undefined, { sensitivity: 'base', numeric: true }));
+    expect(names).toEqual(sorted);
+  });
+
+  it('shows the plan of an EXPLAIN as a tree of operators', async () => {
+    await setQuery('EXPLAIN MATCH (n) RETURN n');
+    await runWithKeyboard();
+    const tree = page.locator('[data-testid="plan-tree"]');
+    await tree.waitFor();
+    const operators = await tree.locator('[data-testid="plan-operator"]').allInnerTexts();
+    expect(operators).toEqual(['ProduceResults', 'AllNodesScan']);
+
+    await tree.getByRole('button', { name: 'Collapse ProduceResults' }).click();
+    await expect(tree.locator('[data-testid="plan-operator"]').allInnerTexts()).resolves.toEqual(['ProduceResults']);
+  });
+
+  it('refuses a write as read-only, and the database is left as it was', async () => {
+    const before = await counts(db);
+    await setQuery("CREATE (n:Intruder {name: 'x'}) RETURN n");
+    await runWithKeyboard();
+    const error = workbenchError('CYPHER_WRITE_FORBIDDEN');
+    await error.waitFor();
+    await expect(error.innerText()).resolves.toMatch(/read-only/i);
+    expect(await counts(db)).toEqual(before);
+  });
+
+  it('marks where a syntax error is in the query', async () => {
+    await setQuery('MATCH (n)\nRETURN n LIMT 5');
+    await runWithKeyboard();
+    await workbenchError('CYPHER_SYNTAX').waitFor();
+    await expect(workbenchError('CYPHER_SYNTAX').innerText()).resolves.toContain('line 2');
+    await expect(page.locator('[data-testid="editor-server-error"]').innerText()).resolves.toBe('LIMT');
+  });
+
+  it('names a missing parameter and adds it to the parameters on request', async () => {
+    await setQuery('MATCH (n {id: $who}) RETURN n');
+    await runWithKeyboard();
+    const error = workbenchError('CYPHER_PARAMETER_MISSING');
+    await error.waitFor();
+    await expect(error.innerText()).resolves.toContain('$who');
+    await error.getByRole('button', { name: /Add \$who/ }).click();
+    await expect(page.locator('[data-testid="params-editor"] .cm-content').innerText()).resolves.toContain('"who": null');
+  });
+
+  it('keeps the queries run in its history', async () => {
+    await page.locator('[data-testid="history-button"]').click();
+    const history = page.locator('[data-testid="history-panel"]');
+    await expect(history.innerText()).resolves.toContain('EXPLAIN MATCH (n) RETURN n');
+    await expect(history.innerText()).resolves.toContain('MATCH (n:Person)-[r]->(m) RETURN n, r, m');
+    await page.keyboard.press('Escape');
+  });
+
+  it('raises no page errors', () => {
+    expect(pageErrors).toEqual([]);
+  });
+});

@@ -1,0 +1,195 @@
+import { describe, expect, it } from 'vitest';
+import type { NeighborsResponse } from '../../server/src/contract.ts';
+import {
+  collapseRemovals,
+  explorerReducer,
+  initialState,
+  pathRelationshipIds,
+  type ExplorerAction,
+  type ExplorerState,
+} from '../../client/src/state/explorer-state.ts';
+import { DEFAULT_FILTERS } from '../../client/src/state/filters.ts';
+import { node, rel } from '../support/client-graph.fixtures.ts';
+
+const counts = { types: [], labels: [] };
+
+/** A view with Russia and North Korea, loaded as the overview. */
+function loaded(): ExplorerState {
+  return explorerReducer(initialState(), {
+    type: 'overviewLoaded',
+    graph: { nodes: [node('russia', ['Country']), node('north-korea', ['Country'])], relationships: [rel('russia', 'ALLY_OF', 'north-korea')] },
+    positions: { russia: { x: 0, y: 0 }, 'north-korea': { x: 100, y: 0 } },
+  });
+}
+
+function neighbours(center: string, ids: string[], extra: NeighborsResponse['relationships'] = []): NeighborsResponse {
+  return {
+    nodes: [node(center, ['Country']), ...ids.map((id) => node(id, ['Person']))],
+    relationships: [...ids.map((id) => rel(id, 'LEADS', center)), ...extra],
+    total: ids.length,
+    counts,
+  };
+}
+
+const run = (state: ExplorerState, ...actions: ExplorerAction[]) => actions.reduce(explorerReducer, state);
+const nodeIds = (state: ExplorerState) => [...state.graph.nodes.keys()].sort();
+
+describe('explorer state: expand, collapse, undo, redo', () => {
+  it('expands, collapses exactly what the expansion added, and undoes and redoes both steps', () => {
+    const start = loaded();
+    const expanded = run(start, { type: 'expanded', nodeId: 'russia', response: neighbours('russia', ['putin', 'lavrov']) });
+    expect(nodeIds(expanded)).toEqual(['lavrov', 'north-korea', 'putin', 'russia']);
+    expect(expanded.expansions.get('russia')?.addedNodeIds).toEqual(['putin', 'lavrov']);
+
+    const collapsed = run(expanded, { type: 'collapsed', nodeId: 'russia' });
+    expect(nodeIds(collapsed)).toEqual(['north-korea', 'russia']);
+    expect(collapsed.expansions.has('russia')).toBe(false);
+
+    const undone = run(collapsed, { type: 'undo' });
+    expect(nodeIds(undone)).toEqual(nodeIds(expanded));
+    expect(undone.viewRevision).toBe(collapsed.viewRevision + 1);
+    const undoneTwice = run(undone, { type: 'undo' });
+    expect(nodeIds(undoneTwice)).toEqual(['north-korea', 'russia']);
+    expect(undoneTwice.history.past).toHaveLength(0);
+
+    const redone = run(undoneTwice, { type: 'redo' }, { type: 'redo' });
+    expect(nodeIds(redone)).toEqual(['north-korea', 'russia']);
+    expect(redone.history.future).toHaveLength(0);
+    expect(run(redone, { type: 'redo' })).toBe(redone);
+  });
+
+  it('names each change, so the toolbar can say what Undo would undo', () => {
+    const state = run(loaded(), { type: 'expanded', nodeId: 'russia', response: neighbours('russia', ['putin']) });
+    expect(state.history.past.at(-1)?.change).toBe('expand russia');
+    const undone = run(state, { type: 'undo' });
+    expect(undone.history.future.at(-1)?.change).toBe('expand russia');
+    expect(undone.notice?.text).toBe('Undone: expand russia.');
+  });
+
+  it('keeps on collapse what another expansion showed or the analyst opened by name', () => {
+    const state = run(
+      loaded(),
+      { type: 'expanded', nodeId: 'russia', response: neighbours('russia', ['putin', 'lavrov', 'shoigu']) },
+      // North Korea's neighbours include Putin, already in view: its expansion keeps him there too.
+      { type: 'expanded', nodeId: 'north-korea', response: neighbours('north-korea', ['putin']) },
+      { type: 'nodesAdded', graph: { nodes: [node('lavrov', ['Person'])], relationships: [] }, focusId: 'lavrov', change: 'open lavrov' },
+    );
+    expect(collapseRemovals(state, 'russia').nodeIds).toEqual(['shoigu']);
+    const collapsed = run(state, { type: 'collapsed', nodeId: 'russia' });
+    expect(nodeIds(collapsed)).toEqual(['lavrov', 'north-korea', 'putin', 'russia']);
+    expect(collapsed.graph.relationships.has('putin--LEADS--north-korea')).toBe(true);
+    expect(collapsed.graph.relationships.has('putin--LEADS--russia')).toBe(false);
+  });
+
+  it('takes away only its own additions, leaving what other expansions added', () => {
+    const state = run(
+      loaded(),
+      { type: 'expanded', nodeId: 'north-korea', response: neighbours('north-korea', ['kim']) },
+      { type: 'expanded', nodeId: 'russia', response: neighbours('russia', ['putin']) },
+    );
+    const collapsedNorth = run(state, { type: 'collapsed', nodeId: 'north-korea' });
+    expect(nodeIds(collapsedNorth)).toEqual(['north-korea', 'putin', 'russia']);
+  });
+
+  it('tells when a node has no expansion to collapse, without recording a change', () => {
+    const start = loaded();
+    const next = run(start, { type: 'collapsed', nodeId: 'russia' });
+    expect(next.graph).toBe(start.graph);
+    expect(next.history.past).toHaveLength(0);
+    expect(next.notice?.text).toMatch(/no expansion/);
+  });
+});
+
+describe('explorer state: other view changes', () => {
+  it('makes Del undoable and never touches what is not selected', () => {
+    const selected = run(loaded(), { type: 'selected', selection: { kind: 'node', id: 'north-korea' } });
+    const removed = run(selected, { type: 'selectionRemoved' });
+    expect(nodeIds(removed)).toEqual(['russia']);
+    expect(removed.graph.relationships.size).toBe(0);
+    expect(removed.selection).toBeNull();
+    const undone = run(removed, { type: 'undo' });
+    expect(nodeIds(undone)).toEqual(['north-korea', 'russia']);
+    expect(undone.graph.relationships.size).toBe(1);
+  });
+
+  it('records filters, layout choices and drags, but not positions a layout settled on', () => {
+    const start = loaded();
+    const filtered = run(start, { type: 'filtersChanged', filters: { ...DEFAULT_FILTERS, hiddenLabels: ['Person'] }, change: 'hide Person' });
+    expect(filtered.history.past).toHaveLength(1);
+
+    const laidOut = run(filtered, { type: 'layoutChosen', name: 'grid' });
+    expect(laidOut.layoutName).toBe('grid');
+    expect(laidOut.layoutRequest?.name).toBe('grid');
+    const settled = run(laidOut, { type: 'positionsSettled', positions: { russia: { x: 5, y: 5 }, 'north-korea': { x: 50, y: 5 } } });
+    expect(settled.history.past).toHaveLength(2);
+
+    const dragged = run(settled, { type: 'nodesMoved', positions: { russia: { x: -40, y: 30 }, 'north-korea': { x: 50, y: 5 } } });
+    expect(dragged.layoutName).toBe('manual');
+    expect(dragged.history.past).toHaveLength(3);
+
+    const undone = run(dragged, { type: 'undo' });
+    expect(undone.positions.russia).toEqual({ x: 5, y: 5 });
+    expect(undone.layoutName).toBe('grid');
+    const back = run(undone, { type: 'undo' }, { type: 'undo' });
+    expect(back.filters.hiddenLabels).toEqual([]);
+    expect(back.layoutName).toBe(start.layoutName);
+  });
+
+  it('chooses the manual layout without asking the canvas to run anything', () => {
+    const state = run(loaded(), { type: 'layoutChosen', name: 'manual' });
+    expect(state.layoutName).toBe('manual');
+    expect(state.layoutRequest).toBeNull();
+  });
+
+  it('opening a node already in view selects it without recording a change', () => {
+    const start = loaded();
+    const opened = run(start, { type: 'nodesAdded', graph: { nodes: [node('russia', ['Country'])], relationships: [] }, focusId: 'russia', change: 'open russia' });
+    expect(opened.history.past).toHaveLength(0);
+    expect(opened.selection).toEqual({ kind: 'node', id: 'russia' });
+    expect(opened.focus?.id).toBe('russia');
+    expect(opened.pinned.has('russia')).toBe(true);
+  });
+
+  it('clears a selection that an undo takes out of view', () => {
+    const state = run(
+      loaded(),
+      { type: 'expanded', nodeId: 'russia', response: neighbours('russia', ['putin']) },
+      { type: 'selected', selection: { kind: 'node', id: 'putin' } },
+      { type: 'undo' },
+    );
+    expect(state.selection).toBeNull();
+  });
+});
+
+describe('explorer state: paths', () => {
+  const path = {
+    nodes: [node('kim', ['Person']), node('agreement', ['Agreement']), node('russia', ['Country'])],
+    relationships: [rel('kim', 'SIGNED', 'agreement'), rel('russia', 'PARTY_TO', 'agreement'), rel('kim', 'UNRELATED', 'kim')],
+    paths: [['kim', 'agreement', 'russia']],
+  };
+
+  it('adds a found path to the view, highlights its nodes and relationships, and can be undone', () => {
+    const state = run(loaded(), { type: 'pathPickStarted', fromId: 'kim' }, { type: 'pathsFound', fromId: 'kim', toId: 'russia', response: path, minCertainty: null });
+    expect(state.pathPick).toBeNull();
+    expect(state.paths).toMatchObject({ count: 1, length: 2, nodeIds: ['kim', 'agreement', 'russia'] });
+    expect([...(state.paths?.relationshipIds ?? [])].sort()).toEqual(['kim--SIGNED--agreement', 'russia--PARTY_TO--agreement']);
+    expect(state.graph.nodes.has('agreement')).toBe(true);
+    expect(state.notice?.text).toBe('1 shortest path of 2 steps between kim and russia.');
+    const undone = run(state, { type: 'undo' });
+    expect(undone.paths).toBeNull();
+    expect(undone.graph.nodes.has('agreement')).toBe(false);
+  });
+
+  it('says clearly when there is no path, and changes nothing in view', () => {
+    const start = loaded();
+    const state = run(start, { type: 'pathsFound', fromId: 'russia', toId: 'north-korea', response: { nodes: [], relationships: [], paths: [] }, minCertainty: 'reported' });
+    expect(state.paths).toMatchObject({ count: 0, minCertainty: 'reported' });
+    expect(state.graph).toBe(start.graph);
+    expect(state.history.past).toHaveLength(0);
+    expect(state.notice?.text).toBe('No path between russia and north-korea.');
+  });
+
+  it('joins consecutive path nodes by the relationships between them, in either direction', () => {
+    expect(pathRelationshipIds(path).sort()).toEqual(['kim--SIGNED--agreement', 'russia--PARTY_TO--agreement']);
+  });
+});

@@ -1,0 +1,76 @@
+import neo4j from 'neo4j-driver';
+import { describe, expect, it } from 'vitest';
+import { propertyValueToJson, toJson, toPropertyValue, type TemporalValue } from '../../server/src/db/values.ts';
+import { floatText, propertyText } from '../../server/src/export/property-text.ts';
+
+const { Date: NeoDate, DateTime, LocalDateTime, LocalTime, Time, Duration, Point } = neo4j.types;
+
+describe('toPropertyValue', () => {
+  const values: Array<[string, unknown]> = [
+    ['a string', 'Kim Jong-un'],
+    ['a boolean', true],
+    ['a safe integer', neo4j.int(42)],
+    ['an integer beyond 2^53', neo4j.int('9007199254740993')],
+    ['the smallest integer', neo4j.int('-9223372036854775808')],
+    ['a float', 0.1],
+    ['NaN', Number.NaN],
+    ['-Infinity', -Infinity],
+    ['a list of strings', ['DPRK', 'North Korea']],
+    ['an empty list', []],
+    ['a date', new NeoDate(2024, 6, 19)],
+    ['a datetime with a zone', new DateTime(2024, 10, 27, 2, 30, 0, 0, 3600, 'Europe/Berlin')],
+    ['a datetime with an offset', new DateTime(2024, 6, 19, 10, 0, 0, 123456789, 20700)],
+    ['a local datetime', new LocalDateTime(2024, 6, 19, 10, 0, 0, 1)],
+    ['a local time', new LocalTime(23, 59, 59, 999999999)],
+    ['a time', new Time(10, 0, 0, 500000000, -12600)],
+    ['a duration', new Duration(14, 3, -1, 500000000)],
+    ['a 2D point', new Point(4326, 30.1, 48)],
+    ['a 3D point', new Point(9157, 1, 2, -3)],
+    ['bytes', new Uint8Array([0, 255, 7])],
+  ];
+
+  it.each(values)('gives the same API JSON as toJson for %s', (_name, value) => {
+    expect(propertyValueToJson(toPropertyValue(value))).toEqual(toJson(value));
+  });
+
+  it('keeps INTEGER and FLOAT apart, integers exact', () => {
+    expect(toPropertyValue(neo4j.int('9223372036854775807'))).toBe(9223372036854775807n);
+    expect(toPropertyValue(3)).toBe(3);
+    expect(Object.is(toPropertyValue(-0), -0)).toBe(true);
+  });
+
+  it('gives a datetime its instant, so a zone with a seconds offset can be rebuilt', () => {
+    const lmt = toPropertyValue(new DateTime(1850, 3, 15, 12, 0, 0, 0, 2996, 'Europe/Rome')) as TemporalValue;
+    expect(lmt).toMatchObject({ $type: 'DateTime', zoneId: 'Europe/Rome', offsetSeconds: 2996, nanosecond: 0 });
+    expect(lmt.epochSeconds).toBe(BigInt(Date.UTC(1850, 2, 15, 12) / 1000 - 2996));
+    const ancient = toPropertyValue(new DateTime(-44, 3, 15, 0, 0, 0, 0, 0)) as TemporalValue;
+    expect(ancient.epochSeconds).toBe(BigInt(Date.UTC(-44, 2, 15) / 1000));
+  });
+});
+
+describe('property text (CSV cells, GraphML values)', () => {
+  it.each([
+    [0.1, '0.1'],
+    [3, '3.0'],
+    [-0, '-0.0'],
+    [1e300, '1e+300'],
+    [5e-324, '5e-324'],
+    [Number.NaN, 'NaN'],
+    [Infinity, 'Infinity'],
+    [-Infinity, '-Infinity'],
+  ])('writes the float %s as %s, which reads back to the same double', (value, text) => {
+    expect(floatText(value)).toBe(text);
+    expect(Object.is(Number(text), value) || (Number.isNaN(value) && Number.isNaN(Number(text)))).toBe(true);
+  });
+
+  it.each([
+    ['a string', 'it\'s "x"', 'it\'s "x"'],
+    ['an integer beyond 2^53', 9007199254740993n, '9007199254740993'],
+    ['a boolean', false, 'false'],
+    ['a list, as JSON with exact integers', [1n, 9007199254740993n], '[1,"9007199254740993"]'],
+    ['a date, as ISO 8601', { $type: 'Date', iso: '2024-06-19' } as const, '2024-06-19'],
+    ['a point, as JSON', { $type: 'Point', srid: 4326, x: 30.1, y: 48 } as const, '{"$type":"Point","srid":4326,"x":30.1,"y":48}'],
+  ])('writes %s', (_name, value, text) => {
+    expect(propertyText(value)).toBe(text);
+  });
+});
