@@ -28,6 +28,17 @@ import { usePersistedLayout, usePreferences } from './state/use-preferences.ts';
 import { useShortcuts } from './state/use-shortcuts.ts';
 import { useUrlSync, viewHash } from './state/use-url-sync.ts';
 import { WorkbenchDrawer, WorkbenchToggle, useWorkbenchDrawer } from './workbench/WorkbenchDrawer.tsx';
+import { ExportMenu } from './export/ExportMenu.tsx';
+import type { GraphData } from './state/graph-data.ts';
+import type { Selection } from './state/selection.ts';
+
+/** The selected nodes: a node, or both ends of a relationship. */
+function selectedNodeIds(graph: GraphData, selection: Selection): string[] {
+  if (selection === null) return [];
+  if (selection.kind === 'node') return [selection.id];
+  const rel = graph.relationships.get(selection.id);
+  return rel ? [rel.source, rel.target] : [];
+}
 
 export function App() {
   const preferences = usePreferences();
@@ -150,7 +161,17 @@ export function App() {
             onFit={() => canvasRef.current?.fit()}
             onZoom={(factor) => canvasRef.current?.zoomBy(factor)}
             onShare={share}
-            extra={<WorkbenchToggle open={workbench.open} onToggle={workbench.toggle} />}
+            extra={
+              <>
+                <WorkbenchToggle open={workbench.open} onToggle={workbench.toggle} />
+                <ExportMenu
+                  core={() => canvasRef.current?.core() ?? null}
+                  viewNodeIds={() => [...state.graph.nodes.keys()].filter((id) => !hidden.nodes.has(id))}
+                  selectedNodeIds={() => selectedNodeIds(state.graph, state.selection)}
+                  dark={scheme === 'dark'}
+                />
+              </>
+            }
           />
           <div className="canvas-area">
             <GraphCanvas

@@ -337,6 +337,18 @@ describe('browsing the graph in Chromium', () => {
     await expect(panel().locator('[data-testid="claims-made-title"]').innerText()).resolves.toContain(`(${Number(made[0]?.claims)})`);
   });
 
+  it('lists the schema with counts, and adds a sample of a label’s nodes on a click', async () => {
+    await openView(page, server.url, '#v=1&n=russia');
+    await openSection('schema');
+    const schema = page.locator('[data-testid="schema-panel"]');
+    await schema.waitFor();
+    const people = (await db.read('MATCH (n:Person) RETURN n.id AS id ORDER BY id')).map((row) => String(row.id));
+    await expect(schema.locator('[data-label="Person"]').innerText()).resolves.toContain(String(people.length));
+    await schema.locator('[data-label="Person"]').click();
+    await page.waitForFunction((ids) => ids.every((id) => (window as unknown as CyWindow).__cy.getElementById(id).nonempty()), people);
+    expect(sorted((await probe(page)).nodes)).toEqual(sorted(['russia', ...people]));
+  });
+
   it('restores a shared view (nodes, filters, selection, layout) from the URL after a reload', async () => {
     await openView(page, server.url, '#v=1&n=russia,north-korea,ukraine,vladimir-putin,kim-jong-un');
     await page.locator('[data-testid="layout-select"]').selectOption('grid');

@@ -29,6 +29,8 @@ export interface GraphCanvasHandle {
   fit(): void;
   /** Zooms by `factor` around the view's centre (>1 closer, <1 farther). */
   zoomBy(factor: number): void;
+  /** The Cytoscape instance, for exports that draw the view (PNG, SVG). */
+  core(): Core | null;
 }
 
 interface GraphCanvasProps {
@@ -254,6 +256,7 @@ export function GraphCanvas(props: GraphCanvasProps) {
   useImperativeHandle(
     ref,
     () => ({
+      core: () => cyRef.current,
       fit() {
         const cy = cyRef.current;
         if (!cy) return;

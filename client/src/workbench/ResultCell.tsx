@@ -3,13 +3,13 @@
  * paths as the chain they walk, each opening to its properties; everything else as the explorer's
  * PropertyValue shows properties (numbers grouped, temporals and points with their type, nested lists).
  */
-import type { JsonValue } from '../../../server/src/contract.ts';
+import type { GraphNode, JsonValue } from '../../../server/src/contract.ts';
 import { LabelChip } from '../components/LabelChip.tsx';
 import { PropertyList, PropertyValue } from '../components/PropertyValue.tsx';
 import { displayLabel, nodeCaption } from '../graph/labels.ts';
 import { isNodeValue, isPathValue, isRelationshipValue, type PathValue } from './result-values.ts';
 
-function NodeCell({ node }: { node: Parameters<typeof nodeCaption>[0] }) {
+function NodeCell({ node }: { node: GraphNode }) {
   return (
     <details className="wb-element">
       <summary>

@@ -26,7 +26,7 @@ import { formatMs, ResultSummary } from './ResultSummary.tsx';
 import { ResultTable } from './ResultTable.tsx';
 import { SavedQueriesList } from './SavedQueriesList.tsx';
 import { deleteQuery, loadSavedQueries, mergeImported, saveQuery, storeSavedQueries, type SavedQuery } from './saved-queries.ts';
-import { useQueryRunner, type RunMode, type RunState } from './use-query-runner.ts';
+import { useQueryRunner, type RunDone, type RunMode, type RunState } from './use-query-runner.ts';
 import './workbench.css';
 
 export interface WorkbenchProps {
@@ -52,7 +52,7 @@ function decodeDraft(value: unknown): { query: string; params: string } {
 }
 
 /** The tab a new result opens on: its plan (there is one only when asked for), its graph when it has one, else the table. */
-function firstTab(state: Extract<RunState, { status: 'done' }>): ResultTab {
+function firstTab(state: RunDone): ResultTab {
   if (state.result.summary.plan) return 'plan';
   return state.result.graph.nodes.length > 0 ? 'graph' : 'table';
 }

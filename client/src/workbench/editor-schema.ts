@@ -80,7 +80,7 @@ async function databaseFunctions(run: RunQuery, signal?: AbortSignal): Promise<R
   }
 }
 
-/** SHOW PROCEDURES, when the guard allows it. */
+/** SHOW PROCEDURES (the read-only ones), when the guard allows it. */
 async function databaseProcedures(run: RunQuery, signal?: AbortSignal): Promise<Record<string, Neo4jProcedure> | undefined> {
   try {
     const { rows } = await run(
@@ -93,7 +93,8 @@ async function databaseProcedures(run: RunQuery, signal?: AbortSignal): Promise<
     const procedures: Record<string, Neo4jProcedure> = {};
     for (const row of rows) {
       const name = text(row.name);
-      if (name === '') continue;
+      // Only procedures that merely read can pass the workbench's guard: offer no others.
+      if (name === '' || row.mode !== 'READ' || row.admin === true) continue;
       const option = typeof row.option === 'object' && row.option !== null && !Array.isArray(row.option) ? row.option : {};
       procedures[name] = {
         name,
@@ -103,7 +104,7 @@ async function databaseProcedures(run: RunQuery, signal?: AbortSignal): Promise<
         signature: text(row.signature),
         argumentDescription: argumentsOf(row.argumentDescription),
         returnDescription: argumentsOf(row.returnDescription),
-        admin: row.admin === true,
+        admin: false,
         option: { ...option, deprecated: option.deprecated === true },
         ...(typeof row.deprecatedBy === 'string' ? { deprecatedBy: row.deprecatedBy } : {}),
       };

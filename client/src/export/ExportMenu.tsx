@@ -1,0 +1,186 @@
+/**
+ * The toolbar's Export menu: what (the current view, the selection, the selected node's neighbourhood, or
+ * the workbench's last query) and how (a server format from POST /api/export, or a PNG / SVG picture of
+ * the view made here, with a legend, of the whole graph or the visible area, at a chosen scale).
+ */
+import { useState } from 'react';
+import type { Core } from 'cytoscape';
+import { EXPORT_FORMATS, type ExportFormatName, type ExportScope } from '../../../server/src/contract.ts';
+import { browserStore } from '../workbench/local-store.ts';
+import { loadHistory } from '../workbench/query-history.ts';
+import { viewPng, viewSvg } from './view-image.ts';
+
+type Format = ExportFormatName | 'png' | 'svg';
+type ScopeChoice = 'view' | 'selection' | 'neighbourhood' | 'query';
+
+const FORMAT_TITLES: Record<Format, string> = {
+  json: 'JSON (graph + metadata)',
+  cytoscape: 'Cytoscape.js JSON',
+  graphml: 'GraphML (Gephi, yEd, networkx)',
+  csv: 'CSV (zip: nodes, relationships)',
+  cypher: 'Cypher script',
+  png: 'PNG picture of the view',
+  svg: 'SVG picture of the view',
+};
+const FORMATS: Format[] = [...EXPORT_FORMATS, 'png', 'svg'];
+
+export interface ExportMenuProps {
+  /** The Cytoscape instance of the canvas, for pictures. */
+  core(): Core | null;
+  /** Ids of the nodes in view (not filtered out). */
+  viewNodeIds(): string[];
+  /** Ids of the selected nodes (a selected relationship counts as its two ends). */
+  selectedNodeIds(): string[];
+  dark: boolean;
+}
+
+function download(blob: Blob, filename: string): void {
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = filename;
+  document.body.appendChild(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+function filenameFrom(header: string | null, fallback: string): string {
+  return /filename="?([^";]+)"?/.exec(header ?? '')?.[1] ?? fallback;
+}
+
+export function ExportMenu({ core, viewNodeIds, selectedNodeIds, dark }: ExportMenuProps) {
+  const [open, setOpen] = useState(false);
+  const [format, setFormat] = useState<Format>('graphml');
+  const [scopeChoice, setScopeChoice] = useState<ScopeChoice>('view');
+  const [depth, setDepth] = useState(1);
+  const [full, setFull] = useState(true);
+  const [scale, setScale] = useState(2);
+  const [status, setStatus] = useState<{ kind: 'busy' | 'error' | 'done'; text: string } | null>(null);
+  const picture = format === 'png' || format === 'svg';
+
+  const scope = (): ExportScope => {
+    if (scopeChoice === 'selection') {
+      const ids = selectedNodeIds();
+      if (ids.length === 0) throw new Error('Select a node or relationship first.');
+      return { nodeIds: ids };
+    }
+    if (scopeChoice === 'neighbourhood') {
+      const [around] = selectedNodeIds();
+      if (around === undefined) throw new Error('Select the node whose neighbourhood to export.');
+      return { around, depth };
+    }
+    if (scopeChoice === 'query') {
+      const [last] = loadHistory(browserStore());
+      if (!last) throw new Error('Run a query in the workbench first.');
+      return { query: last.query, params: last.params.trim() ? (JSON.parse(last.params) as Record<string, unknown>) : {} };
+    }
+    const ids = viewNodeIds();
+    if (ids.length === 0) throw new Error('The view is empty.');
+    return { nodeIds: ids };
+  };
+
+  const run = async () => {
+    setStatus({ kind: 'busy', text: 'Exporting…' });
+    try {
+      if (picture) {
+        const cy = core();
+        if (!cy) throw new Error('The graph is not drawn yet.');
+        const options = { full, scale, background: dark ? '#16191d' : '#ffffff', ink: dark ? '#e8eaed' : '#1f2328' };
+        if (format === 'png') download(await viewPng(cy, options), 'graph.png');
+        else download(new Blob([viewSvg(cy, options)], { type: 'image/svg+xml' }), 'graph.svg');
+      } else {
+        const response = await fetch('/api/export', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ format, scope: scope() }),
+        });
+        if (!response.ok) {
+          const body = (await response.json().catch(() => null)) as { error?: { message?: string } } | null;
+          throw new Error(body?.error?.message ?? `The export failed (HTTP ${response.status}).`);
+        }
+        // A broken stream rejects here, so a partial file is never offered as complete.
+        const blob = await response.blob();
+        download(blob, filenameFrom(response.headers.get('content-disposition'), `graph.${format}`));
+      }
+      setStatus({ kind: 'done', text: 'Downloaded.' });
+    } catch (error) {
+      setStatus({ kind: 'error', text: error instanceof Error ? error.message : String(error) });
+    }
+  };
+
+  return (
+    <div className="export-menu">
+      <button type="button" className="button" aria-expanded={open} data-testid="export-toggle" onClick={() => setOpen(!open)}>
+        Export
+      </button>
+      {open && (
+        <div className="export-popover" role="dialog" aria-label="Export" data-testid="export-menu">
+          <label>
+            Format
+            <select value={format} data-testid="export-format" onChange={(e) => setFormat(e.target.value as Format)}>
+              {FORMATS.map((f) => (
+                <option key={f} value={f}>
+                  {FORMAT_TITLES[f]}
+                </option>
+              ))}
+            </select>
+          </label>
+          {picture ? (
+            <>
+              <label>
+                Area
+                <select value={full ? 'full' : 'visible'} data-testid="export-area" onChange={(e) => setFull(e.target.value === 'full')}>
+                  <option value="full">Whole graph</option>
+                  <option value="visible">Visible area</option>
+                </select>
+              </label>
+              <label>
+                Scale
+                <select value={scale} data-testid="export-scale" onChange={(e) => setScale(Number(e.target.value))}>
+                  {[1, 2, 3, 4].map((s) => (
+                    <option key={s} value={s}>
+                      {s}×
+                    </option>
+                  ))}
+                </select>
+              </label>
+            </>
+          ) : (
+            <>
+              <label>
+                What
+                <select value={scopeChoice} data-testid="export-scope" onChange={(e) => setScopeChoice(e.target.value as ScopeChoice)}>
+                  <option value="view">Current view</option>
+                  <option value="selection">Selection</option>
+                  <option value="neighbourhood">Neighbourhood of the selected node</option>
+                  <option value="query">Last workbench query</option>
+                </select>
+              </label>
+              {scopeChoice === 'neighbourhood' && (
+                <label>
+                  Depth
+                  <select value={depth} onChange={(e) => setDepth(Number(e.target.value))}>
+                    {[1, 2, 3].map((d) => (
+                      <option key={d} value={d}>
+                        {d}
+                      </option>
+                    ))}
+                  </select>
+                </label>
+              )}
+            </>
+          )}
+          <button type="button" className="button primary" data-testid="export-run" disabled={status?.kind === 'busy'} onClick={() => void run()}>
+            Download
+          </button>
+          {status && (
+            <p className={status.kind === 'error' ? 'export-status error' : 'export-status'} role="status" data-testid="export-status">
+              {status.text}
+            </p>
+          )}
+        </div>
+      )}
+    </div>
+  );
+}
