@@ -6,6 +6,7 @@
 import { useState } from 'react';
 import type { Core } from 'cytoscape';
 import { EXPORT_FORMATS, type ExportFormatName, type ExportScope } from '../../../server/src/contract.ts';
+import { downloadBlob as download } from '../workbench/clipboard.ts';
 import { browserStore } from '../workbench/local-store.ts';
 import { loadHistory } from '../workbench/query-history.ts';
 import { viewPng, viewSvg } from './view-image.ts';
@@ -32,17 +33,6 @@ export interface ExportMenuProps {
   /** Ids of the selected nodes (a selected relationship counts as its two ends). */
   selectedNodeIds(): string[];
   dark: boolean;
-}
-
-function download(blob: Blob, filename: string): void {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = filename;
-  document.body.appendChild(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 function filenameFrom(header: string | null, fallback: string): string {
