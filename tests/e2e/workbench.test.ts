@@ -7,7 +7,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../server/src/app.ts';
 import type { Database } from '../../server/src/db/database.ts';
 import { launchChromium } from '../../scripts/chromium.ts';
@@ -25,19 +25,40 @@ const drawer = () => page.locator('[data-testid="workbench-drawer"]');
 const editor = () => page.locator('[data-testid="cypher-editor"] .cm-content');
 const workbenchError = (code: string) => page.locator(`[data-testid="workbench-error"][data-code="${code}"]`);
 
+/** Opens the workbench unless it is open, and closes whatever pops up over its editor. */
+async function openWorkbench(): Promise<void> {
+  if (!(await drawer().isVisible())) await page.locator('[data-testid="workbench-toggle"]').click();
+  await editor().waitFor({ timeout: 30_000 });
+  await editor().focus();
+  await page.keyboard.press('Escape');
+}
+
 /** Replaces the query text as a paste would (no completion pops up to catch an Enter). */
 async function setQuery(text: string): Promise<void> {
-  await editor().click();
+  // Focus, not click: a completion list left open must not be able to swallow the pointer.
+  await editor().focus();
+  await page.keyboard.press('Escape');
   await page.keyboard.press('Control+A');
   await page.keyboard.press('Delete');
   await page.keyboard.insertText(text);
 }
 
-/** Runs the query in the editor with Ctrl+Enter and waits for the answer (results or an error). */
+/** The sequence number of the answer on show (results or an error), 0 before the first. */
+async function shownRun(): Promise<number> {
+  const answer = page.locator('.wb-results[data-run]');
+  return (await answer.count()) === 0 ? 0 : Number(await answer.first().getAttribute('data-run'));
+}
+
+/** Runs the query in the editor with Ctrl+Enter and waits for its own answer, not the one before it. */
 async function runWithKeyboard(): Promise<void> {
+  const before = await shownRun();
   await editor().focus();
   await page.keyboard.press('Control+Enter');
-  await page.locator('[data-testid="workbench-results"], [data-testid="workbench-error"]').first().waitFor({ timeout: 30_000 });
+  await page.waitForFunction(
+    (previous) => Number(document.querySelector('.wb-results[data-run]')?.getAttribute('data-run') ?? 0) > previous,
+    before,
+    { timeout: 30_000 },
+  );
 }
 
 beforeAll(async () => {
@@ -73,12 +94,20 @@ describe('the Cypher workbench in Chromium', () => {
     await expect(page.evaluate(() => document.activeElement?.closest('[data-testid="cypher-editor"]') !== null)).resolves.toBe(true);
   });
 
+});
+
+describe('the Cypher workbench, once open,', () => {
+  beforeEach(openWorkbench);
+
   it('completes a label from the database as you type, and runs the query with Ctrl+Enter', async () => {
     await page.locator('[data-testid="schema-status"][data-state="ready"]').waitFor({ timeout: 30_000 });
     await setQuery('');
     await page.keyboard.type('MATCH (n:Per');
-    const option = page.locator('.cm-tooltip-autocomplete li', { hasText: 'Person' });
-    await option.first().waitFor({ timeout: 10_000 });
+    // Enter accepts only a list that is up to date with the text (not greyed out while the completion
+    // for the last keystroke is pending) and open for longer than CodeMirror's 75 ms interaction delay.
+    const selected = page.locator('.cm-tooltip-autocomplete:not(.cm-tooltip-autocomplete-disabled) li[aria-selected="true"]', { hasText: 'Person' });
+    await selected.waitFor({ timeout: 10_000 });
+    await page.waitForTimeout(150);
     await page.keyboard.press('Enter');
     await page.keyboard.press('End');
     await page.keyboard.insertText('-[r]->(m) RETURN n, r, m');
@@ -90,6 +119,8 @@ describe('the Cypher workbench in Chromium', () => {
   });
 
   it('draws the query’s graph in the main view in place of what was there', async () => {
+    await setQuery('MATCH (n:Person)-[r]->(m) RETURN n, r, m');
+    await runWithKeyboard();
     const rows = await db.read('MATCH (n:Person)-[r]->(m) RETURN collect(DISTINCT n.id) + collect(DISTINCT m.id) AS ids, count(r) AS rels');
     const expected = [...new Set(rows[0]?.ids as string[])].sort();
     expect((await probeGraph(page)).nodes.length).toBeGreaterThan(expected.length);
@@ -166,6 +197,10 @@ describe('the Cypher workbench in Chromium', () => {
   });
 
   it('keeps the queries run in its history', async () => {
+    for (const query of ['EXPLAIN MATCH (n) RETURN n', 'MATCH (n:Person)-[r]->(m) RETURN n, r, m']) {
+      await setQuery(query);
+      await runWithKeyboard();
+    }
     await page.locator('[data-testid="history-button"]').click();
     const history = page.locator('[data-testid="history-panel"]');
     await expect(history.innerText()).resolves.toContain('EXPLAIN MATCH (n) RETURN n');

@@ -284,7 +284,7 @@ function Results({ state, tab, onTab, onCancel, shown, onShowGraph, onAddParamet
     ) : null;
   if (state.status === 'failed') {
     return (
-      <div className="wb-results wb-results-scroll">
+      <div className="wb-results wb-results-scroll" data-run={state.seq}>
         <ErrorView error={state.error} onAddParameter={onAddParameter} />
       </div>
     );
@@ -314,7 +314,7 @@ function Results({ state, tab, onTab, onCancel, shown, onShowGraph, onAddParamet
   const current = tab === 'plan' && !plan ? 'table' : tab;
   const { summary } = result;
   return (
-    <div className={running ? 'wb-results wb-results-stale' : 'wb-results'} data-testid={running ? undefined : 'workbench-results'}>
+    <div className={running ? 'wb-results wb-results-stale' : 'wb-results'} data-testid={running ? undefined : 'workbench-results'} data-run={running ? undefined : done.seq}>
       <div className="wb-tabs" role="tablist" aria-label="Result views">
         {tabs.map(([id, label]) => (
           <button
