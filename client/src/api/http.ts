@@ -1,8 +1,8 @@
 /**
- * The client's one HTTP boundary: GET JSON from the API and turn every failure into an `ApiError`
+ * The client's one HTTP boundary: request JSON from the API and turn every failure into an `ApiError`
  * whose `code` the UI can switch on (the server's codes, plus two that only the client can see).
  */
-import type { ErrorCode } from '../../../server/src/contract.ts';
+import type { ErrorCode, JsonValue } from '../../../server/src/contract.ts';
 
 /** Failures that never reach the server's error handler: no answer at all, or an answer that isn't our JSON. */
 export type ClientErrorCode = 'NETWORK_ERROR' | 'UNEXPECTED_RESPONSE';
@@ -14,6 +14,8 @@ export class ApiError extends Error {
     message: string,
     /** HTTP status, or 0 when no response arrived. */
     readonly status: number,
+    /** The server's `error.details`, when it sent any (a syntax error's position, a missing parameter's name). */
+    readonly details?: JsonValue,
   ) {
     super(message);
   }
@@ -25,25 +27,37 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 /** Reads `{error:{code, message}}`; anything else (a proxy's HTML page, a crash) becomes UNEXPECTED_RESPONSE. */
-function errorFromBody(body: unknown, status: number, path: string): ApiError {
+function errorFromBody(body: unknown, status: number, what: string): ApiError {
   const error = isRecord(body) ? body.error : undefined;
   if (isRecord(error) && typeof error.code === 'string' && typeof error.message === 'string') {
-    return new ApiError(error.code as ErrorCode, error.message, status);
+    return new ApiError(error.code as ErrorCode, error.message, status, error.details as JsonValue | undefined);
   }
-  return new ApiError('UNEXPECTED_RESPONSE', `GET ${path}: the server answered ${status} without an error body.`, status);
+  return new ApiError('UNEXPECTED_RESPONSE', `${what}: the server answered ${status} without an error body.`, status);
 }
 
 /**
- * GETs `path` and returns its JSON body, checked by `isExpected` so a wrong shape fails here with a clear
- * message rather than deep inside a component. Aborts propagate as the browser's AbortError.
+ * Requests `path` (GET, or POST with a JSON `body`) and returns its JSON answer, checked by `isExpected` so
+ * a wrong shape fails here with a clear message rather than deep inside a component. Aborts propagate as
+ * the browser's AbortError.
  */
-export async function getJson<T>(path: string, isExpected: (body: unknown) => body is T, signal?: AbortSignal): Promise<T> {
+export async function requestJson<T>(
+  path: string,
+  isExpected: (body: unknown) => body is T,
+  { body: requestBody, signal }: { body?: unknown; signal?: AbortSignal | undefined } = {},
+): Promise<T> {
+  const method = requestBody === undefined ? 'GET' : 'POST';
+  const what = `${method} ${path}`;
   let response: Response;
   try {
-    response = await fetch(path, { headers: { accept: 'application/json' }, signal });
+    response = await fetch(path, {
+      method,
+      headers: requestBody === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' },
+      ...(requestBody === undefined ? {} : { body: JSON.stringify(requestBody) }),
+      signal,
+    });
   } catch (error) {
     if (signal?.aborted) throw error;
-    throw new ApiError('NETWORK_ERROR', `GET ${path}: the API server could not be reached.`, 0);
+    throw new ApiError('NETWORK_ERROR', `${what}: the API server could not be reached.`, 0);
   }
   let body: unknown;
   try {
@@ -51,13 +65,18 @@ export async function getJson<T>(path: string, isExpected: (body: unknown) => bo
   } catch (error) {
     if (signal?.aborted) throw error;
     const type = response.headers.get('content-type') ?? 'no content type';
-    throw new ApiError('UNEXPECTED_RESPONSE', `GET ${path}: expected JSON, got ${type} (status ${response.status}).`, response.status);
+    throw new ApiError('UNEXPECTED_RESPONSE', `${what}: expected JSON, got ${type} (status ${response.status}).`, response.status);
   }
-  if (!response.ok) throw errorFromBody(body, response.status, path);
+  if (!response.ok) throw errorFromBody(body, response.status, what);
   if (!isExpected(body)) {
-    throw new ApiError('UNEXPECTED_RESPONSE', `GET ${path}: the response does not have the expected shape.`, response.status);
+    throw new ApiError('UNEXPECTED_RESPONSE', `${what}: the response does not have the expected shape.`, response.status);
   }
   return body;
+}
+
+/** GETs `path`: see `requestJson`. */
+export function getJson<T>(path: string, isExpected: (body: unknown) => body is T, signal?: AbortSignal): Promise<T> {
+  return requestJson(path, isExpected, { signal });
 }
 
 /** True for the error a fetch throws when its AbortSignal fires (a newer request replaced it). */

@@ -4,17 +4,16 @@
  * position of a syntax error, the name of a missing parameter, why a query was refused).
  */
 import type { CypherRequest, CypherResponse, ErrorCode, JsonValue } from '../../../server/src/contract.ts';
-import { ApiError, isRecord, type ClientErrorCode } from '../api/http.ts';
+import { ApiError, isRecord, requestJson, type ClientErrorCode } from '../api/http.ts';
 
 export class CypherRequestError extends ApiError {
   constructor(
     code: ErrorCode | ClientErrorCode,
     message: string,
     status: number,
-    /** The server's `error.details`, when it sent any. */
-    readonly details?: JsonValue,
+    details?: JsonValue,
   ) {
-    super(code, message, status);
+    super(code, message, status, details);
   }
 }
 
@@ -35,35 +34,10 @@ function isCypherResponse(body: unknown): body is CypherResponse {
 
 /** Runs `request`; resolves with the answer or rejects with a CypherRequestError (aborts reject as AbortError). */
 export async function runCypher(request: CypherRequest, signal?: AbortSignal): Promise<CypherResponse> {
-  let response: Response;
   try {
-    response = await fetch(PATH, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/json' },
-      body: JSON.stringify(request),
-      signal,
-    });
+    return await requestJson(PATH, isCypherResponse, { body: request, signal });
   } catch (error) {
-    if (signal?.aborted) throw error;
-    throw new CypherRequestError('NETWORK_ERROR', `POST ${PATH}: the API server could not be reached.`, 0);
+    if (error instanceof ApiError) throw new CypherRequestError(error.code, error.message, error.status, error.details);
+    throw error;
   }
-  let body: unknown;
-  try {
-    body = await response.json();
-  } catch (error) {
-    if (signal?.aborted) throw error;
-    const type = response.headers.get('content-type') ?? 'no content type';
-    throw new CypherRequestError('UNEXPECTED_RESPONSE', `POST ${PATH}: expected JSON, got ${type} (status ${response.status}).`, response.status);
-  }
-  if (!response.ok) {
-    const error = isRecord(body) ? body.error : undefined;
-    if (isRecord(error) && typeof error.code === 'string' && typeof error.message === 'string') {
-      throw new CypherRequestError(error.code as ErrorCode, error.message, response.status, error.details as JsonValue | undefined);
-    }
-    throw new CypherRequestError('UNEXPECTED_RESPONSE', `POST ${PATH}: the server answered ${response.status} without an error body.`, response.status);
-  }
-  if (!isCypherResponse(body)) {
-    throw new CypherRequestError('UNEXPECTED_RESPONSE', `POST ${PATH}: the response does not have the expected shape.`, response.status);
-  }
-  return body;
 }
