@@ -1,23 +1,10 @@
 /**
- * POST /api/cypher: runs one read-only query. Failures become `CypherRequestError` carrying the server's
+ * POST /api/cypher: runs one read-only query. Failures are the client's `ApiError`, carrying the server's
  * `{error:{code, message, details}}`, so the workbench can switch on `code` and read `details` (the
  * position of a syntax error, the name of a missing parameter, why a query was refused).
  */
-import type { CypherRequest, CypherResponse, ErrorCode, JsonValue } from '../../../server/src/contract.ts';
-import { ApiError, isRecord, requestJson, type ClientErrorCode } from '../api/http.ts';
-
-export class CypherRequestError extends ApiError {
-  constructor(
-    code: ErrorCode | ClientErrorCode,
-    message: string,
-    status: number,
-    details?: JsonValue,
-  ) {
-    super(code, message, status, details);
-  }
-}
-
-const PATH = '/api/cypher';
+import type { CypherRequest, CypherResponse } from '../../../server/src/contract.ts';
+import { isRecord, requestJson } from '../api/http.ts';
 
 function isCypherResponse(body: unknown): body is CypherResponse {
   return (
@@ -32,12 +19,7 @@ function isCypherResponse(body: unknown): body is CypherResponse {
   );
 }
 
-/** Runs `request`; resolves with the answer or rejects with a CypherRequestError (aborts reject as AbortError). */
-export async function runCypher(request: CypherRequest, signal?: AbortSignal): Promise<CypherResponse> {
-  try {
-    return await requestJson(PATH, isCypherResponse, { body: request, signal });
-  } catch (error) {
-    if (error instanceof ApiError) throw new CypherRequestError(error.code, error.message, error.status, error.details);
-    throw error;
-  }
+/** Runs `request`; resolves with the answer or rejects with an ApiError (aborts reject as AbortError). */
+export function runCypher(request: CypherRequest, signal?: AbortSignal): Promise<CypherResponse> {
+  return requestJson('/api/cypher', isCypherResponse, { body: request, signal });
 }

@@ -4,8 +4,8 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { CypherResponse, JsonValue } from '../../../server/src/contract.ts';
-import { isAbort } from '../api/http.ts';
-import { CypherRequestError, runCypher } from './cypher-api.ts';
+import { ApiError, isAbort } from '../api/http.ts';
+import { runCypher } from './cypher-api.ts';
 import { describeError, type ErrorDescription } from './cypher-errors.ts';
 import { parseParams } from './query-params.ts';
 
@@ -73,7 +73,7 @@ export function useQueryRunner() {
     } catch (error) {
       if (isAbort(error) || id !== seq.current) return;
       const failed =
-        error instanceof CypherRequestError
+        error instanceof ApiError
           ? { code: error.code, message: error.message, ...(error.details !== undefined ? { details: error.details as JsonValue } : {}) }
           : { code: 'INTERNAL', message: error instanceof Error ? error.message : String(error) };
       setState({ status: 'failed', seq: id, query, prefixLength: prefix.length, error: describeError(failed) });
