@@ -19,6 +19,7 @@ import { fileURLToPath } from 'node:url';
 import { EXPORT_FORMATS, type ExportFormatName } from '../server/src/contract.ts';
 import { createDatabase, waitForDatabase, type Database } from '../server/src/db/database.ts';
 import { startLocalNeo4j } from '../scripts/neo4j/local-neo4j.ts';
+import { DEFAULT_CONFIG } from '../server/src/config.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const SIZES = [10_000, 100_000];
@@ -160,7 +161,7 @@ function report(figures: Figure[], neo4jVersion: string, totalSeconds: number): 
 async function main(): Promise<void> {
   const started = performance.now();
   const boltPort = Number(process.env.BENCH_NEO4J_PORT ?? 7718);
-  const neo4j = await startLocalNeo4j({ instance: 'bench', boltPort, heap: '2g', pageCache: '1g', fresh: true, log });
+  const neo4j = await startLocalNeo4j({ instance: 'bench', boltPort, heap: '2g', pageCache: '1g', transactionMemory: DEFAULT_CONFIG.localNeo4jTransactionMemory, fresh: true, log });
   const db = createDatabase({ uri: neo4j.uri, user: neo4j.user, password: neo4j.password, database: undefined });
   let explorer: Awaited<ReturnType<typeof startExplorer>> | undefined;
   try {

@@ -30,6 +30,8 @@ export interface LocalNeo4jOptions {
   heap: string;
   /** Page cache, e.g. `512m`. */
   pageCache: string;
+  /** Memory one transaction may take, e.g. `512m` (db.memory.transaction.max). */
+  transactionMemory: string;
   /** Wipe the instance's data before starting: a throw-away database. */
   fresh?: boolean;
   /** Progress lines for the user. */
@@ -200,6 +202,8 @@ function writeConfig(paths: InstancePaths, options: LocalNeo4jOptions): void {
     `server.memory.heap.initial_size=${options.heap}`,
     `server.memory.heap.max_size=${options.heap}`,
     `server.memory.pagecache.size=${options.pageCache}`,
+    // One query may not take the whole heap: beyond this it fails with TransactionOutOfMemoryError.
+    `db.memory.transaction.max=${options.transactionMemory}`,
     'dbms.security.auth_enabled=true',
     'dbms.security.allow_csv_import_from_file_urls=false',
     'dbms.usage_report.enabled=false',

@@ -18,6 +18,7 @@ export async function resolveNeo4j(config: Config, log: (line: string) => void):
     boltPort: config.local.boltPort,
     heap: config.local.heap,
     pageCache: config.local.pageCache,
+    transactionMemory: config.local.transactionMemory,
     log,
   });
   return {

@@ -17,6 +17,11 @@ export const DEFAULT_CONFIG = {
   localNeo4jHeap: '2g',
   /** Page cache of the local Neo4j. */
   localNeo4jPageCache: '1g',
+  /**
+   * Memory one transaction of the local Neo4j may take (db.memory.transaction.max): a query that builds one
+   * enormous row fails with QUERY_MEMORY_LIMIT instead of starving everyone else of the heap.
+   */
+  localNeo4jTransactionMemory: '512m',
 } as const;
 
 /** Every variable the explorer reads; docker-compose.yml and the README name the same ones. */
@@ -30,6 +35,7 @@ export const CONFIG_VARIABLES = [
   'LOCAL_NEO4J_PORT',
   'LOCAL_NEO4J_HEAP',
   'LOCAL_NEO4J_PAGECACHE',
+  'LOCAL_NEO4J_TX_MEMORY',
   'CYPHER_TIMEOUT_MS',
   'CYPHER_MAX_ROWS',
   'EXPORT_MAX_NODES',
@@ -50,7 +56,7 @@ export interface Config {
   /** Set when NEO4J_URI is: use that server and provision nothing. */
   neo4j: Neo4jTarget | undefined;
   /** Used only when `neo4j` is undefined. */
-  local: { boltPort: number; heap: string; pageCache: string; user: string; database: string | undefined };
+  local: { boltPort: number; heap: string; pageCache: string; transactionMemory: string; user: string; database: string | undefined };
   /** Overrides of the Cypher workbench's limits; unset ones keep the defaults of server/src/cypher/cypher-limits.ts. */
   cypher: { timeoutMs?: number; maxRows?: number };
   /** Overrides of the export size caps; unset ones keep the defaults of server/src/export/export-limits.ts. */
@@ -139,6 +145,7 @@ export function loadConfig(env: Env = process.env): Config {
       boltPort: port(env, 'LOCAL_NEO4J_PORT', DEFAULT_CONFIG.localNeo4jPort),
       heap: memory(env, 'LOCAL_NEO4J_HEAP', DEFAULT_CONFIG.localNeo4jHeap),
       pageCache: memory(env, 'LOCAL_NEO4J_PAGECACHE', DEFAULT_CONFIG.localNeo4jPageCache),
+      transactionMemory: memory(env, 'LOCAL_NEO4J_TX_MEMORY', DEFAULT_CONFIG.localNeo4jTransactionMemory),
       user: DEFAULT_CONFIG.neo4jUser,
       database: database(env),
     },

@@ -259,6 +259,17 @@ describe('POST /api/cypher explains what is wrong with a query', () => {
     expect(res.body.error.details).toMatchObject({ name: 'the name' });
   });
 
+  it('stops a query that needs more memory than one transaction may take with 422 QUERY_MEMORY_LIMIT, and goes on answering', async () => {
+    // One row holding a list of 100 million integers: far beyond db.memory.transaction.max, never streamed.
+    const res = await postCypher<ErrorBody>({ query: 'UNWIND range(1, 100000000) AS x RETURN collect(x) AS xs' });
+    expect(res.status).toBe(422);
+    expect(res.body.error.code).toBe('QUERY_MEMORY_LIMIT');
+    expect(JSON.stringify(res.body)).not.toContain('collect(x)');
+    const after = await postCypher<{ rows: unknown[] }>({ query: 'RETURN 1 AS one' });
+    expect(after.status).toBe(200);
+    expect(after.body.rows).toEqual([{ one: 1 }]);
+  });
+
   it('answers a runtime error with 422 CYPHER_FAILED and Neo4j’s code', async () => {
     const res = await postCypher<ErrorBody>({ query: 'UNWIND [1, 0] AS x RETURN 1 / x AS y' });
     expect(res.status).toBe(422);
@@ -284,6 +295,34 @@ describe('POST /api/cypher explains what is wrong with a query', () => {
     // Neo4j checks timeouts every couple of seconds; a retry would take at least another timeout on top.
     expect(elapsed).toBeGreaterThanOrEqual(STRICT_LIMITS.timeoutMs as number);
     expect(elapsed).toBeLessThan(8_000);
+  });
+});
+
+describe('POST /api/cypher when the client goes away', () => {
+  const SLOW_QUERY = 'UNWIND range(1, 2000000000) AS x WITH x WHERE x = -1 RETURN x AS never';
+  /** The user queries Neo4j is running whose text contains `fragment`. */
+  const running = async (fragment: string) =>
+    (await db.read('SHOW TRANSACTIONS YIELD currentQuery RETURN currentQuery')).filter((row) => String(row.currentQuery).includes(fragment));
+
+  it('stops the query on the server instead of letting it run until the timeout', async () => {
+    // A timeout far beyond anything the test waits for: only the cancellation can end this query in time.
+    const patient = await startTestServer(db, { cypherLimits: { timeoutMs: 600_000 } });
+    try {
+      const client = new AbortController();
+      const request = fetch(`${patient.url}/api/cypher`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: SLOW_QUERY }),
+        signal: client.signal,
+      }).catch((error: Error) => error);
+      await expect.poll(async () => (await running('2000000000')).length, { timeout: 30_000, interval: 100 }).toBe(1);
+
+      client.abort();
+      await expect(request).resolves.toBeInstanceOf(Error);
+      await expect.poll(async () => (await running('2000000000')).length, { timeout: 30_000, interval: 200 }).toBe(0);
+    } finally {
+      await patient.stop();
+    }
   });
 });
 

@@ -4,6 +4,7 @@
  */
 import type { TestProject } from 'vitest/node';
 import { startLocalNeo4j } from '../../scripts/neo4j/local-neo4j.ts';
+import { DEFAULT_CONFIG } from '../../server/src/config.ts';
 
 /** The test instance's Bolt port; TEST_NEO4J_PORT moves it if something else holds it. */
 const DEFAULT_TEST_NEO4J_PORT = 7697;
@@ -22,6 +23,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     boltPort,
     heap: '1g',
     pageCache: '256m',
+    transactionMemory: DEFAULT_CONFIG.localNeo4jTransactionMemory,
     fresh: true,
     log: (line) => console.error(`[test neo4j] ${line}`),
   });

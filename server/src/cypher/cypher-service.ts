@@ -44,7 +44,8 @@ export interface CypherService {
    */
   guard(query: string, params?: Record<string, unknown>): Promise<GuardedQuery>;
   /** Guards and runs one request: the answer of POST /api/cypher. */
-  run(request: CypherRequest): Promise<CypherResponse>;
+  /** `signal`: aborted when nobody waits for the answer any more (the client went away); the query is then stopped. */
+  run(request: CypherRequest, signal?: AbortSignal): Promise<CypherResponse>;
 }
 
 /** What the driver pulls per batch at most, whatever the row cap (its own default). */
@@ -132,8 +133,8 @@ export function createCypherService(db: Database, overrides: Partial<CypherLimit
   }
 
   /** Reads in one transaction; `rowLimit` rows plus one (to tell whether there are more) per batch, at most. */
-  function userRead<T>(rowLimit: number, work: (tx: UserReadTransaction) => Promise<T>): Promise<T> {
-    return db.userRead(work, { timeoutMs: limits.timeoutMs, fetchSize: Math.min(rowLimit + 1, MAX_FETCH_SIZE) });
+  function userRead<T>(rowLimit: number, work: (tx: UserReadTransaction) => Promise<T>, signal?: AbortSignal): Promise<T> {
+    return db.userRead(work, { timeoutMs: limits.timeoutMs, fetchSize: Math.min(rowLimit + 1, MAX_FETCH_SIZE), signal });
   }
 
   return {
@@ -147,7 +148,7 @@ export function createCypherService(db: Database, overrides: Partial<CypherLimit
       return { query: prepared.query, params: prepared.params, mode: prepared.mode, explain };
     },
 
-    async run(request) {
+    async run(request, signal) {
       const rowLimit = request.limit ?? limits.maxRows;
       const prepared = prepare(limits, request.query, request.params ?? {}, rowLimit);
       // Neo4j can't profile a result that was cut short, so PROFILE reads to the end, keeping `rowLimit` rows.
@@ -176,7 +177,7 @@ export function createCypherService(db: Database, overrides: Partial<CypherLimit
         });
         const graphComplete = await addMissingEndNodes(tx, graph, limits.maxGraphNodes);
         return response(summary, rows, graph, rowsTruncated || !graphComplete);
-      });
+      }, signal);
     },
   };
 }

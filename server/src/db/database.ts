@@ -55,6 +55,8 @@ export interface UserReadOptions {
   timeoutMs: number;
   /** Records per batch the driver pulls while streaming: just over the row cap, so little is read past it. */
   fetchSize: number;
+  /** Aborting it stops the transaction on the server at once, mid-query (the caller has gone away). */
+  signal?: AbortSignal | undefined;
 }
 
 export interface UserReadTransaction {
@@ -144,8 +146,13 @@ export function createDatabase(target: Neo4jTarget): Database {
       }
     },
 
-    async userRead(work, { timeoutMs, fetchSize }) {
+    async userRead(work, { timeoutMs, fetchSize, signal }) {
+      signal?.throwIfAborted();
       const session = driver.session({ ...sessionConfig, defaultAccessMode: neo4j.session.READ, fetchSize });
+      // Closing the session resets its connection, which terminates a running query; a rollback would
+      // wait behind it until it ended by itself or timed out.
+      const stop = () => void session.close().catch(() => undefined);
+      signal?.addEventListener('abort', stop, { once: true });
       let tx: Transaction | undefined;
       try {
         tx = session.beginTransaction({ timeout: timeoutMs });
@@ -153,7 +160,8 @@ export function createDatabase(target: Neo4jTarget): Database {
       } catch (error) {
         throw toAppError(error);
       } finally {
-        if (tx?.isOpen()) await tx.rollback().catch(() => undefined);
+        signal?.removeEventListener('abort', stop);
+        if (tx?.isOpen() && !signal?.aborted) await tx.rollback().catch(() => undefined);
         await session.close().catch(() => undefined);
       }
     },

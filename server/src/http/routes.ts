@@ -74,7 +74,18 @@ export function apiRouter(db: Database, graph: GraphService, cypher: CypherServi
 
   router.post('/cypher', async (req, res) => {
     const request = parseRequest(CypherRequestSchema, req.body, 'Cypher request');
-    res.json(await cypher.run(request));
+    // A user who closes the tab or cancels in the workbench stops the query, instead of leaving it to run
+    // until the transaction timeout.
+    const gone = new AbortController();
+    const onClose = () => {
+      if (!res.writableEnded) gone.abort();
+    };
+    res.on('close', onClose);
+    try {
+      res.json(await cypher.run(request, gone.signal));
+    } finally {
+      res.off('close', onClose);
+    }
   });
 
   /**
