@@ -10,7 +10,7 @@ import type { Database, Params, UserReadTransaction } from '../db/database.ts';
 import { visitGraphElements } from '../db/values.ts';
 import { AppError } from '../errors.ts';
 import { certaintiesAtOrAbove } from '../graph/certainty-floor.ts';
-import { MATCH_NODE_BY_ID, notFound } from '../graph/node-match.ts';
+import { indexedIdLabels, matchNodeById, nodesByIdsSubquery, notFound } from '../graph/node-match.ts';
 import { assertKnownNames } from '../graph/schema-query.ts';
 import type { ExportLimits } from './export-limits.ts';
 
@@ -41,8 +41,8 @@ UNWIND nodes AS a
 MATCH (a)-[r]->(b) WHERE b IN nodes AND ${filter}`;
 }
 
-function selection(ids: readonly string[]): PreparedScope {
-  const nodes = `MATCH (n) WHERE elementId(n) IN $ids OR ${ID_TEXT('n')} IN $ids`;
+function selection(ids: readonly string[], idLabels: readonly string[]): PreparedScope {
+  const nodes = `${nodesByIdsSubquery('$ids', idLabels)}`;
   return {
     async resolve(tx) {
       const rows = await tx.read(
@@ -77,6 +77,7 @@ async function neighbourhood(db: Database, scope: NeighbourhoodScope): Promise<P
   const types = scope.types ?? [];
   const labels = scope.labels ?? [];
   await assertKnownNames(db, { labels, types });
+  const idLabels = await indexedIdLabels(db);
   const depth = scope.depth;
   if (!Number.isInteger(depth) || depth < 1 || depth > EXPORT_LIMITS.depthMax) {
     throw new AppError('VALIDATION_FAILED', `Invalid export request: scope.depth: must be an integer from 1 to ${EXPORT_LIMITS.depthMax}.`);
@@ -90,7 +91,7 @@ WHERE all(r IN rs WHERE ${RELATIONSHIP_PASSES('r')})
 WITH DISTINCT n`;
   return {
     async resolve(tx) {
-      const rows = await tx.read(`${MATCH_NODE_BY_ID} RETURN elementId(n) AS root`, { id: scope.around });
+      const rows = await tx.read(`${matchNodeById(idLabels)} RETURN elementId(n) AS root`, { id: scope.around });
       const root = rows[0]?.root;
       if (typeof root !== 'string') throw notFound(scope.around);
       return {
@@ -150,7 +151,7 @@ async function userQuery(cypher: CypherService, limits: ExportLimits, query: str
 
 /** Checks a scope outside the export's transaction: names against the schema, a query against the guard. */
 export function prepareScope(scope: ExportScope, deps: { db: Database; cypher: CypherService; limits: ExportLimits }): Promise<PreparedScope> {
-  if ('nodeIds' in scope) return Promise.resolve(selection([...new Set(scope.nodeIds)]));
+  if ('nodeIds' in scope) return indexedIdLabels(deps.db).then((idLabels) => selection([...new Set(scope.nodeIds)], idLabels));
   if ('around' in scope) return neighbourhood(deps.db, scope);
   return userQuery(deps.cypher, deps.limits, scope.query, scope.params ?? {});
 }

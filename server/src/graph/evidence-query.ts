@@ -7,7 +7,7 @@
 import { CERTAINTIES, LIMITS, type EvidenceClaim, type EvidenceGroup, type EvidenceResponse, type GraphNode, type GraphRelationship, type JsonValue, type SourceClaim } from '../contract.ts';
 import { cypherInteger, type Database } from '../db/database.ts';
 import { GraphCollector, isNode, toGraphNode } from '../db/values.ts';
-import { MATCH_NODE_BY_ID, notFound } from './node-match.ts';
+import { indexedIdLabels, matchNodeById, notFound } from './node-match.ts';
 
 /** The label of the nodes that relationships cite by `id` in their `sources` list (DESIGN.md's data model). */
 const SOURCE_LABEL = 'Source';
@@ -15,8 +15,8 @@ const SOURCE_LABEL = 'Source';
 /** The source ids relationship `r` cites: its `sources` list, a single string, or none. */
 const SOURCES_OF_R = `CASE WHEN r.sources IS :: LIST<STRING> THEN r.sources WHEN r.sources IS :: STRING THEN [r.sources] ELSE [] END`;
 
-const CLAIMS_ABOUT_NODE = `
-${MATCH_NODE_BY_ID}
+const claimsAboutNode = (idLabels: readonly string[]) => `
+${matchNodeById(idLabels)}
 CALL (n) {
   MATCH (n)-[r]-(m)
   WITH DISTINCT r, m LIMIT $read
@@ -102,7 +102,7 @@ async function claimsMade(db: Database, source: GraphNode): Promise<{ made: Sour
 }
 
 export async function nodeEvidence(db: Database, id: string): Promise<EvidenceResponse> {
-  const rows = await db.read(CLAIMS_ABOUT_NODE, { id, read: cypherInteger(LIMITS.evidenceMax + 1) });
+  const rows = await db.read(claimsAboutNode(await indexedIdLabels(db)), { id, read: cypherInteger(LIMITS.evidenceMax + 1) });
   const row = rows[0];
   if (!row || !isNode(row.n)) throw notFound(id);
   const node = toGraphNode(row.n);

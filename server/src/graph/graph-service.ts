@@ -18,7 +18,7 @@ import { cypherInteger, type Database } from '../db/database.ts';
 import { GraphCollector, isNode, toGraphNode } from '../db/values.ts';
 import { nodeEvidence } from './evidence-query.ts';
 import { neighbourhood, type NeighbourFilter } from './neighbourhood-query.ts';
-import { MATCH_NODE_BY_ID, notFound } from './node-match.ts';
+import { indexedIdLabels, matchNodeById, nodesByIdsSubquery, notFound } from './node-match.ts';
 import { shortestPaths, type PathQuery } from './paths-query.ts';
 import { assertKnownNames, readSchema } from './schema-query.ts';
 import { quoteName } from './search-index.ts';
@@ -46,7 +46,7 @@ export function createGraphService(db: Database) {
       if (label !== undefined) await assertKnownNames(db, { labels: [label] });
       const match =
         ids !== undefined
-          ? 'MATCH (n) WHERE n.id IN $ids OR elementId(n) IN $ids'
+          ? nodesByIdsSubquery('$ids', await indexedIdLabels(db))
           : label !== undefined
             ? `MATCH (n:${quoteName(label)})` // a name the schema check just vouched for
             : 'MATCH (n)';
@@ -62,14 +62,14 @@ export function createGraphService(db: Database) {
 
     /** A document's text (its Source node's `text`); 404 when the node has none. */
     async sourceText(id: string): Promise<SourceText> {
-      const rows = await db.read(`${MATCH_NODE_BY_ID} RETURN n.text AS text`, { id });
+      const rows = await db.read(`${matchNodeById(await indexedIdLabels(db))} RETURN n.text AS text`, { id });
       const text = rows[0]?.text;
       if (typeof text !== 'string') throw new AppError('NOT_FOUND', `No document text for "${id}".`, { details: { id } });
       return { id, text };
     },
 
     async node(id: string): Promise<GraphNode> {
-      const rows = await db.read(`${MATCH_NODE_BY_ID} RETURN n`, { id });
+      const rows = await db.read(`${matchNodeById(await indexedIdLabels(db))} RETURN n`, { id });
       const node = rows[0]?.n;
       if (!isNode(node)) throw notFound(id);
       return toGraphNode(node);

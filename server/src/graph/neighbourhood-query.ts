@@ -8,7 +8,7 @@ import type { Certainty, NeighborsResponse, NameCount } from '../contract.ts';
 import { cypherInteger, type Database } from '../db/database.ts';
 import { GraphCollector, isNode } from '../db/values.ts';
 import { certaintiesAtOrAbove } from './certainty-floor.ts';
-import { MATCH_NODE_BY_ID, notFound } from './node-match.ts';
+import { indexedIdLabels, matchNodeById, notFound } from './node-match.ts';
 import { assertKnownNames } from './schema-query.ts';
 
 export interface NeighbourFilter {
@@ -25,8 +25,8 @@ const RELATIONSHIP_PASSES = `($types IS NULL OR type(r) IN $types) AND ($allowed
 /** A neighbour `m` that carries one of $labels (null for no filter). */
 const NEIGHBOUR_PASSES = `($labels IS NULL OR any(label IN labels(m) WHERE label IN $labels))`;
 
-const NEIGHBOURHOOD = `
-${MATCH_NODE_BY_ID}
+const neighbourhoodQuery = (idLabels: readonly string[]) => `
+${matchNodeById(idLabels)}
 CALL (n) {
   MATCH (n)-[r]-(m) WHERE m <> n
   WITH type(r) AS name, count(DISTINCT m) AS count ORDER BY count DESC, name
@@ -66,7 +66,7 @@ function nameCounts(value: unknown): NameCount[] {
 
 export async function neighbourhood(db: Database, id: string, filter: NeighbourFilter): Promise<NeighborsResponse> {
   await assertKnownNames(db, { labels: filter.labels, types: filter.types });
-  const rows = await db.read(NEIGHBOURHOOD, {
+  const rows = await db.read(neighbourhoodQuery(await indexedIdLabels(db)), {
     id,
     limit: cypherInteger(filter.limit),
     types: filter.types.length > 0 ? filter.types : null,

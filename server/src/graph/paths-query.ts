@@ -9,7 +9,7 @@ import { cypherInteger, type Database } from '../db/database.ts';
 import { GraphCollector, isNode, transportId } from '../db/values.ts';
 import { AppError } from '../errors.ts';
 import { certaintiesAtOrAbove } from './certainty-floor.ts';
-import { nodeByIdSubquery, notFound } from './node-match.ts';
+import { indexedIdLabels, nodeByIdSubquery, notFound } from './node-match.ts';
 
 export interface PathQuery {
   from: string;
@@ -26,9 +26,9 @@ export interface PathQuery {
 const PATHS_READ = LIMITS.pathsMax * 4;
 
 /** Both ends in one row, each null when its id names no node. */
-const ENDPOINTS = `
-CALL () { ${nodeByIdSubquery('from')} RETURN collect(n)[0] AS a }
-CALL () { ${nodeByIdSubquery('to')} RETURN collect(n)[0] AS b }
+const endpoints = (idLabels: readonly string[]) => `
+CALL () { ${nodeByIdSubquery('from', idLabels)} RETURN collect(n)[0] AS a }
+CALL () { ${nodeByIdSubquery('to', idLabels)} RETURN collect(n)[0] AS b }
 RETURN a, b`;
 
 /** `maxLength` is the one value written into the query: Cypher takes no parameter as a quantifier bound. */
@@ -46,7 +46,7 @@ RETURN route, variants LIMIT $pathsMax`;
 }
 
 export async function shortestPaths(db: Database, query: PathQuery): Promise<PathsResponse> {
-  const [ends] = await db.read(ENDPOINTS, { from: query.from, to: query.to });
+  const [ends] = await db.read(endpoints(await indexedIdLabels(db)), { from: query.from, to: query.to });
   const a = ends?.a;
   const b = ends?.b;
   if (!isNode(a)) throw notFound(query.from);
