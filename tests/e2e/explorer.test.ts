@@ -61,6 +61,20 @@ describe('the explorer in Chromium', () => {
     await expect(panel.locator('[data-testid="evidence-sources"]').innerText()).resolves.toContain('Deployment of North Korean Troops');
   });
 
+  it('keeps every toolbar button inside the toolbar, clear of the details panel, at 1440 px', async () => {
+    await page.locator('[data-testid="details-panel"]').waitFor();
+    const overflow = await page.evaluate(() => {
+      const toolbar = document.querySelector('[role="toolbar"][aria-label="Graph tools"]');
+      if (!toolbar) return 'no toolbar';
+      const right = toolbar.getBoundingClientRect().right;
+      const outside = [...toolbar.querySelectorAll('button')].filter((button) => button.getBoundingClientRect().right > right + 0.5);
+      return outside.map((button) => button.getAttribute('aria-label') ?? button.textContent);
+    });
+    expect(overflow).toEqual([]);
+    // Narrowed to icons, each button still says what it is.
+    for (const name of ['Cypher', 'Export', 'Share']) await expect(page.getByRole('button', { name, exact: true }).isVisible()).resolves.toBe(true);
+  });
+
   it('shows a node’s properties after a click on it', async () => {
     await clickElement(page, 'russia-dprk-partnership-agreement');
     const panel = page.locator('[data-testid="details-panel"]');

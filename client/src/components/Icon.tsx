@@ -18,6 +18,7 @@ const ICON_PATHS = {
   path: 'M4.5 15.5a2 2 0 1 0 0 .01M15.5 4.5a2 2 0 1 0 0 .01M6 14l3-4h2l3-4',
   clock: 'M10 17a7 7 0 1 0 0-14 7 7 0 0 0 0 14zM10 6v4l2.5 2',
   trash: 'M4 6h12M8 6V4h4v2M6 6l1 11h6l1-11',
+  download: 'M10 3v9M6 8.5l4 4 4-4M4 16h12',
 } as const;
 
 export type IconName = keyof typeof ICON_PATHS;

@@ -98,9 +98,9 @@ export function Toolbar(props: ToolbarProps) {
       <span className="toolbar-spacer" />
       <div className="toolbar-group toolbar-slot" data-slot="tools">
         {props.extra}
-        <button type="button" className="button" onClick={props.onShare} title="Copy a link to this view" data-testid="share">
+        <button type="button" className="button" onClick={props.onShare} title="Copy a link to this view" aria-label="Share" data-testid="share">
           <Icon name="link" />
-          Share
+          <span className="button-text">Share</span>
         </button>
         <SettingsPopover settings={props.settings} onChange={props.onSettingsChange} />
       </div>

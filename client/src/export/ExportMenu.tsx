@@ -6,6 +6,7 @@
 import { useState } from 'react';
 import type { Core } from 'cytoscape';
 import { EXPORT_FORMATS, type ExportFormatName, type ExportScope } from '../../../server/src/contract.ts';
+import { Icon } from '../components/Icon.tsx';
 import { downloadBlob as download } from '../workbench/clipboard.ts';
 import { browserStore } from '../workbench/local-store.ts';
 import { loadHistory } from '../workbench/query-history.ts';
@@ -101,8 +102,17 @@ export function ExportMenu({ core, viewNodeIds, selectedNodeIds, dark }: ExportM
 
   return (
     <div className="export-menu">
-      <button type="button" className="button" aria-expanded={open} data-testid="export-toggle" onClick={() => setOpen(!open)}>
-        Export
+      <button
+        type="button"
+        className="button"
+        aria-expanded={open}
+        aria-label="Export"
+        title="Export the graph or a picture of the view"
+        data-testid="export-toggle"
+        onClick={() => setOpen(!open)}
+      >
+        <Icon name="download" />
+        <span className="button-text">Export</span>
       </button>
       {open && (
         <div className="export-popover" role="dialog" aria-label="Export" data-testid="export-menu">

@@ -139,12 +139,13 @@ export function WorkbenchToggle({ open, onToggle }: { open: boolean; onToggle():
       aria-pressed={open}
       onClick={onToggle}
       title={`${open ? 'Close' : 'Open'} the Cypher workbench (Ctrl+\`)`}
+      aria-label="Cypher"
       data-testid="workbench-toggle"
     >
       <svg viewBox="0 0 20 20" width="14" height="14" aria-hidden="true">
         <path d="M3 4.5h14v11H3zM6 8l2.5 2L6 12m4 0h4" fill="none" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" strokeLinejoin="round" />
       </svg>
-      Cypher
+      <span className="button-text">Cypher</span>
     </button>
   );
 }
