@@ -161,7 +161,7 @@ function report(figures: Figure[], neo4jVersion: string, totalSeconds: number): 
 async function main(): Promise<void> {
   const started = performance.now();
   const boltPort = Number(process.env.BENCH_NEO4J_PORT ?? 7718);
-  const neo4j = await startLocalNeo4j({ instance: 'bench', boltPort, heap: '2g', pageCache: '1g', transactionMemory: DEFAULT_CONFIG.localNeo4jTransactionMemory, fresh: true, log });
+  const neo4j = await startLocalNeo4j({ instance: 'bench', boltPort, portVariable: 'BENCH_NEO4J_PORT', heap: '2g', pageCache: '1g', transactionMemory: DEFAULT_CONFIG.localNeo4jTransactionMemory, fresh: true, log });
   const db = createDatabase({ uri: neo4j.uri, user: neo4j.user, password: neo4j.password, database: undefined });
   let explorer: Awaited<ReturnType<typeof startExplorer>> | undefined;
   try {

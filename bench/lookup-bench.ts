@@ -48,6 +48,7 @@ async function main(): Promise<void> {
   const neo4j = await startLocalNeo4j({
     instance: 'bench-lookup',
     boltPort,
+    portVariable: 'BENCH_NEO4J_PORT',
     heap: '2g',
     pageCache: '1g',
     transactionMemory: DEFAULT_CONFIG.localNeo4jTransactionMemory,

@@ -26,6 +26,8 @@ export interface LocalNeo4jOptions {
   instance: string;
   /** Bolt port on 127.0.0.1. */
   boltPort: number;
+  /** The variable that moves `boltPort`, named when the port is taken (default LOCAL_NEO4J_PORT). */
+  portVariable?: string;
   /** JVM heap (-Xms = -Xmx), e.g. `1g`. */
   heap: string;
   /** Page cache, e.g. `512m`. */
@@ -312,7 +314,7 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Local
   if (await portAnswers(options.boltPort)) {
     throw new ProvisionError(
       `Port ${options.boltPort} on 127.0.0.1 is taken by another program, so the local Neo4j cannot use it. ` +
-        `Stop that program or choose another port with LOCAL_NEO4J_PORT. ${HOW_TO_POINT_ELSEWHERE}`,
+        `Stop that program or choose another port with ${options.portVariable ?? 'LOCAL_NEO4J_PORT'}. ${HOW_TO_POINT_ELSEWHERE}`,
     );
   }
 

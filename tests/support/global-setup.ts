@@ -21,6 +21,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     // Another port gets its own instance folder, so two runs in one checkout never share a database.
     instance: boltPort === DEFAULT_TEST_NEO4J_PORT ? 'test' : `test-${boltPort}`,
     boltPort,
+    portVariable: 'TEST_NEO4J_PORT',
     heap: '1g',
     pageCache: '256m',
     transactionMemory: DEFAULT_CONFIG.localNeo4jTransactionMemory,
