@@ -43,13 +43,20 @@ const EDGE_FRACTIONS = [0.5, 0.4, 0.6, 0.3, 0.7];
  */
 export async function clickElement(page: Page, id: string, options: { double?: boolean } = {}): Promise<void> {
   await waitForStillGraph(page);
-  // Bring it into view first, as a user would scroll to it: a focus or zoom may have left it off screen.
+  // Bring it into view first, as a user would scroll to it: a focus or zoom may have left it off screen,
+  // or under something drawn over the graph (the minimap in its corner).
   await page.evaluate((elementId) => {
     const cy = (window as unknown as CyWindow).__cy;
     const element = cy.getElementById(elementId);
+    if (element.empty()) return;
     const box = element.renderedBoundingBox();
     const inView = box.x1 >= 0 && box.y1 >= 0 && box.x2 <= cy.width() && box.y2 <= cy.height();
-    if (element.nonempty() && !inView) cy.center(element);
+    const container = cy.container();
+    const middle = element.isEdge() ? (element as EdgeSingular).renderedMidpoint() : (element as NodeSingular).renderedPosition();
+    const rect = container?.getBoundingClientRect();
+    const hit = rect ? document.elementFromPoint(rect.left + middle.x, rect.top + middle.y) : null;
+    const covered = !hit || !container?.contains(hit) || hit.closest('[data-testid="minimap"]') !== null;
+    if (!inView || covered) cy.center(element);
   }, id);
   const box = await page.locator('[data-testid="graph-canvas"]').boundingBox();
   if (!box) throw new Error('graph canvas not on the page');
@@ -78,8 +85,15 @@ export async function clickElement(page: Page, id: string, options: { double?: b
     const y = box.y + point.y;
     if (options.double) await page.mouse.dblclick(x, y);
     else await page.mouse.click(x, y);
-    const { selected } = await probe(page);
-    if (selected.includes(id)) return;
+    // The selection reaches Cytoscape after React has rendered the click (and, for a double click, while
+    // the expansion it started redraws the graph): give it a moment before trying the next point.
+    const hit = await page
+      .waitForFunction((elementId) => (window as unknown as CyWindow).__cy.$(':selected').map((e) => e.id()).includes(elementId), id, { timeout: 1_500 })
+      .then(
+        () => true,
+        () => false,
+      );
+    if (hit) return;
   }
   throw new Error(`could not click "${id}": something else lies over it at every point tried`);
 }
