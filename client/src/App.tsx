@@ -138,7 +138,7 @@ export function App() {
               <StylePanel graph={state.graph} settings={styles} onChange={preferences.setStyles} onReset={preferences.resetStyles} />
             </SidebarSection>
             <SidebarSection title="Schema" testId="section-schema">
-              <SchemaPanel onSampleLabel={(label) => void actions.sampleLabel(label)} />
+              <SchemaPanel onSampleLabel={(label) => void actions.sampleLabel(label)} onSampleType={(type) => void actions.sampleType(type)} />
             </SidebarSection>
             <SidebarSection title="Legend" testId="section-legend" defaultOpen>
               <Legend graph={state.graph} loading={state.overview.status === 'loading'} ruleDomains={domains} />

@@ -189,6 +189,11 @@ export const OverviewQuerySchema = z.object({
   /** Only nodes with this label (checked against the schema): the schema sidebar's sample. */
   label: z.string().min(1).max(200).optional(),
   /**
+   * Up to `limit` relationships of this type (checked against the schema) with their end nodes, and no other
+   * relationship: the schema sidebar's sample of a type.
+   */
+  type: z.string().min(1).max(200).optional(),
+  /**
    * Exactly these nodes (comma-separated ids or elementIds) and the relationships among them: a shared
    * view restored from its URL. Unknown ids are skipped.
    */

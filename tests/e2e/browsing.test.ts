@@ -349,6 +349,20 @@ describe('browsing the graph in Chromium', () => {
     expect(sorted((await probe(page)).nodes)).toEqual(sorted(['russia', ...people]));
   });
 
+  it('adds the relationships of a type, with their ends, on a click on the type in the schema', async () => {
+    await openView(page, server.url, '#v=1&n=russia');
+    await openSection('schema');
+    const schema = page.locator('[data-testid="schema-panel"]');
+    const stored = await db.read('MATCH (a)-[r:SIGNED]->(b) RETURN r.id AS id, a.id AS a, b.id AS b');
+    await expect(schema.locator('[data-type="SIGNED"]').innerText()).resolves.toContain(String(stored.length));
+    await schema.locator('[data-type="SIGNED"]').click();
+    const edges = stored.map((row) => String(row.id));
+    await page.waitForFunction((ids) => ids.every((id) => (window as unknown as CyWindow).__cy.getElementById(id).nonempty()), edges);
+    const drawn = await probe(page);
+    expect(sorted(drawn.nodes)).toEqual(sorted([...new Set(['russia', ...stored.flatMap((row) => [String(row.a), String(row.b)])])]));
+    expect(drawn.edges).toEqual(expect.arrayContaining(edges));
+  });
+
   it('restores a shared view (nodes, filters, selection, layout) from the URL after a reload', async () => {
     await openView(page, server.url, '#v=1&n=russia,north-korea,ukraine,vladimir-putin,kim-jong-un');
     await page.locator('[data-testid="layout-select"]').selectOption('grid');

@@ -100,6 +100,26 @@ describe('GET /api/graph', () => {
     expect(unknown.body.error.code).toBe('VALIDATION_FAILED');
   });
 
+  it('samples one relationship type with its end nodes and nothing else, checked against the schema', async () => {
+    const res = await getJson<Graph>(url, '/api/graph?type=SIGNED&limit=2');
+    expect(res.status).toBe(200);
+    expect(res.body.relationships).toHaveLength(2);
+    for (const rel of res.body.relationships) expect(rel.type).toBe('SIGNED');
+    const ends = new Set(res.body.relationships.flatMap((rel) => [rel.source, rel.target]));
+    expect(res.body.nodes.map((n) => n.id).sort()).toEqual([...ends].sort());
+
+    const all = await getJson<Graph>(url, '/api/graph?type=SIGNED');
+    const stored = await db.read('MATCH ()-[r:SIGNED]->() RETURN count(r) AS count');
+    expect(all.body.relationships).toHaveLength(Number(stored[0]?.count));
+
+    const unknown = await getJson(url, '/api/graph?type=NO_SUCH_TYPE');
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.error.code).toBe('VALIDATION_FAILED');
+    const both = await getJson(url, '/api/graph?type=SIGNED&label=Person');
+    expect(both.status).toBe(400);
+    expect(both.body.error.message).toContain('one of label, type and ids');
+  });
+
   it('returns exactly the nodes a shared view names, by id or elementId, with the relationships among them', async () => {
     const agreement = await getJson<GraphNode>(url, '/api/nodes/russia-dprk-partnership-agreement');
     const ids = ['kim-jong-un', agreement.body.elementId, 'no-such-node'];

@@ -142,6 +142,18 @@ export async function fetchLabelSample(
   return { graph: { nodes, relationships }, supported: nodes.length === graph.nodes.length };
 }
 
+/**
+ * Up to `limit` relationships of `type` with their end nodes (`/api/graph?type=`). Only relationships that
+ * really have the type are kept, in case a server ignores the parameter.
+ */
+export async function fetchTypeSample(type: string, limit: number = DEFAULT_REQUEST_LIMITS.labelSample, signal?: AbortSignal): Promise<Graph> {
+  const params = new URLSearchParams({ type, limit: String(limit) });
+  const graph = await getJson(`/api/graph?${params}`, isGraph, signal);
+  const relationships = graph.relationships.filter((rel) => rel.type === type);
+  const ends = new Set(relationships.flatMap((rel) => [rel.source, rel.target]));
+  return { nodes: graph.nodes.filter((node) => ends.has(node.id)), relationships };
+}
+
 /** The text of a Source document (`GET /api/sources/:id/text`); null when the server has none (404). */
 export async function fetchSourceText(id: string, signal?: AbortSignal): Promise<SourceText | null> {
   try {

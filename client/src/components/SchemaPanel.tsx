@@ -1,6 +1,7 @@
 /**
  * The database's schema (`GET /api/schema`): every label and relationship type with its count in the
- * database (not only in view). Clicking a label adds a sample of its nodes to the view.
+ * database (not only in view). Clicking a label adds a sample of its nodes to the view; clicking a
+ * relationship type, a sample of its relationships with their ends.
  */
 import { useEffect, useState } from 'react';
 import type { SchemaAnswer } from '../api/browse-types.ts';
@@ -12,9 +13,10 @@ type SchemaState = { status: 'loading' } | { status: 'ready'; schema: SchemaAnsw
 
 interface SchemaPanelProps {
   onSampleLabel(label: string): void;
+  onSampleType(type: string): void;
 }
 
-export function SchemaPanel({ onSampleLabel }: SchemaPanelProps) {
+export function SchemaPanel({ onSampleLabel, onSampleType }: SchemaPanelProps) {
   const [state, setState] = useState<SchemaState>({ status: 'loading' });
 
   useEffect(() => {
@@ -60,9 +62,17 @@ export function SchemaPanel({ onSampleLabel }: SchemaPanelProps) {
       <h3 className="mini-title">Relationship types</h3>
       <ul className="schema-list">
         {byCount(relationshipTypes).map((type) => (
-          <li key={type.name} className="schema-item static">
-            <span className="schema-name mono">{type.name}</span>
-            <span className="count">{type.count.toLocaleString('en-US')}</span>
+          <li key={type.name}>
+            <button
+              type="button"
+              className="schema-item"
+              title={`Add up to 25 ${type.name} relationships and their ends to the view`}
+              onClick={() => onSampleType(type.name)}
+              data-type={type.name}
+            >
+              <span className="schema-name mono">{type.name}</span>
+              <span className="count">{type.count.toLocaleString('en-US')}</span>
+            </button>
           </li>
         ))}
       </ul>

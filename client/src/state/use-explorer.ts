@@ -11,6 +11,7 @@ import {
   DEFAULT_REQUEST_LIMITS,
   fetchGraphByIds,
   fetchLabelSample,
+  fetchTypeSample,
   fetchNeighbors,
   fetchNode,
   fetchOverview,
@@ -222,9 +223,20 @@ export function useExplorer(neighbourCap: number) {
     }
   }, []);
 
+  const sampleType = useCallback(async (type: string) => {
+    dispatch({ type: 'busy', text: `Loading ${type} relationships…` });
+    try {
+      const graph = await fetchTypeSample(type);
+      const text = `Added up to ${DEFAULT_REQUEST_LIMITS.labelSample} ${type} relationships (${graph.relationships.length}) with their ends.`;
+      dispatch({ type: 'nodesAdded', graph, change: `sample ${type}`, text });
+    } catch (error) {
+      dispatch({ type: 'requestFailed', message: `Could not load ${type} relationships: ${errorMessage(error)}` });
+    }
+  }, []);
+
   const actions = useMemo(
-    () => ({ loadInitial, expand, expandWith, collapse, openNode, findPaths, sampleLabel, setPathOptions }),
-    [loadInitial, expand, expandWith, collapse, openNode, findPaths, sampleLabel],
+    () => ({ loadInitial, expand, expandWith, collapse, openNode, findPaths, sampleLabel, sampleType, setPathOptions }),
+    [loadInitial, expand, expandWith, collapse, openNode, findPaths, sampleLabel, sampleType],
   );
 
   return { state, dispatch, actions, expandChoice, closeExpandChoice: () => setExpandChoice(null), pathOptions };

@@ -42,7 +42,18 @@ function collect(rows: Array<Record<string, unknown>>, ...keys: string[]): Graph
 export function createGraphService(db: Database) {
   return {
     /** Up to `limit` nodes (all, one label's, or exactly `ids`) and the relationships among them. */
-    async overview({ limit, label, ids }: OverviewQuery): Promise<Graph> {
+    async overview({ limit, label, type, ids }: OverviewQuery): Promise<Graph> {
+      if ([label, type, ids].filter((value) => value !== undefined).length > 1) {
+        throw new AppError('VALIDATION_FAILED', 'Invalid query parameters: give one of label, type and ids.');
+      }
+      if (type !== undefined) {
+        await assertKnownNames(db, { types: [type] });
+        const rows = await db.read(
+          `MATCH (a)-[r:${quoteName(type)}]->(b) WITH a, r, b LIMIT $limit RETURN a, r, b`, // a name the schema check just vouched for
+          { limit: cypherInteger(limit) },
+        );
+        return collect(rows, 'a', 'r', 'b');
+      }
       if (label !== undefined) await assertKnownNames(db, { labels: [label] });
       const match =
         ids !== undefined
