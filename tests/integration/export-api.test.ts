@@ -216,6 +216,7 @@ describe('POST /api/export: graphml', () => {
       problems: string[];
       nodes: Record<string, Record<string, Tagged>>;
       edges: Array<{ source: string; target: string; data: Record<string, Tagged> }>;
+      igraph: { directed: boolean; vertices: number; edges: number; labels: string[]; edgeLabels: string[] };
     };
     return { expected, graph };
   }
@@ -237,7 +238,7 @@ describe('POST /api/export: graphml', () => {
       await wipeEverything(db);
       await createAwkwardGraph(db);
     }],
-  ])('is valid GraphML that networkx reads back with equal counts and values: %s', async (_name, arrange) => {
+  ])('is valid GraphML that networkx and igraph read back with equal counts and values: %s', async (_name, arrange) => {
     await arrange();
     const { expected, graph } = await readBack({ query: WHOLE_GRAPH });
     expect(graph.problems).toEqual([]);
@@ -250,6 +251,9 @@ describe('POST /api/export: graphml', () => {
       expect(data.labels?.v).toBe(node?.labels.map((l) => `:${l}`).join(''));
       for (const [key, value] of Object.entries(node?.properties ?? {})) expect(matches(data[key], value), `${id}.${key}`).toBe(true);
     }
+    expect(graph.igraph).toMatchObject({ directed: true, vertices: expected.nodes.length, edges: expected.relationships.length });
+    expect([...graph.igraph.labels].sort()).toEqual(expected.nodes.map((node) => node.labels.map((l) => `:${xmlSafe(l)}`).join('')).sort());
+    expect([...graph.igraph.edgeLabels].sort()).toEqual(expected.relationships.map((rel) => xmlSafe(rel.type)).sort());
     for (const rel of expected.relationships) {
       const edge = graph.edges.find((e) => e.data.label?.v === rel.type && Object.entries(rel.properties).every(([key, value]) => key === 'id' || matches(e.data[key], value)));
       expect(edge, `${rel.source} -${rel.type}-> ${rel.target}`).toBeDefined();

@@ -1,9 +1,13 @@
-"""Reads a GraphML file two ways and prints JSON on stdout, for tests/integration/export-api.test.ts.
+"""Reads a GraphML file three ways and prints JSON on stdout, for tests/integration/export-api.test.ts.
 
 1. Its structure, checked against GraphML 1.0 with the standard library's XML parser: the root element
    and namespace, typed <key>s before the <graph>, unique node ids, edges between declared nodes, every
    <data> naming a declared key of its element kind, every typed value parsing as its attr.type.
 2. networkx.read_graphml: the nodes and edges with their attribute values, each tagged with its Python type.
+3. igraph (its C core's reader, built on libxml2): the vertex and edge counts, and the vertices' labels and
+   the edges' types, so the test can check that a second independent reader sees the same graph. (igraph
+   keeps a node's GraphML id in its "id" attribute unless a <data key="id"> takes that name, as a node's
+   own `id` property does, so vertices are compared by their labels, not matched by id.)
 
 Usage: python3 read-graphml.py FILE
 """
@@ -12,6 +16,7 @@ import math
 import sys
 import xml.etree.ElementTree as ET
 
+import igraph
 import networkx as nx
 
 NS = "{http://graphml.graphdrawing.org/xmlns}"
@@ -99,7 +104,15 @@ def main(path):
         {"source": u, "target": v, "data": {k: tagged(x) for k, x in data.items()}}
         for u, v, data in graph.edges(data=True)
     ]
-    print(json.dumps({"problems": problems, "multigraph": graph.is_multigraph(), "nodes": nodes, "edges": edges}))
+    read_by_igraph = igraph.Graph.Read_GraphML(path)
+    igraph_view = {
+        "directed": read_by_igraph.is_directed(),
+        "vertices": read_by_igraph.vcount(),
+        "edges": read_by_igraph.ecount(),
+        "labels": sorted(v["labels"] for v in read_by_igraph.vs),
+        "edgeLabels": sorted(e["label"] for e in read_by_igraph.es),
+    }
+    print(json.dumps({"problems": problems, "multigraph": graph.is_multigraph(), "nodes": nodes, "edges": edges, "igraph": igraph_view}))
 
 
 if __name__ == "__main__":
