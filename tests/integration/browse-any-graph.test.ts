@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type {
   EvidenceResponse,
+  Graph,
   GraphNode,
   NeighborsResponse,
   PathsResponse,
@@ -177,6 +178,16 @@ describe('GET /api/schema on any graph', () => {
       { name: 'ROUTE', count: ROUTES.length },
     ]);
     expect(res.body.propertyKeys).toEqual(expect.arrayContaining(['code', 'title', 'country']));
+  });
+
+  it('samples a label and a relationship type of this database, nodes addressed by elementId', async () => {
+    const cities = await getJson<Graph>(url, '/api/graph?label=City&limit=2');
+    expect(cities.body.nodes).toHaveLength(2);
+    for (const node of cities.body.nodes) expect(node.id).toBe(node.elementId);
+    const routes = await getJson<Graph>(url, '/api/graph?type=ROUTE&limit=3');
+    expect(routes.body.relationships).toHaveLength(3);
+    for (const rel of routes.body.relationships) expect(rel.type).toBe('ROUTE');
+    expect(routes.body.nodes.every((node) => node.labels.includes('Airport'))).toBe(true);
   });
 });
 
