@@ -20,6 +20,7 @@ import { Toolbar } from './components/Toolbar.tsx';
 import { StyleSettingsContext } from './components/style-context.ts';
 import { GraphCanvas, type GraphCanvasHandle } from './graph/GraphCanvas.tsx';
 import { useStyling } from './graph/use-styling.ts';
+import { selectedNodeIds, type ExplorerState } from './state/explorer-state.ts';
 import { explorerShortcuts } from './state/explorer-shortcuts.ts';
 import { hiddenElements } from './state/filters.ts';
 import { useColorScheme } from './state/use-color-scheme.ts';
@@ -29,14 +30,14 @@ import { useShortcuts } from './state/use-shortcuts.ts';
 import { useUrlSync, viewHash } from './state/use-url-sync.ts';
 import { WorkbenchDrawer, WorkbenchToggle, useWorkbenchDrawer } from './workbench/WorkbenchDrawer.tsx';
 import { ExportMenu } from './export/ExportMenu.tsx';
-import type { GraphData } from './state/graph-data.ts';
-import type { Selection } from './state/selection.ts';
 
 /** The selected nodes: a node, or both ends of a relationship. */
-function selectedNodeIds(graph: GraphData, selection: Selection): string[] {
+/** What the Export menu's "selection" holds: every selected node, or a selected relationship's two ends. */
+function exportSelection(state: ExplorerState): string[] {
+  const { selection } = state;
   if (selection === null) return [];
-  if (selection.kind === 'node') return [selection.id];
-  const rel = graph.relationships.get(selection.id);
+  if (selection.kind === 'node') return selectedNodeIds(state);
+  const rel = state.graph.relationships.get(selection.id);
   return rel ? [rel.source, rel.target] : [];
 }
 
@@ -167,7 +168,7 @@ export function App() {
                 <ExportMenu
                   core={() => canvasRef.current?.core() ?? null}
                   viewNodeIds={() => [...state.graph.nodes.keys()].filter((id) => !hidden.nodes.has(id))}
-                  selectedNodeIds={() => selectedNodeIds(state.graph, state.selection)}
+                  selectedNodeIds={() => exportSelection(state)}
                   dark={scheme === 'dark'}
                 />
               </>
@@ -180,6 +181,7 @@ export function App() {
               loaded={loaded}
               anchorId={state.anchorId}
               selection={state.selection}
+              alsoSelected={state.alsoSelected}
               focus={state.focus}
               scheme={scheme}
               layoutName={state.layoutName}
@@ -192,6 +194,7 @@ export function App() {
               pathOriginId={state.pathPick?.fromId ?? null}
               showMinimap={settings.showMinimap}
               onSelect={select}
+              onToggleSelected={(nodeId: string) => dispatch({ type: 'selectionToggled', nodeId })}
               onExpand={(id) => void actions.expand(id)}
               onPositions={(positions, cause) =>
                 dispatch(cause === 'drag' ? { type: 'nodesMoved', positions } : { type: 'positionsSettled', positions })

@@ -11,7 +11,7 @@ import type { Database } from '../../server/src/db/database.ts';
 import { launchChromium } from '../../scripts/chromium.ts';
 import { clickElement, openView, probe, waitForStillGraph, type CyWindow } from '../support/browser.ts';
 import { startTestServer } from '../support/http.ts';
-import { resetToSeed, testDatabase } from '../support/neo4j.ts';
+import { counts, resetToSeed, testDatabase } from '../support/neo4j.ts';
 
 let db: Database;
 let server: RunningServer;
@@ -361,6 +361,25 @@ describe('browsing the graph in Chromium', () => {
     const drawn = await probe(page);
     expect(sorted(drawn.nodes)).toEqual(sorted([...new Set(['russia', ...stored.flatMap((row) => [String(row.a), String(row.b)])])]));
     expect(drawn.edges).toEqual(expect.arrayContaining(edges));
+  });
+
+  it('selects several nodes with Shift+click and removes them all with one Del, the database untouched', async () => {
+    await openView(page, server.url, '#v=1&n=russia,north-korea,ukraine,kim-jong-un');
+    const before = await counts(db);
+    await clickElement(page, 'ukraine');
+    await page.keyboard.down('Shift');
+    try {
+      await clickElement(page, 'kim-jong-un');
+    } finally {
+      await page.keyboard.up('Shift');
+    }
+    expect(sorted((await probe(page)).selected)).toEqual(['kim-jong-un', 'ukraine']);
+    // Two quick clicks on two different nodes are not a double-click: nothing was expanded.
+    expect((await probe(page)).nodes).toHaveLength(4);
+    await page.keyboard.press('Delete');
+    await page.waitForFunction(() => (window as unknown as CyWindow).__cy.nodes().length === 2);
+    expect(sorted((await probe(page)).nodes)).toEqual(['north-korea', 'russia']);
+    expect(await counts(db)).toEqual(before);
   });
 
   it('restores a shared view (nodes, filters, selection, layout) from the URL after a reload', async () => {

@@ -5,6 +5,7 @@ import {
   explorerReducer,
   initialState,
   pathRelationshipIds,
+  selectedNodeIds,
   type ExplorerAction,
   type ExplorerState,
 } from '../../client/src/state/explorer-state.ts';
@@ -110,6 +111,46 @@ describe('explorer state: other view changes', () => {
     const undone = run(removed, { type: 'undo' });
     expect(nodeIds(undone)).toEqual(['north-korea', 'russia']);
     expect(undone.graph.relationships.size).toBe(1);
+  });
+
+  it('adds nodes to the selection with Shift+click, takes them out again, and a plain click starts over', () => {
+    const three = run(loaded(), { type: 'expanded', nodeId: 'russia', response: neighbours('russia', ['putin']) });
+    const picked = run(three, { type: 'selected', selection: { kind: 'node', id: 'russia' } }, { type: 'selectionToggled', nodeId: 'putin' });
+    expect(picked.selection).toEqual({ kind: 'node', id: 'putin' });
+    expect(selectedNodeIds(picked).sort()).toEqual(['putin', 'russia']);
+
+    const withKorea = run(picked, { type: 'selectionToggled', nodeId: 'north-korea' });
+    expect(selectedNodeIds(withKorea).sort()).toEqual(['north-korea', 'putin', 'russia']);
+    // Taking out the node the details panel shows shows the one picked before it.
+    const without = run(withKorea, { type: 'selectionToggled', nodeId: 'north-korea' });
+    expect(without.selection).toEqual({ kind: 'node', id: 'putin' });
+    expect(selectedNodeIds(without).sort()).toEqual(['putin', 'russia']);
+
+    const plain = run(withKorea, { type: 'selected', selection: { kind: 'node', id: 'russia' } });
+    expect(selectedNodeIds(plain)).toEqual(['russia']);
+    const none = run(picked, { type: 'selectionToggled', nodeId: 'putin' }, { type: 'selectionToggled', nodeId: 'russia' });
+    expect(none.selection).toBeNull();
+    expect(none.alsoSelected).toEqual([]);
+  });
+
+  it('removes every selected node with one Del, undone in one step', () => {
+    const three = run(loaded(), { type: 'expanded', nodeId: 'russia', response: neighbours('russia', ['putin']) });
+    const picked = run(three, { type: 'selected', selection: { kind: 'node', id: 'putin' } }, { type: 'selectionToggled', nodeId: 'north-korea' });
+    const removed = run(picked, { type: 'selectionRemoved' });
+    expect(nodeIds(removed)).toEqual(['russia']);
+    expect(removed.selection).toBeNull();
+    expect(removed.alsoSelected).toEqual([]);
+    expect(removed.history.past.at(-1)?.change).toBe('remove 2 nodes');
+    expect(nodeIds(run(removed, { type: 'undo' }))).toEqual(['north-korea', 'putin', 'russia']);
+  });
+
+  it('drops a selected node from the selection when it leaves the view some other way', () => {
+    const expanded = run(loaded(), { type: 'expanded', nodeId: 'russia', response: neighbours('russia', ['putin']) });
+    const picked = run(expanded, { type: 'selected', selection: { kind: 'node', id: 'russia' } }, { type: 'selectionToggled', nodeId: 'putin' }, { type: 'selectionToggled', nodeId: 'north-korea' });
+    expect(picked.alsoSelected).toEqual(['russia', 'putin']);
+    const collapsed = run(picked, { type: 'collapsed', nodeId: 'russia' });
+    expect(collapsed.graph.nodes.has('putin')).toBe(false);
+    expect(selectedNodeIds(collapsed).sort()).toEqual(['north-korea', 'russia']);
   });
 
   it('records filters, layout choices and drags, but not positions a layout settled on', () => {

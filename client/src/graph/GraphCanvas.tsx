@@ -40,6 +40,8 @@ interface GraphCanvasProps {
   /** Node the latest additions came from: they are laid out around it. */
   anchorId: string | null;
   selection: Selection;
+  /** Nodes selected besides `selection` (Shift+click). */
+  alsoSelected: readonly string[];
   focus: FocusRequest | null;
   scheme: ColorScheme;
   /** Layout for the first drawing (LAYOUTS name). */
@@ -56,6 +58,8 @@ interface GraphCanvasProps {
   pathOriginId: string | null;
   showMinimap: boolean;
   onSelect(selection: Selection): void;
+  /** Shift+click on a node: it joins the selection or leaves it. */
+  onToggleSelected(nodeId: string): void;
   onExpand(nodeId: string): void;
   /** Positions after a layout or placement settled (`drag`: the analyst moved nodes). */
   onPositions(positions: Positions, cause: 'layout' | 'drag'): void;
@@ -72,7 +76,7 @@ const ANIMATION_MS = 350;
 const FIT_PADDING = 40;
 
 export function GraphCanvas(props: GraphCanvasProps) {
-  const { graph, loaded, selection, focus, scheme, ref, children, styling, hidden, paths, pathOriginId } = props;
+  const { graph, loaded, selection, alsoSelected, focus, scheme, ref, children, styling, hidden, paths, pathOriginId } = props;
   const containerRef = useRef<HTMLDivElement>(null);
   const cyRef = useRef<Core | null>(null);
   const [cyInstance, setCyInstance] = useState<Core | null>(null);
@@ -111,12 +115,25 @@ export function GraphCanvas(props: GraphCanvasProps) {
     setCyInstance(cy);
     layoutQueue.current = Promise.resolve(); // a layout of a destroyed instance never stops
     window.__cy = cy;
-    cy.on('tap', 'node', (event) => latest.current.onSelect({ kind: 'node', id: event.target.id() }));
+    // Cytoscape calls two quick taps a double tap even on two different nodes: remember what the two
+    // last taps hit, so that clicking one node and then another never expands the second.
+    const taps: Array<string | null> = [null, null];
+    cy.on('tap', (event) => {
+      taps.shift();
+      taps.push(event.target === cy ? null : (event.target as { id(): string }).id());
+    });
+    cy.on('tap', 'node', (event) => {
+      const shift = (event.originalEvent as MouseEvent | undefined)?.shiftKey === true;
+      if (shift) latest.current.onToggleSelected(event.target.id());
+      else latest.current.onSelect({ kind: 'node', id: event.target.id() });
+    });
     cy.on('tap', 'edge', (event) => latest.current.onSelect({ kind: 'relationship', id: event.target.id() }));
     cy.on('tap', (event) => {
       if (event.target === cy) latest.current.onSelect(null);
     });
-    cy.on('dbltap', 'node', (event) => latest.current.onExpand(event.target.id()));
+    cy.on('dbltap', 'node', (event) => {
+      if (taps[0] === event.target.id() && taps[1] === event.target.id()) latest.current.onExpand(event.target.id());
+    });
     cy.on('dragfree', 'node', () => reportPositions('drag'));
     cy.on('mouseover', 'node, edge', () => (container.style.cursor = 'pointer'));
     cy.on('mouseout', 'node, edge', () => (container.style.cursor = ''));
@@ -187,7 +204,8 @@ export function GraphCanvas(props: GraphCanvasProps) {
     const cy = cyRef.current;
     if (!cy) return;
     cy.batch(() => {
-      const target = selection ? cy.getElementById(selection.id) : cy.collection();
+      let target = selection ? cy.getElementById(selection.id) : cy.collection();
+      for (const id of alsoSelected) target = target.union(cy.getElementById(id));
       cy.elements(':selected').difference(target).unselect();
       cy.elements().removeClass(CLASSES.dimmed);
       if (target.empty()) return;
@@ -196,7 +214,7 @@ export function GraphCanvas(props: GraphCanvasProps) {
       const context = selection?.kind === 'node' ? target.closedNeighborhood() : target.union(target.connectedNodes());
       cy.elements().difference(context).addClass(CLASSES.dimmed);
     });
-  }, [selection, graph, paths]);
+  }, [selection, alsoSelected, graph, paths]);
 
   useEffect(() => {
     const cy = cyRef.current;

@@ -90,6 +90,11 @@ export interface ExplorerState extends ViewSnapshot {
   /** The node the latest additions came from; the canvas places them around it. */
   anchorId: string | null;
   selection: Selection;
+  /**
+   * Nodes Shift+clicked into the selection besides `selection` (which stays the one the details panel
+   * shows, the last one clicked). Del removes them all and the Export menu's "selection" holds them all.
+   */
+  alsoSelected: readonly string[];
   focus: FocusRequest | null;
   /** A request in flight that the user is waiting on, e.g. "Expanding Kim Jong-un…". */
   busy: string | null;
@@ -129,6 +134,8 @@ export type ExplorerAction =
    */
   | { type: 'queryGraphShown'; graph: Graph; mode: 'replace' | 'merge' }
   | { type: 'selected'; selection: Selection }
+  /** Shift+click: the node joins the selection, or leaves it when it was in it. */
+  | { type: 'selectionToggled'; nodeId: string }
   /** Del: the selection leaves the view (never the database). */
   | { type: 'selectionRemoved' }
   | { type: 'filtersChanged'; filters: Filters; change: string }
@@ -160,6 +167,7 @@ export function initialState(options: { layoutName?: string } = {}): ExplorerSta
     overview: { status: 'loading' },
     anchorId: null,
     selection: null,
+    alsoSelected: [],
     focus: null,
     busy: null,
     notice: null,
@@ -244,7 +252,36 @@ export function collapseRemovals(state: Pick<ExplorerState, 'graph' | 'expansion
   };
 }
 
+/** Every selected node: the multi-selection, then the node the details panel shows. */
+export function selectedNodeIds(state: Pick<ExplorerState, 'selection' | 'alsoSelected'>): string[] {
+  return state.selection?.kind === 'node' ? [...state.alsoSelected, state.selection.id] : [];
+}
+
+/** Shift+click on `nodeId`: it joins the selection (as the one shown), or leaves it. */
+function toggleSelected(state: ExplorerState, nodeId: string): Pick<ExplorerState, 'selection' | 'alsoSelected'> {
+  const selected = selectedNodeIds(state);
+  if (!selected.includes(nodeId)) return { selection: { kind: 'node', id: nodeId }, alsoSelected: selected };
+  const rest = selected.filter((id) => id !== nodeId);
+  const last = rest.at(-1);
+  return last === undefined ? { selection: null, alsoSelected: [] } : { selection: { kind: 'node', id: last }, alsoSelected: rest.slice(0, -1) };
+}
+
+/**
+ * The multi-selection holds only nodes in view, never the shown node twice, and only beside a selected
+ * node: whatever an action did to the graph or the selection, it can't outlive them.
+ */
+function withValidMultiSelection(state: ExplorerState): ExplorerState {
+  if (state.alsoSelected.length === 0) return state;
+  const shown = state.selection?.kind === 'node' ? state.selection.id : undefined;
+  const kept = shown === undefined ? [] : state.alsoSelected.filter((id) => id !== shown && state.graph.nodes.has(id));
+  return kept.length === state.alsoSelected.length ? state : { ...state, alsoSelected: kept };
+}
+
 export function explorerReducer(state: ExplorerState, action: ExplorerAction): ExplorerState {
+  return withValidMultiSelection(reduce(state, action));
+}
+
+function reduce(state: ExplorerState, action: ExplorerAction): ExplorerState {
   switch (action.type) {
     case 'overviewRequested':
       return { ...state, overview: { status: 'loading' } };
@@ -362,20 +399,28 @@ export function explorerReducer(state: ExplorerState, action: ExplorerAction): E
       });
     }
     case 'selected':
-      return { ...state, selection: action.selection };
+      return { ...state, selection: action.selection, alsoSelected: [] };
+    case 'selectionToggled':
+      return { ...state, ...toggleSelected(state, action.nodeId) };
     case 'selectionRemoved': {
       const { selection } = state;
       if (selection === null) return state;
       const isNode = selection.kind === 'node';
-      const graph = isNode ? removeFromGraph(state.graph, [selection.id]) : removeFromGraph(state.graph, [], [selection.id]);
+      const nodeIds = selectedNodeIds(state);
+      const graph = isNode ? removeFromGraph(state.graph, nodeIds) : removeFromGraph(state.graph, [], [selection.id]);
       const expansions = new Map(state.expansions);
       const pinned = new Set(state.pinned);
-      if (isNode) {
-        expansions.delete(selection.id);
-        pinned.delete(selection.id);
+      for (const id of nodeIds) {
+        expansions.delete(id);
+        pinned.delete(id);
       }
-      const what = isNode ? nameOf(state.graph, selection.id) : (state.graph.relationships.get(selection.id)?.type ?? 'relationship');
-      return commit(state, `remove ${what}`, { graph, expansions, pinned, selection: null, anchorId: null });
+      const what =
+        nodeIds.length > 1
+          ? `${nodeIds.length} nodes`
+          : isNode
+            ? nameOf(state.graph, selection.id)
+            : (state.graph.relationships.get(selection.id)?.type ?? 'relationship');
+      return commit(state, `remove ${what}`, { graph, expansions, pinned, selection: null, alsoSelected: [], anchorId: null });
     }
     case 'filtersChanged':
       return commit(state, action.change, { filters: action.filters });
