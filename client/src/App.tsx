@@ -231,6 +231,7 @@ export function App() {
         <DetailsPanel
           graph={state.graph}
           selection={state.selection}
+          alsoSelectedCount={state.alsoSelected.length}
           expansions={state.expansions}
           expanding={state.busy !== null}
           onSelect={select}

@@ -376,6 +376,7 @@ describe('browsing the graph in Chromium', () => {
     expect(sorted((await probe(page)).selected)).toEqual(['kim-jong-un', 'ukraine']);
     // Two quick clicks on two different nodes are not a double-click: nothing was expanded.
     expect((await probe(page)).nodes).toHaveLength(4);
+    await expect(page.locator('[data-testid="multi-selection"]').innerText()).resolves.toContain('2 nodes selected');
     await page.keyboard.press('Delete');
     await page.waitForFunction(() => (window as unknown as CyWindow).__cy.nodes().length === 2);
     expect(sorted((await probe(page)).nodes)).toEqual(['north-korea', 'russia']);

@@ -26,6 +26,8 @@ export interface DetailsActions {
 interface DetailsPanelProps extends DetailsActions {
   graph: GraphData;
   selection: Selection;
+  /** How many nodes are selected besides the one shown (Shift+click). */
+  alsoSelectedCount: number;
   expansions: ReadonlyMap<string, Expansion>;
   expanding: boolean;
 }
@@ -48,6 +50,12 @@ export function DetailsPanel(props: DetailsPanelProps) {
   const relationship = selection?.kind === 'relationship' ? graph.relationships.get(selection.id) : undefined;
   return (
     <aside className="details" data-testid="details-panel" data-selection={selection?.kind ?? 'none'} aria-label="Selection details">
+      {node && props.alsoSelectedCount > 0 && (
+        <p className="details-multi muted small" data-testid="multi-selection" role="status">
+          {props.alsoSelectedCount + 1} nodes selected, this one shown. <kbd>Del</kbd> removes all of them from the view; Export → Selection
+          exports them.
+        </p>
+      )}
       {node ? (
         <NodeDetails key={node.id} node={node} graph={graph} expansion={expansions.get(node.id)} expanding={expanding} actions={props} />
       ) : relationship ? (
