@@ -13,10 +13,9 @@ import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../server/src/config.ts';
 import { EXPORT_FORMATS, ExportRequestSchema, type ExportRequest } from '../server/src/contract.ts';
 import { createCypherService } from '../server/src/cypher/cypher-service.ts';
-import { createDatabase, waitForDatabase } from '../server/src/db/database.ts';
 import { AppError } from '../server/src/errors.ts';
 import { createExportService, type ExportProgress } from '../server/src/export/export-service.ts';
-import { resolveNeo4j } from './neo4j/resolve-neo4j.ts';
+import { withNeo4j } from './neo4j/resolve-neo4j.ts';
 
 const USAGE = `Usage: npm run export -- --format ${EXPORT_FORMATS.join('|')} SCOPE [--out FILE]
 SCOPE is one of:
@@ -94,32 +93,28 @@ function progressReporter(): (progress: ExportProgress) => void {
 async function main(): Promise<number> {
   const { request, out } = parseRequest(process.argv.slice(2));
   const config = loadConfig();
-  const { target, local } = await resolveNeo4j(config, (line) => console.error(`[neo4j] ${line}`));
-  const db = createDatabase(target);
   const partial = out === undefined ? undefined : `${out}.partial`;
-  try {
-    await waitForDatabase(db);
-    const exporter = createExportService(db, createCypherService(db, config.cypher), config.export);
-    await exporter.export(
-      request,
-      async (download) => {
-        const { nodes, relationships } = download.meta.counts;
-        log(`${request.format}: ${nodes} nodes, ${relationships} relationships from database "${download.meta.database}"`);
-        const sink: Writable = partial === undefined ? process.stdout : createWriteStream(partial);
-        await pipeline(Readable.from(download.body), sink, { end: partial !== undefined });
-      },
-      { onProgress: progressReporter() },
-    );
-    if (out !== undefined && partial !== undefined) renameSync(partial, out);
-    log(`done${out !== undefined ? `: ${out}` : ''}`);
-    return 0;
-  } catch (error) {
-    if (partial !== undefined) rmSync(partial, { force: true });
-    throw error;
-  } finally {
-    await db.close();
-    if (local?.startedHere) await local.stop();
-  }
+  return withNeo4j(config, async (db) => {
+    try {
+      const exporter = createExportService(db, createCypherService(db, config.cypher), config.export);
+      await exporter.export(
+        request,
+        async (download) => {
+          const { nodes, relationships } = download.meta.counts;
+          log(`${request.format}: ${nodes} nodes, ${relationships} relationships from database "${download.meta.database}"`);
+          const sink: Writable = partial === undefined ? process.stdout : createWriteStream(partial);
+          await pipeline(Readable.from(download.body), sink, { end: partial !== undefined });
+        },
+        { onProgress: progressReporter() },
+      );
+      if (out !== undefined && partial !== undefined) renameSync(partial, out);
+      log(`done${out !== undefined ? `: ${out}` : ''}`);
+      return 0;
+    } catch (error) {
+      if (partial !== undefined) rmSync(partial, { force: true });
+      throw error;
+    }
+  });
 }
 
 main().then(

@@ -4,8 +4,7 @@
  */
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../server/src/config.ts';
-import { createDatabase, waitForDatabase } from '../server/src/db/database.ts';
-import { resolveNeo4j } from '../scripts/neo4j/resolve-neo4j.ts';
+import { withNeo4j } from '../scripts/neo4j/resolve-neo4j.ts';
 import { loadSeed, wipeDatabase } from './loader.ts';
 import { DEFAULT_SEED_PATH, readSeedFile } from './seed-file.ts';
 import { SeedValidationError } from './schema.ts';
@@ -21,10 +20,7 @@ async function main(): Promise<number> {
   const seed = await readSeedFile(path);
   log(`valid: ${seed.nodes.length} nodes, ${seed.relationships.length} relationships`);
 
-  const { target, local } = await resolveNeo4j(config, (line) => console.error(`[neo4j] ${line}`));
-  const db = createDatabase(target);
-  try {
-    await waitForDatabase(db);
+  return withNeo4j(config, async (db, target) => {
     if (values.reset) {
       log(`--reset: deleting every node and relationship in ${target.uri} (database ${target.database ?? 'default'})`);
       const deleted = await wipeDatabase(db, log);
@@ -33,10 +29,7 @@ async function main(): Promise<number> {
     const report = await loadSeed(db, seed, { log });
     log(`done: ${report.nodes} nodes and ${report.relationships} relationships loaded into ${target.uri}`);
     return 0;
-  } finally {
-    await db.close();
-    if (local?.startedHere) await local.stop();
-  }
+  });
 }
 
 main().then(

@@ -4,35 +4,26 @@
  * highlighting, the evidence panel (the quote in its article, a node's claims grouped by source), the
  * timeline window, and a shared view restored from the URL after a reload.
  */
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../server/src/app.ts';
 import type { Database } from '../../server/src/db/database.ts';
-import { launchChromium } from '../../scripts/chromium.ts';
 import { clickElement, openView, probe, waitForStillGraph, type CyWindow } from '../support/browser.ts';
-import { startTestServer } from '../support/http.ts';
-import { counts, resetToSeed, testDatabase } from '../support/neo4j.ts';
+import { startBrowserSession, type BrowserSession } from '../support/browser-session.ts';
+import { counts } from '../support/neo4j.ts';
 
+let session: BrowserSession;
 let db: Database;
 let server: RunningServer;
-let browser: BrowserContext;
 let page: Page;
-const pageErrors: string[] = [];
+let pageErrors: string[];
 
 beforeAll(async () => {
-  db = testDatabase();
-  await resetToSeed(db);
-  server = await startTestServer(db, { client: true });
-  browser = await launchChromium();
-  page = await browser.newPage();
-  page.on('pageerror', (error) => pageErrors.push(error.message));
+  session = await startBrowserSession({ open: false });
+  ({ db, server, page, pageErrors } = session);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  await db?.close();
-});
+afterAll(() => session?.close());
 
 /** Ids of the nodes joined to `id` in the database, optionally only through relationships of `type`. */
 async function neighbourIds(id: string, type?: string): Promise<string[]> {

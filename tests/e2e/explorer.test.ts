@@ -2,40 +2,24 @@
  * The explorer in Debian's Chromium against the real server and the real Neo4j: the seed graph is drawn,
  * a click on a relationship shows its evidence, search focuses a node and double-click expands one.
  */
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningServer } from '../../server/src/app.ts';
 import type { Database } from '../../server/src/db/database.ts';
-import { launchChromium } from '../../scripts/chromium.ts';
 import { clickElement, probe as probeGraph, type CyWindow } from '../support/browser.ts';
-import { CLIENT_DIR, startTestServer } from '../support/http.ts';
-import { counts, resetToSeed, testDatabase } from '../support/neo4j.ts';
+import { startBrowserSession, type BrowserSession } from '../support/browser-session.ts';
+import { counts } from '../support/neo4j.ts';
 
+let session: BrowserSession;
 let db: Database;
-let server: RunningServer;
-let browser: BrowserContext;
 let page: Page;
-const pageErrors: string[] = [];
+let pageErrors: string[];
 
 beforeAll(async () => {
-  if (!existsSync(join(CLIENT_DIR, 'index.html'))) throw new Error('dist/client is missing: run `npm run build` first (npm test does).');
-  db = testDatabase();
-  await resetToSeed(db);
-  server = await startTestServer(db, { client: true });
-  browser = await launchChromium();
-  page = await browser.newPage();
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  await page.goto(server.url);
-  await page.waitForSelector('[data-testid="graph-canvas"][data-ready="true"]', { timeout: 30_000 });
+  session = await startBrowserSession();
+  ({ db, page, pageErrors } = session);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  await db?.close();
-});
+afterAll(() => session?.close());
 
 describe('the explorer in Chromium', () => {
   it('draws every node and relationship of the seed graph', async () => {

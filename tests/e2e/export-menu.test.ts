@@ -3,35 +3,20 @@
  * server format (GraphML of the current view), each downloaded as a real file.
  */
 import { readFile } from 'node:fs/promises';
-import type { BrowserContext, Download, Page } from 'playwright-core';
+import type { Download, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningServer } from '../../server/src/app.ts';
-import type { Database } from '../../server/src/db/database.ts';
-import { launchChromium } from '../../scripts/chromium.ts';
-import { startTestServer } from '../support/http.ts';
-import { resetToSeed, testDatabase } from '../support/neo4j.ts';
+import { startBrowserSession, type BrowserSession } from '../support/browser-session.ts';
 
-let db: Database;
-let server: RunningServer;
-let browser: BrowserContext;
+let session: BrowserSession;
 let page: Page;
 
 beforeAll(async () => {
-  db = testDatabase();
-  await resetToSeed(db);
-  server = await startTestServer(db, { client: true });
-  browser = await launchChromium();
-  page = await browser.newPage();
-  await page.goto(server.url);
-  await page.waitForSelector('[data-testid="graph-canvas"][data-ready="true"]', { timeout: 60_000 });
+  session = await startBrowserSession();
+  ({ page } = session);
   await page.getByTestId('export-toggle').click();
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  await db?.close();
-});
+afterAll(() => session?.close());
 
 async function exportAs(format: string): Promise<{ download: Download; bytes: Buffer }> {
   await page.getByTestId('export-format').selectOption(format);

@@ -4,22 +4,17 @@
  * graph drawn in the main view, its rows in the table, the plan of an EXPLAIN as a tree, and the errors a
  * read-only workbench owes its user (a refused write, a syntax error marked in the text, a missing parameter).
  */
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { RunningServer } from '../../server/src/app.ts';
 import type { Database } from '../../server/src/db/database.ts';
-import { launchChromium } from '../../scripts/chromium.ts';
 import { probe as probeGraph, waitForStillGraph, type CyWindow } from '../support/browser.ts';
-import { CLIENT_DIR, startTestServer } from '../support/http.ts';
-import { counts, resetToSeed, testDatabase } from '../support/neo4j.ts';
+import { startBrowserSession, type BrowserSession } from '../support/browser-session.ts';
+import { counts } from '../support/neo4j.ts';
 
+let session: BrowserSession;
 let db: Database;
-let server: RunningServer;
-let browser: BrowserContext;
 let page: Page;
-const pageErrors: string[] = [];
+let pageErrors: string[];
 
 const drawer = () => page.locator('[data-testid="workbench-drawer"]');
 const editor = () => page.locator('[data-testid="cypher-editor"] .cm-content');
@@ -62,22 +57,11 @@ async function runWithKeyboard(): Promise<void> {
 }
 
 beforeAll(async () => {
-  if (!existsSync(join(CLIENT_DIR, 'index.html'))) throw new Error('dist/client is missing: run `npm run build` first (npm test does).');
-  db = testDatabase();
-  await resetToSeed(db);
-  server = await startTestServer(db, { client: true });
-  browser = await launchChromium();
-  page = await browser.newPage();
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  await page.goto(server.url);
-  await page.waitForSelector('[data-testid="graph-canvas"][data-ready="true"]', { timeout: 30_000 });
+  session = await startBrowserSession();
+  ({ db, page, pageErrors } = session);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  await db?.close();
-});
+afterAll(() => session?.close());
 
 describe('the Cypher workbench in Chromium', () => {
   it('opens from the toolbar, and Ctrl+` closes and reopens it', async () => {

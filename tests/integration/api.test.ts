@@ -46,12 +46,7 @@ describe('GET /api/health', () => {
       expect(browse.body.error.code).toBe('DB_UNAVAILABLE');
 
       await proxy.restore();
-      let status = 0;
-      for (let attempt = 0; attempt < 20 && status !== 200; attempt++) {
-        status = (await getJson(proxied.url, '/api/health')).status;
-        if (status !== 200) await new Promise((r) => setTimeout(r, 250));
-      }
-      expect(status).toBe(200);
+      await expect.poll(async () => (await getJson(proxied.url, '/api/health')).status, { timeout: 5_000, interval: 250 }).toBe(200);
     } finally {
       await proxied.stop();
       await proxiedDb.close();

@@ -204,6 +204,18 @@ describe('POST /api/export: cytoscape', () => {
   });
 });
 
+/** The graphs each format is read back from by its consumer: the seed, and one of awkward values. */
+const GRAPHS_READ_BACK: Array<[string, () => Promise<void>]> = [
+  ['the seed', async () => {
+    await wipeEverything(db);
+    await resetToSeed(db);
+  }],
+  ['a graph of awkward values', async () => {
+    await wipeEverything(db);
+    await createAwkwardGraph(db);
+  }],
+];
+
 describe('POST /api/export: graphml', () => {
   async function readBack(scope: unknown) {
     const expected = await exportJson(scope);
@@ -229,16 +241,7 @@ describe('POST /api/export: graphml', () => {
     return typeof json === 'string' ? tagged.v === xmlSafe(json) : sameAsText(String(tagged.v), json);
   }
 
-  it.each([
-    ['the seed', async () => {
-      await wipeEverything(db);
-      await resetToSeed(db);
-    }],
-    ['a graph of awkward values', async () => {
-      await wipeEverything(db);
-      await createAwkwardGraph(db);
-    }],
-  ])('is valid GraphML that networkx and igraph read back with equal counts and values: %s', async (_name, arrange) => {
+  it.each(GRAPHS_READ_BACK)('is valid GraphML that networkx and igraph read back with equal counts and values: %s', async (_name, arrange) => {
     await arrange();
     const { expected, graph } = await readBack({ query: WHOLE_GRAPH });
     expect(graph.problems).toEqual([]);
@@ -262,16 +265,7 @@ describe('POST /api/export: graphml', () => {
 });
 
 describe('POST /api/export: csv', () => {
-  it.each([
-    ['the seed', async () => {
-      await wipeEverything(db);
-      await resetToSeed(db);
-    }],
-    ['a graph of awkward values', async () => {
-      await wipeEverything(db);
-      await createAwkwardGraph(db);
-    }],
-  ])('is a zip of nodes.csv and relationships.csv that a CSV parser reads back value for value: %s', async (_name, arrange) => {
+  it.each(GRAPHS_READ_BACK)('is a zip of nodes.csv and relationships.csv that a CSV parser reads back value for value: %s', async (_name, arrange) => {
     await arrange();
     const expected = await exportJson({ query: WHOLE_GRAPH });
     const response = await post({ format: 'csv', scope: { query: WHOLE_GRAPH } });
@@ -410,12 +404,7 @@ describe('POST /api/export: a broken database connection', () => {
       await expect(readToEnd()).rejects.toThrow();
 
       await proxy.restore();
-      let status = 0;
-      for (let attempt = 0; attempt < 20 && status !== 200; attempt++) {
-        status = (await fetch(`${proxied.url}/api/health`)).status;
-        if (status !== 200) await new Promise((r) => setTimeout(r, 250));
-      }
-      expect(status).toBe(200);
+      await expect.poll(async () => (await fetch(`${proxied.url}/api/health`)).status, { timeout: 5_000, interval: 250 }).toBe(200);
     } finally {
       await proxied.stop();
       await proxiedDb.close();

@@ -5,7 +5,7 @@
  */
 import { useEffect, useState } from 'react';
 import type { SchemaAnswer } from '../api/browse-types.ts';
-import { fetchSchema } from '../api/graph-api.ts';
+import { DEFAULT_REQUEST_LIMITS, fetchSchema } from '../api/graph-api.ts';
 import { ApiError, errorMessage, isAbort } from '../api/http.ts';
 import { LabelSwatch } from './LabelChip.tsx';
 
@@ -42,40 +42,33 @@ export function SchemaPanel({ onSampleLabel, onSampleType }: SchemaPanelProps) {
   return (
     <div className="schema" data-testid="schema-panel">
       <h3 className="mini-title">Labels</h3>
-      <ul className="schema-list">
-        {byCount(labels).map((label) => (
-          <li key={label.name}>
-            <button
-              type="button"
-              className="schema-item"
-              title={`Add up to 25 ${label.name} nodes to the view`}
-              onClick={() => onSampleLabel(label.name)}
-              data-label={label.name}
-            >
-              <LabelSwatch label={label.name} size={10} />
-              <span className="schema-name">{label.name}</span>
-              <span className="count">{label.count.toLocaleString('en-US')}</span>
-            </button>
-          </li>
-        ))}
-      </ul>
+      <SchemaList kind="label" entries={byCount(labels)} onSample={onSampleLabel} />
       <h3 className="mini-title">Relationship types</h3>
-      <ul className="schema-list">
-        {byCount(relationshipTypes).map((type) => (
-          <li key={type.name}>
-            <button
-              type="button"
-              className="schema-item"
-              title={`Add up to 25 ${type.name} relationships and their ends to the view`}
-              onClick={() => onSampleType(type.name)}
-              data-type={type.name}
-            >
-              <span className="schema-name mono">{type.name}</span>
-              <span className="count">{type.count.toLocaleString('en-US')}</span>
-            </button>
-          </li>
-        ))}
-      </ul>
+      <SchemaList kind="type" entries={byCount(relationshipTypes)} onSample={onSampleType} />
     </div>
+  );
+}
+
+/** Labels or relationship types, each a button that adds a sample of it to the view. */
+function SchemaList({ kind, entries, onSample }: { kind: 'label' | 'type'; entries: Array<{ name: string; count: number }>; onSample(name: string): void }) {
+  const sample = DEFAULT_REQUEST_LIMITS.labelSample;
+  return (
+    <ul className="schema-list">
+      {entries.map(({ name, count }) => (
+        <li key={name}>
+          <button
+            type="button"
+            className="schema-item"
+            title={kind === 'label' ? `Add up to ${sample} ${name} nodes to the view` : `Add up to ${sample} ${name} relationships and their ends to the view`}
+            onClick={() => onSample(name)}
+            {...{ [`data-${kind}`]: name }}
+          >
+            {kind === 'label' && <LabelSwatch label={name} size={10} />}
+            <span className={kind === 'label' ? 'schema-name' : 'schema-name mono'}>{name}</span>
+            <span className="count">{count.toLocaleString('en-US')}</span>
+          </button>
+        </li>
+      ))}
+    </ul>
   );
 }

@@ -1,0 +1,51 @@
+/**
+ * What every browser test starts from: the test database reset to the seed, the explorer serving the built
+ * client, and one Chromium page that records the page errors it raises.
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import type { RunningServer } from '../../server/src/app.ts';
+import type { Database } from '../../server/src/db/database.ts';
+import { launchChromium } from '../../scripts/chromium.ts';
+import { CLIENT_DIR, startTestServer } from './http.ts';
+import { resetToSeed, testDatabase } from './neo4j.ts';
+
+export interface BrowserSession {
+  db: Database;
+  server: RunningServer;
+  page: Page;
+  /** Messages of the uncaught errors the page raised, in order. */
+  pageErrors: string[];
+  /** Closes the browser, the server and the database connection. */
+  close(): Promise<void>;
+}
+
+/** `open`: the page is on the explorer, its first graph drawn (else it is blank, for a test to open a view). */
+export async function startBrowserSession({ open = true }: { open?: boolean } = {}): Promise<BrowserSession> {
+  if (!existsSync(join(CLIENT_DIR, 'index.html'))) throw new Error('dist/client is missing: run `npm run build` first (npm test does).');
+  const db = testDatabase();
+  let server: RunningServer | undefined;
+  let browser: BrowserContext | undefined;
+  const close = async () => {
+    await browser?.close();
+    await server?.stop();
+    await db.close();
+  };
+  try {
+    await resetToSeed(db);
+    server = await startTestServer(db, { client: true });
+    browser = await launchChromium();
+    const page = await browser.newPage();
+    const pageErrors: string[] = [];
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    if (open) {
+      await page.goto(server.url);
+      await page.waitForSelector('[data-testid="graph-canvas"][data-ready="true"]', { timeout: 60_000 });
+    }
+    return { db, server, page, pageErrors, close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}
