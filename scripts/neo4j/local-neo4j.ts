@@ -219,6 +219,14 @@ function writeConfig(paths: InstancePaths, options: LocalNeo4jOptions): void {
   writeFileSync(join(paths.conf, 'neo4j.conf'), lines.join('\n'));
 }
 
+/**
+ * 192 random bits as hex. Not base64url: one password in 64 would start with `-`, and the admin tool
+ * (picocli) reads that as an unknown option and refuses with "Missing required parameter: '<password>'".
+ */
+export function generatePassword(): string {
+  return randomBytes(24).toString('hex');
+}
+
 /** A fresh data folder gets a generated password through Neo4j's own admin tool, before the first start. */
 function ensurePassword(java: string, lib: string, paths: InstancePaths): string {
   const authFile = join(paths.data, 'dbms', 'auth.ini');
@@ -226,7 +234,7 @@ function ensurePassword(java: string, lib: string, paths: InstancePaths): string
     return readFileSync(paths.passwordFile, 'utf8').trim();
   }
   rmSync(authFile, { force: true });
-  const password = randomBytes(18).toString('base64url');
+  const password = generatePassword();
   const result = spawnSync(java, ['-cp', `${lib}/*`, ADMIN_TOOL, 'dbms', 'set-initial-password', password], {
     env: { ...process.env, NEO4J_HOME: paths.home, NEO4J_CONF: paths.conf },
     encoding: 'utf8',
