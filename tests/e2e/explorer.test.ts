@@ -5,7 +5,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../server/src/db/database.ts';
-import { clickElement, probe as probeGraph, type CyWindow } from '../support/browser.ts';
+import { clickElement, pagePoint, probe as probeGraph, waitForStillGraph, type CyWindow } from '../support/browser.ts';
 import { startBrowserSession, type BrowserSession } from '../support/browser-session.ts';
 import { counts } from '../support/neo4j.ts';
 
@@ -91,6 +91,22 @@ describe('the explorer in Chromium', () => {
     const drawn = await probeGraph(page);
     expect(new Set(drawn.nodes).size).toBe(drawn.nodes.length);
     expect(drawn.nodes.length).toBe((await counts(db)).nodes);
+  });
+
+  it('expands a node double-clicked right after a click on another node', async () => {
+    await clickElement(page, 'vietnam');
+    await page.keyboard.press('Delete');
+    await page.evaluate(() => {
+      (window as unknown as CyWindow).__cy.fit(); // returns the Core, which Playwright would try to serialise
+    });
+    await waitForStillGraph(page);
+    const [northKorea, russia] = [await pagePoint(page, 'north-korea'), await pagePoint(page, 'russia')];
+    // Far enough from the click on vietnam that the click on North Korea starts afresh, then no pause at all.
+    await page.waitForTimeout(300);
+    await page.mouse.click(northKorea.x, northKorea.y);
+    await page.mouse.dblclick(russia.x, russia.y);
+    await page.waitForFunction(() => (window as unknown as CyWindow).__cy.getElementById('vietnam').nonempty(), null, { timeout: 10_000 });
+    expect((await probeGraph(page)).selected).toEqual(['russia']);
   });
 
   it('raises no page errors', () => {

@@ -34,6 +34,14 @@ export async function waitForStillGraph(page: Page): Promise<void> {
   });
 }
 
+/** Where a node's centre is on the page, for a test that drives the mouse itself. */
+export async function pagePoint(page: Page, nodeId: string): Promise<{ x: number; y: number }> {
+  const box = await page.locator('[data-testid="graph-canvas"]').boundingBox();
+  if (!box) throw new Error('graph canvas not on the page');
+  const point = await page.evaluate((id) => (window as unknown as CyWindow).__cy.getElementById(id).renderedPosition(), nodeId);
+  return { x: box.x + point.x, y: box.y + point.y };
+}
+
 /** Where to click along an edge (fraction from source to target) or around a node's centre. */
 const EDGE_FRACTIONS = [0.5, 0.4, 0.6, 0.3, 0.7];
 

@@ -115,24 +115,32 @@ export function GraphCanvas(props: GraphCanvasProps) {
     setCyInstance(cy);
     layoutQueue.current = Promise.resolve(); // a layout of a destroyed instance never stops
     window.__cy = cy;
-    // Cytoscape calls two quick taps a double tap even on two different nodes: remember what the two
-    // last taps hit, so that clicking one node and then another never expands the second.
+    // Cytoscape's dbltap pairs any two taps less than 250 ms apart, even on two different nodes, in order: a
+    // click on one node followed quickly by a double click on another was paired with the double click's
+    // first half, and the second node never expanded. With a mouse, the browser counts clicks itself (at the
+    // system's double-click speed, only at one spot: MouseEvent.detail), so that count decides; dbltap is
+    // left to touch and pens (Cytoscape hands those over as touch or pointer events, never as a mouseup).
+    // Either way both taps must have hit the node that expands.
     const taps: Array<string | null> = [null, null];
     cy.on('tap', (event) => {
       taps.shift();
       taps.push(event.target === cy ? null : (event.target as { id(): string }).id());
     });
+    const bothTapsHit = (id: string) => taps[0] === id && taps[1] === id;
+    const byMouse = (original: unknown): original is MouseEvent => original instanceof MouseEvent && original.type === 'mouseup';
     cy.on('tap', 'node', (event) => {
-      const shift = (event.originalEvent as MouseEvent | undefined)?.shiftKey === true;
-      if (shift) latest.current.onToggleSelected(event.target.id());
-      else latest.current.onSelect({ kind: 'node', id: event.target.id() });
+      const id: string = event.target.id();
+      const original = event.originalEvent;
+      if (original instanceof MouseEvent && original.shiftKey) latest.current.onToggleSelected(id);
+      else latest.current.onSelect({ kind: 'node', id });
+      if (byMouse(original) && original.detail === 2 && bothTapsHit(id)) latest.current.onExpand(id);
     });
     cy.on('tap', 'edge', (event) => latest.current.onSelect({ kind: 'relationship', id: event.target.id() }));
     cy.on('tap', (event) => {
       if (event.target === cy) latest.current.onSelect(null);
     });
     cy.on('dbltap', 'node', (event) => {
-      if (taps[0] === event.target.id() && taps[1] === event.target.id()) latest.current.onExpand(event.target.id());
+      if (!byMouse(event.originalEvent) && bothTapsHit(event.target.id())) latest.current.onExpand(event.target.id());
     });
     cy.on('dragfree', 'node', () => reportPositions('drag'));
     cy.on('mouseover', 'node, edge', () => (container.style.cursor = 'pointer'));
