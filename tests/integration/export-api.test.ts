@@ -1,6 +1,6 @@
 /**
  * POST /api/export against the real Neo4j: every format downloaded and read back by the tools it is for
- * (headless Cytoscape, networkx, a CSV parser, JSON.parse), the three scopes and their filters, and the
+ * (headless Cytoscape, networkx and igraph after GraphML's XML Schema, a CSV parser, JSON.parse), the three scopes and their filters, and the
  * errors: 400 for a bad request, 403 for a write query, 404 for unknown nodes, 413 over a cap, and a
  * download that fails (rather than ends) when the database connection breaks midway.
  */
@@ -20,6 +20,7 @@ import type { ExportLimits } from '../../server/src/export/export-limits.ts';
 import { createAwkwardGraph, wipeEverything } from '../support/export-graphs.ts';
 import { counts, resetToSeed, testDatabase, testTarget } from '../support/neo4j.ts';
 import { startTcpProxy } from '../support/tcp-proxy.ts';
+import { graphmlSchemaProblems } from '../support/xml-schema.ts';
 
 const run = promisify(execFile);
 const READ_GRAPHML = resolve(import.meta.dirname, '../support/read-graphml.py');
@@ -222,15 +223,19 @@ describe('POST /api/export: graphml', () => {
     const response = await post({ format: 'graphml', scope });
     const path = join(workDir, `export-${Date.now()}.graphml`);
     writeFileSync(path, Buffer.from(await response.arrayBuffer()));
+    const schemaProblems = await graphmlSchemaProblems(path);
     const { stdout } = await run('python3', [READ_GRAPHML, path], { maxBuffer: 64 * 1024 * 1024 });
     type Tagged = { t: string; v: string | boolean };
     const graph = JSON.parse(stdout) as {
       problems: string[];
+      keys: Array<{ for: string; attrName: string; desc: string | null }>;
       nodes: Record<string, Record<string, Tagged>>;
       edges: Array<{ source: string; target: string; data: Record<string, Tagged> }>;
       igraph: { directed: boolean; vertices: number; edges: number; labels: string[]; edgeLabels: string[] };
     };
-    return { expected, graph };
+    // A property key GraphML can't take as attr.name (a space, a backtick) is named in its key's <desc>.
+    const attrNames = (kind: string) => new Map(graph.keys.filter((key) => key.for === kind).map((key) => [key.desc ?? key.attrName, key.attrName]));
+    return { expected, graph, schemaProblems, nodeAttr: attrNames('node'), edgeAttr: attrNames('edge') };
   }
 
   function matches(tagged: { t: string; v: string | boolean } | undefined, json: JsonValue): boolean {
@@ -241,9 +246,22 @@ describe('POST /api/export: graphml', () => {
     return typeof json === 'string' ? tagged.v === xmlSafe(json) : sameAsText(String(tagged.v), json);
   }
 
+  it('is checked against GraphML\'s XML Schema, which refuses what the schema forbids', async () => {
+    const path = join(workDir, 'forbidden.graphml');
+    writeFileSync(
+      path,
+      '<?xml version="1.0" encoding="UTF-8"?>\n<graphml xmlns="http://graphml.graphdrawing.org/xmlns">\n' +
+        '<key id="d0" for="vertex" attr.name="name" attr.type="string"/>\n<graph edgedefault="directed"><node id="a"/><edge source="a"/></graph>\n</graphml>\n',
+    );
+    const problems = (await graphmlSchemaProblems(path)).join('\n');
+    expect(problems).toMatch(/forbidden\.graphml:3:\d+ .*attribute 'for'.*'vertex'/u);
+    expect(problems).toMatch(/forbidden\.graphml:4:\d+ .*edge.*'target' is required/u);
+  });
+
   it.each(GRAPHS_READ_BACK)('is valid GraphML that networkx and igraph read back with equal counts and values: %s', async (_name, arrange) => {
     await arrange();
-    const { expected, graph } = await readBack({ query: WHOLE_GRAPH });
+    const { expected, graph, schemaProblems, nodeAttr, edgeAttr } = await readBack({ query: WHOLE_GRAPH });
+    expect(schemaProblems).toEqual([]);
     expect(graph.problems).toEqual([]);
     expect(Object.keys(graph.nodes)).toHaveLength(expected.nodes.length);
     expect(graph.edges).toHaveLength(expected.relationships.length);
@@ -252,13 +270,15 @@ describe('POST /api/export: graphml', () => {
       const node = graphmlIds.get(id);
       expect(node, id).toBeDefined();
       expect(data.labels?.v).toBe(node?.labels.map((l) => `:${l}`).join(''));
-      for (const [key, value] of Object.entries(node?.properties ?? {})) expect(matches(data[key], value), `${id}.${key}`).toBe(true);
+      for (const [key, value] of Object.entries(node?.properties ?? {})) expect(matches(data[nodeAttr.get(key) ?? key], value), `${id}.${key}`).toBe(true);
     }
     expect(graph.igraph).toMatchObject({ directed: true, vertices: expected.nodes.length, edges: expected.relationships.length });
     expect([...graph.igraph.labels].sort()).toEqual(expected.nodes.map((node) => node.labels.map((l) => `:${xmlSafe(l)}`).join('')).sort());
     expect([...graph.igraph.edgeLabels].sort()).toEqual(expected.relationships.map((rel) => xmlSafe(rel.type)).sort());
     for (const rel of expected.relationships) {
-      const edge = graph.edges.find((e) => e.data.label?.v === rel.type && Object.entries(rel.properties).every(([key, value]) => key === 'id' || matches(e.data[key], value)));
+      const edge = graph.edges.find(
+        (e) => e.data.label?.v === rel.type && Object.entries(rel.properties).every(([key, value]) => key === 'id' || matches(e.data[edgeAttr.get(key) ?? key], value)),
+      );
       expect(edge, `${rel.source} -${rel.type}-> ${rel.target}`).toBeDefined();
     }
   });

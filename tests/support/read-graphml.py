@@ -3,7 +3,8 @@
 1. Its structure, checked against GraphML 1.0 with the standard library's XML parser: the root element
    and namespace, typed <key>s before the <graph>, unique node ids, edges between declared nodes, every
    <data> naming a declared key of its element kind, every typed value parsing as its attr.type.
-2. networkx.read_graphml: the nodes and edges with their attribute values, each tagged with its Python type.
+2. networkx.read_graphml: the nodes and edges with their attribute values, each tagged with its Python type,
+   and the declared keys (attr.name, and the property key a <desc> names where attr.name differs).
 3. igraph (its C core's reader, built on libxml2): the vertex and edge counts, and the vertices' labels and
    the edges' types, so the test can check that a second independent reader sees the same graph. (igraph
    keeps a node's GraphML id in its "id" attribute unless a <data key="id"> takes that name, as a node's
@@ -96,6 +97,15 @@ def tagged(value):
     return {"t": "str", "v": value}
 
 
+def declared_keys(path):
+    """Each <key>'s kind and attr.name, with the property key its <desc> names when the name had to change."""
+    root = ET.parse(path).getroot()
+    return [
+        {"for": key.get("for"), "attrName": key.get("attr.name"), "desc": key.findtext(f"{NS}desc")}
+        for key in root.findall(f"{NS}key")
+    ]
+
+
 def main(path):
     problems = structure_problems(path)
     graph = nx.read_graphml(path)
@@ -112,7 +122,7 @@ def main(path):
         "labels": sorted(v["labels"] for v in read_by_igraph.vs),
         "edgeLabels": sorted(e["label"] for e in read_by_igraph.es),
     }
-    print(json.dumps({"problems": problems, "multigraph": graph.is_multigraph(), "nodes": nodes, "edges": edges, "igraph": igraph_view}))
+    print(json.dumps({"problems": problems, "keys": declared_keys(path), "multigraph": graph.is_multigraph(), "nodes": nodes, "edges": edges, "igraph": igraph_view}))
 
 
 if __name__ == "__main__":

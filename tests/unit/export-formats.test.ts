@@ -10,7 +10,7 @@ import { CYPHER_BATCH, cypherFormat } from '../../server/src/export/cypher-forma
 import { cytoscapeFormat } from '../../server/src/export/cytoscape-format.ts';
 import { EXPORT_FORMAT_REGISTRY, exportFormat } from '../../server/src/export/export-formats.ts';
 import type { ExportedNode, ExportedRelationship, ExportGraph, ExportSchema } from '../../server/src/export/export-graph.ts';
-import { graphmlFormat, graphmlId, graphmlType, xmlAttribute, xmlText } from '../../server/src/export/graphml-format.ts';
+import { graphmlAttrNames, graphmlFormat, graphmlId, graphmlType, xmlAttribute, xmlText } from '../../server/src/export/graphml-format.ts';
 import { jsonFormat } from '../../server/src/export/json-format.ts';
 import { propertyColumnNames } from '../../server/src/export/property-text.ts';
 import { coalesce } from '../../server/src/export/text-chunks.ts';
@@ -153,6 +153,29 @@ describe('graphml', () => {
     ['a/b', '4:x:9'],
   ])('uses %j as an id only when it is an XML name token', (id, expected) => {
     expect(graphmlId(id, '4:x:9')).toBe(expected);
+  });
+
+  it('names attributes as XML name tokens, GraphML\'s type for attr.name, and keeps them apart', () => {
+    const keys = ['name', 'odd key', 'back`tick key', 'Größe', 'rocket🚀', '', 'labels', 'odd_key', 'a  /  b'];
+    expect([...graphmlAttrNames(keys, 'labels')]).toEqual([
+      ['name', 'name'],
+      ['odd key', 'odd_key'],
+      ['back`tick key', 'back_tick_key'],
+      ['Größe', 'Größe'],
+      ['rocket🚀', 'rocket🚀'],
+      ['', '_'],
+      ['labels', 'property:labels'],
+      ['odd_key', 'property:odd_key'],
+      ['a  /  b', 'a_b'],
+    ]);
+  });
+
+  it('keeps a property key that its attr.name had to change in the key\'s <desc>', async () => {
+    const { graph } = fakeGraph();
+    const withOddKey = { ...graph, schema: { ...graph.schema, nodeProperties: [...graph.schema.nodeProperties, { key: 'odd key', types: ['STRING'] }] } };
+    const xml = await text(graphmlFormat.write(withOddKey));
+    expect(xml).toContain('attr.name="odd_key" attr.type="string"><desc>odd key</desc></key>\n');
+    expect(xml).toContain('<key id="n4" for="node" attr.name="population" attr.type="long"/>\n');
   });
 
   it.each([

@@ -6,14 +6,17 @@
  * (`:Actor:Country`) and relationship types the `label` attribute, as Neo4j's APOC writes them.
  *
  * Node and edge ids are the transport ids when they are XML name tokens (GraphML's type for ids), else the
- * elementId, so the file is always valid. Characters XML 1.0 cannot carry at all (most control
+ * elementId, and attribute names are property keys made name tokens (the key itself in the `<key>`'s
+ * `<desc>` when that changed it), so the file is always valid against GraphML's XML Schema. Characters XML 1.0 cannot carry at all (most control
  * characters) are written as U+FFFD.
  */
 import type { ExportedNode, ExportFormat, PropertyKeyTypes } from './export-graph.ts';
 import { propertyColumnNames, propertyText } from './property-text.ts';
 
-/** XML 1.0 (fifth edition) NameChar+, which GraphML's `xs:NMTOKEN` ids must match. */
-const NMTOKEN = /^[-.0-9:A-Z_a-z\u00B7\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u037D\u037F-\u1FFF\u200C\u200D\u203F\u2040\u2070-\u218F\u2C00-\u2FEF\u3001-\uD7FF\uF900-\uFDCF\uFDF0-\uFFFD\u{10000}-\u{EFFFF}]+$/u;
+/** XML 1.0 (fifth edition) NameChar: an `xs:NMTOKEN` (GraphML's type for ids and attribute names) is 1+ of them. */
+const NAME_CHAR = '-.0-9:A-Z_a-z\\u00B7\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u037D\\u037F-\\u1FFF\\u200C\\u200D\\u203F\\u2040\\u2070-\\u218F\\u2C00-\\u2FEF\\u3001-\\uD7FF\\uF900-\\uFDCF\\uFDF0-\\uFFFD\\u{10000}-\\u{EFFFF}';
+const NMTOKEN = new RegExp(`^[${NAME_CHAR}]+$`, 'u');
+const NOT_NAME_CHARS = new RegExp(`[^${NAME_CHAR}]+`, 'gu');
 /** Characters XML 1.0 has no way to write: C0 controls except tab, LF and CR; lone surrogates; U+FFFE/F. */
 const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/gu;
 
@@ -42,6 +45,15 @@ export function graphmlType(key: PropertyKeyTypes): string {
   return key.types.length === 1 && only !== undefined ? (GRAPHML_TYPES[only] ?? 'string') : 'string';
 }
 
+/**
+ * The `attr.name`s of property keys beside a fixed attribute (`labels`, `label`): GraphML types them as name
+ * tokens, so each run of other characters (a space, a backtick) becomes `_`; a key that then meets the fixed
+ * name or another key's name is told apart as `property:<name>`. Returns key → attr.name.
+ */
+export function graphmlAttrNames(keys: readonly string[], fixed: string): Map<string, string> {
+  return propertyColumnNames(keys, [fixed], (key) => key.replace(NOT_NAME_CHARS, '_') || '_');
+}
+
 interface KeyDeclaration {
   id: string;
   key: string;
@@ -50,11 +62,17 @@ interface KeyDeclaration {
 }
 
 function declarations(prefix: string, keys: readonly PropertyKeyTypes[], fixed: string): KeyDeclaration[] {
-  const names = propertyColumnNames(
+  const names = graphmlAttrNames(
     keys.map((k) => k.key),
-    [fixed],
+    fixed,
   );
   return keys.map((key, i) => ({ id: `${prefix}${i}`, key: key.key, attrName: names.get(key.key) as string, attrType: graphmlType(key) }));
+}
+
+/** A `<key>`; when its attr.name is not the property key itself, its `<desc>` holds the key, so no name is lost. */
+function keyElement(key: KeyDeclaration, kind: 'node' | 'edge'): string {
+  const open = `<key id="${key.id}" for="${kind}" attr.name="${xmlAttribute(key.attrName)}" attr.type="${key.attrType}"`;
+  return key.attrName === key.key ? `${open}/>\n` : `${open}><desc>${xmlText(key.key)}</desc></key>\n`;
 }
 
 function dataElements(properties: ExportedNode['properties'], keys: readonly KeyDeclaration[]): string {
@@ -81,8 +99,8 @@ export const graphmlFormat: ExportFormat = {
       ' xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">\n' +
       '<key id="labels" for="node" attr.name="labels" attr.type="string"/>\n' +
       '<key id="label" for="edge" attr.name="label" attr.type="string"/>\n';
-    for (const key of nodeKeys) head += `<key id="${key.id}" for="node" attr.name="${xmlAttribute(key.attrName)}" attr.type="${key.attrType}"/>\n`;
-    for (const key of edgeKeys) head += `<key id="${key.id}" for="edge" attr.name="${xmlAttribute(key.attrName)}" attr.type="${key.attrType}"/>\n`;
+    for (const key of nodeKeys) head += keyElement(key, 'node');
+    for (const key of edgeKeys) head += keyElement(key, 'edge');
     const description = `kg-explorer export of database "${meta.database}" at ${meta.exportedAt}: ${meta.counts.nodes} nodes, ${meta.counts.relationships} relationships; scope ${JSON.stringify(meta.scope)}`;
     head += `<graph id="G" edgedefault="directed">\n<desc>${xmlText(description)}</desc>\n`;
     yield head;

@@ -33,14 +33,15 @@ export function propertiesJson(properties: Record<string, PropertyValue>): Recor
 }
 
 /**
- * Names for property columns or attributes beside fixed ones (`Id`, `labels`, …): a key that equals a
- * fixed name, ignoring case (many tools do), becomes `property:<key>`. Returns key → column name.
+ * Names for property columns or attributes beside fixed ones (`Id`, `labels`, …): the key itself, or what
+ * `spell` makes of it where a format restricts names; one that equals a fixed or an earlier name, ignoring
+ * case (many tools do), becomes `property:<name>`. Returns key → column name.
  */
-export function propertyColumnNames(keys: readonly string[], fixed: readonly string[]): Map<string, string> {
+export function propertyColumnNames(keys: readonly string[], fixed: readonly string[], spell = (key: string) => key): Map<string, string> {
   const taken = new Set(fixed.map((name) => name.toLowerCase()));
   const names = new Map<string, string>();
   for (const key of keys) {
-    let name = taken.has(key.toLowerCase()) ? `property:${key}` : key;
+    let name = spell(key);
     while (taken.has(name.toLowerCase())) name = `property:${name}`;
     taken.add(name.toLowerCase());
     names.set(key, name);
