@@ -47,6 +47,9 @@ describe('GET /api/search', () => {
     ['DPRK', 'north-korea'],
     ['Donetsk Oblsat', 'donetsk-region'],
     ['ammunition', 'north-korea'],
+    ['engineering brigade', 'north-korean-engineering-brigades'],
+    ['enginering brigades', 'north-korean-engineering-brigades'],
+    ['strategic partnership agreemnt', 'russia-dprk-partnership-agreement'],
   ])('finds "%s" despite typos and spelling, ranking %s first', async (q, id) => {
     const res = await search(q);
     expect(res.status).toBe(200);

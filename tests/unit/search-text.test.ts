@@ -148,9 +148,10 @@ describe('primaryLabel', () => {
 });
 
 describe('luceneQuery', () => {
-  it('adds a one-typo clause only to terms long enough, and the phrase for several terms', () => {
+  it('adds one-typo clauses only to terms long enough, and the phrase for several terms', () => {
     expect(luceneQuery(['kim', 'putn'])).toBe(
-      'name:"kim putn"^20 aliases:"kim putn"^10 name:kim^5 aliases:kim^4 kim^2 kim* name:putn^5 aliases:putn^4 putn^2 putn* putn~1',
+      'name:"kim putn"^20 aliases:"kim putn"^10 name:kim^5 aliases:kim^4 kim^2 kim* name:kim*^3 ' +
+        'name:putn^5 aliases:putn^4 putn^2 putn* name:putn*^3 putn~1 name:putn~1^3',
     );
   });
 });

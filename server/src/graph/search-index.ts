@@ -4,7 +4,7 @@
  */
 export const SEARCH_INDEX = {
   name: 'entity_search',
-  /** Names, aliases (a list of strings) and descriptions, so "DPRK" and "Kremlin" find their nodes. */
+  /** Names, aliases (a list of strings) and descriptions, so that "DPRK" finds North Korea. */
   properties: ['name', 'aliases', 'description'],
 } as const;
 

@@ -15,12 +15,14 @@ const FALLBACK_CANDIDATES = 500;
 /**
  * A Lucene query from plain-word terms (already stripped of every Lucene operator). Each term counts as
  * a word anywhere, a prefix, and, when long enough to be meaningful, a one-edit typo; matches in `name`
- * and `aliases` weigh more than in descriptions, and the whole phrase in a name weighs most.
+ * and `aliases` weigh more than in descriptions, and the whole phrase in a name weighs most. A name that
+ * matches only by prefix or typo still outweighs a description: "engineering brigade" finds the North
+ * Korean engineering *brigades* before a payment whose description speaks of engineering work.
  */
 export function luceneQuery(terms: string[]): string {
   const clauses = terms.flatMap((term) => {
-    const parts = [`name:${term}^5`, `aliases:${term}^4`, `${term}^2`, `${term}*`];
-    if (term.length >= FUZZY_MIN_LENGTH) parts.push(`${term}~1`);
+    const parts = [`name:${term}^5`, `aliases:${term}^4`, `${term}^2`, `${term}*`, `name:${term}*^3`];
+    if (term.length >= FUZZY_MIN_LENGTH) parts.push(`${term}~1`, `name:${term}~1^3`);
     return parts;
   });
   if (terms.length > 1) {
