@@ -195,6 +195,7 @@ export function App() {
               showMinimap={settings.showMinimap}
               onSelect={select}
               onToggleSelected={(nodeId: string) => dispatch({ type: 'selectionToggled', nodeId })}
+              onBoxSelected={(nodeIds: string[]) => dispatch({ type: 'nodesBoxSelected', nodeIds })}
               onExpand={(id) => void actions.expand(id)}
               onPositions={(positions, cause) =>
                 dispatch(cause === 'drag' ? { type: 'nodesMoved', positions } : { type: 'positionsSettled', positions })

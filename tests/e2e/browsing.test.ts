@@ -374,6 +374,30 @@ describe('browsing the graph in Chromium', () => {
     expect(await counts(db)).toEqual(before);
   });
 
+  it('adds the nodes inside a Shift+drag box to the selection, and no relationship', async () => {
+    await openView(page, server.url, '#v=1&n=russia,north-korea,ukraine,kim-jong-un');
+    await clickElement(page, 'ukraine');
+    const canvas = await page.locator('[data-testid="graph-canvas"]').boundingBox();
+    const box = await page.evaluate(() => (window as unknown as CyWindow).__cy.nodes().renderedBoundingBox({ includeLabels: true }));
+    if (!canvas) throw new Error('graph canvas not on the page');
+    // From just outside the nodes' corner (the background, so the drag is not a node being moved) across them all.
+    const from = { x: canvas.x + Math.max(2, box.x1 - 16), y: canvas.y + Math.max(2, box.y1 - 16) };
+    const to = { x: canvas.x + Math.min(canvas.width - 2, box.x2 + 16), y: canvas.y + Math.min(canvas.height - 2, box.y2 + 16) };
+    await page.keyboard.down('Shift');
+    try {
+      await page.mouse.move(from.x, from.y);
+      await page.mouse.down();
+      await page.mouse.move(to.x, to.y, { steps: 12 });
+      await page.mouse.up();
+    } finally {
+      await page.keyboard.up('Shift');
+    }
+    await expect(page.locator('[data-testid="multi-selection"]').innerText()).resolves.toContain('4 nodes selected');
+    const drawn = await probe(page);
+    expect(sorted(drawn.selected)).toEqual(['kim-jong-un', 'north-korea', 'russia', 'ukraine']);
+    await expect(page.locator('[data-testid="details-panel"]').innerText()).resolves.toContain('Ukraine');
+  });
+
   it('restores a shared view (nodes, filters, selection, layout) from the URL after a reload', async () => {
     await openView(page, server.url, '#v=1&n=russia,north-korea,ukraine,vladimir-putin,kim-jong-un');
     await page.locator('[data-testid="layout-select"]').selectOption('grid');

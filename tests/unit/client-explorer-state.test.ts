@@ -133,6 +133,23 @@ describe('explorer state: other view changes', () => {
     expect(none.alsoSelected).toEqual([]);
   });
 
+  it('adds the nodes of a Shift+drag box to the selection, keeping the node the details panel shows', () => {
+    const three = run(loaded(), { type: 'expanded', nodeId: 'russia', response: neighbours('russia', ['putin']) });
+    const boxed = run(three, { type: 'nodesBoxSelected', nodeIds: ['putin', 'russia', 'not-in-view'] });
+    expect(boxed.selection).toEqual({ kind: 'node', id: 'putin' });
+    expect(selectedNodeIds(boxed).sort()).toEqual(['putin', 'russia']);
+
+    const shown = run(three, { type: 'selected', selection: { kind: 'node', id: 'north-korea' } }, { type: 'nodesBoxSelected', nodeIds: ['putin', 'north-korea'] });
+    expect(shown.selection).toEqual({ kind: 'node', id: 'north-korea' });
+    expect(shown.alsoSelected).toEqual(['putin']);
+    expect(selectedNodeIds(run(shown, { type: 'nodesBoxSelected', nodeIds: ['russia'] })).sort()).toEqual(['north-korea', 'putin', 'russia']);
+
+    const fromRelationship = run(three, { type: 'selected', selection: { kind: 'relationship', id: 'r1' } }, { type: 'nodesBoxSelected', nodeIds: ['russia'] });
+    expect(fromRelationship.selection).toEqual({ kind: 'node', id: 'russia' });
+    expect(fromRelationship.alsoSelected).toEqual([]);
+    expect(run(three, { type: 'nodesBoxSelected', nodeIds: [] }).selection).toBeNull();
+  });
+
   it('removes every selected node with one Del, undone in one step', () => {
     const three = run(loaded(), { type: 'expanded', nodeId: 'russia', response: neighbours('russia', ['putin']) });
     const picked = run(three, { type: 'selected', selection: { kind: 'node', id: 'putin' } }, { type: 'selectionToggled', nodeId: 'north-korea' });

@@ -38,6 +38,7 @@ const SHORTCUTS: Array<[string, string]> = [
   ['C', 'collapse what its expansion added'],
   ['P', 'path from the selected node'],
   ['Shift+click', 'add a node to the selection, or take it out'],
+  ['Shift+drag', 'add the nodes in a box to the selection'],
   ['Del', 'remove the selection from view (not from the database)'],
   ['Ctrl+Z', 'undo · Ctrl+Shift+Z / Ctrl+Y redo'],
   ['F', 'fit · + / − zoom'],

@@ -60,6 +60,8 @@ interface GraphCanvasProps {
   onSelect(selection: Selection): void;
   /** Shift+click on a node: it joins the selection or leaves it. */
   onToggleSelected(nodeId: string): void;
+  /** Shift (or Ctrl, ⌘) + drag on the background: the nodes inside the box join the selection. */
+  onBoxSelected(nodeIds: string[]): void;
   onExpand(nodeId: string): void;
   /** Positions after a layout or placement settled (`drag`: the analyst moved nodes). */
   onPositions(positions: Positions, cause: 'layout' | 'drag'): void;
@@ -136,6 +138,22 @@ export function GraphCanvas(props: GraphCanvasProps) {
       if (byMouse(original) && original.detail === 2 && bothTapsHit(id)) latest.current.onExpand(id);
     });
     cy.on('tap', 'edge', (event) => latest.current.onSelect({ kind: 'relationship', id: event.target.id() }));
+    // Cytoscape emits 'box' on each element inside the box, one after another as the mouse is released:
+    // gather the nodes and report them together once it is done.
+    let boxed: string[] = [];
+    cy.on('box', 'node', (event) => {
+      if (!event.target.visible()) return;
+      if (boxed.length === 0) {
+        queueMicrotask(() => {
+          const nodeIds = boxed;
+          boxed = [];
+          latest.current.onBoxSelected(nodeIds);
+        });
+      }
+      boxed.push(event.target.id());
+    });
+    // A box selects nodes only; an edge it took along would be selected in Cytoscape but not in the state.
+    cy.on('boxselect', 'edge', (event) => event.target.unselect());
     cy.on('tap', (event) => {
       if (event.target === cy) latest.current.onSelect(null);
     });

@@ -12,7 +12,8 @@ cytoscape.use(fcose);
 const INTERACTION = {
   minZoom: 0.1,
   maxZoom: 4,
-  boxSelectionEnabled: false, // drag on the background pans; selection is one element at a time
+  // A drag on the background pans; with Shift (or Ctrl, ⌘) held it draws a box whose nodes join the selection.
+  boxSelectionEnabled: true,
   selectionType: 'single',
 } as const;
 

@@ -91,8 +91,8 @@ export interface ExplorerState extends ViewSnapshot {
   anchorId: string | null;
   selection: Selection;
   /**
-   * Nodes Shift+clicked into the selection besides `selection` (which stays the one the details panel
-   * shows, the last one clicked). Del removes them all and the Export menu's "selection" holds them all.
+   * Nodes Shift+clicked or boxed into the selection besides `selection` (which stays the one the details
+   * panel shows: the last one clicked, or the first one boxed when no node was selected). Del removes them all and the Export menu's "selection" holds them all.
    */
   alsoSelected: readonly string[];
   focus: FocusRequest | null;
@@ -136,6 +136,8 @@ export type ExplorerAction =
   | { type: 'selected'; selection: Selection }
   /** Shift+click: the node joins the selection, or leaves it when it was in it. */
   | { type: 'selectionToggled'; nodeId: string }
+  /** Shift+drag on the background: the nodes inside the box join the selection. */
+  | { type: 'nodesBoxSelected'; nodeIds: readonly string[] }
   /** Del: the selection leaves the view (never the database). */
   | { type: 'selectionRemoved' }
   | { type: 'filtersChanged'; filters: Filters; change: string }
@@ -264,6 +266,16 @@ function toggleSelected(state: ExplorerState, nodeId: string): Pick<ExplorerStat
   const rest = selected.filter((id) => id !== nodeId);
   const last = rest.at(-1);
   return last === undefined ? { selection: null, alsoSelected: [] } : { selection: { kind: 'node', id: last }, alsoSelected: rest.slice(0, -1) };
+}
+
+/** Shift+drag: the boxed nodes join the selected ones; the details panel keeps its node, or shows the first. */
+function addToSelection(state: ExplorerState, nodeIds: readonly string[]): Pick<ExplorerState, 'selection' | 'alsoSelected'> {
+  const inView = nodeIds.filter((id) => state.graph.nodes.has(id));
+  const selected = selectedNodeIds(state);
+  const shown = state.selection?.kind === 'node' ? state.selection.id : inView[0];
+  if (shown === undefined) return { selection: state.selection, alsoSelected: state.alsoSelected };
+  const also = [...new Set([...selected, ...inView])].filter((id) => id !== shown);
+  return { selection: { kind: 'node', id: shown }, alsoSelected: also };
 }
 
 /**
@@ -402,6 +414,8 @@ function reduce(state: ExplorerState, action: ExplorerAction): ExplorerState {
       return { ...state, selection: action.selection, alsoSelected: [] };
     case 'selectionToggled':
       return { ...state, ...toggleSelected(state, action.nodeId) };
+    case 'nodesBoxSelected':
+      return { ...state, ...addToSelection(state, action.nodeIds) };
     case 'selectionRemoved': {
       const { selection } = state;
       if (selection === null) return state;
