@@ -398,6 +398,40 @@ describe('browsing the graph in Chromium', () => {
     await expect(page.locator('[data-testid="details-panel"]').innerText()).resolves.toContain('Ukraine');
   });
 
+  it('edits a style rule in place: the payment flows get wider, and the rule keeps its place', async () => {
+    await openView(page, server.url, '#v=1&n=russia,north-korea,russia-payment-for-engineering-work');
+    const widest = () => page.evaluate(() => Math.max(...(window as unknown as CyWindow).__cy.edges().map((edge) => parseFloat(edge.style('width')))));
+    expect(await widest()).toBe(8);
+    await openSection('styles');
+    const rule = page.locator('[data-rule="amount-width"]');
+    await rule.getByRole('button', { name: 'Edit rule' }).click();
+    const form = rule.locator('[data-testid="rule-edit-form"]');
+    await expect(form.getByLabel('Numeric property').inputValue()).resolves.toBe('amount');
+    await form.getByLabel('Largest, px').fill('16');
+    await form.getByRole('button', { name: 'Save rule' }).click();
+    await page.waitForFunction(() => Math.max(...(window as unknown as CyWindow).__cy.edges().map((edge) => parseFloat(edge.style('width')))) === 16);
+    await expect(form.count()).resolves.toBe(0);
+    await expect(rule.innerText()).resolves.toContain('amount → edge width 3–16 px');
+    const stored = await page.evaluate(() => window.localStorage.getItem('kg-explorer:styles'));
+    expect(JSON.parse(stored ?? '{}')).toMatchObject({ rules: [{ id: 'amount-width', max: 16 }] });
+  });
+
+  it('adds a colour rule with the colours picked: the payment drawn in the largest value\'s colour', async () => {
+    await openView(page, server.url, '#v=1&n=russia,north-korea,russia-payment-for-engineering-work');
+    await openSection('styles');
+    const form = page.locator('[data-testid="rule-form"]');
+    await form.getByLabel('Rule applies to').selectOption('nodes');
+    await form.getByLabel('Which ones').selectOption('Payment');
+    await form.getByLabel('Numeric property').selectOption('amount');
+    await form.getByLabel('Drawn as').selectOption('color');
+    await form.getByLabel('Colour of the largest value').fill('#cc2200');
+    await form.getByRole('button', { name: 'Add rule' }).click();
+    await expect(page.locator('.rule-item').last().innerText()).resolves.toContain('Payment: amount → colour #9ecae1 → #cc2200');
+    await page.waitForFunction(
+      () => (window as unknown as CyWindow).__cy.getElementById('russia-payment-for-engineering-work').style('background-color') === 'rgb(204,34,0)',
+    );
+  });
+
   it('restores a shared view (nodes, filters, selection, layout) from the URL after a reload', async () => {
     await openView(page, server.url, '#v=1&n=russia,north-korea,ukraine,vladimir-putin,kim-jong-un');
     await page.locator('[data-testid="layout-select"]').selectOption('grid');

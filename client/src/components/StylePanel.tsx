@@ -1,7 +1,8 @@
 /**
  * The styles panel: per label in view, its colour, shape, icon, size and caption property; then the
- * rules that map a numeric property to edge width, node size or colour (e.g. payments by amount). Every
- * change applies at once and is remembered (localStorage); Reset returns to the defaults.
+ * rules that map a numeric property to edge width, node size or colour (e.g. payments by amount), each
+ * editable in place. Every change applies at once and is remembered (localStorage); Reset returns to the
+ * defaults.
  */
 import { useMemo, useState } from 'react';
 import type { Css } from 'cytoscape';
@@ -138,39 +139,58 @@ function describeRule(rule: StyleRule): string {
   return `${what}: ${rule.property} → ${MAPPING_TITLES[rule.mapping]} ${range}`;
 }
 
-function RuleForm({ graph, onAdd }: { graph: GraphData; onAdd(rule: StyleRule): void }) {
-  const [target, setTarget] = useState<'nodes' | 'edges'>('edges');
-  const [match, setMatch] = useState('');
-  const [property, setProperty] = useState('');
-  const [mapping, setMapping] = useState<RuleMapping>('width');
-  const [min, setMin] = useState(2);
-  const [max, setMax] = useState(10);
-  const keys = useMemo(() => numericKeys(graph, target), [graph, target]);
+const DEFAULT_RULE_COLORS = { minColor: '#9ecae1', maxColor: '#08519c' } as const;
+
+interface RuleFormProps {
+  graph: GraphData;
+  /** The rule being edited in place; a new rule when absent. */
+  initial?: StyleRule;
+  onSubmit(rule: StyleRule): void;
+  onCancel?(): void;
+}
+
+/** Adds a rule, or edits one in place (same id, same place in the list, so its precedence stays). */
+function RuleForm({ graph, initial, onSubmit, onCancel }: RuleFormProps) {
+  const [target, setTarget] = useState<'nodes' | 'edges'>(initial?.target ?? 'edges');
+  const [match, setMatch] = useState(initial?.match ?? '');
+  const [property, setProperty] = useState(initial?.property ?? '');
+  const [mapping, setMapping] = useState<RuleMapping>(initial?.mapping ?? 'width');
+  const [min, setMin] = useState(initial?.min ?? 2);
+  const [max, setMax] = useState(initial?.max ?? 10);
+  const [minColor, setMinColor] = useState(initial?.minColor ?? DEFAULT_RULE_COLORS.minColor);
+  const [maxColor, setMaxColor] = useState(initial?.maxColor ?? DEFAULT_RULE_COLORS.maxColor);
+  // A rule being edited keeps its property and label or type even when nothing in view has them now.
+  const keep = (names: string[], name: string | undefined) => (name && !names.includes(name) ? [...names, name].sort() : names);
+  const keys = useMemo(() => keep(numericKeys(graph, target), initial?.target === target ? initial.property : undefined), [graph, target, initial]);
   const matches = useMemo(
     () =>
-      target === 'nodes'
-        ? [...new Set([...graph.nodes.values()].flatMap((node) => node.labels))].sort()
-        : [...new Set([...graph.relationships.values()].map((rel) => rel.type))].sort(),
-    [graph, target],
+      keep(
+        target === 'nodes'
+          ? [...new Set([...graph.nodes.values()].flatMap((node) => node.labels))].sort()
+          : [...new Set([...graph.relationships.values()].map((rel) => rel.type))].sort(),
+        initial?.target === target ? initial.match : undefined,
+      ),
+    [graph, target, initial],
   );
-  const chosenProperty = property || keys[0] || '';
+  const chosenProperty = keys.includes(property) ? property : keys[0] || '';
   const mappings: RuleMapping[] = target === 'nodes' ? ['size', 'color'] : ['width', 'color'];
   const chosenMapping = mappings.includes(mapping) ? mapping : (mappings[0] as RuleMapping);
   return (
     <form
       className="rule-form"
+      data-testid={initial ? 'rule-edit-form' : 'rule-form'}
       onSubmit={(event) => {
         event.preventDefault();
         if (!chosenProperty) return;
-        onAdd({
-          id: `rule-${Date.now().toString(36)}`,
+        onSubmit({
+          id: initial?.id ?? `rule-${Date.now().toString(36)}`,
           target,
           match,
           property: chosenProperty,
           mapping: chosenMapping,
           min,
           max,
-          ...(chosenMapping === 'color' ? { minColor: '#9ecae1', maxColor: '#08519c' } : {}),
+          ...(chosenMapping === 'color' ? { minColor, maxColor } : {}),
         });
       }}
     >
@@ -202,16 +222,28 @@ function RuleForm({ graph, onAdd }: { graph: GraphData; onAdd(rule: StyleRule): 
             </option>
           ))}
         </select>
-        {chosenMapping !== 'color' && (
+        {chosenMapping === 'color' ? (
+          <>
+            <input type="color" value={minColor} onChange={(event) => setMinColor(event.target.value)} aria-label="Colour of the smallest value" />
+            <input type="color" value={maxColor} onChange={(event) => setMaxColor(event.target.value)} aria-label="Colour of the largest value" />
+          </>
+        ) : (
           <>
             <input type="number" value={min} min={0} max={200} onChange={(event) => setMin(Number(event.target.value))} aria-label="Smallest, px" />
             <input type="number" value={max} min={0} max={200} onChange={(event) => setMax(Number(event.target.value))} aria-label="Largest, px" />
           </>
         )}
       </div>
-      <button type="submit" className="button" disabled={!chosenProperty}>
-        Add rule
-      </button>
+      <div className="rule-form-actions">
+        <button type="submit" className="button" disabled={!chosenProperty}>
+          {initial ? 'Save rule' : 'Add rule'}
+        </button>
+        {onCancel && (
+          <button type="button" className="button" onClick={onCancel}>
+            Cancel
+          </button>
+        )}
+      </div>
     </form>
   );
 }
@@ -219,6 +251,7 @@ function RuleForm({ graph, onAdd }: { graph: GraphData; onAdd(rule: StyleRule): 
 export function StylePanel({ graph, settings, onChange, onReset }: StylePanelProps) {
   const labels = useMemo(() => labelsInView(graph), [graph]);
   const [editing, setEditing] = useState<string | null>(null);
+  const [editingRule, setEditingRule] = useState<string | null>(null);
   return (
     <div className="style-panel" data-testid="style-panel">
       <ul className="style-labels">
@@ -244,21 +277,44 @@ export function StylePanel({ graph, settings, onChange, onReset }: StylePanelPro
       {settings.rules.length === 0 && <p className="muted small">No rules.</p>}
       <ul className="rule-list">
         {settings.rules.map((rule) => (
-          <li key={rule.id} className="rule-item">
-            <span>{describeRule(rule)}</span>
-            <button
-              type="button"
-              className="link-button"
-              aria-label="Remove rule"
-              title="Remove rule"
-              onClick={() => onChange({ ...settings, rules: settings.rules.filter((r) => r.id !== rule.id) })}
-            >
-              ×
-            </button>
+          <li key={rule.id} className="rule-item" data-rule={rule.id}>
+            <div className="rule-summary">
+              <span>{describeRule(rule)}</span>
+              <button
+                type="button"
+                className="link-button"
+                aria-label="Edit rule"
+                title="Edit rule"
+                aria-expanded={editingRule === rule.id}
+                onClick={() => setEditingRule((current) => (current === rule.id ? null : rule.id))}
+              >
+                ✎
+              </button>
+              <button
+                type="button"
+                className="link-button"
+                aria-label="Remove rule"
+                title="Remove rule"
+                onClick={() => onChange({ ...settings, rules: settings.rules.filter((r) => r.id !== rule.id) })}
+              >
+                ×
+              </button>
+            </div>
+            {editingRule === rule.id && (
+              <RuleForm
+                graph={graph}
+                initial={rule}
+                onCancel={() => setEditingRule(null)}
+                onSubmit={(edited) => {
+                  onChange({ ...settings, rules: settings.rules.map((r) => (r.id === edited.id ? edited : r)) });
+                  setEditingRule(null);
+                }}
+              />
+            )}
           </li>
         ))}
       </ul>
-      <RuleForm graph={graph} onAdd={(rule) => onChange({ ...settings, rules: [...settings.rules, rule] })} />
+      <RuleForm graph={graph} onSubmit={(rule) => onChange({ ...settings, rules: [...settings.rules, rule] })} />
       <button type="button" className="button reset-button" onClick={onReset} data-testid="style-reset">
         Reset styles
       </button>
