@@ -3,9 +3,11 @@ import type { NeighborsResponse } from '../../server/src/contract.ts';
 import {
   collapseRemovals,
   explorerReducer,
+  historyCap,
   initialState,
   pathRelationshipIds,
   selectedNodeIds,
+  sharePositions,
   type ExplorerAction,
   type ExplorerState,
 } from '../../client/src/state/explorer-state.ts';
@@ -168,6 +170,29 @@ describe('explorer state: other view changes', () => {
     const collapsed = run(picked, { type: 'collapsed', nodeId: 'russia' });
     expect(collapsed.graph.nodes.has('putin')).toBe(false);
     expect(selectedNodeIds(collapsed).sort()).toEqual(['north-korea', 'russia']);
+  });
+
+  it('keeps 100 undo steps, fewer on views of many thousands of elements, never fewer than 10', () => {
+    const ofSize = (nodes: number, relationships: number) => ({
+      nodes: new Map(Array.from({ length: nodes }, (_, i) => [`n${i}`, node(`n${i}`, ['X'])])),
+      relationships: new Map(Array.from({ length: relationships }, (_, i) => [`r${i}`, rel(`n${i}`, 'R', 'n0')])),
+    });
+    expect(historyCap(ofSize(5, 2))).toBe(100);
+    expect(historyCap(ofSize(5_000, 10_000))).toBe(100);
+    expect(historyCap(ofSize(20_000, 40_000))).toBe(25);
+    expect(historyCap(ofSize(200_000, 400_000))).toBe(10);
+  });
+
+  it('shares the positions of nodes that did not move, so undo steps don\'t each copy them', () => {
+    const present = { a: { x: 1, y: 2 }, b: { x: 3, y: 4 } };
+    expect(sharePositions(present, { a: { x: 1, y: 2 }, b: { x: 3, y: 4 } })).toBe(present);
+    const moved = sharePositions(present, { a: { x: 1, y: 2 }, b: { x: 5, y: 4 }, c: { x: 0, y: 0 } });
+    expect(moved).toEqual({ a: { x: 1, y: 2 }, b: { x: 5, y: 4 }, c: { x: 0, y: 0 } });
+    expect(moved.a).toBe(present.a);
+    expect(sharePositions(present, { a: { x: 1, y: 2 } })).toEqual({ a: { x: 1, y: 2 } });
+
+    const start = loaded();
+    expect(run(start, { type: 'positionsSettled', positions: { russia: { x: 0, y: 0 }, 'north-korea': { x: 100, y: 0 } } })).toBe(start);
   });
 
   it('records filters, layout choices and drags, but not positions a layout settled on', () => {

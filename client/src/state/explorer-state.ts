@@ -13,7 +13,7 @@ import { nodeCaption } from '../graph/labels.ts';
 import { DEFAULT_LAYOUT_NAME, MANUAL_LAYOUT_NAME, layoutByName } from '../graph/layouts.ts';
 import { DEFAULT_FILTERS, type Filters } from './filters.ts';
 import { EMPTY_GRAPH, graphDataFrom, mergeGraph, removeFromGraph, type GraphData } from './graph-data.ts';
-import { emptyHistory, recordChange, redo, undo, type History } from './history.ts';
+import { DEFAULT_HISTORY_CAP, emptyHistory, recordChange, redo, undo, type History } from './history.ts';
 import type { FocusRequest, Selection } from './selection.ts';
 
 export type LoadState =
@@ -185,9 +185,23 @@ export function snapshotOf(state: ExplorerState): ViewSnapshot {
   return { graph, positions, filters, expansions, pinned, layoutName, paths };
 }
 
+/**
+ * Each undo step holds its own copy of the view's node and relationship maps (the elements themselves are
+ * shared), about 200 bytes per node in all (bench/UNDO-RESULTS.md). Undo keeps the last 100 changes, and
+ * fewer on views so big that 100 would pass this many map entries (some 100 MB): 25 on a 20,000-node view.
+ */
+const HISTORY_ENTRY_BUDGET = 1_500_000;
+const MIN_HISTORY_STEPS = 10;
+
+/** How many changes undo keeps for a view of this size. */
+export function historyCap(graph: GraphData): number {
+  const entries = Math.max(1, graph.nodes.size + graph.relationships.size);
+  return Math.max(MIN_HISTORY_STEPS, Math.min(DEFAULT_HISTORY_CAP, Math.floor(HISTORY_ENTRY_BUDGET / entries)));
+}
+
 /** Applies a view change and records the view before it, so it can be undone. */
 function commit(state: ExplorerState, change: string, patch: Partial<ExplorerState>): ExplorerState {
-  return { ...state, ...patch, history: recordChange(state.history, { view: snapshotOf(state), change }) };
+  return { ...state, ...patch, history: recordChange(state.history, { view: snapshotOf(state), change }, historyCap(state.graph)) };
 }
 
 function withNotice(state: ExplorerState, text: string, kind: Notice['kind'] = 'info'): Pick<ExplorerState, 'notice' | 'seq'> {
@@ -287,6 +301,26 @@ function withValidMultiSelection(state: ExplorerState): ExplorerState {
   const shown = state.selection?.kind === 'node' ? state.selection.id : undefined;
   const kept = shown === undefined ? [] : state.alsoSelected.filter((id) => id !== shown && state.graph.nodes.has(id));
   return kept.length === state.alsoSelected.length ? state : { ...state, alsoSelected: kept };
+}
+
+/**
+ * The canvas reports every node's position afresh after each layout step, though most did not move (an
+ * expansion places only the new nodes). Keeping the present entries (or the whole record) for those that
+ * didn't lets the undo snapshots share them, instead of each holding its own copy of every position
+ * (bench/UNDO-RESULTS.md).
+ */
+export function sharePositions(present: Positions, reported: Positions): Positions {
+  let same = Object.keys(present).length === Object.keys(reported).length;
+  const shared: Record<string, Position> = {};
+  for (const [id, position] of Object.entries(reported)) {
+    const old = present[id];
+    if (old !== undefined && old.x === position.x && old.y === position.y) shared[id] = old;
+    else {
+      shared[id] = position;
+      same = false;
+    }
+  }
+  return same ? present : shared;
 }
 
 export function explorerReducer(state: ExplorerState, action: ExplorerAction): ExplorerState {
@@ -446,10 +480,12 @@ function reduce(state: ExplorerState, action: ExplorerAction): ExplorerState {
         seq: state.seq + 1,
       });
     }
-    case 'positionsSettled':
-      return { ...state, positions: action.positions };
+    case 'positionsSettled': {
+      const positions = sharePositions(state.positions, action.positions);
+      return positions === state.positions ? state : { ...state, positions };
+    }
     case 'nodesMoved':
-      return commit(state, 'move nodes', { positions: action.positions, layoutName: MANUAL_LAYOUT_NAME });
+      return commit(state, 'move nodes', { positions: sharePositions(state.positions, action.positions), layoutName: MANUAL_LAYOUT_NAME });
     case 'pathPickStarted':
       return {
         ...state,

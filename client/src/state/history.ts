@@ -9,7 +9,7 @@ export interface History<T> {
   future: readonly T[];
 }
 
-/** How many view changes can be undone; older ones are forgotten first. */
+/** How many view changes can be undone at most; older ones are forgotten first. */
 export const DEFAULT_HISTORY_CAP = 100;
 
 export function emptyHistory<T>(): History<T> {
