@@ -48,7 +48,7 @@ export function SavedQueriesList({ queries, canSave, onSave, onLoad, onDelete, o
         }}
       >
         <input
-          className="wb-input"
+          className="field wb-input"
           value={name}
           placeholder="Name for the current query"
           aria-label="Name for the current query"
