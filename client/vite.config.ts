@@ -24,6 +24,14 @@ export default defineConfig({
     // (CodeMirror + Neo4j's Cypher parser, ~1.9 MB, 400 kB gzipped) is one more, loaded only when the workbench
     // first opens; its linter's worker (Neo4j's semantic analysis, ~6 MB) only when a query is first checked.
     chunkSizeWarningLimit: 2000,
+    rollupOptions: {
+      // zod's sources put /*@__PURE__*/ comments where Rollup can't use them; it drops them and said so on
+      // every build, in ten lines a newcomer could take for a problem. Warnings about our own code still show.
+      onwarn(warning, warn) {
+        if (warning.code === 'INVALID_ANNOTATION' && warning.id?.includes('/node_modules/')) return;
+        warn(warning);
+      },
+    },
   },
   server: {
     // The client imports the shared API contract from server/src, outside the Vite root.
