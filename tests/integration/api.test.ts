@@ -1,26 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Graph, GraphNode, NeighborsResponse, SearchResponse } from '../../server/src/contract.ts';
 import { createDatabase, type Database } from '../../server/src/db/database.ts';
-import type { RunningServer } from '../../server/src/app.ts';
-import { getJson, startTestServer } from '../support/http.ts';
-import { counts, resetToSeed, testDatabase, testTarget } from '../support/neo4j.ts';
+import { getJson, startApiFixture, startTestServer, type ApiFixture } from '../support/http.ts';
+import { counts, testTarget } from '../support/neo4j.ts';
 import { startTcpProxy } from '../support/tcp-proxy.ts';
 
+let api: ApiFixture;
 let db: Database;
-let server: RunningServer;
 let url: string;
 
 beforeAll(async () => {
-  db = testDatabase();
-  await resetToSeed(db);
-  server = await startTestServer(db);
-  url = server.url;
+  api = await startApiFixture();
+  ({ db, url } = api);
 });
 
-afterAll(async () => {
-  await server?.stop();
-  await db?.close();
-});
+afterAll(() => api?.stop());
 
 describe('GET /api/health', () => {
   it('answers 200 with the Neo4j version and edition', async () => {

@@ -15,25 +15,19 @@ import {
   type SearchSnippet,
 } from '../../server/src/contract.ts';
 import type { Database } from '../../server/src/db/database.ts';
-import type { RunningServer } from '../../server/src/app.ts';
-import { getJson, startTestServer } from '../support/http.ts';
-import { fingerprint, resetToSeed, testDatabase } from '../support/neo4j.ts';
+import { getJson, startApiFixture, type ApiFixture } from '../support/http.ts';
+import { fingerprint } from '../support/neo4j.ts';
 
+let api: ApiFixture;
 let db: Database;
-let server: RunningServer;
 let url: string;
 
 beforeAll(async () => {
-  db = testDatabase();
-  await resetToSeed(db);
-  server = await startTestServer(db);
-  url = server.url;
+  api = await startApiFixture();
+  ({ db, url } = api);
 });
 
-afterAll(async () => {
-  await server?.stop();
-  await db?.close();
-});
+afterAll(() => api?.stop());
 
 const search = (q: string, limit = 10) => getJson<SearchResponse>(url, `/api/search?q=${encodeURIComponent(q)}&limit=${limit}`);
 const highlighted = (snippet: SearchSnippet) => snippet.highlights.map(([start, end]) => snippet.text.slice(start, end));

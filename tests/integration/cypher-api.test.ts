@@ -10,9 +10,9 @@ import type { CypherLimits } from '../../server/src/cypher/cypher-limits.ts';
 import { createCypherService } from '../../server/src/cypher/cypher-service.ts';
 import type { Database } from '../../server/src/db/database.ts';
 import { AppError } from '../../server/src/errors.ts';
-import { getJson, startTestServer } from '../support/http.ts';
-import { resetToSeed, testDatabase } from '../support/neo4j.ts';
+import { getJson, startApiFixture, startTestServer, type ApiFixture } from '../support/http.ts';
 
+let api: ApiFixture;
 let db: Database;
 let server: RunningServer;
 /** One app with small limits, for the timeout and the caps. */
@@ -20,16 +20,14 @@ let strict: RunningServer;
 const STRICT_LIMITS: Partial<CypherLimits> = { timeoutMs: 1_000, maxRows: 50, maxGraphNodes: 3 };
 
 beforeAll(async () => {
-  db = testDatabase();
-  await resetToSeed(db);
-  server = await startTestServer(db);
+  api = await startApiFixture();
+  ({ db, server } = api);
   strict = await startTestServer(db, { cypherLimits: STRICT_LIMITS });
 });
 
 afterAll(async () => {
-  await server?.stop();
   await strict?.stop();
-  await db?.close();
+  await api?.stop();
 });
 
 function postCypher<T = CypherResponse>(body: unknown, url = server.url) {

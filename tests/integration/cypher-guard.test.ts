@@ -8,25 +8,24 @@ import type { CypherRefusalReason, CypherResponse, ErrorBody } from '../../serve
 import type { RunningServer } from '../../server/src/app.ts';
 import type { Database } from '../../server/src/db/database.ts';
 import { databaseState, testSystemDatabase, type DatabaseState } from '../support/database-state.ts';
-import { getJson, startTestServer } from '../support/http.ts';
-import { resetToSeed, testDatabase, testTarget } from '../support/neo4j.ts';
+import { getJson, startApiFixture, type ApiFixture } from '../support/http.ts';
+import { testDatabase, testTarget } from '../support/neo4j.ts';
 
+let api: ApiFixture;
 let db: Database;
 let system: Database;
 let server: RunningServer;
 let before: DatabaseState;
 
 beforeAll(async () => {
-  db = testDatabase();
+  api = await startApiFixture();
+  ({ db, server } = api);
   system = testSystemDatabase();
-  await resetToSeed(db);
-  server = await startTestServer(db);
   before = await databaseState(db, system);
 });
 
 afterAll(async () => {
-  await server?.stop();
-  await db?.close();
+  await api?.stop();
   await system?.close();
 });
 
