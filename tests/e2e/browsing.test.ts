@@ -494,6 +494,17 @@ describe('browsing the graph in Chromium', () => {
     await minimap.waitFor({ state: 'detached' });
   });
 
+  it('fits a view of two nodes at reading size, not zoomed to the limit, and still lets the analyst zoom in', async () => {
+    await openView(page, server.url, '#v=1&n=russia,north-korea');
+    const zoom = () => page.evaluate(() => (window as unknown as CyWindow).__cy.zoom());
+    expect(await zoom()).toBeLessThanOrEqual(1.5);
+    for (let i = 0; i < 4; i++) await page.keyboard.press('+');
+    await expect.poll(zoom, { timeout: 5_000 }).toBeGreaterThan(2);
+    await waitForStillGraph(page);
+    await page.keyboard.press('f');
+    await expect.poll(zoom, { timeout: 5_000 }).toBeLessThanOrEqual(1.5);
+  });
+
   it('raises no page errors', () => {
     expect(pageErrors).toEqual([]);
   });

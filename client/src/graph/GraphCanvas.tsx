@@ -12,7 +12,7 @@ import type { LayoutRequest, PathHighlight, Positions } from '../state/explorer-
 import type { FocusRequest, Selection } from '../state/selection.ts';
 import { createCy } from './create-cy.ts';
 import { syncElements, type ElementStyling } from './elements.ts';
-import { applyPositions, incrementalLayout, layoutByName, positionsOf, runLayout } from './layouts.ts';
+import { applyPositions, incrementalLayout, layoutByName, positionsOf, runLayout, withFitZoomCap } from './layouts.ts';
 import { Minimap } from './Minimap.tsx';
 import { CLASSES, buildStylesheet } from './stylesheet.ts';
 import { GRAPH_THEMES, type ColorScheme } from './theme.ts';
@@ -194,7 +194,7 @@ export function GraphCanvas(props: GraphCanvasProps) {
           await runLayout(c, (layout.manual ? layoutByName('force') : layout).options);
         } else {
           if (unplaced.nonempty()) await incrementalLayout(c, unplaced, null);
-          c.fit(c.elements(), FIT_PADDING);
+          withFitZoomCap(c, () => c.fit(c.elements(), FIT_PADDING));
         }
       }).then(() => {
         setReady(true);
@@ -273,7 +273,7 @@ export function GraphCanvas(props: GraphCanvasProps) {
     if (!paths || paths.count === 0) return;
     void enqueue((cy) => {
       const members = cy.nodes().filter((node: NodeSingular) => paths.nodeIds.includes(node.id()));
-      if (members.nonempty()) cy.animate({ fit: { eles: members, padding: FIT_PADDING * 2 } }, { duration: ANIMATION_MS });
+      if (members.nonempty()) withFitZoomCap(cy, () => cy.animate({ fit: { eles: members, padding: FIT_PADDING * 2 } }, { duration: ANIMATION_MS }));
     });
   }, [paths]);
 
@@ -305,7 +305,7 @@ export function GraphCanvas(props: GraphCanvasProps) {
         const cy = cyRef.current;
         if (!cy) return;
         const shown = cy.elements().not(`.${CLASSES.hidden}`);
-        cy.animate({ fit: { eles: shown.nonempty() ? shown : cy.elements(), padding: FIT_PADDING } }, { duration: ANIMATION_MS });
+        withFitZoomCap(cy, () => cy.animate({ fit: { eles: shown.nonempty() ? shown : cy.elements(), padding: FIT_PADDING } }, { duration: ANIMATION_MS }));
       },
       zoomBy(factor) {
         const cy = cyRef.current;
@@ -343,5 +343,5 @@ function reveal(cy: Core, added: NodeCollection, anchorId: string): void {
   const box = added.boundingBox();
   const inside = box.x1 >= view.x1 && box.x2 <= view.x2 && box.y1 >= view.y1 && box.y2 <= view.y2;
   if (inside) return;
-  cy.animate({ fit: { eles: added.union(cy.getElementById(anchorId)), padding: FIT_PADDING * 2 } }, { duration: ANIMATION_MS });
+  withFitZoomCap(cy, () => cy.animate({ fit: { eles: added.union(cy.getElementById(anchorId)), padding: FIT_PADDING * 2 } }, { duration: ANIMATION_MS }));
 }

@@ -178,9 +178,28 @@ export function positionsOf(cy: Core): Record<string, Position> {
   return positions;
 }
 
-/** Runs a layout over the whole graph and resolves when it stops. */
+/**
+ * Fitting the view never zooms in past this: a view of three nodes stays at reading size instead of
+ * filling the screen with giant captions. The analyst can still zoom in further (to the core's maxZoom).
+ */
+export const FIT_MAX_ZOOM = 1.5;
+
+/** Runs `work` (a fit, or an animation to one) with the zoom capped at FIT_MAX_ZOOM while it is computed. */
+export function withFitZoomCap<T>(cy: Core, work: () => T): T {
+  const max = cy.maxZoom();
+  cy.maxZoom(Math.min(max, FIT_MAX_ZOOM));
+  try {
+    return work();
+  } finally {
+    cy.maxZoom(max);
+  }
+}
+
+/** Runs a layout over the whole graph and resolves when it stops; a layout that fits keeps to FIT_MAX_ZOOM. */
 export function runLayout(cy: Core, options: LayoutOptions): Promise<void> {
-  return new Promise((resolve, reject) => {
+  const max = cy.maxZoom();
+  if ((options as { fit?: boolean }).fit) cy.maxZoom(Math.min(max, FIT_MAX_ZOOM));
+  return new Promise<void>((resolve, reject) => {
     try {
       const layout = cy.layout(options);
       layout.one('layoutstop', () => resolve());
@@ -188,5 +207,5 @@ export function runLayout(cy: Core, options: LayoutOptions): Promise<void> {
     } catch (error) {
       reject(error instanceof Error ? error : new Error(String(error)));
     }
-  });
+  }).finally(() => cy.maxZoom(max));
 }
