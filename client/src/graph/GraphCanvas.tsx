@@ -5,7 +5,7 @@
  * the minimap is drawn from the same instance.
  */
 import { useEffect, useImperativeHandle, useLayoutEffect, useRef, useState, type ReactNode, type Ref } from 'react';
-import type { Core, NodeCollection, NodeSingular } from 'cytoscape';
+import type { CollectionReturnValue, Core, NodeCollection, NodeSingular } from 'cytoscape';
 import type { HiddenElements } from '../state/filters.ts';
 import type { GraphData } from '../state/graph-data.ts';
 import type { LayoutRequest, PathHighlight, Positions } from '../state/explorer-state.ts';
@@ -273,7 +273,7 @@ export function GraphCanvas(props: GraphCanvasProps) {
     if (!paths || paths.count === 0) return;
     void enqueue((cy) => {
       const members = cy.nodes().filter((node: NodeSingular) => paths.nodeIds.includes(node.id()));
-      if (members.nonempty()) withFitZoomCap(cy, () => cy.animate({ fit: { eles: members, padding: FIT_PADDING * 2 } }, { duration: ANIMATION_MS }));
+      if (members.nonempty()) animateFit(cy, members, FIT_PADDING * 2);
     });
   }, [paths]);
 
@@ -305,7 +305,7 @@ export function GraphCanvas(props: GraphCanvasProps) {
         const cy = cyRef.current;
         if (!cy) return;
         const shown = cy.elements().not(`.${CLASSES.hidden}`);
-        withFitZoomCap(cy, () => cy.animate({ fit: { eles: shown.nonempty() ? shown : cy.elements(), padding: FIT_PADDING } }, { duration: ANIMATION_MS }));
+        animateFit(cy, shown.nonempty() ? shown : cy.elements(), FIT_PADDING);
       },
       zoomBy(factor) {
         const cy = cyRef.current;
@@ -343,5 +343,10 @@ function reveal(cy: Core, added: NodeCollection, anchorId: string): void {
   const box = added.boundingBox();
   const inside = box.x1 >= view.x1 && box.x2 <= view.x2 && box.y1 >= view.y1 && box.y2 <= view.y2;
   if (inside) return;
-  withFitZoomCap(cy, () => cy.animate({ fit: { eles: added.union(cy.getElementById(anchorId)), padding: FIT_PADDING * 2 } }, { duration: ANIMATION_MS }));
+  animateFit(cy, added.union(cy.getElementById(anchorId)), FIT_PADDING * 2);
+}
+
+/** Moves the view, animated, to fit `eles`, never zooming in past FIT_MAX_ZOOM. */
+function animateFit(cy: Core, eles: CollectionReturnValue, padding: number): void {
+  withFitZoomCap(cy, () => cy.animate({ fit: { eles, padding } }, { duration: ANIMATION_MS }));
 }

@@ -184,21 +184,26 @@ export function positionsOf(cy: Core): Record<string, Position> {
  */
 export const FIT_MAX_ZOOM = 1.5;
 
-/** Runs `work` (a fit, or an animation to one) with the zoom capped at FIT_MAX_ZOOM while it is computed. */
-export function withFitZoomCap<T>(cy: Core, work: () => T): T {
+/** Lowers the core's zoom limit to FIT_MAX_ZOOM; the function returned puts the old limit back. */
+function capZoomForFit(cy: Core): () => void {
   const max = cy.maxZoom();
   cy.maxZoom(Math.min(max, FIT_MAX_ZOOM));
+  return () => cy.maxZoom(max);
+}
+
+/** Runs `work` (a fit, or an animation to one) with the zoom capped at FIT_MAX_ZOOM while it is computed. */
+export function withFitZoomCap<T>(cy: Core, work: () => T): T {
+  const restore = capZoomForFit(cy);
   try {
     return work();
   } finally {
-    cy.maxZoom(max);
+    restore();
   }
 }
 
 /** Runs a layout over the whole graph and resolves when it stops; a layout that fits keeps to FIT_MAX_ZOOM. */
 export function runLayout(cy: Core, options: LayoutOptions): Promise<void> {
-  const max = cy.maxZoom();
-  if ((options as { fit?: boolean }).fit) cy.maxZoom(Math.min(max, FIT_MAX_ZOOM));
+  const restore = (options as { fit?: boolean }).fit ? capZoomForFit(cy) : () => undefined;
   return new Promise<void>((resolve, reject) => {
     try {
       const layout = cy.layout(options);
@@ -207,5 +212,5 @@ export function runLayout(cy: Core, options: LayoutOptions): Promise<void> {
     } catch (error) {
       reject(error instanceof Error ? error : new Error(String(error)));
     }
-  }).finally(() => cy.maxZoom(max));
+  }).finally(restore);
 }

@@ -92,7 +92,8 @@ export interface ExplorerState extends ViewSnapshot {
   selection: Selection;
   /**
    * Nodes Shift+clicked or boxed into the selection besides `selection` (which stays the one the details
-   * panel shows: the last one clicked, or the first one boxed when no node was selected). Del removes them all and the Export menu's "selection" holds them all.
+   * panel shows: the last one clicked, or the first one boxed when no node was selected). Del removes them
+   * all and the Export menu's "selection" holds them all.
    */
   alsoSelected: readonly string[];
   focus: FocusRequest | null;

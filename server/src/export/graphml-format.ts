@@ -7,8 +7,8 @@
  *
  * Node and edge ids are the transport ids when they are XML name tokens (GraphML's type for ids), else the
  * elementId, and attribute names are property keys made name tokens (the key itself in the `<key>`'s
- * `<desc>` when that changed it), so the file is always valid against GraphML's XML Schema. Characters XML 1.0 cannot carry at all (most control
- * characters) are written as U+FFFD.
+ * `<desc>` when that changed it), so the file is always valid against GraphML's XML Schema. Characters
+ * XML 1.0 cannot carry at all (most control characters) are written as U+FFFD.
  */
 import type { ExportedNode, ExportFormat, PropertyKeyTypes } from './export-graph.ts';
 import { propertyColumnNames, propertyText } from './property-text.ts';
@@ -62,10 +62,7 @@ interface KeyDeclaration {
 }
 
 function declarations(prefix: string, keys: readonly PropertyKeyTypes[], fixed: string): KeyDeclaration[] {
-  const names = graphmlAttrNames(
-    keys.map((k) => k.key),
-    fixed,
-  );
+  const names = graphmlAttrNames(keys.map((k) => k.key), fixed);
   return keys.map((key, i) => ({ id: `${prefix}${i}`, key: key.key, attrName: names.get(key.key) as string, attrType: graphmlType(key) }));
 }
 
