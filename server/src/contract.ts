@@ -109,6 +109,11 @@ export interface SearchResponse {
 export interface PathsResponse extends Graph {
   /** Each path as its nodes' transport ids from `from` to `to`, all of the same (shortest) length; [] when none. */
   paths: string[][];
+  /**
+   * How much the search read: relationships expanded, of a budget. `stoppedEarly`: the budget ran out before
+   * a path was found or ruled out, so `paths: []` means "not found within the budget", not "none".
+   */
+  searched: { expandedRelationships: number; budget: number; stoppedEarly: boolean };
 }
 
 /** The database's labels and relationship types with their counts (from the count store), and its property keys. */

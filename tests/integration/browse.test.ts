@@ -233,7 +233,7 @@ describe('GET /api/paths', () => {
   it('answers 200 with no paths when none is short enough', async () => {
     const res = await paths('from=vladimir-putin&to=donetsk-region&maxLength=2');
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({ nodes: [], relationships: [], paths: [] });
+    expect(res.body).toEqual({ nodes: [], relationships: [], paths: [], searched: expect.objectContaining({ stoppedEarly: false }) });
   });
 
   it('finds a node given by elementId as well as by id', async () => {

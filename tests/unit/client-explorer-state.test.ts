@@ -249,6 +249,7 @@ describe('explorer state: paths', () => {
     nodes: [node('kim', ['Person']), node('agreement', ['Agreement']), node('russia', ['Country'])],
     relationships: [rel('kim', 'SIGNED', 'agreement'), rel('russia', 'PARTY_TO', 'agreement'), rel('kim', 'UNRELATED', 'kim')],
     paths: [['kim', 'agreement', 'russia']],
+    searched: { expandedRelationships: 9, budget: 200_000, stoppedEarly: false },
   };
 
   it('adds a found path to the view, highlights its nodes and relationships, and can be undone', () => {
@@ -265,11 +266,19 @@ describe('explorer state: paths', () => {
 
   it('says clearly when there is no path, and changes nothing in view', () => {
     const start = loaded();
-    const state = run(start, { type: 'pathsFound', fromId: 'russia', toId: 'north-korea', response: { nodes: [], relationships: [], paths: [] }, minCertainty: 'reported' });
+    const state = run(start, { type: 'pathsFound', fromId: 'russia', toId: 'north-korea', response: { nodes: [], relationships: [], paths: [], searched: { expandedRelationships: 12, budget: 200_000, stoppedEarly: false } }, minCertainty: 'reported' });
     expect(state.paths).toMatchObject({ count: 0, minCertainty: 'reported' });
     expect(state.graph).toBe(start.graph);
     expect(state.history.past).toHaveLength(0);
     expect(state.notice?.text).toBe('No path between russia and north-korea.');
+  });
+
+  it('says when the search stopped at its budget instead of claiming there is no path', () => {
+    const searched = { expandedRelationships: 180_000, budget: 200_000, stoppedEarly: true };
+    const state = run(loaded(), { type: 'pathsFound', fromId: 'russia', toId: 'north-korea', response: { nodes: [], relationships: [], paths: [], searched }, minCertainty: null });
+    expect(state.paths).toMatchObject({ count: 0, stoppedEarly: true });
+    expect(state.notice?.text).toContain('stopped early');
+    expect(state.notice?.text).not.toContain('No path');
   });
 
   it('joins consecutive path nodes by the relationships between them, in either direction', () => {

@@ -66,7 +66,9 @@ function isPathsResponse(value: unknown): value is PathsAnswer {
   return (
     isGraph(value) &&
     Array.isArray((value as Graph & { paths?: unknown }).paths) &&
-    ((value as Graph & { paths: unknown[] }).paths).every((path) => Array.isArray(path) && path.every((id) => typeof id === 'string'))
+    ((value as Graph & { paths: unknown[] }).paths).every((path) => Array.isArray(path) && path.every((id) => typeof id === 'string')) &&
+    isRecord((value as Graph & { searched?: unknown }).searched) &&
+    typeof (value as Graph & { searched: Record<string, unknown> }).searched.stoppedEarly === 'boolean'
   );
 }
 

@@ -119,7 +119,13 @@ export function PathPanel(props: PathPanelProps) {
           </button>
         )}
       </div>
-      {paths && paths.count === 0 && (
+      {paths && paths.count === 0 && paths.stoppedEarly && (
+        <p className="path-none" role="status" data-testid="path-stopped">
+          The search between <strong>{nameOf(paths.fromId)}</strong> and <strong>{nameOf(paths.toId)}</strong> stopped early: finding
+          a longer path would read too much of the graph. Try a certainty floor or a shorter maximum length.
+        </p>
+      )}
+      {paths && paths.count === 0 && !paths.stoppedEarly && (
         <p className="path-none" role="status" data-testid="path-none">
           No path between <strong>{nameOf(paths.fromId)}</strong> and <strong>{nameOf(paths.toId)}</strong>
           {paths.minCertainty ? ' through confirmed and reported links' : ''}.

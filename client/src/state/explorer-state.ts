@@ -49,6 +49,11 @@ export interface PathHighlight {
   /** Relationships in the shortest path. */
   length: number;
   minCertainty: string | null;
+  /**
+   * The server's search stopped at its budget before finding a path or ruling one out: "no path" then
+   * means "none found within the budget" (PathsResponse.searched).
+   */
+  stoppedEarly: boolean;
 }
 
 export type Positions = Readonly<Record<string, Position>>;
@@ -502,9 +507,13 @@ function reduce(state: ExplorerState, action: ExplorerAction): ExplorerState {
       const found = response.paths.length > 0 && pathsNodes.length > 0;
       const base = { busy: null, pathPick: null };
       if (!found) {
-        const paths: PathHighlight = { fromId: action.fromId, toId: action.toId, nodeIds: [], relationshipIds: [], routes: [], count: 0, length: 0, minCertainty: action.minCertainty };
+        const stoppedEarly = response.searched.stoppedEarly;
+        const paths: PathHighlight = { fromId: action.fromId, toId: action.toId, nodeIds: [], relationshipIds: [], routes: [], count: 0, length: 0, minCertainty: action.minCertainty, stoppedEarly };
         const to = nameOf(mergeGraph(state.graph, response).data, action.toId);
-        return { ...state, ...base, paths, ...withNotice(state, `No path between ${from} and ${to}.`) };
+        const text = stoppedEarly
+          ? `The search between ${from} and ${to} stopped early: it would have read more than ${response.searched.budget.toLocaleString('en')} relationships. A longer path may exist.`
+          : `No path between ${from} and ${to}.`;
+        return { ...state, ...base, paths, ...withNotice(state, text) };
       }
       const { data } = mergeGraph(state.graph, response);
       const to = nameOf(data, action.toId);
@@ -518,6 +527,7 @@ function reduce(state: ExplorerState, action: ExplorerAction): ExplorerState {
         count: response.paths.length,
         length,
         minCertainty: action.minCertainty,
+        stoppedEarly: false,
       };
       const pinned = new Set(state.pinned).add(action.fromId).add(action.toId);
       const text = `${plural(paths.count, 'shortest path')} of ${plural(length, 'step')} between ${from} and ${to}.`;

@@ -4,7 +4,8 @@
  *
  * 1. size limits (query length, parameter bytes and depth, `limit`) and one statement only;
  * 2. EXPLAIN, judged by Neo4j's plan (cypher-guard.ts): query type `r`, no LOAD CSV, no administration, only
- *    allowlisted procedures, no other database; errors Neo4j raises while planning are mapped by code;
+ *    allowlisted procedures, no other database; errors Neo4j raises while planning are mapped by code (a
+ *    text accepted before is not planned again: see ACCEPTED_PLANS_MAX);
  * 3. every parameter the query uses must be given;
  * 4. the query itself (or, for EXPLAIN, nothing more), streamed and cancelled at the row cap (PROFILE can
  *    only report a plan for a query run to its end: its rows past the cap stream by and are dropped);
@@ -13,11 +14,12 @@
  * The transaction is rolled back at the end: even a write that slipped past the guard could not commit, and
  * the read access mode makes Neo4j refuse it in the first place.
  */
+import { LRUCache } from 'lru-cache';
 import type { CypherRequest, CypherResponse, JsonValue } from '../contract.ts';
 import type { Database, Params, UserReadTransaction } from '../db/database.ts';
 import type { QuerySummary } from '../db/query-summary.ts';
 import { toQueryType } from '../db/query-summary.ts';
-import { GraphCollector, paramsFromJson, toJson } from '../db/values.ts';
+import { GraphCollector, paramsFromJson } from '../db/values.ts';
 import { AppError, cypherRefusal } from '../errors.ts';
 import { judgePlan } from './cypher-guard.ts';
 import { checkRequestSize, resolveCypherLimits, type CypherLimits } from './cypher-limits.ts';
@@ -47,6 +49,14 @@ export interface CypherService {
   /** `signal`: aborted when nobody waits for the answer any more (the client went away); the query is then stopped. */
   run(request: CypherRequest, signal?: AbortSignal): Promise<CypherResponse>;
 }
+
+/**
+ * Query texts whose EXPLAIN the guard accepted, per service: a query run again (the workbench's history,
+ * a dashboard refreshing) skips the EXPLAIN round trip. Only acceptances are kept, only for plain runs
+ * (EXPLAIN and PROFILE answer with the plan, so they always plan), and a query's type does not depend on
+ * its parameters' values; the run itself stays in a read transaction, which Neo4j keeps read-only anyway.
+ */
+const ACCEPTED_PLANS_MAX = 1_000;
 
 /** What the driver pulls per batch at most, whatever the row cap (its own default). */
 const MAX_FETCH_SIZE = 1_000;
@@ -95,6 +105,7 @@ function missingParameter(prepared: PreparedQuery): AppError | undefined {
 
 export function createCypherService(db: Database, overrides: Partial<CypherLimits> = {}): CypherService {
   const limits = resolveCypherLimits(overrides);
+  const acceptedPlans = new LRUCache<string, true>({ max: ACCEPTED_PLANS_MAX });
   let homeDatabase: Promise<string> | undefined;
 
   /** The database the workbench reads: the configured one, else the server's home database (asked once). */
@@ -154,10 +165,13 @@ export function createCypherService(db: Database, overrides: Partial<CypherLimit
       // Neo4j can't profile a result that was cut short, so PROFILE reads to the end, keeping `rowLimit` rows.
       const readToEnd = prepared.mode === 'profile';
       return userRead(readToEnd ? MAX_FETCH_SIZE : rowLimit, async (tx) => {
-        const explain = await explainAndJudge(tx, prepared);
-        if (prepared.mode === 'explain') return response(explain, [], new GraphCollector(), false);
         const missing = missingParameter(prepared);
-        if (missing) throw missing;
+        if (prepared.mode !== 'run' || !acceptedPlans.has(prepared.explainText)) {
+          const explain = await explainAndJudge(tx, prepared);
+          if (prepared.mode === 'explain') return response(explain, [], new GraphCollector(), false);
+          if (missing) throw missing;
+          if (prepared.mode === 'run') acceptedPlans.set(prepared.explainText, true);
+        } else if (missing) throw missing;
 
         const rows: Array<Record<string, JsonValue>> = [];
         const graph = new GraphCollector({ maxNodes: limits.maxGraphNodes, maxRelationships: limits.maxGraphRelationships });
@@ -168,10 +182,7 @@ export function createCypherService(db: Database, overrides: Partial<CypherLimit
             return readToEnd;
           }
           const json: Record<string, JsonValue> = {};
-          for (const [column, value] of Object.entries(row)) {
-            json[column] = toJson(value);
-            graph.add(value);
-          }
+          for (const [column, value] of Object.entries(row)) json[column] = graph.addJson(value);
           rows.push(json);
           return true;
         });

@@ -138,6 +138,8 @@ export function toGraphNode(node: NeoNode): GraphNode {
 export class GraphCollector {
   private readonly nodes = new Map<string, GraphNode>();
   private readonly relationships = new Map<string, NeoRelationship>();
+  /** Relationship properties already converted (by `addJson`), so `toGraph` doesn't convert them again. */
+  private readonly relationshipProperties = new Map<string, Record<string, JsonValue>>();
   private overflowed = false;
 
   constructor(private readonly limits: { maxNodes?: number; maxRelationships?: number } = {}) {}
@@ -161,6 +163,52 @@ export class GraphCollector {
       for (const item of Object.values(value)) this.add(item);
     }
     return this;
+  }
+
+  /**
+   * Converts `value` to JSON exactly as `toJson` does and gathers its nodes and relationships as `add` does,
+   * converting each node and each relationship's properties once for both (the workbench's rows and graph).
+   */
+  addJson(value: unknown): JsonValue {
+    if (isNode(value)) {
+      const known = this.nodes.get(value.elementId);
+      if (known) return known as unknown as JsonValue;
+      const node = toGraphNode(value);
+      if (this.nodes.size >= (this.limits.maxNodes ?? Infinity)) this.overflowed = true;
+      else this.nodes.set(value.elementId, node);
+      return node as unknown as JsonValue;
+    }
+    if (isRelationship(value)) {
+      let properties = this.relationshipProperties.get(value.elementId);
+      if (!properties) {
+        properties = propertiesToJson(value.properties);
+        this.add(value);
+        if (this.relationships.has(value.elementId)) this.relationshipProperties.set(value.elementId, properties);
+      }
+      return {
+        $type: 'Relationship',
+        elementId: value.elementId,
+        type: value.type,
+        startElementId: value.startNodeElementId,
+        endElementId: value.endNodeElementId,
+        properties,
+      };
+    }
+    if (isPath(value)) {
+      return {
+        $type: 'Path',
+        start: this.addJson(value.start),
+        end: this.addJson(value.end),
+        segments: value.segments.map((s) => ({ start: this.addJson(s.start), relationship: this.addJson(s.relationship), end: this.addJson(s.end) })),
+      };
+    }
+    if (Array.isArray(value)) return value.map((item) => this.addJson(item));
+    if (isObject(value) && Object.getPrototypeOf(value) === Object.prototype) {
+      const out: { [key: string]: JsonValue } = {};
+      for (const [key, item] of Object.entries(value)) out[key] = this.addJson(item);
+      return out;
+    }
+    return toJson(value);
   }
 
   get nodeCount(): number {
@@ -193,7 +241,7 @@ export class GraphCollector {
         type: rel.type,
         source: source.id,
         target: target.id,
-        properties: propertiesToJson(rel.properties),
+        properties: this.relationshipProperties.get(rel.elementId) ?? propertiesToJson(rel.properties),
       });
     }
     return { nodes: [...this.nodes.values()], relationships };

@@ -10,7 +10,7 @@ import type { Database, Params, UserReadTransaction } from '../db/database.ts';
 import { visitGraphElements } from '../db/values.ts';
 import { AppError } from '../errors.ts';
 import { certaintiesAtOrAbove } from '../graph/certainty-floor.ts';
-import { indexedIdLabels, matchNodeById, nodesByIdsSubquery, notFound } from '../graph/node-match.ts';
+import { findNode, indexedIdLabels, matchNodeById, nodesByIdsSubquery } from '../graph/node-match.ts';
 import { assertKnownNames } from '../graph/schema-query.ts';
 import type { ExportLimits } from './export-limits.ts';
 
@@ -91,9 +91,12 @@ WHERE all(r IN rs WHERE ${RELATIONSHIP_PASSES('r')})
 WITH DISTINCT n`;
   return {
     async resolve(tx) {
-      const rows = await tx.read(`${matchNodeById(idLabels)} RETURN elementId(n) AS root`, { id: scope.around });
-      const root = rows[0]?.root;
-      if (typeof root !== 'string') throw notFound(scope.around);
+      const lookUp = `${matchNodeById(idLabels)} RETURN elementId(n) AS root`;
+      const root = await findNode(
+        (cypher, params) => tx.read(cypher, params),
+        scope.around,
+        async (key) => (await tx.read(lookUp, { id: key }))[0]?.root as string | undefined,
+      );
       return {
         nodes,
         relationships: relationshipsAmong(nodes, RELATIONSHIP_PASSES('r')),

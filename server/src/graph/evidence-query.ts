@@ -7,7 +7,7 @@
 import { CERTAINTIES, LIMITS, type EvidenceClaim, type EvidenceGroup, type EvidenceResponse, type GraphNode, type GraphRelationship, type JsonValue, type SourceClaim } from '../contract.ts';
 import { cypherInteger, type Database } from '../db/database.ts';
 import { GraphCollector, isNode, toGraphNode } from '../db/values.ts';
-import { indexedIdLabels, matchNodeById, notFound } from './node-match.ts';
+import { findNode, indexedIdLabels, matchNodeById } from './node-match.ts';
 
 /** The label of the nodes that relationships cite by `id` in their `sources` list (DESIGN.md's data model). */
 const SOURCE_LABEL = 'Source';
@@ -102,10 +102,13 @@ async function claimsMade(db: Database, source: GraphNode): Promise<{ made: Sour
 }
 
 export async function nodeEvidence(db: Database, id: string): Promise<EvidenceResponse> {
-  const rows = await db.read(claimsAboutNode(await indexedIdLabels(db)), { id, read: cypherInteger(LIMITS.evidenceMax + 1) });
-  const row = rows[0];
-  if (!row || !isNode(row.n)) throw notFound(id);
-  const node = toGraphNode(row.n);
+  const query = claimsAboutNode(await indexedIdLabels(db));
+  const row = await findNode(
+    (cypher, params) => db.read(cypher, params),
+    id,
+    async (key) => (await db.read(query, { id: key, read: cypherInteger(LIMITS.evidenceMax + 1) })).find((found) => isNode(found.n)),
+  );
+  const node = toGraphNode(row.n as Parameters<typeof toGraphNode>[0]);
   const all = records(row.claims);
   const kept = all.slice(0, LIMITS.evidenceMax);
 

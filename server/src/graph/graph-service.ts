@@ -18,7 +18,7 @@ import { cypherInteger, type Database } from '../db/database.ts';
 import { GraphCollector, isNode, toGraphNode } from '../db/values.ts';
 import { nodeEvidence } from './evidence-query.ts';
 import { neighbourhood, type NeighbourFilter } from './neighbourhood-query.ts';
-import { indexedIdLabels, matchNodeById, nodesByIdsSubquery, notFound } from './node-match.ts';
+import { findNode, indexedIdLabels, matchNodeById, nodesByIdsSubquery, type ReadQuery } from './node-match.ts';
 import { shortestPaths, type PathQuery } from './paths-query.ts';
 import { assertKnownNames, readSchema } from './schema-query.ts';
 import { quoteName } from './search-index.ts';
@@ -40,6 +40,7 @@ function collect(rows: Array<Record<string, unknown>>, ...keys: string[]): Graph
 }
 
 export function createGraphService(db: Database) {
+  const read: ReadQuery = (cypher, params) => db.read(cypher, params);
   return {
     /** Up to `limit` nodes (all, one label's, or exactly `ids`) and the relationships among them. */
     async overview({ limit, label, type, ids }: OverviewQuery): Promise<Graph> {
@@ -73,17 +74,21 @@ export function createGraphService(db: Database) {
 
     /** A document's text (its Source node's `text`); 404 when the node has none. */
     async sourceText(id: string): Promise<SourceText> {
-      const rows = await db.read(`${matchNodeById(await indexedIdLabels(db))} RETURN n.text AS text`, { id });
-      const text = rows[0]?.text;
-      if (typeof text !== 'string') throw new AppError('NOT_FOUND', `No document text for "${id}".`, { details: { id } });
-      return { id, text };
+      const query = `${matchNodeById(await indexedIdLabels(db))} RETURN n.text AS text`;
+      const noText = () => new AppError('NOT_FOUND', `No document text for "${id}".`, { details: { id } });
+      const row = await findNode(read, id, async (key) => (await db.read(query, { id: key }))[0]).catch((error: unknown) => {
+        throw error instanceof AppError && error.code === 'NOT_FOUND' ? noText() : error;
+      });
+      if (typeof row.text !== 'string') throw noText();
+      return { id, text: row.text };
     },
 
     async node(id: string): Promise<GraphNode> {
-      const rows = await db.read(`${matchNodeById(await indexedIdLabels(db))} RETURN n`, { id });
-      const node = rows[0]?.n;
-      if (!isNode(node)) throw notFound(id);
-      return toGraphNode(node);
+      const query = `${matchNodeById(await indexedIdLabels(db))} RETURN n`;
+      return findNode(read, id, async (key) => {
+        const node = (await db.read(query, { id: key }))[0]?.n;
+        return isNode(node) ? toGraphNode(node) : undefined;
+      });
     },
 
     /** Neighbours passing the filters (labels and types checked against the schema first), with counts. */

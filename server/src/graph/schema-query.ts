@@ -6,6 +6,7 @@
 import type { JsonValue, NameCount, SchemaResponse } from '../contract.ts';
 import type { Database } from '../db/database.ts';
 import { AppError } from '../errors.ts';
+import { schemaFact } from './schema-cache.ts';
 import { quoteName } from './search-index.ts';
 
 interface SchemaNames {
@@ -13,7 +14,7 @@ interface SchemaNames {
   types: string[];
 }
 
-async function schemaNames(db: Database): Promise<SchemaNames> {
+async function readSchemaNames(db: Database): Promise<SchemaNames> {
   const rows = await db.read(
     `CALL () { CALL db.labels() YIELD label RETURN collect(label) AS labels }
      CALL () { CALL db.relationshipTypes() YIELD relationshipType RETURN collect(relationshipType) AS types }
@@ -24,6 +25,9 @@ async function schemaNames(db: Database): Promise<SchemaNames> {
   return { labels: strings(row?.labels), types: strings(row?.types) };
 }
 
+/** The labels and types in use, read at most every 30 s (schema-cache.ts). */
+const schemaNames = schemaFact(readSchemaNames);
+
 /**
  * Throws VALIDATION_FAILED naming every label or relationship type that the database doesn't have, so
  * nothing a user typed reaches a query unless it is one of the database's own names.
@@ -31,7 +35,11 @@ async function schemaNames(db: Database): Promise<SchemaNames> {
 export async function assertKnownNames(db: Database, requested: { labels?: readonly string[]; types?: readonly string[] }): Promise<void> {
   const wanted = { labels: requested.labels ?? [], types: requested.types ?? [] };
   if (wanted.labels.length === 0 && wanted.types.length === 0) return;
-  const known = await schemaNames(db);
+  let known = await schemaNames(db);
+  const allKnown = (names: SchemaNames) =>
+    wanted.labels.every((label) => names.labels.includes(label)) && wanted.types.every((type) => names.types.includes(type));
+  // A name created since the names were read is not refused: they are read afresh before anything is.
+  if (!allKnown(known)) known = await schemaNames(db, { fresh: true });
   const issues: Array<{ path: string; message: string }> = [];
   const unknown: { labels: string[]; types: string[] } = { labels: [], types: [] };
   for (const label of wanted.labels) {
@@ -73,7 +81,7 @@ async function countEach(db: Database, names: readonly string[], pattern: (quote
 }
 
 export async function readSchema(db: Database): Promise<SchemaResponse> {
-  const names = await schemaNames(db);
+  const names = await readSchemaNames(db);
   const keyRows = await db.read('CALL db.propertyKeys() YIELD propertyKey RETURN collect(propertyKey) AS keys');
   const keys = keyRows[0]?.keys;
   const [labels, relationshipTypes] = await Promise.all([

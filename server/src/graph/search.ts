@@ -6,6 +6,7 @@
 import type { SearchResponse, SearchResult } from '../contract.ts';
 import { cypherInteger, type Database, type Row } from '../db/database.ts';
 import { isNode, toGraphNode } from '../db/values.ts';
+import { schemaFact } from './schema-cache.ts';
 import { SEARCH_INDEX } from './search-index.ts';
 import { FUZZY_MIN_LENGTH, fuzzyPattern, matchNode, primaryLabel, searchTerms } from './search-text.ts';
 
@@ -32,10 +33,11 @@ export function luceneQuery(terms: string[]): string {
   return clauses.join(' ');
 }
 
-async function searchIndexOnline(db: Database): Promise<boolean> {
+/** Whether the `entity_search` index is online, read at most every 30 s (schema-cache.ts). */
+const searchIndexOnline = schemaFact(async (db) => {
   const rows = await db.read('SHOW FULLTEXT INDEXES YIELD name, state WHERE name = $name RETURN state', { name: SEARCH_INDEX.name });
   return rows[0]?.state === 'ONLINE';
-}
+});
 
 /** Full-text results in Lucene's order; the snippet comes from the indexed properties. */
 async function indexSearch(db: Database, terms: string[], limit: number): Promise<SearchResult[]> {
@@ -81,6 +83,12 @@ async function scanSearch(db: Database, terms: string[], limit: number): Promise
 export async function searchNodes(db: Database, q: string, limit: number): Promise<SearchResponse> {
   const terms = searchTerms(q);
   if (terms.length === 0) return { results: [] };
-  const results = (await searchIndexOnline(db)) ? await indexSearch(db, terms, limit) : await scanSearch(db, terms, limit);
-  return { results };
+  if (!(await searchIndexOnline(db))) return { results: await scanSearch(db, terms, limit) };
+  try {
+    return { results: await indexSearch(db, terms, limit) };
+  } catch (error) {
+    // The index was dropped since it was last seen online: look again, and scan if it is gone.
+    if (await searchIndexOnline(db, { fresh: true })) throw error;
+    return { results: await scanSearch(db, terms, limit) };
+  }
 }

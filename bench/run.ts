@@ -1,0 +1,655 @@
+/**
+ * `npm run bench`: the server's speed and memory on the generated graph, in one run, written to
+ * bench/results.json and bench/RESULTS.md.
+ *
+ * 1. Opens the benchmark's Neo4j (bench/bench-database.ts) and generates the graph unless it holds it.
+ * 2. Starts the explorer (server/src/main.ts) in a child process against it, so its memory is its own.
+ * 3. Latency, per case (`node`, `expand`, `expand-hub`, `search`, `paths`, `overview`, `cypher`): each request
+ *    through HTTP, interleaved request by request with the same Cypher run through neo4j-driver in this
+ *    process (the queries the graph service sends for that request, recorded once per sample, untimed), and
+ *    for `node` also a plain `MATCH (n:Label {id: $id})` seek of the same node. The order alternates.
+ * 4. Throughput with autocannon (50 connections, loopback): neighbours of nodes under 50 relationships, then
+ *    `/api/health`, one after the other.
+ * 5. Exports (query scope, `LIMIT` n relationships): relationships per second, time until the first node or
+ *    relationship is written, and the explorer's peak RSS (VmHWM, reset before each export).
+ *
+ *   npm run bench                       full run (DEFAULT_SPEC, 500 requests a case)
+ *   npm run bench -- --requests 100     fewer requests a case
+ *   npm run bench -- --only node,search some cases (names as in results.json, prefix match)
+ *   npm run bench -- --smoke [--out DIR] tiny graph on BENCH_NEO4J_URI (npm test), results to DIR
+ *
+ * Speed is reported, never asserted: the figures depend on the machine and its load (recorded with them).
+ */
+import { spawn } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { cpus, loadavg, platform, release, totalmem } from 'node:os';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import autocannon from 'autocannon';
+import neo4j, { type Driver } from 'neo4j-driver';
+import type { Database, Params } from '../server/src/db/database.ts';
+import { createGraphService } from '../server/src/graph/graph-service.ts';
+import { holdsSpec, openBenchDatabase, readGeneratedGraph, regenerate, type BenchDatabase, type GeneratedGraph } from './bench-database.ts';
+import { DEFAULT_SPEC, SMOKE_SPEC, randomGenerator, type GraphSpec } from './graph-generator.ts';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const log = (line: string) => console.error(`[bench] ${line}`);
+
+interface Settings {
+  smoke: boolean;
+  spec: GraphSpec;
+  requests: number;
+  /** Distinct samples per case (nodes, pairs, queries), each recorded once and cycled through. */
+  samples: number;
+  throughputSeconds: number;
+  exportSizes: readonly number[];
+  /** Sizes at which every format is measured (GraphML is measured at all sizes). */
+  allFormatsAt: number;
+  only: string[];
+  outDir: string;
+}
+
+function settingsFromArgs(): Settings {
+  const { values } = parseArgs({
+    options: { smoke: { type: 'boolean' }, requests: { type: 'string' }, only: { type: 'string' }, out: { type: 'string' } },
+  });
+  const smoke = values.smoke === true;
+  if (smoke && !process.env.BENCH_NEO4J_URI) throw new Error('--smoke runs on the test run\'s Neo4j: set BENCH_NEO4J_URI, BENCH_NEO4J_USER and BENCH_NEO4J_PASSWORD.');
+  const requests = values.requests !== undefined ? Number(values.requests) : smoke ? 20 : 500;
+  if (!Number.isSafeInteger(requests) || requests < 1) throw new Error(`--requests must be a positive integer. Got: "${values.requests}"`);
+  return {
+    smoke,
+    spec: smoke ? SMOKE_SPEC : DEFAULT_SPEC,
+    requests,
+    samples: Math.min(requests, smoke ? 10 : 100),
+    throughputSeconds: smoke ? 1 : 10,
+    exportSizes: smoke ? [1_000, 5_000] : [10_000, 100_000, 500_000, 1_000_000],
+    allFormatsAt: smoke ? 1_000 : 100_000,
+    only: values.only ? values.only.split(',').map((name) => name.trim()).filter(Boolean) : [],
+    outDir: resolve(values.out ?? resolve(ROOT, 'bench')),
+  };
+}
+
+/* ---------------------------------------------------------------------------------------------------------
+ * Figures
+ * ------------------------------------------------------------------------------------------------------- */
+
+/** Nearest-rank percentile of milliseconds (p in 0..100). */
+export function percentile(values: readonly number[], p: number): number {
+  if (values.length === 0) return NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] as number;
+}
+
+const round = (value: number, digits = 2) => Number(value.toFixed(digits));
+
+interface LatencyResult {
+  name: string;
+  requests: number;
+  p50Ms: number;
+  p95Ms: number;
+  p99Ms: number;
+  maxMs: number;
+  /** Answers other than 200, by status. */
+  failures: Record<string, number>;
+  driver: { p50Ms: number; p95Ms: number; p99Ms: number };
+  /** The API's p50 over the driver's p50 of the same Cypher, interleaved. */
+  ratioToDriver: number;
+  /** `node` only: the API's p99 over a plain indexed seek's p99 of the same nodes, interleaved. */
+  ratioToSeek?: number;
+  seek?: { p50Ms: number; p95Ms: number; p99Ms: number };
+  /** Extra facts of a case (what the answers held). */
+  notes?: Record<string, number | string>;
+}
+
+const spread = (values: number[]) => ({ p50Ms: round(percentile(values, 50)), p95Ms: round(percentile(values, 95)), p99Ms: round(percentile(values, 99)) });
+
+/* ---------------------------------------------------------------------------------------------------------
+ * The same Cypher through the driver
+ * ------------------------------------------------------------------------------------------------------- */
+
+interface Recorded {
+  cypher: string;
+  params: Params;
+}
+
+/** A Database that notes every query a service sends (and runs it), so the driver can replay them. */
+function recordingDatabase(db: Database): { db: Database; take(): Recorded[] } {
+  let recorded: Recorded[] = [];
+  return {
+    db: {
+      ...db,
+      name: db.name,
+      read(cypher, params = {}) {
+        recorded.push({ cypher, params });
+        return db.read(cypher, params);
+      },
+    },
+    take() {
+      const out = recorded;
+      recorded = [];
+      return out;
+    },
+  };
+}
+
+/** Runs the queries in one managed read transaction with neo4j-driver alone, as the service's `read` would. */
+async function replay(driver: Driver, queries: readonly Recorded[]): Promise<void> {
+  for (const { cypher, params } of queries) {
+    const session = driver.session({ defaultAccessMode: neo4j.session.READ });
+    try {
+      await session.executeRead(async (tx) => (await tx.run(cypher, params)).records.map((record) => record.toObject()), { timeout: 15_000 });
+    } finally {
+      await session.close();
+    }
+  }
+}
+
+/* ---------------------------------------------------------------------------------------------------------
+ * The explorer under test
+ * ------------------------------------------------------------------------------------------------------- */
+
+function freePort(): Promise<number> {
+  return new Promise((done, fail) => {
+    const server = createServer();
+    server.once('error', fail);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => done(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+interface Explorer {
+  url: string;
+  pid: number;
+  stop(): Promise<void>;
+}
+
+async function startExplorer(bench: BenchDatabase): Promise<Explorer> {
+  const env = {
+    ...process.env,
+    NEO4J_URI: bench.target.uri,
+    NEO4J_USER: bench.target.user,
+    NEO4J_PASSWORD: bench.target.password,
+    HOST: '127.0.0.1',
+    PORT: String(await freePort()),
+    EXPORT_MAX_NODES: '2000000',
+    EXPORT_MAX_RELATIONSHIPS: '2000000',
+  };
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let errors = '';
+  child.stderr?.on('data', (chunk: Buffer) => {
+    errors = (errors + chunk.toString()).slice(-4000);
+  });
+  const exited = new Promise<void>((done) => child.once('exit', () => done()));
+  const url = await new Promise<string>((done, fail) => {
+    let text = '';
+    child.stdout?.on('data', (chunk: Buffer) => {
+      text += chunk.toString();
+      const match = /ready: (http:\/\/\S+)/.exec(text);
+      if (match?.[1]) done(match[1]);
+    });
+    child.once('exit', (code) => fail(new Error(`the explorer exited (${code}): ${errors}`)));
+  });
+  return {
+    url,
+    pid: child.pid as number,
+    async stop() {
+      child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
+
+function memoryMb(pid: number, field: 'VmHWM' | 'VmRSS'): number {
+  const match = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return match ? Number(match[1]) / 1024 : NaN;
+}
+
+/* ---------------------------------------------------------------------------------------------------------
+ * Samples
+ * ------------------------------------------------------------------------------------------------------- */
+
+interface SampleNode {
+  id: string;
+  label: string;
+  elementId: string;
+  degree: number;
+  name: string;
+}
+
+/** Random nodes by degree class, and the hubs, read once with their degrees (from the store's counts). */
+async function sampleNodes(db: Database, settings: Settings): Promise<{ ordinary: SampleNode[]; quiet: SampleNode[]; hubs: SampleNode[] }> {
+  const random = randomGenerator(settings.spec.seed + 1);
+  const rows = await db.read(
+    `MATCH (n) WHERE n.seq IS NOT NULL AND rand() < $share
+     RETURN n.id AS id, labels(n)[0] AS label, elementId(n) AS elementId, COUNT { (n)--() } AS degree, n.name AS name`,
+    { share: Math.min(1, (settings.samples * 20) / settings.spec.nodes) },
+  );
+  const nodes = rows.map((row) => ({ id: String(row.id), label: String(row.label), elementId: String(row.elementId), degree: Number(row.degree), name: String(row.name) }));
+  const shuffled = nodes.map((node) => ({ node, key: random() })).sort((a, b) => a.key - b.key).map(({ node }) => node);
+  const hubRows = await db.read(
+    `MATCH (n) WHERE n.seq < $hubs RETURN n.id AS id, labels(n)[0] AS label, elementId(n) AS elementId, COUNT { (n)--() } AS degree, n.name AS name ORDER BY n.seq`,
+    { hubs: settings.spec.hubDegrees.length },
+  );
+  return {
+    ordinary: shuffled.filter((node) => node.degree > 0 && node.degree < 1_000).slice(0, settings.samples),
+    quiet: shuffled.filter((node) => node.degree > 0 && node.degree < 50).slice(0, settings.samples),
+    hubs: hubRows.map((row) => ({ id: String(row.id), label: String(row.label), elementId: String(row.elementId), degree: Number(row.degree), name: String(row.name) })),
+  };
+}
+
+/** A search a user would type: one or two words of a name, now and then with a typo or cut short. */
+function searchText(name: string, random: () => number): string {
+  const words = name.split(' ').filter((word) => /^[A-Za-z]{3,}$/.test(word));
+  const chosen = words.length > 1 && random() < 0.4 ? words.slice(0, 2).join(' ') : (words[0] ?? name);
+  const roll = random();
+  if (roll < 0.2 && chosen.length > 5) return chosen.slice(0, chosen.length - 2); // typed part of it
+  if (roll < 0.35 && chosen.length > 5) return chosen.slice(0, 3) + chosen.slice(4); // one letter missed
+  return chosen.toLowerCase();
+}
+
+/* ---------------------------------------------------------------------------------------------------------
+ * Latency cases
+ * ------------------------------------------------------------------------------------------------------- */
+
+interface Sample {
+  /** The HTTP request. */
+  path: string;
+  body?: unknown;
+  /** The same request through the graph service in this process (recorded for the driver replay). */
+  service?: () => Promise<unknown>;
+  /** Or the Cypher the driver runs, when no service call stands for it (the workbench's user query). */
+  cypher?: Recorded;
+  /** `node`: a plain seek of the same node. */
+  seek?: Recorded;
+}
+
+interface LatencyCase {
+  name: string;
+  samples: Sample[];
+  /** Reads what an answer held, for the case's notes. */
+  inspect?: (answer: unknown, notes: Map<string, number>) => void;
+}
+
+async function timeHttp(url: string, sample: Sample): Promise<{ ms: number; status: number; answer: unknown }> {
+  const started = performance.now();
+  const response = await fetch(url + sample.path, sample.body === undefined ? {} : { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(sample.body) });
+  const answer: unknown = await response.json();
+  return { ms: performance.now() - started, status: response.status, answer };
+}
+
+async function timeDriver(driver: Driver, queries: readonly Recorded[]): Promise<number> {
+  const started = performance.now();
+  await replay(driver, queries).catch(() => undefined);
+  return performance.now() - started;
+}
+
+async function measureLatency(url: string, driver: Driver, recorder: ReturnType<typeof recordingDatabase>, testCase: LatencyCase, requests: number): Promise<LatencyResult> {
+  // Each sample once through the service (untimed: records its Cypher and warms plans and pages).
+  const queries: Recorded[][] = [];
+  for (const sample of testCase.samples) {
+    if (sample.service) {
+      recorder.take();
+      await sample.service().catch(() => undefined);
+      queries.push(recorder.take());
+    } else queries.push(sample.cypher ? [sample.cypher] : []);
+  }
+  const api: number[] = [];
+  const direct: number[] = [];
+  const seeks: number[] = [];
+  const failures: Record<string, number> = {};
+  const notes = new Map<string, number>();
+  for (let i = 0; i < requests; i++) {
+    const k = i % testCase.samples.length;
+    const sample = testCase.samples[k] as Sample;
+    const viaApi = async () => {
+      const { ms, status, answer } = await timeHttp(url, sample);
+      api.push(ms);
+      if (status !== 200) failures[status] = (failures[status] ?? 0) + 1;
+      else testCase.inspect?.(answer, notes);
+    };
+    const viaDriver = async () => {
+      direct.push(await timeDriver(driver, queries[k] as Recorded[]));
+      if (sample.seek) seeks.push(await timeDriver(driver, [sample.seek]));
+    };
+    if (i % 2 === 0) {
+      await viaApi();
+      await viaDriver();
+    } else {
+      await viaDriver();
+      await viaApi();
+    }
+  }
+  const result: LatencyResult = {
+    name: testCase.name,
+    requests,
+    ...spread(api),
+    maxMs: round(Math.max(...api)),
+    failures,
+    driver: spread(direct),
+    ratioToDriver: round(percentile(api, 50) / percentile(direct, 50)),
+  };
+  if (seeks.length > 0) {
+    result.seek = spread(seeks);
+    result.ratioToSeek = round(percentile(api, 99) / percentile(seeks, 99));
+  }
+  if (notes.size > 0) result.notes = Object.fromEntries([...notes].map(([key, value]) => [key, round(value / requests, 1)]));
+  return result;
+}
+
+function latencyCases(nodes: Awaited<ReturnType<typeof sampleNodes>>, graph: ReturnType<typeof createGraphService>, settings: Settings): LatencyCase[] {
+  const random = randomGenerator(settings.spec.seed + 2);
+  const neighbours = (node: SampleNode): Sample => ({
+    path: `/api/nodes/${encodeURIComponent(node.id)}/neighbors?limit=100`,
+    service: () => graph.neighbors(node.id, { limit: 100, types: [], labels: [] }),
+  });
+  const countNodes = (answer: unknown, notes: Map<string, number>) => {
+    const { nodes: found = [], relationships = [] } = answer as { nodes?: unknown[]; relationships?: unknown[] };
+    notes.set('nodes per answer', (notes.get('nodes per answer') ?? 0) + found.length);
+    notes.set('relationships per answer', (notes.get('relationships per answer') ?? 0) + relationships.length);
+  };
+  const pairs = nodes.ordinary.map((from, k) => [from, nodes.ordinary[(k * 7 + 3) % nodes.ordinary.length] as SampleNode] as const).filter(([a, b]) => a.id !== b.id);
+  const cypherQuery = 'MATCH (a:Person)-[r]->(b) RETURN a, r, b LIMIT 1000';
+  return [
+    {
+      name: 'node',
+      samples: nodes.ordinary.map((node) => ({
+        path: `/api/nodes/${encodeURIComponent(node.id)}`,
+        service: () => graph.node(node.id),
+        seek: { cypher: `MATCH (n:\`${node.label}\` {id: $id}) RETURN n`, params: { id: node.id } },
+      })),
+    },
+    { name: 'expand', samples: nodes.ordinary.map(neighbours), inspect: countNodes },
+    { name: 'expand-hub', samples: nodes.hubs.map(neighbours), inspect: countNodes },
+    {
+      name: 'search',
+      samples: nodes.ordinary.map((node) => {
+        const q = searchText(node.name, random);
+        return { path: `/api/search?q=${encodeURIComponent(q)}&limit=10`, service: () => graph.search(q, 10) };
+      }),
+    },
+    {
+      name: 'paths',
+      samples: pairs.map(([from, to]) => ({
+        path: `/api/paths?from=${encodeURIComponent(from.id)}&to=${encodeURIComponent(to.id)}&maxLength=6`,
+        service: () => graph.paths({ from: from.id, to: to.id, maxLength: 6 }),
+      })),
+      inspect: (answer, notes) => {
+        const { paths = [], truncated } = answer as { paths?: unknown[]; truncated?: unknown };
+        notes.set('paths per answer', (notes.get('paths per answer') ?? 0) + paths.length);
+        if (paths.length === 0) notes.set('answers without a path', (notes.get('answers without a path') ?? 0) + 1);
+        if (truncated) notes.set('answers stopped by the budget', (notes.get('answers stopped by the budget') ?? 0) + 1);
+      },
+    },
+    { name: 'overview', samples: [{ path: '/api/graph?limit=5000', service: () => graph.overview({ limit: 5_000, ids: undefined }) }], inspect: countNodes },
+    {
+      name: 'cypher',
+      samples: [{ path: '/api/cypher', body: { query: cypherQuery }, cypher: { cypher: cypherQuery, params: {} } }],
+    },
+  ];
+}
+
+/* ---------------------------------------------------------------------------------------------------------
+ * Throughput and exports
+ * ------------------------------------------------------------------------------------------------------- */
+
+interface ThroughputResult {
+  name: string;
+  connections: number;
+  seconds: number;
+  reqPerSec: number;
+  p50Ms: number;
+  p99Ms: number;
+  non2xx: number;
+  errors: number;
+}
+
+async function measureThroughput(name: string, url: string, paths: string[], seconds: number): Promise<ThroughputResult> {
+  let next = 0;
+  const result = await autocannon({
+    url,
+    connections: 50,
+    duration: seconds,
+    requests: [{ method: 'GET', setupRequest: (request) => ({ ...request, path: paths[next++ % paths.length] as string }) }],
+  });
+  return {
+    name,
+    connections: 50,
+    seconds,
+    reqPerSec: round(result.requests.average, 0),
+    p50Ms: result.latency.p50,
+    p99Ms: result.latency.p99,
+    non2xx: result.non2xx,
+    errors: result.errors,
+  };
+}
+
+interface ExportResult {
+  name: string;
+  format: string;
+  relationships: number;
+  nodes: number;
+  bytes: number;
+  seconds: number;
+  relsPerSec: number;
+  /** Until the first node or relationship is in the download (its first record, not the header). */
+  firstRecordMs: number;
+  rssBeforeMb: number;
+  peakRssMb: number;
+}
+
+/** What marks the first node or relationship in each format's text (CSV is a zip: its first entry's data). */
+const FIRST_RECORD: Record<string, RegExp> = {
+  json: /"labels"|"type"/,
+  cytoscape: /"group"/,
+  graphml: /<node |<edge /,
+  cypher: /CREATE|MERGE|UNWIND/,
+  csv: /PK\x03\x04[\s\S]{26,}\S/,
+};
+
+const sizeName = (size: number) => (size >= 1_000_000 ? `${size / 1_000_000}m` : `${size / 1_000}k`);
+
+async function measureExport(explorer: Explorer, format: string, relationships: number): Promise<ExportResult> {
+  writeFileSync(`/proc/${explorer.pid}/clear_refs`, '5');
+  const rssBeforeMb = memoryMb(explorer.pid, 'VmRSS');
+  const started = performance.now();
+  const response = await fetch(`${explorer.url}/api/export`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ format, scope: { query: 'MATCH (a)-[r]->(b) RETURN a, r, b LIMIT $n', params: { n: relationships } } }),
+  });
+  if (response.status !== 200) throw new Error(`export ${format} ${relationships}: HTTP ${response.status} ${await response.text()}`);
+  let bytes = 0;
+  let firstRecordMs = NaN;
+  let head = '';
+  for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
+    bytes += chunk.byteLength;
+    if (Number.isNaN(firstRecordMs)) {
+      head = (head + Buffer.from(chunk).toString('latin1')).slice(-1_000_000);
+      if (FIRST_RECORD[format]?.test(head)) firstRecordMs = performance.now() - started;
+    }
+  }
+  const seconds = (performance.now() - started) / 1000;
+  return {
+    name: `export-${format}-${sizeName(relationships)}`,
+    format,
+    relationships: Number(response.headers.get('x-export-relationships')),
+    nodes: Number(response.headers.get('x-export-nodes')),
+    bytes,
+    seconds: round(seconds),
+    relsPerSec: round(relationships / seconds, 0),
+    firstRecordMs: round(firstRecordMs, 0),
+    rssBeforeMb: round(rssBeforeMb, 0),
+    peakRssMb: round(memoryMb(explorer.pid, 'VmHWM'), 0),
+  };
+}
+
+/* ---------------------------------------------------------------------------------------------------------
+ * The run
+ * ------------------------------------------------------------------------------------------------------- */
+
+interface Results {
+  machine: Record<string, string | number | number[]>;
+  graph: { nodes: number; relationships: number; spec: GraphSpec };
+  settings: { requests: number; samples: number; smoke: boolean };
+  results: Array<LatencyResult | ThroughputResult | ExportResult | Record<string, unknown>>;
+}
+
+async function run(settings: Settings): Promise<Results> {
+  const started = performance.now();
+  const stop = new AbortController();
+  process.on('SIGINT', () => {
+    log('stopping…');
+    stop.abort();
+  });
+  const wanted = (name: string) => settings.only.length === 0 || settings.only.some((prefix) => name.startsWith(prefix));
+  const bench = await openBenchDatabase({ fresh: false, log });
+  let explorer: Explorer | undefined;
+  const driver = neo4j.driver(bench.target.uri, neo4j.auth.basic(bench.target.user, bench.target.password), { logging: neo4j.logging.console('error') });
+  try {
+    let generated: GeneratedGraph | undefined = readGeneratedGraph();
+    if (settings.smoke || !holdsSpec(generated, settings.spec)) generated = await regenerate(bench, settings.spec, { log, signal: stop.signal });
+    const [counts] = await bench.db.read('CALL () { MATCH (n) RETURN count(n) AS nodes } CALL () { MATCH ()-[r]->() RETURN count(r) AS relationships } RETURN nodes, relationships');
+    const graphSize = { nodes: Number(counts?.nodes), relationships: Number(counts?.relationships) };
+    const loadBefore = loadavg();
+    explorer = await startExplorer(bench);
+    log(`explorer at ${explorer.url} (pid ${explorer.pid}) on ${graphSize.nodes.toLocaleString('en')} nodes, ${graphSize.relationships.toLocaleString('en')} relationships`);
+
+    const results: Results['results'] = [];
+    if (generated) {
+      results.push({ name: 'seed-load', nodesPerSec: round(generated.load.nodesPerSec, 0), relationshipsPerSec: round(generated.load.relationshipsPerSec, 0), seconds: round(generated.load.seconds, 1), generatedAt: generated.generatedAt });
+    }
+    const recorder = recordingDatabase(bench.db);
+    const graph = createGraphService(recorder.db);
+    const nodes = await sampleNodes(bench.db, settings);
+    for (const testCase of latencyCases(nodes, graph, settings)) {
+      if (!wanted(testCase.name)) continue;
+      stop.signal.throwIfAborted();
+      log(`${testCase.name}: ${settings.requests} requests over ${testCase.samples.length} samples…`);
+      const result = await measureLatency(explorer.url, driver, recorder, testCase, settings.requests);
+      log(`${testCase.name}: p50 ${result.p50Ms} ms, p99 ${result.p99Ms} ms, ${result.ratioToDriver}× the driver${result.ratioToSeek ? `, p99 ${result.ratioToSeek}× a seek` : ''}`);
+      results.push(result);
+    }
+
+    if (wanted('throughput')) {
+      const quietPaths = nodes.quiet.map((node) => `/api/nodes/${encodeURIComponent(node.id)}/neighbors?limit=100`);
+      for (const [name, paths] of [['throughput-expand', quietPaths], ['throughput-health', ['/api/health']]] as const) {
+        stop.signal.throwIfAborted();
+        log(`${name}: ${settings.throughputSeconds} s with 50 connections…`);
+        const result = await measureThroughput(name, explorer.url, [...paths], settings.throughputSeconds);
+        log(`${name}: ${result.reqPerSec} req/s, p99 ${result.p99Ms} ms`);
+        results.push(result);
+      }
+    }
+
+    for (const size of settings.exportSizes) {
+      for (const format of size === settings.allFormatsAt ? ['graphml', 'json', 'cytoscape', 'csv', 'cypher'] : ['graphml']) {
+        if (!wanted(`export-${format}-${sizeName(size)}`)) continue;
+        stop.signal.throwIfAborted();
+        log(`export ${format}, ${size.toLocaleString('en')} relationships…`);
+        const result = await measureExport(explorer, format, size);
+        log(`export ${format} ${sizeName(size)}: ${result.relsPerSec.toLocaleString('en')} rels/s, first record ${result.firstRecordMs} ms, peak RSS ${result.peakRssMb} MB`);
+        results.push(result);
+      }
+    }
+
+    const cpu = cpus();
+    return {
+      machine: {
+        cpu: `${cpu[0]?.model ?? 'unknown'} × ${cpu.length}`,
+        memoryGiB: Math.round(totalmem() / 2 ** 30),
+        os: `${platform()} ${release()}`,
+        node: process.version,
+        neo4j: `${bench.info.version} ${bench.info.edition}, ${bench.settings}`,
+        loadBefore: loadBefore.map((value) => round(value)),
+        loadAfter: loadavg().map((value) => round(value)),
+        date: new Date().toISOString(),
+        seconds: round((performance.now() - started) / 1000, 0),
+      },
+      graph: { ...graphSize, spec: settings.spec },
+      settings: { requests: settings.requests, samples: settings.samples, smoke: settings.smoke },
+      results,
+    };
+  } finally {
+    await explorer?.stop();
+    await driver.close();
+    await bench.stop();
+  }
+}
+
+/* ---------------------------------------------------------------------------------------------------------
+ * The report
+ * ------------------------------------------------------------------------------------------------------- */
+
+function markdown(results: Results): string {
+  const { machine, graph } = results;
+  const rows = (filter: (r: Record<string, unknown>) => boolean) => results.results.filter((r) => filter(r as Record<string, unknown>)) as Array<Record<string, unknown>>;
+  const lines = [
+    '# Server benchmark',
+    '',
+    `Measured by \`npm run bench\` (bench/run.ts) on ${String(machine.date).slice(0, 10)}, ${machine.seconds} s in all.`,
+    '',
+    `- Machine: ${machine.cpu} cores, ${machine.memoryGiB} GiB, ${machine.os}; Node ${machine.node}; Neo4j ${machine.neo4j}, on the same machine.`,
+    `- Load average (1, 5, 15 min) before: ${(machine.loadBefore as number[]).join(', ')}; after: ${(machine.loadAfter as number[]).join(', ')}.`,
+    `- Graph: ${graph.nodes.toLocaleString('en')} nodes, ${graph.relationships.toLocaleString('en')} relationships (bench/graph-generator.ts, seed ${graph.spec.seed}, hubs of ${graph.spec.hubDegrees.map((d) => d.toLocaleString('en')).join(', ')} relationships).`,
+    `- ${results.settings.requests} requests per case over ${results.settings.samples} samples, through HTTP on loopback, interleaved request by request with the same Cypher through neo4j-driver in the benchmark's process.`,
+    '',
+    '## Latency',
+    '',
+    '| case | p50 (ms) | p95 (ms) | p99 (ms) | max (ms) | driver p50 (ms) | API / driver (p50) | other | failures |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- |',
+  ];
+  for (const r of rows((r) => 'ratioToDriver' in r) as unknown as LatencyResult[]) {
+    const other = [
+      r.ratioToSeek !== undefined ? `p99 ${r.ratioToSeek}× a plain seek (${r.seek?.p99Ms} ms)` : '',
+      ...Object.entries(r.notes ?? {}).map(([key, value]) => `${value} ${key}`),
+    ].filter(Boolean);
+    const failures = Object.entries(r.failures).map(([status, count]) => `${count}× ${status}`).join(', ') || 'none';
+    lines.push(`| ${r.name} | ${r.p50Ms} | ${r.p95Ms} | ${r.p99Ms} | ${r.maxMs} | ${r.driver.p50Ms} | ${r.ratioToDriver}× | ${other.join('; ')} | ${failures} |`);
+  }
+  const throughput = rows((r) => 'reqPerSec' in r) as unknown as ThroughputResult[];
+  if (throughput.length > 0) {
+    lines.push('', '## Throughput (autocannon, 50 connections)', '', '| case | req/s | p50 (ms) | p99 (ms) | non-2xx | errors |', '| --- | ---: | ---: | ---: | ---: | ---: |');
+    for (const r of throughput) lines.push(`| ${r.name} | ${r.reqPerSec.toLocaleString('en')} | ${r.p50Ms} | ${r.p99Ms} | ${r.non2xx} | ${r.errors} |`);
+    const [expand, health] = throughput;
+    if (expand && health) lines.push('', `Neighbours at ${Math.round((100 * expand.reqPerSec) / health.reqPerSec)} % of /api/health's rate in the same run.`);
+  }
+  const exports = rows((r) => 'relsPerSec' in r) as unknown as ExportResult[];
+  if (exports.length > 0) {
+    lines.push(
+      '',
+      '## Exports (query scope `MATCH (a)-[r]->(b) RETURN a, r, b LIMIT n`)',
+      '',
+      '| case | relationships | nodes | size (MB) | time (s) | rels/s | first record (ms) | RSS before (MB) | peak RSS (MB) |',
+      '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    );
+    for (const r of exports) {
+      lines.push(`| ${r.name} | ${r.relationships.toLocaleString('en')} | ${r.nodes.toLocaleString('en')} | ${(r.bytes / 2 ** 20).toFixed(1)} | ${r.seconds} | ${r.relsPerSec.toLocaleString('en')} | ${r.firstRecordMs} | ${r.rssBeforeMb} | ${r.peakRssMb} |`);
+    }
+  }
+  const load = rows((r) => r.name === 'seed-load')[0];
+  if (load) lines.push('', `Loading the generated graph: ${Number(load.nodesPerSec).toLocaleString('en')} nodes/s, ${Number(load.relationshipsPerSec).toLocaleString('en')} relationships/s (batched UNWIND, ${load.seconds} s in all).`);
+  lines.push('', 'Reproduce: `npm run bench:data` (once, about 2 minutes), then `npm run bench`. Figures vary with the machine and its load; compare ratios measured in one run.', '');
+  return lines.join('\n');
+}
+
+async function main(): Promise<void> {
+  const settings = settingsFromArgs();
+  const results = await run(settings);
+  mkdirSync(settings.outDir, { recursive: true });
+  writeFileSync(resolve(settings.outDir, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+  const text = markdown(results);
+  writeFileSync(resolve(settings.outDir, 'RESULTS.md'), text);
+  console.log(text);
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  main().catch((error: unknown) => {
+    console.error(`[bench] failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    process.exitCode = 1;
+  });
+}
