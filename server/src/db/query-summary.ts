@@ -57,7 +57,7 @@ function toNotification(notification: Notification): CypherNotification {
     code: notification.code,
     title: notification.title,
     description: notification.description,
-    severity: notification.severity,
+    severity: notification.rawSeverityLevel,
   };
   const category = notification.rawCategory ?? undefined;
   if (category) out.category = category;
