@@ -445,7 +445,7 @@ interface ExportResult {
 /** What marks the first node or relationship in each format's text (CSV is a zip: its first entry's data). */
 const FIRST_RECORD: Record<string, RegExp> = {
   json: /"labels"|"type"/,
-  cytoscape: /"group"/,
+  cytoscape: /\{"data":\{"id"/,
   graphml: /<node |<edge /,
   cypher: /CREATE|MERGE|UNWIND/,
   csv: /PK\x03\x04[\s\S]{26,}\S/,

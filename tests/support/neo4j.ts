@@ -4,8 +4,14 @@ import { createDatabase, type Database } from '../../server/src/db/database.ts';
 import { loadSeed, wipeDatabase } from '../../seed/loader.ts';
 import { DEFAULT_SEED_PATH, readSeedFile } from '../../seed/seed-file.ts';
 
+/**
+ * The test server as the API's tests reach it. With TEST_NEO4J_ROUTING=1 (`npm run test:routing`) through a
+ * `neo4j://` URI: the routing driver asks the server for a routing table first, as with Aura or a cluster.
+ */
 export function testTarget() {
-  return { ...inject('neo4j'), database: undefined };
+  const target = inject('neo4j');
+  const uri = process.env.TEST_NEO4J_ROUTING === '1' ? target.uri.replace(/^bolt:/, 'neo4j:') : target.uri;
+  return { ...target, uri, database: undefined };
 }
 
 export function testDatabase(): Database {
