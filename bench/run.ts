@@ -33,6 +33,7 @@ import type { Database, Params } from '../server/src/db/database.ts';
 import { createGraphService } from '../server/src/graph/graph-service.ts';
 import { holdsSpec, openBenchDatabase, readGeneratedGraph, regenerate, type BenchDatabase, type GeneratedGraph } from './bench-database.ts';
 import { DEFAULT_SPEC, SMOKE_SPEC, randomGenerator, type GraphSpec } from './graph-generator.ts';
+import { UNDO_SIZES, measureUndo } from './undo-bench.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const log = (line: string) => console.error(`[bench] ${line}`);
@@ -557,6 +558,14 @@ async function run(settings: Settings): Promise<Results> {
       }
     }
 
+    // The client's undo history (no database): memory and time per step on big views (bench/undo-bench.ts).
+    for (const size of settings.smoke ? [UNDO_SIZES[0] as number] : UNDO_SIZES) {
+      if (!wanted(`undo-${sizeName(size)}`)) continue;
+      const figures = measureUndo(size);
+      log(`undo ${sizeName(size)}: ${figures.steps} steps, ${figures.historyMb.toFixed(1)} MB, undo ${figures.undoMs.toFixed(3)} ms`);
+      results.push({ name: `undo-${sizeName(size)}`, ...figures });
+    }
+
     const cpu = cpus();
     return {
       machine: {
@@ -630,6 +639,17 @@ function markdown(results: Results): string {
     for (const r of exports) {
       lines.push(`| ${r.name} | ${r.relationships.toLocaleString('en')} | ${r.nodes.toLocaleString('en')} | ${(r.bytes / 2 ** 20).toFixed(1)} | ${r.seconds} | ${r.relsPerSec.toLocaleString('en')} | ${r.firstRecordMs} | ${r.rssBeforeMb} | ${r.peakRssMb} |`);
     }
+  }
+  const undo = rows((r) => String(r.name).startsWith('undo-'));
+  if (undo.length > 0) {
+    lines.push(
+      '',
+      '## The client\'s undo history (bench/undo-bench.ts, no database)',
+      '',
+      '| nodes in view | undo steps kept | their memory (MB) | a step (KB) | an expansion (ms) | an undo (ms) |',
+      '| ---: | ---: | ---: | ---: | ---: | ---: |',
+      ...undo.map((r) => `| ${Number(r.size).toLocaleString('en')} | ${r.steps} | ${Number(r.historyMb).toFixed(1)} | ${Number(r.perStepKb).toFixed(0)} | ${Number(r.changeMs).toFixed(2)} | ${Number(r.undoMs).toFixed(3)} |`),
+    );
   }
   const load = rows((r) => r.name === 'seed-load')[0];
   if (load) lines.push('', `Loading the generated graph: ${Number(load.nodesPerSec).toLocaleString('en')} nodes/s, ${Number(load.relationshipsPerSec).toLocaleString('en')} relationships/s (batched UNWIND, ${load.seconds} s in all).`);

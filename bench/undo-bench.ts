@@ -80,7 +80,7 @@ function changes(state: ExplorerState, step: number): ExplorerAction[] {
   return [expanded];
 }
 
-interface Row {
+export interface UndoFigures {
   size: number;
   steps: number;
   viewMb: number;
@@ -102,7 +102,8 @@ function timeUndoingAll(state: ExplorerState, steps: number): number {
   return elapsed / steps;
 }
 
-function measure(size: number): Row {
+/** Drives the real reducer on a view of `size` nodes; see the file header. */
+export function measureUndo(size: number): UndoFigures {
   const base = heapAfterGc();
   let state = bigView(size);
   const viewBytes = heapAfterGc() - base;
@@ -121,7 +122,7 @@ function measure(size: number): Row {
   // The same final view without its history: the difference is what the history holds on to.
   state = { ...state, history: { past: [], future: [] } };
   const historyBytes = withHistory - heapAfterGc();
-  const row: Row = {
+  const row: UndoFigures = {
     size,
     steps,
     viewMb: viewBytes / 2 ** 20,
@@ -134,11 +135,14 @@ function measure(size: number): Row {
   return row;
 }
 
+/** The sizes the undo figures are taken at. */
+export const UNDO_SIZES = SIZES;
+
 function main(): void {
-  const rows: Row[] = [];
+  const rows: UndoFigures[] = [];
   for (const size of SIZES) {
     log(`${size.toLocaleString('en')} nodes: ${CHANGES} expansions of ${ADDED_PER_CHANGE} nodes…`);
-    const row = measure(size);
+    const row = measureUndo(size);
     log(`  view ${row.viewMb.toFixed(1)} MB, ${row.steps} undo steps ${row.historyMb.toFixed(1)} MB (${row.perStepKb.toFixed(0)} KB a step), change ${row.changeMs.toFixed(2)} ms, undo ${row.undoMs.toFixed(3)} ms`);
     rows.push(row);
   }
@@ -180,4 +184,4 @@ only swaps references.
   log('written to bench/UNDO-RESULTS.md');
 }
 
-main();
+if (import.meta.url === `file://${process.argv[1]}`) main();

@@ -111,6 +111,11 @@ describe('npm run bench -- --smoke', () => {
     }
   });
 
+  it('folds in the client\'s undo figures: steps kept, their memory and the time of an undo', () => {
+    expect(result('undo-1k')).toMatchObject({ size: 1_000, steps: 100, historyMb: positive, undoMs: positive });
+    expect(result('undo-1k').historyMb as number).toBeGreaterThan(0);
+  });
+
   it('records the machine and its load, and writes a readable report of the same figures', () => {
     expect(results.machine).toMatchObject({ cpu: expect.any(String), node: process.version, loadBefore: expect.any(Array), loadAfter: expect.any(Array) });
     expect(report).toContain('# Server benchmark');
