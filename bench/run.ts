@@ -17,6 +17,7 @@
  *   npm run bench -- --requests 100     fewer requests a case
  *   npm run bench -- --only node,search some cases (names as in results.json, prefix match)
  *   npm run bench -- --smoke [--out DIR] tiny graph on BENCH_NEO4J_URI (npm test), results to DIR
+ *   npm run bench -- --report bench/results.json   only re-render RESULTS.md from a results file
  *
  * Speed is reported, never asserted: the figures depend on the machine and its load (recorded with them).
  */
@@ -50,11 +51,13 @@ interface Settings {
   allFormatsAt: number;
   only: string[];
   outDir: string;
+  /** Only re-render RESULTS.md (into outDir) from this results.json. */
+  reportFrom?: string | undefined;
 }
 
 function settingsFromArgs(): Settings {
   const { values } = parseArgs({
-    options: { smoke: { type: 'boolean' }, requests: { type: 'string' }, only: { type: 'string' }, out: { type: 'string' } },
+    options: { smoke: { type: 'boolean' }, requests: { type: 'string' }, only: { type: 'string' }, out: { type: 'string' }, report: { type: 'string' } },
   });
   const smoke = values.smoke === true;
   if (smoke && !process.env.BENCH_NEO4J_URI) throw new Error('--smoke runs on the test run\'s Neo4j: set BENCH_NEO4J_URI, BENCH_NEO4J_USER and BENCH_NEO4J_PASSWORD.');
@@ -70,6 +73,7 @@ function settingsFromArgs(): Settings {
     allFormatsAt: smoke ? 1_000 : 100_000,
     only: values.only ? values.only.split(',').map((name) => name.trim()).filter(Boolean) : [],
     outDir: resolve(values.out ?? resolve(ROOT, 'bench')),
+    reportFrom: values.report,
   };
 }
 
@@ -594,6 +598,35 @@ async function run(settings: Settings): Promise<Results> {
  * The report
  * ------------------------------------------------------------------------------------------------------- */
 
+/** The issue's targets ("The server fast on a million relationships"), each checked against a run's figures. */
+const TARGETS: Array<{ what: string; check: (find: (name: string) => Record<string, unknown> | undefined) => { value: string; met: boolean } | undefined }> = [
+  ...(
+    [
+      ['node', 'p99 ≤ 1.5× a plain seek', (r: Record<string, unknown>) => ({ value: `${r.ratioToSeek}×`, met: Number(r.ratioToSeek) <= 1.5 })],
+      ['expand', 'p99 ≤ 20 ms', (r: Record<string, unknown>) => ({ value: `${r.p99Ms} ms`, met: Number(r.p99Ms) <= 20 })],
+      ['expand', 'API ≤ 1.3× the driver', (r: Record<string, unknown>) => ({ value: `${r.ratioToDriver}×`, met: Number(r.ratioToDriver) <= 1.3 })],
+      ['expand-hub', 'p99 ≤ 100 ms', (r: Record<string, unknown>) => ({ value: `${r.p99Ms} ms`, met: Number(r.p99Ms) <= 100 })],
+      ['expand-hub', 'API ≤ 1.3× the driver', (r: Record<string, unknown>) => ({ value: `${r.ratioToDriver}×`, met: Number(r.ratioToDriver) <= 1.3 })],
+      ['paths', 'p99 ≤ 1 s, no failure', (r: Record<string, unknown>) => ({ value: `${r.p99Ms} ms, ${Object.keys(r.failures as object).length === 0 ? 'no failure' : 'failures'}`, met: Number(r.p99Ms) <= 1000 && Object.keys(r.failures as object).length === 0 })],
+      ['search', 'p99 ≤ 30 ms', (r: Record<string, unknown>) => ({ value: `${r.p99Ms} ms`, met: Number(r.p99Ms) <= 30 })],
+      ['overview', 'p99 ≤ 300 ms', (r: Record<string, unknown>) => ({ value: `${r.p99Ms} ms`, met: Number(r.p99Ms) <= 300 })],
+      ['cypher', 'API ≤ 1.3× the driver', (r: Record<string, unknown>) => ({ value: `${r.ratioToDriver}×`, met: Number(r.ratioToDriver) <= 1.3 })],
+      ['export-graphml-500k', '≥ 100k rels/s', (r: Record<string, unknown>) => ({ value: `${Number(r.relsPerSec).toLocaleString('en')}/s`, met: Number(r.relsPerSec) >= 100_000 })],
+      ['export-graphml-500k', 'first record ≤ 1 s', (r: Record<string, unknown>) => ({ value: `${r.firstRecordMs} ms`, met: Number(r.firstRecordMs) <= 1000 })],
+      ['export-graphml-1m', 'peak RSS ≤ 300 MB', (r: Record<string, unknown>) => ({ value: `${r.peakRssMb} MB`, met: Number(r.peakRssMb) <= 300 })],
+    ] as const
+  ).map(([name, what, check]) => ({ what: `${name}: ${what}`, check: (find: (name: string) => Record<string, unknown> | undefined) => { const r = find(name); return r ? check(r) : undefined; } })),
+  {
+    what: 'throughput-expand: ≥ 50 % of /api/health and ≥ 1,500 req/s',
+    check: (find) => {
+      const [expand, health] = [find('throughput-expand'), find('throughput-health')];
+      if (!expand || !health) return undefined;
+      const share = Number(expand.reqPerSec) / Number(health.reqPerSec);
+      return { value: `${Math.round(share * 100)} %, ${Number(expand.reqPerSec).toLocaleString('en')} req/s`, met: share >= 0.5 && Number(expand.reqPerSec) >= 1500 };
+    },
+  },
+];
+
 function markdown(results: Results): string {
   const { machine, graph } = results;
   const rows = (filter: (r: Record<string, unknown>) => boolean) => results.results.filter((r) => filter(r as Record<string, unknown>)) as Array<Record<string, unknown>>;
@@ -651,6 +684,12 @@ function markdown(results: Results): string {
       ...undo.map((r) => `| ${Number(r.size).toLocaleString('en')} | ${r.steps} | ${Number(r.historyMb).toFixed(1)} | ${Number(r.perStepKb).toFixed(0)} | ${Number(r.changeMs).toFixed(2)} | ${Number(r.undoMs).toFixed(3)} |`),
     );
   }
+  const find = (name: string) => results.results.find((r) => r.name === name) as Record<string, unknown> | undefined;
+  const targets = TARGETS.flatMap(({ what, check }) => {
+    const outcome = check(find);
+    return outcome ? [`| ${what} | ${outcome.value} | ${outcome.met ? 'met' : '**missed**'} |`] : [];
+  });
+  if (targets.length > 0) lines.push('', '## Against the targets', '', '| target | this run | |', '| --- | ---: | --- |', ...targets);
   const load = rows((r) => r.name === 'seed-load')[0];
   if (load) lines.push('', `Loading the generated graph: ${Number(load.nodesPerSec).toLocaleString('en')} nodes/s, ${Number(load.relationshipsPerSec).toLocaleString('en')} relationships/s (batched UNWIND, ${load.seconds} s in all).`);
   lines.push('', 'Reproduce: `npm run bench:data` (once, about 2 minutes), then `npm run bench`. Figures vary with the machine and its load; compare ratios measured in one run.', '');
@@ -659,8 +698,14 @@ function markdown(results: Results): string {
 
 async function main(): Promise<void> {
   const settings = settingsFromArgs();
-  const results = await run(settings);
   mkdirSync(settings.outDir, { recursive: true });
+  if (settings.reportFrom) {
+    const text = markdown(JSON.parse(readFileSync(settings.reportFrom, 'utf8')) as Results);
+    writeFileSync(resolve(settings.outDir, 'RESULTS.md'), text);
+    console.log(text);
+    return;
+  }
+  const results = await run(settings);
   writeFileSync(resolve(settings.outDir, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
   const text = markdown(results);
   writeFileSync(resolve(settings.outDir, 'RESULTS.md'), text);
