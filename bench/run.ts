@@ -13,7 +13,8 @@
  * 5. Exports (query scope, `LIMIT` n relationships): relationships per second, time until the first node or
  *    relationship is written, and the explorer's peak RSS (VmHWM, reset before each export).
  *
- *   npm run bench                       full run (DEFAULT_SPEC, 500 requests a case)
+ *   npm run bench                       full run (500 requests a case) on the graph bench:data made (else DEFAULT_SPEC)
+ *   npm run bench -- --nodes 20000 --relationships 200000   on that graph (generated unless it is there)
  *   npm run bench -- --requests 100     fewer requests a case
  *   npm run bench -- --only node,search some cases (names as in results.json, prefix match)
  *   npm run bench -- --smoke [--out DIR] tiny graph on BENCH_NEO4J_URI (npm test), results to DIR
@@ -33,7 +34,8 @@ import neo4j, { type Driver } from 'neo4j-driver';
 import type { Database, Params } from '../server/src/db/database.ts';
 import { createGraphService } from '../server/src/graph/graph-service.ts';
 import { holdsSpec, openBenchDatabase, readGeneratedGraph, regenerate, type BenchDatabase, type GeneratedGraph } from './bench-database.ts';
-import { DEFAULT_SPEC, SMOKE_SPEC, randomGenerator, type GraphSpec } from './graph-generator.ts';
+import { specFromArgs } from './data.ts';
+import { randomGenerator, type GraphSpec } from './graph-generator.ts';
 import { UNDO_SIZES, measureUndo } from './undo-bench.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -41,7 +43,10 @@ const log = (line: string) => console.error(`[bench] ${line}`);
 
 interface Settings {
   smoke: boolean;
+  /** The graph to measure: DEFAULT_SPEC, SMOKE_SPEC, or --nodes/--relationships as for bench:data. */
   spec: GraphSpec;
+  /** True when the command named a graph: it is generated unless the instance holds exactly that one. */
+  specGiven: boolean;
   requests: number;
   /** Distinct samples per case (nodes, pairs, queries), each recorded once and cycled through. */
   samples: number;
@@ -57,7 +62,15 @@ interface Settings {
 
 function settingsFromArgs(): Settings {
   const { values } = parseArgs({
-    options: { smoke: { type: 'boolean' }, requests: { type: 'string' }, only: { type: 'string' }, out: { type: 'string' }, report: { type: 'string' } },
+    options: {
+      smoke: { type: 'boolean' },
+      requests: { type: 'string' },
+      only: { type: 'string' },
+      out: { type: 'string' },
+      report: { type: 'string' },
+      nodes: { type: 'string' },
+      relationships: { type: 'string' },
+    },
   });
   const smoke = values.smoke === true;
   if (smoke && !process.env.BENCH_NEO4J_URI) throw new Error('--smoke runs on the test run\'s Neo4j: set BENCH_NEO4J_URI, BENCH_NEO4J_USER and BENCH_NEO4J_PASSWORD.');
@@ -65,7 +78,8 @@ function settingsFromArgs(): Settings {
   if (!Number.isSafeInteger(requests) || requests < 1) throw new Error(`--requests must be a positive integer. Got: "${values.requests}"`);
   return {
     smoke,
-    spec: smoke ? SMOKE_SPEC : DEFAULT_SPEC,
+    spec: specFromArgs(values),
+    specGiven: smoke || values.nodes !== undefined || values.relationships !== undefined,
     requests,
     samples: Math.min(requests, smoke ? 10 : 100),
     throughputSeconds: smoke ? 1 : 10,
@@ -517,7 +531,12 @@ async function run(settings: Settings): Promise<Results> {
   const driver = neo4j.driver(bench.target.uri, neo4j.auth.basic(bench.target.user, bench.target.password), { logging: neo4j.logging.console('error') });
   try {
     let generated: GeneratedGraph | undefined = readGeneratedGraph();
-    if (settings.smoke || !holdsSpec(generated, settings.spec)) generated = await regenerate(bench, settings.spec, { log, signal: stop.signal });
+    // Without a size on the command line, the graph `npm run bench:data` made is measured, whatever its size.
+    if (!settings.specGiven && generated?.spec !== undefined) settings.spec = generated.spec;
+    if (settings.smoke || !holdsSpec(generated, settings.spec)) {
+      log(generated?.spec ? 'the benchmark instance holds another graph: generating the one asked for' : 'no generated graph yet: generating it');
+      generated = await regenerate(bench, settings.spec, { log, signal: stop.signal });
+    } else log(`measuring the graph generated at ${generated?.generatedAt} (npm run bench:data)`);
     const [counts] = await bench.db.read('CALL () { MATCH (n) RETURN count(n) AS nodes } CALL () { MATCH ()-[r]->() RETURN count(r) AS relationships } RETURN nodes, relationships');
     const graphSize = { nodes: Number(counts?.nodes), relationships: Number(counts?.relationships) };
     const loadBefore = loadavg();
@@ -552,6 +571,10 @@ async function run(settings: Settings): Promise<Results> {
     }
 
     for (const size of settings.exportSizes) {
+      if (size > graphSize.relationships) {
+        log(`exports of ${size.toLocaleString('en')} relationships skipped: the graph has fewer`);
+        continue;
+      }
       for (const format of size === settings.allFormatsAt ? ['graphml', 'json', 'cytoscape', 'csv', 'cypher'] : ['graphml']) {
         if (!wanted(`export-${format}-${sizeName(size)}`)) continue;
         stop.signal.throwIfAborted();
