@@ -62,16 +62,7 @@ export function toJson(value: unknown): JsonValue {
   if (value instanceof Uint8Array) return { $type: 'Bytes', base64: Buffer.from(value).toString('base64') };
   if (Array.isArray(value)) return value.map(toJson);
   if (isNode(value)) return toGraphNode(value) as unknown as JsonValue;
-  if (isRelationship(value)) {
-    return {
-      $type: 'Relationship',
-      elementId: value.elementId,
-      type: value.type,
-      startElementId: value.startNodeElementId,
-      endElementId: value.endNodeElementId,
-      properties: propertiesToJson(value.properties),
-    };
-  }
+  if (isRelationship(value)) return relationshipToJson(value);
   if (isPath(value)) {
     return {
       $type: 'Path',
@@ -88,6 +79,18 @@ export function toJson(value: unknown): JsonValue {
     return out;
   }
   return String(value);
+}
+
+/** A relationship in a row: `{$type: 'Relationship', …}`, with its properties converted (or given, already converted). */
+function relationshipToJson(value: NeoRelationship, properties = propertiesToJson(value.properties)): JsonValue {
+  return {
+    $type: 'Relationship',
+    elementId: value.elementId,
+    type: value.type,
+    startElementId: value.startNodeElementId,
+    endElementId: value.endNodeElementId,
+    properties,
+  };
 }
 
 /**
@@ -185,14 +188,7 @@ export class GraphCollector {
         this.add(value);
         if (this.relationships.has(value.elementId)) this.relationshipProperties.set(value.elementId, properties);
       }
-      return {
-        $type: 'Relationship',
-        elementId: value.elementId,
-        type: value.type,
-        startElementId: value.startNodeElementId,
-        endElementId: value.endNodeElementId,
-        properties,
-      };
+      return relationshipToJson(value, properties);
     }
     if (isPath(value)) {
       return {
