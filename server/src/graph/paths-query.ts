@@ -160,6 +160,12 @@ export async function searchPaths(
   return { routes: [], expanded, stoppedEarly: false };
 }
 
+/**
+ * GET /api/paths: the shortest paths between two nodes named by id or elementId, as a graph plus `paths`
+ * (transport ids, `from` first) and `searched` (relationships expanded, the budget, whether it stopped the
+ * search). `budget`: relationships the search may expand (DEFAULT_PATH_BUDGET). Throws 404 NOT_FOUND for
+ * an unknown end, 400 VALIDATION_FAILED for one node named twice or a maxLength outside 1..10.
+ */
 export async function shortestPaths(db: Database, query: PathQuery, budget = DEFAULT_PATH_BUDGET): Promise<PathsResponse> {
   if (!Number.isInteger(query.maxLength) || query.maxLength < 1 || query.maxLength > LIMITS.pathLengthMax) {
     throw new AppError('VALIDATION_FAILED', `maxLength must be an integer from 1 to ${LIMITS.pathLengthMax}.`);
