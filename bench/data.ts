@@ -33,7 +33,9 @@ async function main(): Promise<void> {
   const { values } = parseArgs({ options: { smoke: { type: 'boolean' }, nodes: { type: 'string' }, relationships: { type: 'string' } } });
   const spec = specFromArgs(values);
   const stop = new AbortController();
+  // npm and the terminal may both deliver one Ctrl+C: say it once.
   process.on('SIGINT', () => {
+    if (stop.signal.aborted) return;
     log('stopping after the current batch…');
     stop.abort();
   });

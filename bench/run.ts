@@ -521,8 +521,10 @@ interface Results {
 async function run(settings: Settings): Promise<Results> {
   const started = performance.now();
   const stop = new AbortController();
+  // npm and the terminal may both deliver one Ctrl+C: say it once.
   process.on('SIGINT', () => {
-    log('stopping…');
+    if (stop.signal.aborted) return;
+    log('stopping after the step in hand…');
     stop.abort();
   });
   const wanted = (name: string) => settings.only.length === 0 || settings.only.some((prefix) => name.startsWith(prefix));

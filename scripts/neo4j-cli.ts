@@ -1,6 +1,6 @@
 /**
- * `npm run neo4j -- start|stop|status`: the local `dev` Neo4j on its own. `start` keeps it running in the
- * foreground until Ctrl+C; `stop` stops one left running.
+ * `npm run neo4j -- start|stop [instance]`: the local `dev` Neo4j on its own. `start` keeps it running in
+ * the foreground until Ctrl+C; `stop` stops one left running (`stop bench` or `stop test` another instance).
  */
 import { loadConfig } from '../server/src/config.ts';
 import { resolveNeo4j } from './neo4j/resolve-neo4j.ts';
@@ -19,7 +19,12 @@ if (command === 'start') {
   process.on('SIGINT', () => void stop());
   process.on('SIGTERM', () => void stop());
 } else if (command === 'stop') {
-  console.log((await stopLocalNeo4j('dev')) ? 'stopped' : 'not running');
+  const instance = process.argv[3] ?? 'dev';
+  if (!/^[a-z0-9-]+$/.test(instance)) {
+    console.error(`Unknown instance "${instance}": use dev, test or bench.`);
+    process.exit(2);
+  }
+  console.log((await stopLocalNeo4j(instance)) ? `stopped "${instance}"` : `"${instance}" is not running`);
 } else {
   console.error(`Unknown command "${command}": use start or stop.`);
   process.exit(2);

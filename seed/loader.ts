@@ -32,19 +32,27 @@ function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
   return groups;
 }
 
-/** Deletes every node and relationship, in batches so a large database doesn't need one huge transaction. */
+/**
+ * Deletes every relationship, then every node, in batches of RESET_BATCH_SIZE, so that no transaction grows
+ * with the graph: deleting nodes first would take all of a batch's relationships along in one transaction,
+ * and a batch holding a hub of 20,000 relationships went over Neo4j's memory cap for one transaction.
+ */
 export async function wipeDatabase(db: Database, log: (line: string) => void): Promise<number> {
-  let deleted = 0;
-  for (;;) {
-    const rows = await db.writeTransaction((run) =>
-      run(`MATCH (n) WITH n LIMIT ${RESET_BATCH_SIZE} DETACH DELETE n RETURN count(*) AS deleted`),
-    );
-    const batch = Number(rows[0]?.deleted ?? 0);
-    deleted += batch;
-    if (batch === 0) break;
-    log(`  deleted ${deleted} nodes so far`);
+  for (const [what, statement] of [
+    ['relationships', `MATCH ()-[r]->() WITH r LIMIT ${RESET_BATCH_SIZE} DELETE r RETURN count(*) AS deleted`],
+    ['nodes', `MATCH (n) WITH n LIMIT ${RESET_BATCH_SIZE} DETACH DELETE n RETURN count(*) AS deleted`],
+  ] as const) {
+    let deleted = 0;
+    for (;;) {
+      const rows = await db.writeTransaction((run) => run(statement));
+      const batch = Number(rows[0]?.deleted ?? 0);
+      deleted += batch;
+      if (batch === 0) break;
+      log(`  deleted ${deleted} ${what} so far`);
+    }
+    if (what === 'nodes') return deleted;
   }
-  return deleted;
+  return 0;
 }
 
 export async function isDatabaseEmpty(db: Database): Promise<boolean> {

@@ -347,7 +347,9 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Local
       `--home-dir=${paths.home}`,
       `--config-dir=${paths.conf}`,
     ],
-    { env: { ...process.env, NEO4J_HOME: paths.home, NEO4J_CONF: paths.conf }, stdio: ['ignore', 'pipe', 'pipe'] },
+    // Its own process group: Ctrl+C in a terminal reaches only our process, which stops Neo4j when the work
+    // in hand allows (a batch being written, a download), instead of Neo4j stopping under it.
+    { env: { ...process.env, NEO4J_HOME: paths.home, NEO4J_CONF: paths.conf }, stdio: ['ignore', 'pipe', 'pipe'], detached: true },
   );
   child.stdout?.pipe(consoleLog);
   child.stderr?.pipe(consoleLog);

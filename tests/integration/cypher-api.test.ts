@@ -324,6 +324,21 @@ describe('POST /api/cypher when the client goes away', () => {
   });
 });
 
+describe('a user read past its deadline', () => {
+  it('answers 408 QUERY_TIMEOUT at its own deadline when Neo4j has not stopped the query, and stops it', async () => {
+    // Neo4j's timeout is far off, as when an operator does not check it; the read's own deadline comes first.
+    const outcome = db.userRead((tx) => tx.stream('UNWIND range(1, 2000000000) AS x WITH x WHERE x = -1 RETURN x AS never', {}, () => true), {
+      timeoutMs: 600_000,
+      deadlineMs: 300,
+      fetchSize: 10,
+    });
+    await expect(outcome).rejects.toMatchObject({ code: 'QUERY_TIMEOUT', status: 408 });
+    const running = async () => (await db.read('SHOW TRANSACTIONS YIELD currentQuery RETURN currentQuery')).filter((row) => String(row.currentQuery).includes('2000000000'));
+    await expect.poll(async () => (await running()).length, { timeout: 30_000, interval: 200 }).toBe(0);
+    await expect(db.read('RETURN 1 AS one')).resolves.toEqual([{ one: expect.anything() }]);
+  });
+});
+
 describe('POST /api/cypher refuses malformed and oversized requests with 400 VALIDATION_FAILED', () => {
   it.each<[string, unknown]>([
     ['no query', {}],

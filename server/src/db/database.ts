@@ -5,6 +5,7 @@
  */
 import neo4j, { type Driver, type ManagedTransaction, type Transaction } from 'neo4j-driver';
 import type { Neo4jTarget } from '../config.ts';
+import { AppError } from '../errors.ts';
 import { positionAt, toAppError } from './neo4j-errors.ts';
 import { toQuerySummary, type QuerySummary } from './query-summary.ts';
 
@@ -25,6 +26,13 @@ const DRIVER_CONFIG = {
 
 /** A Cypher INTEGER parameter (JavaScript numbers travel as FLOAT, which LIMIT and SKIP refuse). */
 export const cypherInteger = (value: number): unknown => neo4j.int(value);
+
+/**
+ * Neo4j checks a transaction's timeout between operations, and some operators (a shortest-path search over
+ * a dense graph) go tens of seconds between checks: a workbench query given 10 s answered after 49–87 s.
+ * So a user read also has a deadline of its own, this long after its timeout.
+ */
+export const USER_READ_GRACE_MS = 2_000;
 
 /** Browse queries are small; anything slower than this is a runaway. */
 export const DEFAULT_TX_TIMEOUT_MS = 15_000;
@@ -53,6 +61,11 @@ export interface Database {
 export interface UserReadOptions {
   /** Transaction timeout: Neo4j stops the transaction after this long (QUERY_TIMEOUT). */
   timeoutMs: number;
+  /**
+   * When the answer stops waiting for Neo4j to stop the query (ms from the start; default `timeoutMs` +
+   * USER_READ_GRACE_MS): the connection is then reset and the caller gets 408 QUERY_TIMEOUT at once.
+   */
+  deadlineMs?: number;
   /** Records per batch the driver pulls while streaming: just over the row cap, so little is read past it. */
   fetchSize: number;
   /** Aborting it stops the transaction on the server at once, mid-query (the caller has gone away). */
@@ -146,22 +159,31 @@ export function createDatabase(target: Neo4jTarget): Database {
       }
     },
 
-    async userRead(work, { timeoutMs, fetchSize, signal }) {
+    async userRead(work, { timeoutMs, fetchSize, signal, deadlineMs = timeoutMs + USER_READ_GRACE_MS }) {
       signal?.throwIfAborted();
       const session = driver.session({ ...sessionConfig, defaultAccessMode: neo4j.session.READ, fetchSize });
       // Closing the session resets its connection, which terminates a running query; a rollback would
       // wait behind it until it ended by itself or timed out.
       const stop = () => void session.close().catch(() => undefined);
       signal?.addEventListener('abort', stop, { once: true });
+      let overdue = false;
       let tx: Transaction | undefined;
+      const deadline = setTimeout(() => {
+        overdue = true;
+        stop();
+      }, deadlineMs);
       try {
         tx = session.beginTransaction({ timeout: timeoutMs });
-        return await work(userReadTransaction(tx));
+        const result = await work(userReadTransaction(tx));
+        if (overdue) throw new AppError('QUERY_TIMEOUT', 'The query took too long and was stopped.');
+        return result;
       } catch (error) {
+        if (overdue) throw new AppError('QUERY_TIMEOUT', 'The query took too long and was stopped.');
         throw toAppError(error);
       } finally {
+        clearTimeout(deadline);
         signal?.removeEventListener('abort', stop);
-        if (tx?.isOpen() && !signal?.aborted) await tx.rollback().catch(() => undefined);
+        if (tx?.isOpen() && !signal?.aborted && !overdue) await tx.rollback().catch(() => undefined);
         await session.close().catch(() => undefined);
       }
     },
