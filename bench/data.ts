@@ -43,6 +43,10 @@ async function main(): Promise<void> {
   try {
     await regenerate(bench, spec, { log, signal: stop.signal });
     log(`done: the graph is in ${bench.target.uri}; run \`npm run bench\` to measure`);
+  } catch (error) {
+    if (!stop.signal.aborted) throw error;
+    log('stopped: the graph is incomplete (npm run bench will generate it again); Neo4j is stopping');
+    process.exitCode = 130;
   } finally {
     await bench.stop();
   }
