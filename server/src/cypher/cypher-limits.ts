@@ -5,6 +5,7 @@
  */
 import { LIMITS } from '../contract.ts';
 import { AppError } from '../errors.ts';
+import { resolveLimits } from '../resolve-limits.ts';
 
 export interface CypherLimits {
   timeoutMs: number;
@@ -35,16 +36,7 @@ export const DEFAULT_CYPHER_LIMITS: Readonly<CypherLimits> = {
 
 /** The defaults with `overrides` applied (undefined keeps the default); every limit must be a positive integer. */
 export function resolveCypherLimits(overrides: Partial<CypherLimits> = {}): CypherLimits {
-  const limits: CypherLimits = { ...DEFAULT_CYPHER_LIMITS };
-  for (const key of Object.keys(DEFAULT_CYPHER_LIMITS) as Array<keyof CypherLimits>) {
-    const value = overrides[key];
-    if (value === undefined) continue;
-    if (!Number.isSafeInteger(value) || value < 1) {
-      throw new TypeError(`resolveCypherLimits: ${key} must be a positive integer. Got: ${String(value)}`);
-    }
-    limits[key] = value;
-  }
-  return limits;
+  return resolveLimits('resolveCypherLimits', DEFAULT_CYPHER_LIMITS, overrides);
 }
 
 function tooLarge(path: string, message: string): AppError {

@@ -2,6 +2,7 @@
  * The export's limits. Defaults are declared once, here; `resolveExportLimits` applies overrides (from the
  * environment through config.ts, or from a test) and validates them once, when the service is created.
  */
+import { resolveLimits } from '../resolve-limits.ts';
 
 export interface ExportLimits {
   maxNodes: number;
@@ -23,14 +24,5 @@ export const DEFAULT_EXPORT_LIMITS: Readonly<ExportLimits> = {
 
 /** The defaults with `overrides` applied (undefined keeps the default); every limit must be a positive integer. */
 export function resolveExportLimits(overrides: Partial<ExportLimits> = {}): ExportLimits {
-  const limits: ExportLimits = { ...DEFAULT_EXPORT_LIMITS };
-  for (const key of Object.keys(DEFAULT_EXPORT_LIMITS) as Array<keyof ExportLimits>) {
-    const value = overrides[key];
-    if (value === undefined) continue;
-    if (!Number.isSafeInteger(value) || value < 1) {
-      throw new TypeError(`resolveExportLimits: ${key} must be a positive integer. Got: ${String(value)}`);
-    }
-    limits[key] = value;
-  }
-  return limits;
+  return resolveLimits('resolveExportLimits', DEFAULT_EXPORT_LIMITS, overrides);
 }
