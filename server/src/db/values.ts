@@ -25,25 +25,24 @@ function isObject(value: unknown): value is Record<string, unknown> {
 }
 
 export function isNode(value: unknown): value is NeoNode {
-  return isObject(value) && neo4j.isNode(value as never);
+  return isObject(value) && neo4j.isNode(value);
 }
 export function isRelationship(value: unknown): value is NeoRelationship {
-  return isObject(value) && neo4j.isRelationship(value as never);
+  return isObject(value) && neo4j.isRelationship(value);
 }
 export function isPath(value: unknown): value is NeoPath {
-  return isObject(value) && neo4j.isPath(value as never);
+  return isObject(value) && neo4j.isPath(value);
 }
 
 function temporalToJson(value: unknown): JsonValue | undefined {
-  const v = value as never;
   const tag = (type: string): JsonValue => ({ $type: type, value: String(value) });
-  if (neo4j.isDate(v)) return tag('Date');
-  if (neo4j.isDateTime(v)) return tag('DateTime');
-  if (neo4j.isLocalDateTime(v)) return tag('LocalDateTime');
-  if (neo4j.isLocalTime(v)) return tag('LocalTime');
-  if (neo4j.isTime(v)) return tag('Time');
-  if (neo4j.isDuration(v)) return tag('Duration');
-  if (neo4j.isPoint(v)) {
+  if (neo4j.isDate(value)) return tag('Date');
+  if (neo4j.isDateTime(value)) return tag('DateTime');
+  if (neo4j.isLocalDateTime(value)) return tag('LocalDateTime');
+  if (neo4j.isLocalTime(value)) return tag('LocalTime');
+  if (neo4j.isTime(value)) return tag('Time');
+  if (neo4j.isDuration(value)) return tag('Duration');
+  if (neo4j.isPoint(value)) {
     const point = value as Point;
     const json: { [key: string]: JsonValue } = { $type: 'Point', srid: integerToJson(neo4j.int(point.srid)), x: point.x, y: point.y };
     if (point.z !== undefined) json.z = point.z;
@@ -58,7 +57,7 @@ export function toJson(value: unknown): JsonValue {
   if (typeof value === 'string' || typeof value === 'boolean') return value;
   if (typeof value === 'number') return Number.isFinite(value) ? value : { $type: 'Float', value: String(value) };
   if (typeof value === 'bigint') return integerToJson(value);
-  if (neo4j.isInt(value as never)) return integerToJson(value as Integer);
+  if (neo4j.isInt(value)) return integerToJson(value);
   if (value instanceof Uint8Array) return { $type: 'Bytes', base64: Buffer.from(value).toString('base64') };
   if (Array.isArray(value)) return value.map(toJson);
   if (isNode(value)) return toGraphNode(value) as unknown as JsonValue;
@@ -119,7 +118,7 @@ export function transportId(elementId: string, properties: Record<string, unknow
   const id = properties.id;
   if (typeof id === 'string' && id !== '') return id;
   if (typeof id === 'number' && Number.isInteger(id)) return String(id);
-  if (typeof id === 'bigint' || neo4j.isInt(id as never)) return String(integerToJson(id as Integer));
+  if (typeof id === 'bigint' || neo4j.isInt(id)) return String(integerToJson(id));
   return elementId;
 }
 
@@ -314,16 +313,15 @@ function daysFromCivil(year: bigint, month: bigint, day: bigint): bigint {
 }
 
 function temporalValue(value: unknown): TemporalValue | DurationValue | PointValue | undefined {
-  const v = value as never;
   const iso = String(value);
-  if (neo4j.isDate(v)) return { $type: 'Date', iso };
-  if (neo4j.isLocalDateTime(v)) return { $type: 'LocalDateTime', iso };
-  if (neo4j.isLocalTime(v)) return { $type: 'LocalTime', iso };
-  if (neo4j.isTime(v)) {
+  if (neo4j.isDate(value)) return { $type: 'Date', iso };
+  if (neo4j.isLocalDateTime(value)) return { $type: 'LocalDateTime', iso };
+  if (neo4j.isLocalTime(value)) return { $type: 'LocalTime', iso };
+  if (neo4j.isTime(value)) {
     const time = value as { timeZoneOffsetSeconds: unknown };
     return { $type: 'Time', iso, offsetSeconds: Number(bigintOf(time.timeZoneOffsetSeconds)) };
   }
-  if (neo4j.isDateTime(v)) {
+  if (neo4j.isDateTime(value)) {
     const dt = value as Record<'year' | 'month' | 'day' | 'hour' | 'minute' | 'second' | 'nanosecond' | 'timeZoneOffsetSeconds', unknown> & {
       timeZoneId?: string | null;
     };
@@ -341,7 +339,7 @@ function temporalValue(value: unknown): TemporalValue | DurationValue | PointVal
     }
     return out;
   }
-  if (neo4j.isDuration(v)) {
+  if (neo4j.isDuration(value)) {
     const d = value as Record<'months' | 'days' | 'seconds' | 'nanoseconds', unknown>;
     return {
       $type: 'Duration',
@@ -352,7 +350,7 @@ function temporalValue(value: unknown): TemporalValue | DurationValue | PointVal
       nanoseconds: Number(bigintOf(d.nanoseconds)),
     };
   }
-  if (neo4j.isPoint(v)) {
+  if (neo4j.isPoint(value)) {
     const point = value as Point;
     const out: PointValue = { $type: 'Point', srid: Number(bigintOf(point.srid)), x: point.x, y: point.y };
     if (point.z !== undefined) out.z = point.z;
@@ -365,7 +363,7 @@ function temporalValue(value: unknown): TemporalValue | DurationValue | PointVal
 export function toPropertyValue(value: unknown): PropertyValue {
   if (value === null || value === undefined) return null;
   if (typeof value === 'string' || typeof value === 'boolean' || typeof value === 'number' || typeof value === 'bigint') return value;
-  if (neo4j.isInt(value as never)) return bigintOf(value);
+  if (neo4j.isInt(value)) return bigintOf(value);
   if (value instanceof Uint8Array) return value;
   if (Array.isArray(value)) return value.map(toPropertyValue);
   const typed = temporalValue(value);
