@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { PropertyValue } from '../../server/src/db/values.ts';
+import type { PropertyValue } from '../../server/src/db/property-values.ts';
 import { cypherLiteral, cypherMap, cypherString, quoteName } from '../../server/src/export/cypher-literals.ts';
 import { AWKWARD_STRINGS } from '../support/export-graphs.ts';
 

@@ -1,6 +1,7 @@
 import neo4j from 'neo4j-driver';
 import { describe, expect, it } from 'vitest';
-import { propertyValueToJson, toJson, toPropertyValue, type TemporalValue } from '../../server/src/db/values.ts';
+import { toJson } from '../../server/src/db/values.ts';
+import { propertyValueToJson, toPropertyValue, type TemporalValue } from '../../server/src/db/property-values.ts';
 import { floatText, propertyText } from '../../server/src/export/property-text.ts';
 
 const { Date: NeoDate, DateTime, LocalDateTime, LocalTime, Time, Duration, Point } = neo4j.types;

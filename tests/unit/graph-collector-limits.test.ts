@@ -1,6 +1,7 @@
 import neo4j from 'neo4j-driver';
 import { describe, expect, it } from 'vitest';
-import { GraphCollector, paramsFromJson } from '../../server/src/db/values.ts';
+import { paramsFromJson } from '../../server/src/db/values.ts';
+import { GraphCollector } from '../../server/src/db/graph-collector.ts';
 
 const { Node, Relationship } = neo4j.types;
 const node = (elementId: string) => new Node(neo4j.int(0), ['A'], { id: elementId }, elementId);

@@ -1,6 +1,7 @@
 import neo4j from 'neo4j-driver';
 import { describe, expect, it } from 'vitest';
-import { GraphCollector, toGraphNode, toJson, transportId } from '../../server/src/db/values.ts';
+import { toGraphNode, toJson, transportId } from '../../server/src/db/values.ts';
+import { GraphCollector } from '../../server/src/db/graph-collector.ts';
 
 const { Node, Relationship, Path, PathSegment, Point, Date: NeoDate, DateTime, LocalDateTime, LocalTime, Time, Duration } = neo4j.types;
 

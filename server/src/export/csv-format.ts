@@ -14,7 +14,7 @@
  */
 import { Readable } from 'node:stream';
 import yazl from 'yazl';
-import type { PropertyValue } from '../db/values.ts';
+import type { PropertyValue } from '../db/property-values.ts';
 import type { ExportFormat, ExportGraph, PropertyKeyTypes } from './export-graph.ts';
 import { propertyColumnNames, propertyText } from './property-text.ts';
 import { coalesce } from './text-chunks.ts';

@@ -7,7 +7,7 @@
  *
  * Byte arrays have no Cypher literal: they are written as lists of integers (the one lossy case).
  */
-import type { PropertyValue, TemporalValue } from '../db/values.ts';
+import type { PropertyValue, TemporalValue } from '../db/property-values.ts';
 import { quoteName } from '../graph/search-index.ts';
 import { floatText } from './property-text.ts';
 

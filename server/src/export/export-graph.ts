@@ -4,7 +4,7 @@
  * types (`PropertyValue`); nothing here is a driver object.
  */
 import type { ExportFormatName, ExportMeta } from '../contract.ts';
-import type { PropertyValue } from '../db/values.ts';
+import type { PropertyValue } from '../db/property-values.ts';
 
 export interface ExportedNode {
   /** The transport id: the `id` property where it is a string or an integer, else the elementId. */

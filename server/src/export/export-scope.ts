@@ -7,7 +7,7 @@
 import { EXPORT_LIMITS, type Certainty, type ExportScope } from '../contract.ts';
 import type { CypherService } from '../cypher/cypher-service.ts';
 import type { Database, Params, UserReadTransaction } from '../db/database.ts';
-import { visitGraphElements } from '../db/values.ts';
+import { visitGraphElements } from '../db/graph-collector.ts';
 import { AppError } from '../errors.ts';
 import { certaintiesAtOrAbove } from '../graph/certainty-floor.ts';
 import { findNode, indexedIdLabels, matchNodeById, nodesByIdsSubquery } from '../graph/node-match.ts';

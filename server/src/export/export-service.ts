@@ -17,7 +17,8 @@
 import type { ExportMeta, ExportRequest, ExportScope } from '../contract.ts';
 import type { CypherService } from '../cypher/cypher-service.ts';
 import type { Database, UserReadTransaction } from '../db/database.ts';
-import { isNode, isRelationship, toPropertyValues, transportId } from '../db/values.ts';
+import { isNode, isRelationship, transportId } from '../db/values.ts';
+import { toPropertyValues } from '../db/property-values.ts';
 import { AppError } from '../errors.ts';
 import { exportFormat } from './export-formats.ts';
 import type { ExportedNode, ExportedRelationship, ExportGraph } from './export-graph.ts';

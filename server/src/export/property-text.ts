@@ -4,7 +4,7 @@
  * temporal values and durations in ISO 8601, and lists, points and byte arrays as the API's lossless JSON.
  */
 import type { JsonValue } from '../contract.ts';
-import { propertyValueToJson, type PropertyValue } from '../db/values.ts';
+import { propertyValueToJson, type PropertyValue } from '../db/property-values.ts';
 
 /** The shortest text that reads back to the same double, always recognisable as a float. */
 export function floatText(value: number): string {

@@ -6,7 +6,8 @@
  */
 import { CERTAINTIES, LIMITS, type EvidenceClaim, type EvidenceGroup, type EvidenceResponse, type GraphNode, type GraphRelationship, type JsonValue, type SourceClaim } from '../contract.ts';
 import { cypherInteger, type Database } from '../db/database.ts';
-import { GraphCollector, isNode, toGraphNode } from '../db/values.ts';
+import { isNode, toGraphNode } from '../db/values.ts';
+import { GraphCollector } from '../db/graph-collector.ts';
 import { findNode, indexedIdLabels, matchNodeById } from './node-match.ts';
 
 /** The label of the nodes that relationships cite by `id` in their `sources` list (DESIGN.md's data model). */

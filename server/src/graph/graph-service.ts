@@ -15,7 +15,8 @@ import type {
   SourceText,
 } from '../contract.ts';
 import { cypherInteger, type Database } from '../db/database.ts';
-import { GraphCollector, isNode, toGraphNode } from '../db/values.ts';
+import { isNode, toGraphNode } from '../db/values.ts';
+import { GraphCollector } from '../db/graph-collector.ts';
 import { nodeEvidence } from './evidence-query.ts';
 import { neighbourhood, type NeighbourFilter } from './neighbourhood-query.ts';
 import { findNode, indexedIdLabels, matchNodeById, nodesByIdsSubquery, type ReadQuery } from './node-match.ts';

@@ -6,7 +6,8 @@
  */
 import type { Certainty, NeighborsResponse, NameCount } from '../contract.ts';
 import { cypherInteger, type Database } from '../db/database.ts';
-import { GraphCollector, isNode } from '../db/values.ts';
+import { isNode } from '../db/values.ts';
+import { GraphCollector } from '../db/graph-collector.ts';
 import { certaintiesAtOrAbove } from './certainty-floor.ts';
 import { findNode, indexedIdLabels, matchNodeById } from './node-match.ts';
 import { assertKnownNames } from './schema-query.ts';

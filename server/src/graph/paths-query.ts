@@ -16,7 +16,8 @@
  */
 import { LIMITS, type Certainty, type PathsResponse } from '../contract.ts';
 import type { Database } from '../db/database.ts';
-import { GraphCollector, isNode, transportId } from '../db/values.ts';
+import { isNode, transportId } from '../db/values.ts';
+import { GraphCollector } from '../db/graph-collector.ts';
 import { AppError } from '../errors.ts';
 import { certaintiesAtOrAbove } from './certainty-floor.ts';
 import { findNode, indexedIdLabels, matchNodeById, nodeByIdSubquery } from './node-match.ts';

@@ -1,0 +1,151 @@
+/**
+ * Typed values for exports. JSON can't tell the INTEGER 5 from the FLOAT 5.0, nor keep NaN or -0.0; an
+ * export that re-creates a graph must. `PropertyValue` keeps every Neo4j type without anything of the
+ * driver's: exporters (server/src/export/) write files from it, and `propertyValueToJson` gives exactly
+ * what `toJson` (values.ts) gives for the same driver value.
+ */
+import neo4j, { type Point } from 'neo4j-driver';
+import type { JsonValue } from '../contract.ts';
+import { integerToJson } from './values.ts';
+
+/** A temporal instant or time of day: Neo4j's ISO text, plus the parts a Cypher literal needs. */
+export interface TemporalValue {
+  $type: 'Date' | 'DateTime' | 'LocalDateTime' | 'LocalTime' | 'Time';
+  /** The driver's ISO text, e.g. `2024-10-27T02:30:00+01:00[Europe/Berlin]` (years beyond 9999 as `+010000`). */
+  iso: string;
+  /** DateTime and Time: the offset from UTC in seconds. */
+  offsetSeconds?: number;
+  /** DateTime: the named zone, when it has one. */
+  zoneId?: string;
+  /** DateTime: the instant as seconds since 1970-01-01T00:00Z and the nanoseconds within that second. */
+  epochSeconds?: bigint;
+  nanosecond?: number;
+}
+
+export interface DurationValue {
+  $type: 'Duration';
+  iso: string;
+  months: bigint;
+  days: bigint;
+  seconds: bigint;
+  nanoseconds: number;
+}
+
+export interface PointValue {
+  $type: 'Point';
+  srid: number;
+  x: number;
+  y: number;
+  z?: number;
+}
+
+/**
+ * A property value with its Neo4j type: INTEGER as `bigint` (exact), FLOAT as `number` (NaN, ±Infinity and
+ * -0.0 included), STRING, BOOLEAN, byte arrays, temporal values, durations, points and lists of them.
+ * `null` only appears inside values read from queries, never as a stored property.
+ */
+export type PropertyValue =
+  | null
+  | boolean
+  | string
+  | bigint
+  | number
+  | Uint8Array
+  | TemporalValue
+  | DurationValue
+  | PointValue
+  | PropertyValue[];
+
+function bigintOf(value: unknown): bigint {
+  return BigInt(String(value));
+}
+
+/** Days from 1970-01-01 to a proleptic Gregorian date (H. Hinnant's days_from_civil), exact for any year. */
+function daysFromCivil(year: bigint, month: bigint, day: bigint): bigint {
+  const y = month <= 2n ? year - 1n : year;
+  const era = (y >= 0n ? y : y - 399n) / 400n;
+  const yoe = y - era * 400n;
+  const doy = (153n * (month + (month > 2n ? -3n : 9n)) + 2n) / 5n + day - 1n;
+  const doe = yoe * 365n + yoe / 4n - yoe / 100n + doy;
+  return era * 146097n + doe - 719468n;
+}
+
+function temporalValue(value: unknown): TemporalValue | DurationValue | PointValue | undefined {
+  const iso = String(value);
+  if (neo4j.isDate(value)) return { $type: 'Date', iso };
+  if (neo4j.isLocalDateTime(value)) return { $type: 'LocalDateTime', iso };
+  if (neo4j.isLocalTime(value)) return { $type: 'LocalTime', iso };
+  if (neo4j.isTime(value)) {
+    const time = value as { timeZoneOffsetSeconds: unknown };
+    return { $type: 'Time', iso, offsetSeconds: Number(bigintOf(time.timeZoneOffsetSeconds)) };
+  }
+  if (neo4j.isDateTime(value)) {
+    const dt = value as Record<'year' | 'month' | 'day' | 'hour' | 'minute' | 'second' | 'nanosecond' | 'timeZoneOffsetSeconds', unknown> & {
+      timeZoneId?: string | null;
+    };
+    const out: TemporalValue = { $type: 'DateTime', iso, nanosecond: Number(bigintOf(dt.nanosecond)) };
+    if (dt.timeZoneId) out.zoneId = dt.timeZoneId;
+    if (dt.timeZoneOffsetSeconds !== undefined && dt.timeZoneOffsetSeconds !== null) {
+      const offsetSeconds = bigintOf(dt.timeZoneOffsetSeconds);
+      const local =
+        daysFromCivil(bigintOf(dt.year), bigintOf(dt.month), bigintOf(dt.day)) * 86_400n +
+        bigintOf(dt.hour) * 3600n +
+        bigintOf(dt.minute) * 60n +
+        bigintOf(dt.second);
+      out.offsetSeconds = Number(offsetSeconds);
+      out.epochSeconds = local - offsetSeconds;
+    }
+    return out;
+  }
+  if (neo4j.isDuration(value)) {
+    const d = value as Record<'months' | 'days' | 'seconds' | 'nanoseconds', unknown>;
+    return {
+      $type: 'Duration',
+      iso,
+      months: bigintOf(d.months),
+      days: bigintOf(d.days),
+      seconds: bigintOf(d.seconds),
+      nanoseconds: Number(bigintOf(d.nanoseconds)),
+    };
+  }
+  if (neo4j.isPoint(value)) {
+    const point = value as Point;
+    const out: PointValue = { $type: 'Point', srid: Number(bigintOf(point.srid)), x: point.x, y: point.y };
+    if (point.z !== undefined) out.z = point.z;
+    return out;
+  }
+  return undefined;
+}
+
+/** Converts a property value the driver returns into a `PropertyValue`, keeping its type. */
+export function toPropertyValue(value: unknown): PropertyValue {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'string' || typeof value === 'boolean' || typeof value === 'number' || typeof value === 'bigint') return value;
+  if (neo4j.isInt(value)) return bigintOf(value);
+  if (value instanceof Uint8Array) return value;
+  if (Array.isArray(value)) return value.map(toPropertyValue);
+  const typed = temporalValue(value);
+  if (typed !== undefined) return typed;
+  return String(value);
+}
+
+export function toPropertyValues(properties: Record<string, unknown>): Record<string, PropertyValue> {
+  const out: Record<string, PropertyValue> = {};
+  for (const [key, value] of Object.entries(properties)) out[key] = toPropertyValue(value);
+  return out;
+}
+
+/** The API's JSON for a `PropertyValue`: the same as `toJson` gives for the driver value it came from. */
+export function propertyValueToJson(value: PropertyValue): JsonValue {
+  if (value === null || typeof value === 'string' || typeof value === 'boolean') return value;
+  if (typeof value === 'bigint') return integerToJson(value);
+  if (typeof value === 'number') return Number.isFinite(value) ? value : { $type: 'Float', value: String(value) };
+  if (value instanceof Uint8Array) return { $type: 'Bytes', base64: Buffer.from(value).toString('base64') };
+  if (Array.isArray(value)) return value.map(propertyValueToJson);
+  if (value.$type === 'Point') {
+    const json: { [key: string]: JsonValue } = { $type: 'Point', srid: value.srid, x: value.x, y: value.y };
+    if (value.z !== undefined) json.z = value.z;
+    return json;
+  }
+  return { $type: value.$type, value: value.iso };
+}
