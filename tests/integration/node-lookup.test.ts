@@ -1,8 +1,7 @@
 /**
  * Looking a node up by the id a URL carries, against the real Neo4j: through the index on its label's `id`
- * when there is one (index seeks only, no scan in the plan), by elementId, and, only when those find
- * nothing, by a second query that scans for nodes whose `id` no index covers (string or integer), never
- * confusing "007" with 7.
+ * when there is one, else by elementId, with index seeks only (no scan in the plan), never confusing "007"
+ * with 7. A node whose `id` no index covers travels, and is found, by its elementId (DESIGN.md's id rule).
  */
 import neo4j from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -17,7 +16,8 @@ let db: Database;
 beforeAll(async () => {
   db = testDatabase();
   await resetToSeed(db);
-  await db.writeTransaction((run) => run("CREATE (:Loose {id: 'loose-1'}), (:Loose {id: 7}), (:Loose {id: '007'})"));
+  // Person's id is indexed (the seed's constraint); Loose's is not.
+  await db.writeTransaction((run) => run("CREATE (:Loose {id: 'loose-1'}), (:Loose:Person {id: 7}), (:Loose:Person {id: '007'})"));
 });
 
 afterAll(async () => {
@@ -43,9 +43,14 @@ async function lookUp(id: string): Promise<{ found: unknown[]; scans: number }> 
   return { found, scans: [...operators(plan)].filter((op) => /Scan/.test(op.operator)).length };
 }
 
-/** The id property of the node the graph service finds for `id` (seeks, then the scan for unindexed ids). */
+/** The id property of the node the graph service finds for `id`. */
 async function serviceLookUp(id: string): Promise<unknown> {
   return plain((await createGraphService(db).node(id)).properties.id);
+}
+
+async function elementIdOf(match: string): Promise<string> {
+  const [row] = await db.read(`MATCH (n${match}) RETURN elementId(n) AS elementId`);
+  return String(row?.elementId);
 }
 
 describe('looking a node up by id', () => {
@@ -64,15 +69,19 @@ describe('looking a node up by id', () => {
     await expect(lookUp(String(row?.elementId))).resolves.toEqual({ found: ['russia'], scans: 0 });
   });
 
-  it('leaves an id no index covers to the second query: the seeks alone find nothing', async () => {
-    await expect(lookUp('loose-1')).resolves.toEqual({ found: [], scans: 0 });
+  it('finds an integer id and a string id through the index and tells "007" from 7', async () => {
+    await expect(lookUp('7')).resolves.toEqual({ found: [7], scans: 0 });
+    await expect(lookUp('007')).resolves.toEqual({ found: ['007'], scans: 0 });
+    await expect(serviceLookUp('7')).resolves.toBe(7);
+    await expect(serviceLookUp('vladimir-putin')).resolves.toBe('vladimir-putin');
   });
 
-  it('finds an id no index covers by the scan after the seeks, string or integer, and tells "007" from 7', async () => {
-    await expect(serviceLookUp('loose-1')).resolves.toBe('loose-1');
-    await expect(serviceLookUp('7')).resolves.toBe(7);
-    await expect(serviceLookUp('007')).resolves.toBe('007');
-    await expect(serviceLookUp('vladimir-putin')).resolves.toBe('vladimir-putin');
+  it('addresses a node whose id no index covers by its elementId, and answers its id with 404 without a scan', async () => {
+    const elementId = await elementIdOf(":Loose {id: 'loose-1'}");
+    const node = await createGraphService(db).node(elementId);
+    expect(node).toMatchObject({ id: elementId, properties: { id: 'loose-1' } });
+    await expect(lookUp('loose-1')).resolves.toEqual({ found: [], scans: 0 });
+    await expect(serviceLookUp('loose-1')).rejects.toMatchObject({ code: 'NOT_FOUND', status: 404 });
   });
 
   it('answers 404 NOT_FOUND for an id that names no node', async () => {
@@ -82,8 +91,9 @@ describe('looking a node up by id', () => {
 
   it('finds a list of ids of every kind at once, each node once', async () => {
     const [row] = await db.read("MATCH (n {id: 'russia'}) RETURN elementId(n) AS elementId");
-    const ids = ['vladimir-putin', String(row?.elementId), 'russia', 'loose-1', '7', 'no-such-node'];
+    const loose = await elementIdOf(":Loose {id: 'loose-1'}");
+    const ids = ['vladimir-putin', String(row?.elementId), 'russia', 'loose-1', loose, '7', 'no-such-node'];
     const rows = await db.read(`${nodesByIdsSubquery('$ids', await indexedIdLabels(db))} RETURN n.id AS id`, { ids });
-    expect(rows.map((r) => plain(r.id)).sort()).toEqual([7, 'loose-1', 'russia', 'vladimir-putin'].sort());
+    expect(rows.map((r) => String(plain(r.id))).sort()).toEqual(['7', 'loose-1', 'russia', 'vladimir-putin'].sort());
   });
 });

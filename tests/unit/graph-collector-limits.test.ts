@@ -10,7 +10,7 @@ const rel = (elementId: string, start: string, end: string) =>
 
 describe('GraphCollector: completing and capping the graph', () => {
   it('names the end nodes of relationships it gathered without them', () => {
-    const collector = new GraphCollector().add([rel('r1', 'a', 'b'), node('a'), { nested: rel('r2', 'b', 'c') }]);
+    const collector = new GraphCollector({ idLabels: new Set(['A']) }).add([rel('r1', 'a', 'b'), node('a'), { nested: rel('r2', 'b', 'c') }]);
     expect(collector.missingNodeElementIds().sort()).toEqual(['b', 'c']);
     collector.add([node('b'), node('c')]);
     expect(collector.missingNodeElementIds()).toEqual([]);
@@ -18,7 +18,7 @@ describe('GraphCollector: completing and capping the graph', () => {
   });
 
   it('keeps at most maxNodes nodes and says it was truncated', () => {
-    const collector = new GraphCollector({ maxNodes: 2 }).add([node('a'), node('b'), node('a')]);
+    const collector = new GraphCollector({ idLabels: new Set(['A']), maxNodes: 2 }).add([node('a'), node('b'), node('a')]);
     expect(collector.truncated).toBe(false);
     collector.add(node('c'));
     expect(collector.truncated).toBe(true);
@@ -26,7 +26,7 @@ describe('GraphCollector: completing and capping the graph', () => {
   });
 
   it('keeps at most maxRelationships relationships, and only those between kept nodes', () => {
-    const collector = new GraphCollector({ maxNodes: 2, maxRelationships: 1 }).add([node('a'), node('b'), node('c')]);
+    const collector = new GraphCollector({ idLabels: new Set(['A']), maxNodes: 2, maxRelationships: 1 }).add([node('a'), node('b'), node('c')]);
     collector.add([rel('r1', 'a', 'c'), rel('r2', 'a', 'b')]);
     expect(collector.truncated).toBe(true);
     expect(collector.toGraph().relationships).toEqual([]);

@@ -38,9 +38,10 @@ describe('toJson: Neo4j values to lossless JSON', () => {
     expect(toJson(value)).toEqual(expected);
   });
 
-  it('converts a node to the graph transport, with its id property as id', () => {
+  it('converts a node to the graph transport, with its id property as id where an index on its label covers it', () => {
     const value = node('4:db:1', ['Actor', 'Country'], { id: 'north-korea', name: 'North Korea', population: neo4j.int(26_000_000) });
-    expect(toJson(value)).toEqual({
+    expect(toJson(value)).toMatchObject({ id: '4:db:1' });
+    expect(toJson(value, new Set(['Country']))).toEqual({
       id: 'north-korea',
       elementId: '4:db:1',
       labels: ['Actor', 'Country'],
@@ -85,10 +86,12 @@ describe('GraphCollector', () => {
   const a = node('4:db:1', ['Person'], { id: 'putin' });
   const b = node('4:db:2', ['Agreement'], { id: 'treaty' });
   const orphan = node('4:db:3', ['X'], {});
+  /** The labels whose `id` an index covers in these tests' imagined database. */
+  const idLabels = new Set(['Person', 'Agreement']);
 
   it('gathers nodes and relationships from lists, maps and paths, without duplicates', () => {
     const signed = rel('5:db:1', 'SIGNED', '4:db:1', '4:db:2', { id: 'putin-signed' });
-    const graph = new GraphCollector()
+    const graph = new GraphCollector({ idLabels })
       .add([a, b, a])
       .add({ nested: { rel: signed } })
       .add(new Path(a, b, [new PathSegment(a, signed, b)]))
@@ -100,17 +103,26 @@ describe('GraphCollector', () => {
   });
 
   it('names relationship ends by transport id, falling back to elementId for nodes without id', () => {
-    const graph = new GraphCollector().add([a, orphan, rel('5:db:2', 'KNOWS', '4:db:1', '4:db:3')]).toGraph();
+    const graph = new GraphCollector({ idLabels }).add([a, orphan, rel('5:db:2', 'KNOWS', '4:db:1', '4:db:3')]).toGraph();
     expect(graph.relationships[0]).toMatchObject({ id: '5:db:2', source: 'putin', target: '4:db:3' });
   });
 
   it('drops a relationship whose end node was not gathered', () => {
-    const graph = new GraphCollector().add([a, rel('5:db:3', 'KNOWS', '4:db:1', '4:db:99')]).toGraph();
+    const graph = new GraphCollector({ idLabels }).add([a, rel('5:db:3', 'KNOWS', '4:db:1', '4:db:99')]).toGraph();
     expect(graph.relationships).toEqual([]);
   });
 
+  it('addresses a node by its id only when one of its labels indexes id, else by elementId', () => {
+    const unindexed = node('4:db:4', ['Loose'], { id: 'loose-1' });
+    expect(toGraphNode(a, idLabels).id).toBe('putin');
+    expect(toGraphNode(unindexed, idLabels).id).toBe('4:db:4');
+    expect(toGraphNode(a, new Set()).id).toBe('4:db:1');
+    const graph = new GraphCollector({ idLabels }).add([a, unindexed, rel('5:db:4', 'KNOWS', '4:db:1', '4:db:4')]).toGraph();
+    expect(graph.relationships[0]).toMatchObject({ source: 'putin', target: '4:db:4' });
+  });
+
   it('keeps toGraphNode labels as a copy', () => {
-    const mapped = toGraphNode(a);
+    const mapped = toGraphNode(a, idLabels);
     mapped.labels.push('Mutated');
     expect(a.labels).toEqual(['Person']);
   });

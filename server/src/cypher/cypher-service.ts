@@ -22,6 +22,7 @@ import { toQueryType } from '../db/query-summary.ts';
 import { paramsFromJson } from '../db/values.ts';
 import { GraphCollector } from '../db/graph-collector.ts';
 import { AppError, cypherRefusal } from '../errors.ts';
+import { idLabelSet } from '../graph/node-match.ts';
 import { judgePlan } from './cypher-guard.ts';
 import { checkRequestSize, resolveCypherLimits, type CypherLimits } from './cypher-limits.ts';
 import { scanCypher, type CypherScan } from './cypher-text.ts';
@@ -165,17 +166,18 @@ export function createCypherService(db: Database, overrides: Partial<CypherLimit
       const prepared = prepare(limits, request.query, request.params ?? {}, rowLimit);
       // Neo4j can't profile a result that was cut short, so PROFILE reads to the end, keeping `rowLimit` rows.
       const readToEnd = prepared.mode === 'profile';
+      const idLabels = await idLabelSet(db);
       return userRead(readToEnd ? MAX_FETCH_SIZE : rowLimit, async (tx) => {
         const missing = missingParameter(prepared);
         if (prepared.mode !== 'run' || !acceptedPlans.has(prepared.explainText)) {
           const explain = await explainAndJudge(tx, prepared);
-          if (prepared.mode === 'explain') return response(explain, [], new GraphCollector(), false);
+          if (prepared.mode === 'explain') return response(explain, [], new GraphCollector({ idLabels }), false);
           if (missing) throw missing;
           if (prepared.mode === 'run') acceptedPlans.set(prepared.explainText, true);
         } else if (missing) throw missing;
 
         const rows: Array<Record<string, JsonValue>> = [];
-        const graph = new GraphCollector({ maxNodes: limits.maxGraphNodes, maxRelationships: limits.maxGraphRelationships });
+        const graph = new GraphCollector({ idLabels, maxNodes: limits.maxGraphNodes, maxRelationships: limits.maxGraphRelationships });
         let rowsTruncated = false;
         const summary = await tx.stream(prepared.query, prepared.params, (row) => {
           if (rows.length >= rowLimit) {

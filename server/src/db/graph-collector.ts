@@ -4,7 +4,7 @@
  */
 import type { Node as NeoNode, Relationship as NeoRelationship } from 'neo4j-driver';
 import type { Graph, GraphNode, GraphRelationship, JsonValue } from '../contract.ts';
-import { isNode, isObject, isPath, isRelationship, propertiesToJson, relationshipToJson, toGraphNode, toJson, transportId } from './values.ts';
+import { isNode, isObject, isPath, isRelationship, propertiesToJson, relationshipToJson, toGraphNode, toJson, transportId, type IdLabels } from './values.ts';
 
 /**
  * Gathers nodes and relationships from any returned values (also inside lists, maps and paths) into one
@@ -19,14 +19,15 @@ export class GraphCollector {
   private readonly relationshipProperties = new Map<string, Record<string, JsonValue>>();
   private overflowed = false;
 
-  constructor(private readonly limits: { maxNodes?: number; maxRelationships?: number } = {}) {}
+  /** `idLabels`: which nodes travel by their `id` (values.ts's IdLabels); the caps leave the rest out. */
+  constructor(private readonly limits: { idLabels: IdLabels; maxNodes?: number; maxRelationships?: number }) {}
 
   add(value: unknown): this {
     if (value === null || value === undefined) return this;
     if (isNode(value)) {
       if (this.nodes.has(value.elementId)) return this;
       if (this.nodes.size >= (this.limits.maxNodes ?? Infinity)) this.overflowed = true;
-      else this.nodes.set(value.elementId, toGraphNode(value));
+      else this.nodes.set(value.elementId, toGraphNode(value, this.limits.idLabels));
     } else if (isRelationship(value)) {
       if (this.relationships.has(value.elementId)) return this;
       if (this.relationships.size >= (this.limits.maxRelationships ?? Infinity)) this.overflowed = true;
@@ -50,7 +51,7 @@ export class GraphCollector {
     if (isNode(value)) {
       const known = this.nodes.get(value.elementId);
       if (known) return known as unknown as JsonValue;
-      const node = toGraphNode(value);
+      const node = toGraphNode(value, this.limits.idLabels);
       if (this.nodes.size >= (this.limits.maxNodes ?? Infinity)) this.overflowed = true;
       else this.nodes.set(value.elementId, node);
       return node as unknown as JsonValue;
@@ -78,7 +79,7 @@ export class GraphCollector {
       for (const [key, item] of Object.entries(value)) out[key] = this.addJson(item);
       return out;
     }
-    return toJson(value);
+    return toJson(value, this.limits.idLabels);
   }
 
   get nodeCount(): number {

@@ -52,30 +52,33 @@ function temporalToJson(value: unknown): JsonValue | undefined {
   return undefined;
 }
 
-/** Converts any value the driver returns into JSON, losslessly. */
-export function toJson(value: unknown): JsonValue {
+/**
+ * Converts any value the driver returns into JSON, losslessly. Nodes get their transport id by `idLabels`
+ * (none given: every node by elementId); GraphCollector.addJson is the way for query results.
+ */
+export function toJson(value: unknown, idLabels: IdLabels = NO_ID_LABELS): JsonValue {
   if (value === null || value === undefined) return null;
   if (typeof value === 'string' || typeof value === 'boolean') return value;
   if (typeof value === 'number') return Number.isFinite(value) ? value : { $type: 'Float', value: String(value) };
   if (typeof value === 'bigint') return integerToJson(value);
   if (neo4j.isInt(value)) return integerToJson(value);
   if (value instanceof Uint8Array) return { $type: 'Bytes', base64: Buffer.from(value).toString('base64') };
-  if (Array.isArray(value)) return value.map(toJson);
-  if (isNode(value)) return toGraphNode(value) as unknown as JsonValue;
+  if (Array.isArray(value)) return value.map((item) => toJson(item, idLabels));
+  if (isNode(value)) return toGraphNode(value, idLabels) as unknown as JsonValue;
   if (isRelationship(value)) return relationshipToJson(value);
   if (isPath(value)) {
     return {
       $type: 'Path',
-      start: toJson(value.start),
-      end: toJson(value.end),
-      segments: value.segments.map((s) => ({ start: toJson(s.start), relationship: toJson(s.relationship), end: toJson(s.end) })),
+      start: toJson(value.start, idLabels),
+      end: toJson(value.end, idLabels),
+      segments: value.segments.map((s) => ({ start: toJson(s.start, idLabels), relationship: toJson(s.relationship), end: toJson(s.end, idLabels) })),
     };
   }
   const temporal = temporalToJson(value);
   if (temporal !== undefined) return temporal;
   if (isObject(value)) {
     const out: { [key: string]: JsonValue } = {};
-    for (const [key, item] of Object.entries(value)) out[key] = toJson(item);
+    for (const [key, item] of Object.entries(value)) out[key] = toJson(item, idLabels);
     return out;
   }
   return String(value);
@@ -114,7 +117,16 @@ export function propertiesToJson(properties: Record<string, unknown>): Record<st
   return out;
 }
 
-/** The transport id: the `id` property where it is a string or integer, else the elementId. */
+/**
+ * Labels whose `id` property a range index or uniqueness constraint covers (graph/node-match.ts's
+ * `indexedIdLabels`): a node carrying one of them is addressed by its `id`, since looking that up is one
+ * index seek; any other node by its elementId (DESIGN.md's id rule), so no lookup ever scans the graph.
+ */
+export type IdLabels = ReadonlySet<string>;
+
+const NO_ID_LABELS: IdLabels = new Set();
+
+/** The `id` property where it is a non-empty string or an integer (in decimal), else `elementId`. */
 export function transportId(elementId: string, properties: Record<string, unknown>): string {
   const id = properties.id;
   if (typeof id === 'string' && id !== '') return id;
@@ -123,9 +135,14 @@ export function transportId(elementId: string, properties: Record<string, unknow
   return elementId;
 }
 
-export function toGraphNode(node: NeoNode): GraphNode {
+/** A node's transport id: its `id` (transportId) when one of its labels is in `idLabels`, else its elementId. */
+export function nodeTransportId(node: NeoNode, idLabels: IdLabels): string {
+  return node.labels.some((label) => idLabels.has(label)) ? transportId(node.elementId, node.properties) : node.elementId;
+}
+
+export function toGraphNode(node: NeoNode, idLabels: IdLabels): GraphNode {
   return {
-    id: transportId(node.elementId, node.properties),
+    id: nodeTransportId(node, idLabels),
     elementId: node.elementId,
     labels: [...node.labels],
     properties: propertiesToJson(node.properties),

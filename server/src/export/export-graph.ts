@@ -7,7 +7,7 @@ import type { ExportFormatName, ExportMeta } from '../contract.ts';
 import type { PropertyValue } from '../db/property-values.ts';
 
 export interface ExportedNode {
-  /** The transport id: the `id` property where it is a string or an integer, else the elementId. */
+  /** The transport id: the `id` property where an index on one of its labels covers it (values.ts's IdLabels), else the elementId. */
   id: string;
   elementId: string;
   labels: string[];

@@ -93,7 +93,6 @@ WITH DISTINCT n`;
     async resolve(tx) {
       const lookUp = `${matchNodeById(idLabels)} RETURN elementId(n) AS root`;
       const root = await findNode(
-        (cypher, params) => tx.read(cypher, params),
         scope.around,
         async (key) => (await tx.read(lookUp, { id: key }))[0]?.root as string | undefined,
       );

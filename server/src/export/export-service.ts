@@ -17,7 +17,8 @@
 import type { ExportMeta, ExportRequest, ExportScope } from '../contract.ts';
 import type { CypherService } from '../cypher/cypher-service.ts';
 import type { Database, UserReadTransaction } from '../db/database.ts';
-import { isNode, isRelationship, transportId } from '../db/values.ts';
+import { isNode, isRelationship, nodeTransportId, transportId, type IdLabels } from '../db/values.ts';
+import { idLabelSet } from '../graph/node-match.ts';
 import { toPropertyValues } from '../db/property-values.ts';
 import { AppError } from '../errors.ts';
 import { exportFormat } from './export-formats.ts';
@@ -66,22 +67,26 @@ const FETCH_SIZE = 1_000;
 const NODES_IN_ORDER = (q: ScopeQueries) => `${q.nodes}
 RETURN n ORDER BY labels(n), elementId(n)`;
 
+/** The ends' `id` where their transport id is their `id` (a label in $idLabels), else null (elementId). */
 const RELATIONSHIPS_IN_ORDER = (q: ScopeQueries) => `${q.relationships}
-RETURN r, a.id AS startId, b.id AS endId ORDER BY type(r), elementId(r)`;
+RETURN r,
+  CASE WHEN any(label IN labels(a) WHERE label IN $idLabels) THEN a.id END AS startId,
+  CASE WHEN any(label IN labels(b) WHERE label IN $idLabels) THEN b.id END AS endId
+ORDER BY type(r), elementId(r)`;
 
 /** Neo4j's read transactions are read-committed: a write between the plan and the stream shows up here. */
 function changedDuringExport(): AppError {
   return new AppError('INTERNAL', 'The graph changed while it was being exported; export it again.');
 }
 
-async function* streamNodes(tx: UserReadTransaction, queries: ScopeQueries, total: number, options: ExportOptions): AsyncGenerator<ExportedNode> {
+async function* streamNodes(tx: UserReadTransaction, queries: ScopeQueries, total: number, options: ExportOptions, idLabels: IdLabels): AsyncGenerator<ExportedNode> {
   let done = 0;
   for await (const row of tx.iterate(NODES_IN_ORDER(queries), queries.params)) {
     const node = row.n;
     if (!isNode(node)) continue;
     if (++done > total) throw changedDuringExport();
     yield {
-      id: transportId(node.elementId, node.properties),
+      id: nodeTransportId(node, idLabels),
       elementId: node.elementId,
       labels: [...node.labels],
       properties: toPropertyValues(node.properties),
@@ -96,9 +101,10 @@ async function* streamRelationships(
   queries: ScopeQueries,
   total: number,
   options: ExportOptions,
+  idLabels: IdLabels,
 ): AsyncGenerator<ExportedRelationship> {
   let done = 0;
-  for await (const row of tx.iterate(RELATIONSHIPS_IN_ORDER(queries), queries.params)) {
+  for await (const row of tx.iterate(RELATIONSHIPS_IN_ORDER(queries), { ...queries.params, idLabels: [...idLabels] })) {
     const rel = row.r;
     if (!isRelationship(rel)) continue;
     if (++done > total) throw changedDuringExport();
@@ -134,6 +140,7 @@ export function createExportService(db: Database, cypher: CypherService, overrid
     async export(request, deliver, options = {}) {
       const format = exportFormat(request.format);
       const scope = await prepareScope(request.scope, { db, cypher, limits });
+      const idLabels = await idLabelSet(db);
       await db.userRead(
         async (tx) => {
           const queries = await scope.resolve(tx);
@@ -146,8 +153,8 @@ export function createExportService(db: Database, cypher: CypherService, overrid
           const graph: ExportGraph = {
             meta,
             schema: plan.schema,
-            nodes: () => streamNodes(tx, queries, plan.counts.nodes, options),
-            relationships: () => streamRelationships(tx, queries, plan.counts.relationships, options),
+            nodes: () => streamNodes(tx, queries, plan.counts.nodes, options, idLabels),
+            relationships: () => streamRelationships(tx, queries, plan.counts.relationships, options, idLabels),
           };
           await deliver({
             filename: exportFilename(request.scope, at, format.extension),

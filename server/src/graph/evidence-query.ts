@@ -6,9 +6,9 @@
  */
 import { CERTAINTIES, LIMITS, type EvidenceClaim, type EvidenceGroup, type EvidenceResponse, type GraphNode, type GraphRelationship, type JsonValue, type SourceClaim } from '../contract.ts';
 import { cypherInteger, type Database } from '../db/database.ts';
-import { isNode, toGraphNode } from '../db/values.ts';
+import { isNode, toGraphNode, type IdLabels } from '../db/values.ts';
 import { GraphCollector } from '../db/graph-collector.ts';
-import { findNode, indexedIdLabels, matchNodeById } from './node-match.ts';
+import { findNode, idLabelSet, indexedIdLabels, matchNodeById } from './node-match.ts';
 
 /** The label of the nodes that relationships cite by `id` in their `sources` list (DESIGN.md's data model). */
 const SOURCE_LABEL = 'Source';
@@ -86,11 +86,11 @@ function groupBySource(claims: EvidenceClaim[], sources: Map<string, GraphNode |
     }));
 }
 
-async function claimsMade(db: Database, source: GraphNode): Promise<{ made: SourceClaim[]; truncated: boolean }> {
+async function claimsMade(db: Database, source: GraphNode, idLabels: IdLabels): Promise<{ made: SourceClaim[]; truncated: boolean }> {
   if (!source.labels.includes(SOURCE_LABEL)) return { made: [], truncated: false };
   const rows = await db.read(CLAIMS_MADE_BY_SOURCE, { sourceId: source.id, read: cypherInteger(LIMITS.evidenceMax + 1) });
   const kept = rows.slice(0, LIMITS.evidenceMax);
-  const graph = new GraphCollector();
+  const graph = new GraphCollector({ idLabels });
   for (const row of kept) graph.add(row.start).add(row.end).add(row.r);
   const { nodes, relationships } = graph.toGraph();
   const nodeById = new Map(nodes.map((node) => [node.id, node]));
@@ -104,16 +104,16 @@ async function claimsMade(db: Database, source: GraphNode): Promise<{ made: Sour
 
 export async function nodeEvidence(db: Database, id: string): Promise<EvidenceResponse> {
   const query = claimsAboutNode(await indexedIdLabels(db));
+  const idLabels = await idLabelSet(db);
   const row = await findNode(
-    (cypher, params) => db.read(cypher, params),
     id,
     async (key) => (await db.read(query, { id: key, read: cypherInteger(LIMITS.evidenceMax + 1) })).find((found) => isNode(found.n)),
   );
-  const node = toGraphNode(row.n as Parameters<typeof toGraphNode>[0]);
+  const node = toGraphNode(row.n as Parameters<typeof toGraphNode>[0], idLabels);
   const all = records(row.claims);
   const kept = all.slice(0, LIMITS.evidenceMax);
 
-  const graph = new GraphCollector().add(row.n);
+  const graph = new GraphCollector({ idLabels }).add(row.n);
   for (const claim of kept) graph.add(claim.other).add(claim.relationship);
   const { nodes, relationships } = graph.toGraph();
   const nodeById = new Map(nodes.map((n) => [n.id, n]));
@@ -125,9 +125,9 @@ export async function nodeEvidence(db: Database, id: string): Promise<EvidenceRe
 
   const sources = new Map<string, GraphNode | null>();
   for (const { id: sourceId, node: sourceNode } of records(row.sources)) {
-    if (typeof sourceId === 'string') sources.set(sourceId, isNode(sourceNode) ? toGraphNode(sourceNode) : null);
+    if (typeof sourceId === 'string') sources.set(sourceId, isNode(sourceNode) ? toGraphNode(sourceNode, idLabels) : null);
   }
-  const { made, truncated } = await claimsMade(db, node);
+  const { made, truncated } = await claimsMade(db, node, idLabels);
   return {
     node,
     groups: groupBySource(claims, sources),

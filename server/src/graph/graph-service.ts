@@ -15,11 +15,11 @@ import type {
   SourceText,
 } from '../contract.ts';
 import { cypherInteger, type Database } from '../db/database.ts';
-import { isNode, toGraphNode } from '../db/values.ts';
+import { isNode, toGraphNode, type IdLabels } from '../db/values.ts';
 import { GraphCollector } from '../db/graph-collector.ts';
 import { nodeEvidence } from './evidence-query.ts';
 import { neighbourhood, type NeighbourFilter } from './neighbourhood-query.ts';
-import { findNode, indexedIdLabels, matchNodeById, nodesByIdsSubquery, type ReadQuery } from './node-match.ts';
+import { findNode, idLabelSet, indexedIdLabels, matchNodeById, nodesByIdsSubquery } from './node-match.ts';
 import { shortestPaths, type PathQuery } from './paths-query.ts';
 import { assertKnownNames, readSchema } from './schema-query.ts';
 import { quoteName } from './search-index.ts';
@@ -34,14 +34,13 @@ CALL (nodes) {
   RETURN collect(DISTINCT r) AS relationships
 }`;
 
-function collect(rows: Array<Record<string, unknown>>, ...keys: string[]): Graph {
-  const collector = new GraphCollector();
+function collect(idLabels: IdLabels, rows: Array<Record<string, unknown>>, ...keys: string[]): Graph {
+  const collector = new GraphCollector({ idLabels });
   for (const row of rows) for (const key of keys) collector.add(row[key]);
   return collector.toGraph();
 }
 
 export function createGraphService(db: Database) {
-  const read: ReadQuery = (cypher, params) => db.read(cypher, params);
   return {
     /** Up to `limit` nodes (all, one label's, or exactly `ids`) and the relationships among them. */
     async overview({ limit, label, type, ids }: OverviewQuery): Promise<Graph> {
@@ -54,7 +53,7 @@ export function createGraphService(db: Database) {
           `MATCH (a)-[r:${quoteName(type)}]->(b) WITH a, r, b LIMIT $limit RETURN a, r, b`, // a name the schema check just vouched for
           { limit: cypherInteger(limit) },
         );
-        return collect(rows, 'a', 'r', 'b');
+        return collect(await idLabelSet(db), rows, 'a', 'r', 'b');
       }
       if (label !== undefined) await assertKnownNames(db, { labels: [label] });
       const match =
@@ -70,14 +69,14 @@ export function createGraphService(db: Database) {
          RETURN nodes, relationships`,
         { limit: cypherInteger(limit), ids: ids ?? [] },
       );
-      return collect(rows, 'nodes', 'relationships');
+      return collect(await idLabelSet(db), rows, 'nodes', 'relationships');
     },
 
     /** A document's text (its Source node's `text`); 404 when the node has none. */
     async sourceText(id: string): Promise<SourceText> {
       const query = `${matchNodeById(await indexedIdLabels(db))} RETURN n.text AS text`;
       const noText = () => new AppError('NOT_FOUND', `No document text for "${id}".`, { details: { id } });
-      const row = await findNode(read, id, async (key) => (await db.read(query, { id: key }))[0]).catch((error: unknown) => {
+      const row = await findNode(id, async (key) => (await db.read(query, { id: key }))[0]).catch((error: unknown) => {
         throw error instanceof AppError && error.code === 'NOT_FOUND' ? noText() : error;
       });
       if (typeof row.text !== 'string') throw noText();
@@ -86,9 +85,10 @@ export function createGraphService(db: Database) {
 
     async node(id: string): Promise<GraphNode> {
       const query = `${matchNodeById(await indexedIdLabels(db))} RETURN n`;
-      return findNode(read, id, async (key) => {
+      const idLabels = await idLabelSet(db);
+      return findNode(id, async (key) => {
         const node = (await db.read(query, { id: key }))[0]?.n;
-        return isNode(node) ? toGraphNode(node) : undefined;
+        return isNode(node) ? toGraphNode(node, idLabels) : undefined;
       });
     },
 

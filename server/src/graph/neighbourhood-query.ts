@@ -9,7 +9,7 @@ import { cypherInteger, type Database } from '../db/database.ts';
 import { isNode } from '../db/values.ts';
 import { GraphCollector } from '../db/graph-collector.ts';
 import { certaintiesAtOrAbove } from './certainty-floor.ts';
-import { findNode, indexedIdLabels, matchNodeById } from './node-match.ts';
+import { findNode, idLabelSet, indexedIdLabels, matchNodeById } from './node-match.ts';
 import { assertKnownNames } from './schema-query.ts';
 
 export interface NeighbourFilter {
@@ -108,12 +108,11 @@ export async function neighbourhood(db: Database, id: string, filter: NeighbourF
     walkDegreeMax: cypherInteger(walkDegreeMax),
   };
   const row = await findNode(
-    (cypher, more) => db.read(cypher, more),
     id,
     async (key) => (await db.read(query, { ...params, id: key })).find((found) => isNode(found.n)),
   );
   return {
-    ...new GraphCollector().add(row.nodes).add(row.walked).add(row.between).toGraph(),
+    ...new GraphCollector({ idLabels: await idLabelSet(db) }).add(row.nodes).add(row.walked).add(row.between).toGraph(),
     total: Number(row.total),
     counts: { types: nameCounts(row.typeCounts), labels: nameCounts(row.labelCounts) },
   };

@@ -1,13 +1,13 @@
 /**
- * Finding a node from the id a URL carries: its elementId, else its `id` property (string or integer), so
- * the API addresses seed nodes by `vladimir-putin` and nodes of any other graph by elementId.
+ * Finding a node from the id a URL carries: its elementId, else its `id` property (string or integer)
+ * through a label whose `id` is indexed, so the API addresses seed nodes by `vladimir-putin` and nodes of
+ * any other graph by elementId (DESIGN.md's id rule; the graph transport follows it, values.ts).
  *
- * On a large graph a lookup by property must not scan every node: a single id is looked up by one seek per
- * label whose `id` is indexed plus one by elementId (`matchNodeById`, `nodeByIdSubquery`), and only when
- * those find nothing does `findNode` scan, in a second query, for a node whose `id` no index covers.
- * Lists of ids (`nodesByIdsSubquery`) scan in the same query, for the ids the seeks did not find.
+ * No lookup scans the graph: an id is looked up by one seek per label whose `id` is indexed plus one by
+ * elementId (`matchNodeById`, `nodeByIdSubquery`, `nodesByIdsSubquery`); an id none of them finds is a 404.
  */
 import type { Database } from '../db/database.ts';
+import type { IdLabels } from '../db/values.ts';
 import { AppError } from '../errors.ts';
 import { schemaFact } from './schema-cache.ts';
 import { quoteName } from './search-index.ts';
@@ -19,8 +19,8 @@ RETURN labelsOrTypes[0] AS label ORDER BY label`;
 
 /**
  * Labels whose `id` property has a range index (a uniqueness constraint brings one), read at most every
- * 30 s per database (schema-cache.ts). Without the right to list indexes the answer is empty: lookups
- * still work, by scan. A stale list only makes a lookup slower, never wrong.
+ * 30 s per database (schema-cache.ts). Without the right to list indexes the answer is empty: every node
+ * then travels by its elementId.
  */
 export const indexedIdLabels = schemaFact<readonly string[]>((db) =>
   db.read(ID_LABELS).then(
@@ -43,27 +43,15 @@ export function nodesByIdsSubquery(ids: string, idLabels: readonly string[]): st
     `UNWIND ${ids} AS key MATCH (n) WHERE elementId(n) = key RETURN n`,
     ...idLabels.map((label) => `UNWIND ${ids} AS key MATCH (n:${quoteName(label)}) WHERE ${ID_NAMES('n', 'key')} RETURN n`),
   ];
-  const foundBySeek = [
-    'EXISTS { MATCH (m) WHERE elementId(m) = key }',
-    ...idLabels.map((label) => `EXISTS { MATCH (m:${quoteName(label)}) WHERE ${ID_NAMES('m', 'key')} }`),
-  ];
-  // The scan runs only for the ids no seek found: a subquery that depends on them is planned as an Apply,
-  // which runs it once per row of its input, and there is no row when nothing is missing.
-  const scan = `WITH [key IN ${ids} WHERE NOT (${foundBySeek.join(' OR ')})] AS missing
-  WHERE size(missing) > 0
-  CALL (missing) {
-    MATCH (n) WHERE n.id IN missing OR (n.id IS :: INTEGER AND toString(n.id) IN missing) RETURN n
-  }
-  RETURN n`;
   return `
 CALL () {
-  ${[...seeks, scan].join('\n  UNION\n  ')}
+  ${seeks.join('\n  UNION\n  ')}
 }`;
 }
 
 /**
  * A `CALL` subquery yielding `n`, the node(s) that the parameter `$<param>` names by elementId or by an
- * indexed `id`: index seeks only, so zero rows also when only an unindexed `id` names it (see `findNode`).
+ * indexed `id`: index seeks only: a node whose `id` no index covers is addressed by its elementId.
  */
 export function nodeByIdSubquery(param: string, idLabels: readonly string[]): string {
   const seeks = [
@@ -82,26 +70,21 @@ export function matchNodeById(idLabels: readonly string[]): string {
 WITH n LIMIT 1`;
 }
 
-/** Runs one read query: `Database.read` or a transaction's `read`. */
-export type ReadQuery = (cypher: string, params?: Record<string, unknown>) => Promise<Array<Record<string, unknown>>>;
-
-/** The elementId of a node whose `id` property (string, or integer in decimal) is `$id`, by a scan. */
-const SCAN_FOR_ID = `MATCH (n) WHERE ${ID_NAMES('n', '$id')} RETURN elementId(n) AS elementId LIMIT 1`;
-
 /**
- * Runs `attempt` with the id a request carries, which answers undefined when its query found no node (its
- * lookup is `matchNodeById`: seeks only). Then, and only then, scans for a node whose `id` no index covers,
- * and attempts again with that node's elementId. Throws 404 NOT_FOUND when no node has the id.
+ * Runs `attempt` with the id a request carries; `attempt` answers undefined when its query found no node
+ * (its lookup is `matchNodeById`: index seeks only). Throws 404 NOT_FOUND then: an id that names no node
+ * by elementId or through an indexed label names none the API addresses (DESIGN.md's id rule), and
+ * finding that out costs the seeks, never a scan.
  */
-export async function findNode<T>(read: ReadQuery, id: string, attempt: (key: string) => Promise<T | undefined>): Promise<T> {
+export async function findNode<T>(id: string, attempt: (key: string) => Promise<T | undefined>): Promise<T> {
   const found = await attempt(id);
-  if (found !== undefined) return found;
-  const [row] = await read(SCAN_FOR_ID, { id });
-  if (typeof row?.elementId === 'string' && row.elementId !== id) {
-    const again = await attempt(row.elementId);
-    if (again !== undefined) return again;
-  }
-  throw notFound(id);
+  if (found === undefined) throw notFound(id);
+  return found;
+}
+
+/** The labels whose `id` is indexed, as a set for the graph transport (values.ts's IdLabels). */
+export async function idLabelSet(db: Database): Promise<IdLabels> {
+  return new Set(await indexedIdLabels(db));
 }
 
 export function notFound(id: string): AppError {

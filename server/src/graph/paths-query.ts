@@ -16,7 +16,7 @@
  */
 import { LIMITS, type Certainty, type PathsResponse } from '../contract.ts';
 import type { Database } from '../db/database.ts';
-import { isNode, transportId } from '../db/values.ts';
+import { isNode, nodeTransportId } from '../db/values.ts';
 import { GraphCollector } from '../db/graph-collector.ts';
 import { AppError } from '../errors.ts';
 import { certaintiesAtOrAbove } from './certainty-floor.ts';
@@ -178,7 +178,7 @@ export async function shortestPaths(db: Database, query: PathQuery, budget = DEF
   const end = async (id: string, found: unknown, degree: unknown) =>
     isNode(found)
       ? { node: found, degree: Number(degree) }
-      : findNode((cypher, params) => db.read(cypher, params), id, async (key) => {
+      : findNode(id, async (key) => {
           const [row] = await db.read(oneEnd, { id: key });
           return isNode(row?.n) ? { node: row.n, degree: Number(row.degree) } : undefined;
         });
@@ -206,8 +206,9 @@ export async function shortestPaths(db: Database, query: PathQuery, budget = DEF
     }
   }
   const [row] = await db.read(ROUTE_ELEMENTS, { nodeIds: [...new Set(search.routes.flat())], steps: [...steps.values()], allowed });
-  const collector = new GraphCollector().add(row?.nodes).add(row?.relationships);
-  const transport = new Map((Array.isArray(row?.nodes) ? row.nodes.filter(isNode) : []).map((node) => [node.elementId, transportId(node.elementId, node.properties)]));
+  const transportLabels = new Set(idLabels);
+  const collector = new GraphCollector({ idLabels: transportLabels }).add(row?.nodes).add(row?.relationships);
+  const transport = new Map((Array.isArray(row?.nodes) ? row.nodes.filter(isNode) : []).map((node) => [node.elementId, nodeTransportId(node, transportLabels)]));
   const paths = search.routes.map((route) => route.map((elementId) => transport.get(elementId) ?? elementId));
   paths.sort((x, y) => x.join('\u0000').localeCompare(y.join('\u0000')));
   return { ...collector.toGraph(), paths, searched };

@@ -6,6 +6,7 @@
 import type { SearchResponse, SearchResult } from '../contract.ts';
 import { cypherInteger, type Database, type Row } from '../db/database.ts';
 import { isNode, toGraphNode } from '../db/values.ts';
+import { idLabelSet } from './node-match.ts';
 import { schemaFact } from './schema-cache.ts';
 import { SEARCH_INDEX } from './search-index.ts';
 import { FUZZY_MIN_LENGTH, fuzzyPattern, matchNode, primaryLabel, searchTerms } from './search-text.ts';
@@ -41,6 +42,7 @@ const searchIndexOnline = schemaFact(async (db) => {
 
 /** Full-text results in Lucene's order; the snippet comes from the indexed properties. */
 async function indexSearch(db: Database, terms: string[], limit: number): Promise<SearchResult[]> {
+  const idLabels = await idLabelSet(db);
   const rows = await db.read(
     `CALL db.index.fulltext.queryNodes($index, $query, {limit: $limit}) YIELD node, score
      RETURN node, score`,
@@ -48,7 +50,7 @@ async function indexSearch(db: Database, terms: string[], limit: number): Promis
   );
   return rows.flatMap((row: Row) => {
     if (!isNode(row.node)) return [];
-    const node = toGraphNode(row.node);
+    const node = toGraphNode(row.node, idLabels);
     const { snippet } = matchNode(node.properties, terms, SEARCH_INDEX.properties);
     return [{ node, score: Number(row.score), label: primaryLabel(node.labels), snippet }];
   });
@@ -59,6 +61,7 @@ async function indexSearch(db: Database, terms: string[], limit: number): Promis
  * variant of it (a regular expression per term), and the match rules of search-text.ts rank them.
  */
 async function scanSearch(db: Database, terms: string[], limit: number): Promise<SearchResult[]> {
+  const idLabels = await idLabelSet(db);
   const rows = await db.read(
     `MATCH (node)
      WITH node,
@@ -71,7 +74,7 @@ async function scanSearch(db: Database, terms: string[], limit: number): Promise
   );
   const ranked = rows.flatMap((row: Row) => {
     if (!isNode(row.node)) return [];
-    const node = toGraphNode(row.node);
+    const node = toGraphNode(row.node, idLabels);
     const { score, snippet } = matchNode(node.properties, terms, 'all');
     return score > 0 ? [{ node, score, label: primaryLabel(node.labels), snippet }] : [];
   });
