@@ -88,7 +88,9 @@ function groupBySource(claims: EvidenceClaim[], sources: Map<string, GraphNode |
 
 async function claimsMade(db: Database, source: GraphNode, idLabels: IdLabels): Promise<{ made: SourceClaim[]; truncated: boolean }> {
   if (!source.labels.includes(SOURCE_LABEL)) return { made: [], truncated: false };
-  const rows = await db.read(CLAIMS_MADE_BY_SOURCE, { sourceId: source.id, read: cypherInteger(LIMITS.evidenceMax + 1) });
+  // Relationships cite a source by its `id` property, whatever the source's transport id is.
+  const sourceId = typeof source.properties.id === 'string' ? source.properties.id : source.id;
+  const rows = await db.read(CLAIMS_MADE_BY_SOURCE, { sourceId, read: cypherInteger(LIMITS.evidenceMax + 1) });
   const kept = rows.slice(0, LIMITS.evidenceMax);
   const graph = new GraphCollector({ idLabels });
   for (const row of kept) graph.add(row.start).add(row.end).add(row.r);
