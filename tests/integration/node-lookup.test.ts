@@ -97,3 +97,20 @@ describe('looking a node up by id', () => {
     expect(rows.map((r) => String(plain(r.id))).sort()).toEqual(['7', 'loose-1', 'russia', 'vladimir-putin'].sort());
   });
 });
+
+describe('a Source whose id no index covers', () => {
+  it('travels by its elementId, and its claims are still found by its id property', async () => {
+    await db.writeTransaction((run) => run('DROP CONSTRAINT Source_id_unique IF EXISTS'));
+    try {
+      await expect.poll(async () => (await indexedIdLabels(db, { fresh: true })).includes('Source'), { timeout: 10_000 }).toBe(false);
+      const elementId = await elementIdOf(":Source {id: 'isw-report'}");
+      const evidence = await createGraphService(db).evidence(elementId);
+      expect(evidence.node.id).toBe(elementId);
+      expect(evidence.made.length).toBeGreaterThan(0);
+      for (const { relationship } of evidence.made) expect(relationship.properties.sources).toContain('isw-report');
+    } finally {
+      await resetToSeed(db);
+      await indexedIdLabels(db, { fresh: true });
+    }
+  });
+});
