@@ -9,7 +9,8 @@
  */
 import { CERTAINTIES } from '../server/src/contract.ts';
 import type { Database } from '../server/src/db/database.ts';
-import { SEARCH_INDEX, quoteName } from '../server/src/graph/search-index.ts';
+import { quoteName } from '../server/src/graph/search-index.ts';
+import { ensureSchema } from '../seed/loader.ts';
 
 export interface GraphSpec {
   /** Entity nodes (Source nodes come on top: `sources`). */
@@ -161,23 +162,6 @@ function append<T>(groups: Map<string, T[]>, key: string, item: T): void {
 const NODE_BATCH = 10_000;
 const RELATIONSHIP_BATCH = 20_000;
 
-/** Creates the constraints (one per label, as the seed loader names them) and the full-text index. */
-async function createSchema(db: Database): Promise<void> {
-  for (const label of GENERATED_LABELS) {
-    await db.writeTransaction((run) =>
-      run(`CREATE CONSTRAINT ${quoteName(`${label}_id_unique`)} IF NOT EXISTS FOR (n:${quoteName(label)}) REQUIRE n.id IS UNIQUE`),
-    );
-  }
-  // Another full-text index of that name (the seed's, over other labels) would leave generated kinds unsearchable.
-  await db.writeTransaction((run) => run(`DROP INDEX ${quoteName(SEARCH_INDEX.name)} IF EXISTS`));
-  await db.writeTransaction((run) =>
-    run(
-      `CREATE FULLTEXT INDEX ${quoteName(SEARCH_INDEX.name)} IF NOT EXISTS
-       FOR (n:${GENERATED_LABELS.map(quoteName).join('|')}) ON EACH [${SEARCH_INDEX.properties.map((p) => `n.${quoteName(p)}`).join(', ')}]`,
-    ),
-  );
-}
-
 /**
  * Writes the graph of `spec` into `db`, which must be empty (the caller wipes it). Returns the load rates
  * (entities and sources per second while writing nodes, relationships per second while writing them).
@@ -190,7 +174,8 @@ export async function generateGraph(
   if (spec.hubDegrees.reduce((a, b) => a + b, 0) > spec.relationships) throw new Error('The hubs have more relationships than the graph.');
   const random = randomGenerator(spec.seed);
   const started = performance.now();
-  await createSchema(db);
+  // The seed loader's schema: a uniqueness constraint on `id` per label and the full-text search index.
+  await ensureSchema(db, GENERATED_LABELS, () => undefined);
   await db.read('CALL db.awaitIndexes(300)');
 
   const nodesStarted = performance.now();

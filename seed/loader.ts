@@ -60,7 +60,11 @@ export async function isDatabaseEmpty(db: Database): Promise<boolean> {
   return rows[0]?.empty === true;
 }
 
-async function ensureSchema(db: Database, labels: string[], log: (line: string) => void): Promise<void> {
+/**
+ * Uniqueness constraints on `id` for `labels` (named `<label>_id_unique`) and the full-text search index
+ * over them, recreated when it covers other labels. Idempotent.
+ */
+export async function ensureSchema(db: Database, labels: readonly string[], log: (line: string) => void): Promise<void> {
   log(`constraints: unique id on ${labels.length} labels`);
   for (const label of labels) {
     await db.writeTransaction((run) =>
