@@ -16,7 +16,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp, startServer, type RunningServer } from '../../server/src/app.ts';
 import { CERTAINTIES, EXPORT_FORMATS, type ExportMeta, type Graph, type JsonValue } from '../../server/src/contract.ts';
 import { createDatabase, type Database } from '../../server/src/db/database.ts';
-import type { ExportLimits } from '../../server/src/export/export-limits.ts';
+import { createCypherService } from '../../server/src/cypher/cypher-service.ts';
+import { visitGraphElements } from '../../server/src/db/graph-collector.ts';
+import { resolveExportLimits, type ExportLimits } from '../../server/src/export/export-limits.ts';
+import { prepareScope } from '../../server/src/export/export-scope.ts';
 import { createAwkwardGraph, wipeEverything } from '../support/export-graphs.ts';
 import { counts, resetToSeed, testDatabase, testTarget } from '../support/neo4j.ts';
 import { startTcpProxy } from '../support/tcp-proxy.ts';
@@ -179,6 +182,53 @@ describe('POST /api/export: scopes', () => {
     expect(body.relationships).toHaveLength(Number(rows[0]?.rels));
     expect(body.nodes).toHaveLength(Number(rows[0]?.ends) + 1);
     expect(body.meta.scope).toEqual({ query: expect.any(String), params: { id: 'kim-jong-un' } });
+  });
+});
+
+describe('POST /api/export: what a query returns, in every shape', () => {
+  /** The oracle: the query's rows read through the driver, every element in them named (any depth). */
+  async function elementsOf(query: string): Promise<{ nodes: string[]; relationships: string[] }> {
+    const nodes = new Set<string>();
+    const relationships = new Set<string>();
+    for (const row of await db.read(query)) {
+      for (const value of Object.values(row)) {
+        visitGraphElements(value, {
+          node: (id) => nodes.add(id),
+          relationship: (id, start, end) => {
+            relationships.add(id);
+            nodes.add(start).add(end);
+          },
+        });
+      }
+    }
+    return { nodes: [...nodes].sort(), relationships: [...relationships].sort() };
+  }
+
+  const SHAPES: Array<[string, string]> = [
+    ['columns named n, r and m', 'MATCH (n:Person)-[r]->(m) RETURN n, r, m'],
+    ['columns named a, r and b', 'MATCH (a:Person)-[r]->(b) RETURN a, r, b'],
+    ['paths', 'MATCH p = (:Person)-[*1..2]->() RETURN p'],
+    ['lists and maps of elements', "MATCH (a:Person)-[r]->(b) RETURN collect(r) AS rels, {who: a, to: [b]} AS m"],
+    ['lists nested in lists', 'MATCH (a:Person)-[r]->(b) RETURN [[a, [r]], b] AS nested'],
+    ['a column named like the wrapper', 'MATCH (n:Country) RETURN n AS __kgx_1'],
+    ['a UNION', 'MATCH (a:Person) RETURN a UNION MATCH (a:Country) RETURN a'],
+    ['a standalone procedure call', 'CALL db.labels()'],
+  ];
+
+  it.each(SHAPES)('exports exactly the nodes and relationships of %s', async (_, query) => {
+    const body = await exportJson({ query });
+    const expected = await elementsOf(query);
+    expect(body.nodes.map((n) => n.elementId).sort()).toEqual(expected.nodes);
+    expect(body.relationships.map((r) => r.elementId).sort()).toEqual(expected.relationships);
+    expect(body.meta.counts).toEqual({ nodes: expected.nodes.length, relationships: expected.relationships.length });
+  });
+
+  it.each(SHAPES.slice(0, 4))('lets Neo4j list the elements of %s, without reading the rows into the explorer first', async (_, query) => {
+    const limits = resolveExportLimits();
+    const scope = await prepareScope({ query }, { db, cypher: createCypherService(db), limits });
+    const queries = await db.userRead((tx) => scope.resolve(tx), { timeoutMs: 10_000, fetchSize: 100 });
+    expect(queries.gatherInExplorer).toBeTypeOf('function');
+    expect(queries.params).not.toHaveProperty('nodeIds');
   });
 });
 

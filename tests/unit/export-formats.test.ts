@@ -242,6 +242,27 @@ describe('cypher', () => {
     expect(splitStatements(script).filter((s) => s.startsWith('UNWIND'))).toHaveLength(3);
   });
 
+  it('gathers nodes that arrive in no order into one statement per label set', async () => {
+    const nodes = Array.from({ length: 6 }, (_, i) => ({ id: `n${i}`, elementId: `4:x:${i}`, labels: [i % 2 ? 'Person' : 'Country'], properties: {} }));
+    const script = await text(cypherFormat.write(fakeGraph(nodes, []).graph));
+    const creates = splitStatements(script).filter((s) => s.startsWith('UNWIND'));
+    expect(creates).toHaveLength(2);
+    expect(creates.find((s) => s.includes('CREATE (n:`Person`'))?.match(/\{k: /g)).toHaveLength(3);
+    expect(creates.find((s) => s.includes('CREATE (n:`Country`'))?.match(/\{k: /g)).toHaveLength(3);
+  });
+
+  it('writes every open batch once they hold more than the buffer allows, so memory stays bounded', async () => {
+    const big = 'x'.repeat(64 * 1024);
+    const labelSets = Math.ceil(CYPHER_BATCH.buffered / big.length) + 4;
+    const nodes = Array.from({ length: labelSets }, (_, i) => ({ id: `n${i}`, elementId: `4:x:${i}`, labels: [`L${i}`], properties: { big } }));
+    const { graph, reads } = fakeGraph(nodes, []);
+    let readBeforeFirstStatement: number | undefined;
+    for await (const chunk of cypherFormat.write(graph)) {
+      if (readBeforeFirstStatement === undefined && typeof chunk === 'string' && chunk.includes('UNWIND')) readBeforeFirstStatement = reads.nodes;
+    }
+    expect(readBeforeFirstStatement).toBeLessThan(labelSets);
+  });
+
   it('chooses other temporary names when the graph already uses them', async () => {
     const schema = { ...SCHEMA, labels: ['__KgExport'], nodeProperties: [{ key: '__kg_export_id', types: ['STRING'] }] };
     const script = await text(cypherFormat.write(fakeGraph(NODES, RELATIONSHIPS, schema).graph));

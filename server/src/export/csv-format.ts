@@ -66,6 +66,7 @@ export const csvFormat: ExportFormat = {
   name: 'csv',
   contentType: 'application/zip',
   extension: 'zip',
+  propertyKeys: true,
   async *write(graph) {
     const zip = new yazl.ZipFile();
     const output = zip.outputStream as Readable;

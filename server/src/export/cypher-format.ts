@@ -15,8 +15,11 @@
 import type { ExportConstraint, ExportFormat, ExportGraph } from './export-graph.ts';
 import { cypherMap, cypherString, quoteName } from './cypher-literals.ts';
 
-/** Rows per UNWIND statement, and characters of literals after which a batch ends early. */
-export const CYPHER_BATCH = { rows: 500, chars: 256 * 1024 } as const;
+/**
+ * Rows per UNWIND statement, characters of literals after which a batch ends early, and characters all
+ * open batches may hold together before they are written.
+ */
+export const CYPHER_BATCH = { rows: 500, chars: 256 * 1024, buffered: 4 * 1024 * 1024 } as const;
 
 interface TemporaryNames {
   label: string;
@@ -49,38 +52,44 @@ function comment(text: string): string {
 }
 
 /**
- * Writes UNWIND batches: rows of one group (a label set, a type) until the group changes or the batch is
- * full; `closing(group)` is the statement's end after `] AS row`.
+ * Gathers rows into UNWIND statements, one open batch per group (a label set, a type), since the elements
+ * come in no particular order. A batch is written when it is full; `end()` writes the rest. What waits in
+ * open batches is bounded (CYPHER_BATCH.buffered characters): past that, every open batch is written.
+ * `closing(group)` is the statement's end after `] AS row`.
  */
 class Batches {
-  private group: string | undefined;
-  private rows = 0;
-  private chars = 0;
+  private readonly open = new Map<string, { lines: string[]; chars: number }>();
+  private buffered = 0;
 
   constructor(private readonly closing: (group: string) => string) {}
 
-  /** The text to write for one row of `group`: its line, preceded by the end and start of statements as needed. */
+  /** Adds one row of `group`; answers the statements to write now ('' while its batch has room). */
   row(group: string, line: string): string {
-    let out = '';
-    if (this.group !== undefined && (group !== this.group || this.rows >= CYPHER_BATCH.rows || this.chars >= CYPHER_BATCH.chars)) out += this.end();
-    if (this.group === undefined) {
-      out += 'UNWIND [\n';
-      this.group = group;
-    } else {
-      out += ',\n';
+    let batch = this.open.get(group);
+    if (!batch) {
+      batch = { lines: [], chars: 0 };
+      this.open.set(group, batch);
     }
-    this.rows++;
-    this.chars += line.length;
-    return out + line;
+    batch.lines.push(line);
+    batch.chars += line.length;
+    this.buffered += line.length;
+    if (this.buffered >= CYPHER_BATCH.buffered) return this.end();
+    if (batch.lines.length < CYPHER_BATCH.rows && batch.chars < CYPHER_BATCH.chars) return '';
+    this.open.delete(group);
+    this.buffered -= batch.chars;
+    return this.statement(group, batch.lines);
   }
 
+  /** Every open batch as a statement. */
   end(): string {
-    if (this.group === undefined) return '';
-    const out = `\n] AS row\n${this.closing(this.group)};\n`;
-    this.group = undefined;
-    this.rows = 0;
-    this.chars = 0;
+    const out = [...this.open].map(([group, batch]) => this.statement(group, batch.lines)).join('');
+    this.open.clear();
+    this.buffered = 0;
     return out;
+  }
+
+  private statement(group: string, lines: readonly string[]): string {
+    return `UNWIND [\n${lines.join(',\n')}\n] AS row\n${this.closing(group)};\n`;
   }
 }
 
@@ -92,6 +101,7 @@ export const cypherFormat: ExportFormat = {
   name: 'cypher',
   contentType: 'application/x-cypher-query; charset=utf-8',
   extension: 'cypher',
+  propertyKeys: true,
   async *write(graph) {
     const { meta, schema } = graph;
     const temp = temporaryNames(graph);

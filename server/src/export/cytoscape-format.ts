@@ -11,6 +11,7 @@ export const cytoscapeFormat: ExportFormat = {
   name: 'cytoscape',
   contentType: 'application/json; charset=utf-8',
   extension: 'cyjs',
+  propertyKeys: false,
   async *write(graph) {
     const header = { format_version: '1.0', generated_by: 'kg-explorer', target_cytoscapejs_version: '~3', data: graph.meta };
     yield `${JSON.stringify(header).slice(0, -1)},\n"elements":{"nodes":[`;

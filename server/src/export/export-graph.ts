@@ -46,7 +46,7 @@ export interface ExportSchema {
   /** Sorted. */
   labels: string[];
   relationshipTypes: string[];
-  /** Sorted by key. */
+  /** Sorted by key; empty unless the format asks for them (ExportFormat.propertyKeys). */
   nodeProperties: PropertyKeyTypes[];
   relationshipProperties: PropertyKeyTypes[];
   constraints: ExportConstraint[];
@@ -55,9 +55,9 @@ export interface ExportSchema {
 export interface ExportGraph {
   meta: ExportMeta;
   schema: ExportSchema;
-  /** Each node once, grouped by label set. Iterate it completely before `relationships()`. */
+  /** Each node once, in no particular order. Iterate it completely before `relationships()`. */
   nodes(): AsyncIterable<ExportedNode>;
-  /** Each relationship once, grouped by type; both ends are among `nodes()`. */
+  /** Each relationship once, in no particular order; both ends are among `nodes()`. */
   relationships(): AsyncIterable<ExportedRelationship>;
 }
 
@@ -68,6 +68,11 @@ export interface ExportFormat {
   contentType: string;
   /** The file name's extension, without the dot. */
   extension: string;
+  /**
+   * Whether `write` reads `schema.nodeProperties` / `relationshipProperties`: the plan then reads every
+   * property of the export once more before the first byte (export-plan.ts); without, those lists are empty.
+   */
+  propertyKeys: boolean;
   /**
    * The file, chunk by chunk, written while the graph streams: nothing may hold more than a bounded part
    * of it. A chunk is UTF-8 text or bytes.

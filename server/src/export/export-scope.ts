@@ -12,6 +12,7 @@ import { AppError } from '../errors.ts';
 import { certaintiesAtOrAbove } from '../graph/certainty-floor.ts';
 import { findNode, indexedIdLabels, matchNodeById, nodesByIdsSubquery } from '../graph/node-match.ts';
 import { assertKnownNames } from '../graph/schema-query.ts';
+import { quoteName } from '../graph/search-index.ts';
 import type { ExportLimits } from './export-limits.ts';
 
 export interface ScopeQueries {
@@ -20,6 +21,11 @@ export interface ScopeQueries {
   /** Binds `r` to every relationship of the export, once each, with `a` its start and `b` its end node. */
   relationships: string;
   params: Params;
+  /**
+   * Where `nodes` may bind `n` to null for values it could not see into (a user's query whose rows nest
+   * elements deeper than the wrapper looks): queries that gather the elements another way.
+   */
+  gatherInExplorer?: (tx: UserReadTransaction) => Promise<ScopeQueries>;
 }
 
 /** A scope checked outside the export's transaction; `resolve` turns it into queries inside it. */
@@ -110,43 +116,105 @@ WITH DISTINCT n`;
   };
 }
 
+/** Names of the wrapper's own variables: a user's column that starts so makes the export fall back. */
+const WRAPPER_PREFIX = '__kgx_';
+
+/** The level of lists and maps the Cypher wrapper looks into: a column's items (each further level costs ~30 %). */
+const UNWRAP = (from: string, to: string) =>
+  `UNWIND CASE WHEN ${from} IS :: LIST<ANY> THEN ${from} WHEN ${from} IS :: MAP THEN [k IN keys(${from}) | ${from}[k]] ELSE [${from}] END AS ${to}`;
+
 /**
- * A read-only query: the workbench's guard judges it first (403 for a write, 400 for bad Cypher). In the
- * export's transaction its rows are read once to gather the element ids of the nodes, relationships and
- * paths they hold (and the ends of those relationships): ids only, and never more than the caps allow,
- * so a query that returns too much is refused (413) before anything is written.
+ * The user's query wrapped so that Neo4j itself lists the nodes and relationships its rows hold (in
+ * columns, in lists and maps in columns, and in paths), each once. A list or map nested in another
+ * binds `n` to null: the plan counts those and the export then falls back to gathering the elements in the
+ * explorer (`gatherInExplorer`), which sees into any depth.
+ *
+ * The `{}` appended to the columns and sliced off again widens their static type for Neo4j's semantic
+ * check: without it, `keys(x)` on a column Neo4j knows to be a path is refused before the query runs.
  */
-async function userQuery(cypher: CypherService, limits: ExportLimits, query: string, params: Record<string, unknown>): Promise<PreparedScope> {
+function wrappedQueries(query: string, columns: readonly string[]): { nodes: string; relationships: string } {
+  const v = (level: number) => `${WRAPPER_PREFIX}${level}`;
+  const values = `CALL () {
+${query}
+}
+UNWIND [${columns.map(quoteName).join(', ')}, {}][..-1] AS ${v(1)}
+WITH ${v(1)}
+${UNWRAP(v(1), v(2))}`;
+  const x = v(2);
+  return {
+    nodes: `${values}
+UNWIND CASE WHEN ${x} IS :: NODE THEN [${x}] WHEN ${x} IS :: RELATIONSHIP THEN [startNode(${x}), endNode(${x})] WHEN ${x} IS :: PATH THEN nodes(${x})
+  WHEN ${x} IS :: LIST<ANY> OR ${x} IS :: MAP THEN [null] ELSE [] END AS n
+WITH DISTINCT n`,
+    relationships: `${values}
+UNWIND CASE WHEN ${x} IS :: RELATIONSHIP THEN [${x}] WHEN ${x} IS :: PATH THEN relationships(${x}) ELSE [] END AS r
+WITH DISTINCT r
+WITH r, startNode(r) AS a, endNode(r) AS b`,
+  };
+}
+
+/**
+ * The element ids of a query's rows, gathered in the explorer: every row is read once (ids only are kept,
+ * never more than the caps allow, so a query that returns too much is refused with 413 before anything
+ * is written). Slower than the wrapper (every value crosses the wire), but it sees into any value.
+ */
+async function gatherInExplorer(tx: UserReadTransaction, limits: ExportLimits, query: string, params: Params): Promise<ScopeQueries> {
+  const nodeIds = new Set<string>();
+  const relationshipIds = new Set<string>();
+  let over = false;
+  await tx.stream(query, params, (row) => {
+    for (const value of Object.values(row)) {
+      visitGraphElements(value, {
+        node: (id) => nodeIds.add(id),
+        relationship: (id, start, end) => {
+          relationshipIds.add(id);
+          nodeIds.add(start).add(end);
+        },
+      });
+    }
+    over = nodeIds.size > limits.maxNodes || relationshipIds.size > limits.maxRelationships;
+    return !over;
+  });
+  if (over) throw tooLarge(limits, { nodes: nodeIds.size, relationships: relationshipIds.size }, true);
+  return {
+    nodes: 'UNWIND $nodeIds AS id MATCH (n) WHERE elementId(n) = id',
+    relationships: 'UNWIND $relationshipIds AS id MATCH (a)-[r]->(b) WHERE elementId(r) = id',
+    params: { nodeIds: [...nodeIds], relationshipIds: [...relationshipIds] },
+  };
+}
+
+/**
+ * A read-only query: the workbench's guard judges it first (403 for a write, 400 for bad Cypher). It is
+ * then wrapped (`wrappedQueries`) so that Neo4j lists its nodes and relationships without sending them
+ * here first; where Neo4j cannot plan the wrapped form (a standalone procedure call, a `USE` clause, …),
+ * or the rows nest elements deeper than the wrapper looks, the elements are gathered in the explorer.
+ */
+async function userQuery(db: Database, cypher: CypherService, limits: ExportLimits, query: string, params: Record<string, unknown>): Promise<PreparedScope> {
   const guarded = await cypher.guard(query, params);
   if (guarded.mode !== 'run') {
     throw new AppError('VALIDATION_FAILED', 'Invalid export request: scope.query: EXPLAIN and PROFILE give a plan, not a graph to export.', {
       details: { issues: [{ path: 'scope.query', message: 'must not start with EXPLAIN or PROFILE' }] },
     });
   }
+  const columns = guarded.explain.columns;
+  let wrapped: { nodes: string; relationships: string } | undefined;
+  if (columns.length > 0 && !columns.some((column) => column.startsWith(WRAPPER_PREFIX))) {
+    wrapped = wrappedQueries(guarded.query, columns);
+    const plannable = await Promise.all(
+      [wrapped.nodes, wrapped.relationships].map((body) =>
+        db.userRead((tx) => tx.read(`EXPLAIN ${body} RETURN count(*)`, guarded.params), { timeoutMs: limits.timeoutMs, fetchSize: 1 }).then(
+          () => true,
+          () => false,
+        ),
+      ),
+    );
+    if (!plannable.every(Boolean)) wrapped = undefined;
+  }
+  const gather = (tx: UserReadTransaction) => gatherInExplorer(tx, limits, guarded.query, guarded.params);
   return {
     async resolve(tx) {
-      const nodeIds = new Set<string>();
-      const relationshipIds = new Set<string>();
-      let over = false;
-      await tx.stream(guarded.query, guarded.params, (row) => {
-        for (const value of Object.values(row)) {
-          visitGraphElements(value, {
-            node: (id) => nodeIds.add(id),
-            relationship: (id, start, end) => {
-              relationshipIds.add(id);
-              nodeIds.add(start).add(end);
-            },
-          });
-        }
-        over = nodeIds.size > limits.maxNodes || relationshipIds.size > limits.maxRelationships;
-        return !over;
-      });
-      if (over) throw tooLarge(limits, { nodes: nodeIds.size, relationships: relationshipIds.size }, true);
-      return {
-        nodes: 'UNWIND $nodeIds AS id MATCH (n) WHERE elementId(n) = id',
-        relationships: 'UNWIND $relationshipIds AS id MATCH (a)-[r]->(b) WHERE elementId(r) = id',
-        params: { nodeIds: [...nodeIds], relationshipIds: [...relationshipIds] },
-      };
+      if (!wrapped) return gather(tx);
+      return { ...wrapped, params: guarded.params, gatherInExplorer: gather };
     },
   };
 }
@@ -155,7 +223,7 @@ async function userQuery(cypher: CypherService, limits: ExportLimits, query: str
 export function prepareScope(scope: ExportScope, deps: { db: Database; cypher: CypherService; limits: ExportLimits }): Promise<PreparedScope> {
   if ('nodeIds' in scope) return indexedIdLabels(deps.db).then((idLabels) => selection([...new Set(scope.nodeIds)], idLabels));
   if ('around' in scope) return neighbourhood(deps.db, scope);
-  return userQuery(deps.cypher, deps.limits, scope.query, scope.params ?? {});
+  return userQuery(deps.db, deps.cypher, deps.limits, scope.query, scope.params ?? {});
 }
 
 /**

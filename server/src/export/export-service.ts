@@ -3,12 +3,14 @@
  * retried: bytes may already be on their way):
  *
  * 1. the scope is checked (schema names, the Cypher guard) and turned into two queries (export-scope.ts);
- * 2. the plan: counts, labels, types, typed property keys, constraints (export-plan.ts); over a cap → 413
- *    EXPORT_TOO_LARGE, before a single byte of the file exists;
+ * 2. the plan: counts capped at the caps plus one, labels, types, typed property keys where the format
+ *    declares them, constraints (export-plan.ts); over a cap → 413 EXPORT_TOO_LARGE, before a single byte
+ *    of the file exists;
  * 3. `deliver` gets the download: its body is the format's writer reading the nodes, then the
- *    relationships, as Neo4j streams them (the driver pulls a batch when most of the last one was taken,
- *    so a slow reader holds memory flat). Relationship ends come with each relationship from Cypher: no
- *    map of the exported nodes is kept.
+ *    relationships, as Neo4j streams them, in the order Neo4j finds them (no sort: a sort is eager, so
+ *    nothing would be written before Neo4j had read the whole scope). The driver pulls a batch when most
+ *    of the last one was taken, so a slow reader holds memory flat. Relationship ends come with each
+ *    relationship from Cypher: no map of the exported nodes is kept.
  *
  * A failure while the body streams (Neo4j gone, a timeout, the graph changed under the export) is thrown
  * from the body's iteration: the caller must then abort the transfer so the reader sees an error, never a
@@ -61,18 +63,20 @@ export interface ExportService {
   export(request: ExportRequest, deliver: (download: Download) => Promise<void>, options?: ExportOptions): Promise<void>;
 }
 
-/** Records the driver pulls per batch: its own default, small enough to keep memory flat. */
-const FETCH_SIZE = 1_000;
+/**
+ * Records the driver pulls per batch: 5,000 relationships are a few MB, and against the driver's default
+ * of 1,000 the 500k-relationship JSON export took 13.6 s instead of 15.5 s (.scratch measurement, in process).
+ */
+const FETCH_SIZE = 5_000;
 
-const NODES_IN_ORDER = (q: ScopeQueries) => `${q.nodes}
-RETURN n ORDER BY labels(n), elementId(n)`;
+const NODES = (q: ScopeQueries) => `${q.nodes}
+RETURN n`;
 
 /** The ends' `id` where their transport id is their `id` (a label in $idLabels), else null (elementId). */
-const RELATIONSHIPS_IN_ORDER = (q: ScopeQueries) => `${q.relationships}
+const RELATIONSHIPS = (q: ScopeQueries) => `${q.relationships}
 RETURN r,
   CASE WHEN any(label IN labels(a) WHERE label IN $idLabels) THEN a.id END AS startId,
-  CASE WHEN any(label IN labels(b) WHERE label IN $idLabels) THEN b.id END AS endId
-ORDER BY type(r), elementId(r)`;
+  CASE WHEN any(label IN labels(b) WHERE label IN $idLabels) THEN b.id END AS endId`;
 
 /** Neo4j's read transactions are read-committed: a write between the plan and the stream shows up here. */
 function changedDuringExport(): AppError {
@@ -81,7 +85,7 @@ function changedDuringExport(): AppError {
 
 async function* streamNodes(tx: UserReadTransaction, queries: ScopeQueries, total: number, options: ExportOptions, idLabels: IdLabels): AsyncGenerator<ExportedNode> {
   let done = 0;
-  for await (const row of tx.iterate(NODES_IN_ORDER(queries), queries.params)) {
+  for await (const row of tx.iterate(NODES(queries), queries.params)) {
     const node = row.n;
     if (!isNode(node)) continue;
     if (++done > total) throw changedDuringExport();
@@ -104,7 +108,7 @@ async function* streamRelationships(
   idLabels: IdLabels,
 ): AsyncGenerator<ExportedRelationship> {
   let done = 0;
-  for await (const row of tx.iterate(RELATIONSHIPS_IN_ORDER(queries), { ...queries.params, idLabels: [...idLabels] })) {
+  for await (const row of tx.iterate(RELATIONSHIPS(queries), { ...queries.params, idLabels: [...idLabels] })) {
     const rel = row.r;
     if (!isRelationship(rel)) continue;
     if (++done > total) throw changedDuringExport();
@@ -143,11 +147,14 @@ export function createExportService(db: Database, cypher: CypherService, overrid
       const idLabels = await idLabelSet(db);
       await db.userRead(
         async (tx) => {
-          const queries = await scope.resolve(tx);
-          const plan = await planExport(tx, queries);
-          if (plan.counts.nodes > limits.maxNodes || plan.counts.relationships > limits.maxRelationships) {
-            throw tooLarge(limits, plan.counts);
+          const planOptions = { maxNodes: limits.maxNodes, maxRelationships: limits.maxRelationships, propertyKeys: format.propertyKeys };
+          let queries = await scope.resolve(tx);
+          let plan = await planExport(tx, queries, planOptions);
+          if (plan.unresolved > 0 && queries.gatherInExplorer) {
+            queries = await queries.gatherInExplorer(tx);
+            plan = await planExport(tx, queries, planOptions);
           }
+          if (plan.overCap) throw tooLarge(limits, plan.counts, true);
           const at = options.now ?? new Date();
           const meta: ExportMeta = { database: plan.database, scope: request.scope, exportedAt: at.toISOString(), counts: plan.counts };
           const graph: ExportGraph = {

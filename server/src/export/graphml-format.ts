@@ -86,6 +86,7 @@ export const graphmlFormat: ExportFormat = {
   name: 'graphml',
   contentType: 'application/graphml+xml; charset=utf-8',
   extension: 'graphml',
+  propertyKeys: true,
   async *write(graph) {
     const nodeKeys = declarations('n', graph.schema.nodeProperties, 'labels');
     const edgeKeys = declarations('e', graph.schema.relationshipProperties, 'label');

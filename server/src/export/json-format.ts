@@ -10,6 +10,7 @@ export const jsonFormat: ExportFormat = {
   name: 'json',
   contentType: 'application/json; charset=utf-8',
   extension: 'json',
+  propertyKeys: false,
   async *write(graph) {
     yield `{"meta":${JSON.stringify(graph.meta)},\n"nodes":[`;
     let first = true;
