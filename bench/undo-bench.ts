@@ -75,7 +75,7 @@ function changes(state: ExplorerState, step: number): ExplorerAction[] {
   const expanded: ExplorerAction = {
     type: 'expanded',
     nodeId: center,
-    response: { nodes: [state.graph.nodes.get(center) as GraphNode, ...added], relationships: added.map((n) => rel(center, n.id, 0)), total: added.length, counts: { types: [], labels: [] } },
+    response: { nodes: [state.graph.nodes.get(center) as GraphNode, ...added], relationships: added.map((n) => rel(center, n.id, 0)), total: added.length, next: null, counts: { types: [], labels: [] } },
   };
   return [expanded];
 }

@@ -76,8 +76,13 @@ export interface NameCount {
  * relationships among all returned nodes.
  */
 export interface NeighborsResponse extends Graph {
-  /** How many distinct neighbours match the filters, before `limit`. */
+  /** How many distinct neighbours match the filters, before `limit` (on every page, the same). */
   total: number;
+  /**
+   * The cursor of the next page (pass it as `after`), or null on the last one. Neighbours come in a stable
+   * order (by elementId), so pages neither repeat nor skip a neighbour while the graph is unchanged.
+   */
+  next: string | null;
   /** Distinct neighbours per relationship type and per label, over ALL neighbours (no filter, no limit). */
   counts: { types: NameCount[]; labels: NameCount[] };
 }
@@ -231,6 +236,8 @@ const certaintyParam = z.enum(CERTAINTIES).optional();
 
 export const NeighborsQuerySchema = z.object({
   limit: limitParam(LIMITS.neighborsDefault, LIMITS.neighborsMax),
+  /** The previous page's `next`: only neighbours after it. */
+  after: z.string().min(1).max(1000).optional(),
   types: nameListParam,
   labels: nameListParam,
   minCertainty: certaintyParam,

@@ -30,6 +30,7 @@ function neighbours(center: string, ids: string[], extra: NeighborsResponse['rel
     nodes: [node(center, ['Country']), ...ids.map((id) => node(id, ['Person']))],
     relationships: [...ids.map((id) => rel(id, 'LEADS', center)), ...extra],
     total: ids.length,
+    next: null,
     counts,
   };
 }

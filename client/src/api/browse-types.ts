@@ -23,6 +23,8 @@ export type SchemaAnswer = SchemaResponse;
 /** Which neighbours an expansion asks for. */
 export interface NeighborQuery {
   limit: number;
+  /** A previous answer's `next`: the page after it. */
+  after?: string;
   types?: readonly string[];
   labels?: readonly string[];
   minCertainty?: string;

@@ -94,6 +94,7 @@ export function neighborParams(query: NeighborQuery): URLSearchParams {
   if (query.types && query.types.length > 0) params.set('types', query.types.join(','));
   if (query.labels && query.labels.length > 0) params.set('labels', query.labels.join(','));
   if (query.minCertainty) params.set('minCertainty', query.minCertainty);
+  if (query.after) params.set('after', query.after);
   return params;
 }
 

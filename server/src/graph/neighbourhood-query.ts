@@ -14,6 +14,8 @@ import { assertKnownNames } from './schema-query.ts';
 
 export interface NeighbourFilter {
   limit: number;
+  /** A cursor from a previous page's `next`: only neighbours after it in the order (by elementId). */
+  after?: string | undefined;
   /** Relationship types; empty: any. */
   types: readonly string[];
   /** Neighbour labels (a neighbour needs one of them); empty: any. */
@@ -57,16 +59,24 @@ export const WALK_DEGREE_MAX = 5_000;
 
 /**
  * One pass over the node's relationships: per neighbour its relationship types and whether it passes the
- * filters, then the counts (distinct neighbours per type and per label), the total that pass, and the first
- * `$limit` of them; then the relationships among the node and those neighbours.
+ * filters, then the counts (distinct neighbours per type and per label), the total that pass, and a page of
+ * them: the first `$limit` by elementId after the cursor `$after`, with the cursor of the next page; then
+ * the relationships among the node and that page. The neighbours are sorted while their rows are small
+ * (a neighbour, its types): a top-k sort after the collect would keep, per kept row, the collected lists,
+ * which Neo4j's memory tracking counts each time (a 22k hub with a page of 1,000 went over 512 MB).
  */
 const neighbourhoodQuery = (idLabels: readonly string[]) => `
 ${matchNodeById(idLabels)}
 CALL (n) {
   MATCH (n)-[r]-(m) WHERE m <> n
   WITH m, collect(r) AS rs, collect(DISTINCT type(r)) AS types
-  WITH m, types, any(r IN rs WHERE ${RELATIONSHIP_PASSES}) AND ${NEIGHBOUR_PASSES} AS passes
-  RETURN collect(CASE WHEN passes THEN m END) AS passing, collect(types) AS typeLists, collect(labels(m)) AS labelLists
+  WITH m, types, any(r IN rs WHERE ${RELATIONSHIP_PASSES}) AND ${NEIGHBOUR_PASSES} AS passes, elementId(m) AS key
+  ORDER BY key
+  WITH collect(CASE WHEN passes THEN m END) AS passing, collect(CASE WHEN passes THEN key END) AS keys,
+    collect(types) AS typeLists, collect(labels(m)) AS labelLists
+  WITH passing, keys, typeLists, labelLists, size([key IN keys WHERE $after IS NOT NULL AND key <= $after]) AS skipped
+  RETURN size(passing) AS total, passing[skipped..skipped + $limit] AS page,
+    CASE WHEN size(passing) > skipped + $limit THEN keys[skipped + $limit - 1] END AS next, typeLists, labelLists
 }
 CALL (typeLists) {
   UNWIND typeLists AS types
@@ -80,9 +90,9 @@ CALL (labelLists) {
   WITH name, count(*) AS count ORDER BY count DESC, name
   RETURN collect({name: name, count: count}) AS labelCounts
 }
-WITH n, typeCounts, labelCounts, size(passing) AS total, [n] + passing[0..$limit] AS nodes
+WITH n, typeCounts, labelCounts, total, [n] + page AS nodes, next
 ${relationshipsAmong('nodes', RELATIONSHIP_PASSES)}
-RETURN n, typeCounts, labelCounts, total, nodes, walked, between`;
+RETURN n, typeCounts, labelCounts, total, nodes, next, walked, between`;
 
 function nameCounts(value: unknown): NameCount[] {
   if (!Array.isArray(value)) return [];
@@ -94,14 +104,15 @@ function nameCounts(value: unknown): NameCount[] {
 }
 
 /**
- * The node's neighbourhood (404 NOT_FOUND for an unknown id, 400 VALIDATION_FAILED for an unknown label or
- * type). `walkDegreeMax`: see relationshipsAmong; tests lower it to exercise the path between dense nodes.
+ * The node's neighbourhood, one page of neighbours (`filter.limit`, after `filter.after`) with the cursor of
+ * the next (404 NOT_FOUND for an unknown id, 400 VALIDATION_FAILED for an unknown label or type). `walkDegreeMax`: see relationshipsAmong; tests lower it to exercise the path between dense nodes.
  */
 export async function neighbourhood(db: Database, id: string, filter: NeighbourFilter, walkDegreeMax = WALK_DEGREE_MAX): Promise<NeighborsResponse> {
   await assertKnownNames(db, { labels: filter.labels, types: filter.types });
   const query = neighbourhoodQuery(await indexedIdLabels(db));
   const params = {
     limit: cypherInteger(filter.limit),
+    after: filter.after ?? null,
     types: filter.types.length > 0 ? filter.types : null,
     labels: filter.labels.length > 0 ? filter.labels : null,
     allowed: certaintiesAtOrAbove(filter.minCertainty),
@@ -114,6 +125,7 @@ export async function neighbourhood(db: Database, id: string, filter: NeighbourF
   return {
     ...new GraphCollector({ idLabels: await idLabelSet(db) }).add(row.nodes).add(row.walked).add(row.between).toGraph(),
     total: Number(row.total),
+    next: typeof row.next === 'string' ? row.next : null,
     counts: { types: nameCounts(row.typeCounts), labels: nameCounts(row.labelCounts) },
   };
 }
