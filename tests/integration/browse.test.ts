@@ -17,6 +17,7 @@ import {
 import type { Database } from '../../server/src/db/database.ts';
 import { getJson, startApiFixture, type ApiFixture } from '../support/http.ts';
 import { fingerprint } from '../support/neo4j.ts';
+import { mapsOf, type DbValue } from '../../server/src/db/values.ts';
 
 let api: ApiFixture;
 let db: Database;
@@ -99,8 +100,8 @@ describe('GET /api/nodes/:id/neighbors with filters', () => {
     const plain = await neighbours('north-korea');
     const filtered = await neighbours('north-korea', '?types=SUPPORTS&labels=Country&minCertainty=confirmed&limit=1');
     const asSet = (list: Array<{ name: string; count: unknown }>) => new Set(list.map(({ name, count }) => `${name}=${Number(count)}`));
-    expect(asSet(plain.body.counts.types)).toEqual(asSet(expected[0]?.types as never));
-    expect(asSet(plain.body.counts.labels)).toEqual(asSet(expected[0]?.labels as never));
+    expect(asSet(plain.body.counts.types)).toEqual(asSet(mapsOf(expected[0]?.types) as never));
+    expect(asSet(plain.body.counts.labels)).toEqual(asSet(mapsOf(expected[0]?.labels) as never));
     expect(filtered.body.counts).toEqual(plain.body.counts);
   });
 
@@ -279,7 +280,7 @@ describe('GET /api/schema', () => {
       CALL () { MATCH (n) UNWIND labels(n) AS name WITH name, count(*) AS count ORDER BY name RETURN collect({name: name, count: count}) AS labels }
       CALL () { MATCH ()-[r]->() WITH type(r) AS name, count(*) AS count ORDER BY name RETURN collect({name: name, count: count}) AS types }
       RETURN labels, types`);
-    const plain = (list: unknown) => (list as Array<{ name: string; count: unknown }>).map(({ name, count }) => ({ name, count: Number(count) }));
+    const plain = (list: DbValue | undefined) => mapsOf(list).map(({ name, count }) => ({ name, count: Number(count) }));
     const res = await getJson<SchemaResponse>(url, '/api/schema');
     expect(res.status).toBe(200);
     expect(res.body.labels).toEqual(plain(rows[0]?.labels));

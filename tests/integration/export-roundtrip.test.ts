@@ -60,6 +60,9 @@ describe('the Cypher export, run into an empty database', () => {
     await wipeEverything(db);
     await createAwkwardGraph(db);
     const before = await graphSnapshot(db);
+    // The snapshot itself sees every value and its type (else equal snapshots would prove nothing).
+    const text = before.nodes.join('\n');
+    for (const marker of ['int:', 'float:', 'Date:', 'DateTime:', 'Duration:', 'Point']) expect(text).toContain(marker);
     const script = await exportScript({ query: WHOLE_GRAPH });
 
     await wipeEverything(db);

@@ -70,7 +70,7 @@ describe('looking a node up by id', () => {
   });
 
   it('finds an integer id and a string id through the index and tells "007" from 7', async () => {
-    await expect(lookUp('7')).resolves.toEqual({ found: [7], scans: 0 });
+    await expect(lookUp('7')).resolves.toEqual({ found: [7n], scans: 0 });
     await expect(lookUp('007')).resolves.toEqual({ found: ['007'], scans: 0 });
     await expect(serviceLookUp('7')).resolves.toBe(7);
     await expect(serviceLookUp('vladimir-putin')).resolves.toBe('vladimir-putin');

@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, createApp, type RunningServer } from '../../server/src/app.ts';
 import { createDatabase, type Database } from '../../server/src/db/database.ts';
+import { mapsOf } from '../../server/src/db/values.ts';
 import { getJson } from '../support/http.ts';
 import { resetToSeed, testTarget } from '../support/neo4j.ts';
 
@@ -27,7 +28,7 @@ afterAll(async () => {
 describe('a neo4j:// URI on the local server', () => {
   it('gets a routing table that names the server, with its advertised Bolt address, for routing, reads and writes', async () => {
     const [row] = await db.read('CALL dbms.routing.getRoutingTable({}) YIELD servers RETURN servers');
-    const servers = row?.servers as Array<{ role: string; addresses: string[] }>;
+    const servers = mapsOf(row?.servers) as Array<{ role: string; addresses: string[] }>;
     const port = new URL(testTarget().uri.replace(/^(bolt|neo4j):/, 'http:')).port;
     for (const role of ['ROUTE', 'READ', 'WRITE']) {
       expect(servers.find((server) => server.role === role)?.addresses, role).toEqual([`127.0.0.1:${port}`]);

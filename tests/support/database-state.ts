@@ -23,7 +23,9 @@ export interface DatabaseState {
   databases: string[];
 }
 
-const lines = (rows: Array<Record<string, unknown>>): string[] => rows.map((row) => JSON.stringify(row)).sort();
+/** Rows as sorted JSON lines: maps as objects, integers as their digits. */
+const lines = (rows: Array<Record<string, unknown>>): string[] =>
+  rows.map((row) => JSON.stringify(row, (_key, value: unknown) => (value instanceof Map ? Object.fromEntries(value) : typeof value === 'bigint' ? `${value}` : value))).sort();
 
 export async function databaseState(db: Database, system: Database): Promise<DatabaseState> {
   return {

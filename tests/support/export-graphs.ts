@@ -3,8 +3,8 @@
  * awkward values, a Cypher script run statement by statement (as cypher-shell does), and an exact,
  * order-independent snapshot of a whole graph to compare two databases by.
  */
-import neo4j from 'neo4j-driver';
 import type { Database } from '../../server/src/db/database.ts';
+import { DbNode, DbPath, DbRelationship, listOf, stringsOf, type DbValue } from '../../server/src/db/values.ts';
 import { wipeDatabase } from '../../seed/loader.ts';
 
 /** Deletes every node, then every constraint and index (but the built-in token lookups). */
@@ -55,36 +55,19 @@ export async function runCypherScript(db: Database, script: string): Promise<num
   return statements.length;
 }
 
-/** A driver value as text that tells every type and value apart (INTEGER 1 from FLOAT 1.0, -0.0, NaN, zones…). */
-function canonical(value: unknown): unknown {
+/** A read value as text that tells every type and value apart (INTEGER 1 from FLOAT 1.0, -0.0, NaN, zones…). */
+function canonical(value: DbValue | undefined): unknown {
   if (typeof value === 'number') return Object.is(value, -0) ? 'float:-0' : `float:${value}`;
-  if (neo4j.isInt(value as never)) return `int:${String(value)}`;
+  if (typeof value === 'bigint') return `int:${value}`;
   if (Array.isArray(value)) return value.map(canonical);
   if (value instanceof Uint8Array) return `bytes:${Buffer.from(value).toString('base64')}`;
-  for (const [is, name] of [
-    [neo4j.isDate, 'Date'],
-    [neo4j.isDateTime, 'DateTime'],
-    [neo4j.isLocalDateTime, 'LocalDateTime'],
-    [neo4j.isLocalTime, 'LocalTime'],
-    [neo4j.isTime, 'Time'],
-    [neo4j.isDuration, 'Duration'],
-  ] as const) {
-    if (is(value as never)) {
-      const zone = (value as { timeZoneId?: string }).timeZoneId;
-      const offset = (value as { timeZoneOffsetSeconds?: unknown }).timeZoneOffsetSeconds;
-      return `${name}:${String(value)}|${zone ?? ''}|${offset === undefined ? '' : String(offset)}`;
-    }
-  }
-  if (neo4j.isPoint(value as never)) {
-    const p = value as { srid: unknown; x: number; y: number; z?: number };
-    return ['Point', String(p.srid), canonical(p.x), canonical(p.y), p.z === undefined ? null : canonical(p.z)];
-  }
+  if (value instanceof Map) return Object.fromEntries([...value.keys()].sort().map((key) => [key, canonical(value.get(key))]));
+  if (value instanceof DbNode || value instanceof DbRelationship || value instanceof DbPath) throw new Error('canonical: properties hold no graph elements');
   if (typeof value === 'object' && value !== null) {
-    return Object.fromEntries(
-      Object.keys(value)
-        .sort()
-        .map((key) => [key, canonical((value as Record<string, unknown>)[key])]),
-    );
+    if (value.$type === 'Point') return ['Point', String(value.srid), canonical(value.x), canonical(value.y), value.z === undefined ? null : canonical(value.z)];
+    const zone = 'zoneId' in value ? value.zoneId : undefined;
+    const offset = 'offsetSeconds' in value ? value.offsetSeconds : undefined;
+    return `${value.$type}:${value.iso}|${zone ?? ''}|${offset === undefined ? '' : String(offset)}`;
   }
   return value;
 }
@@ -99,13 +82,16 @@ export async function graphSnapshot(db: Database): Promise<{ nodes: string[]; re
     CALL () { MATCH (n) RETURN collect([labels(n), properties(n)]) AS nodes }
     CALL () { MATCH (a)-[r]->(b) RETURN collect([[labels(a), properties(a)], type(r), [labels(b), properties(b)], properties(r)]) AS rels }
     RETURN nodes, rels`);
-  const node = (entry: unknown) => {
-    const [labels, properties] = entry as [string[], Record<string, unknown>];
-    return [[...labels].sort(), canonical(properties)];
+  const node = (entry: DbValue | undefined) => {
+    const [labels, properties] = listOf(entry);
+    return [stringsOf(labels).sort(), canonical(properties)];
   };
-  const nodes = (rows[0]?.nodes as unknown[]).map((entry) => JSON.stringify(node(entry))).sort();
-  const relationships = (rows[0]?.rels as unknown[][])
-    .map(([a, type, b, properties]) => JSON.stringify([node(a), type, node(b), canonical(properties)]))
+  const nodes = listOf(rows[0]?.nodes).map((entry) => JSON.stringify(node(entry))).sort();
+  const relationships = listOf(rows[0]?.rels)
+    .map((entry) => {
+      const [a, type, b, properties] = listOf(entry);
+      return JSON.stringify([node(a), type, node(b), canonical(properties)]);
+    })
     .sort();
   return { nodes, relationships };
 }

@@ -42,6 +42,7 @@ export async function fingerprint(db: Database): Promise<string> {
     RETURN nodes, rels`);
   return JSON.stringify(rows[0], (_key, value: unknown) => {
     if (typeof value === 'bigint') return value.toString();
+    if (value instanceof Map) value = Object.fromEntries(value);
     if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
       return Object.fromEntries(Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
     }

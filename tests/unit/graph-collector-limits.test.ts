@@ -1,16 +1,16 @@
 import neo4j from 'neo4j-driver';
 import { describe, expect, it } from 'vitest';
-import { paramsFromJson } from '../../server/src/db/values.ts';
+import { fromDriver, paramsFromJson } from '../../server/src/db/values.ts';
 import { GraphCollector } from '../../server/src/db/graph-collector.ts';
 
 const { Node, Relationship } = neo4j.types;
-const node = (elementId: string) => new Node(neo4j.int(0), ['A'], { id: elementId }, elementId);
+const node = (elementId: string) => fromDriver(new Node(neo4j.int(0), ['A'], { id: elementId }, elementId));
 const rel = (elementId: string, start: string, end: string) =>
-  new Relationship(neo4j.int(0), neo4j.int(0), neo4j.int(0), 'R', {}, elementId, start, end);
+  fromDriver(new Relationship(neo4j.int(0), neo4j.int(0), neo4j.int(0), 'R', {}, elementId, start, end));
 
 describe('GraphCollector: completing and capping the graph', () => {
   it('names the end nodes of relationships it gathered without them', () => {
-    const collector = new GraphCollector({ idLabels: new Set(['A']) }).add([rel('r1', 'a', 'b'), node('a'), { nested: rel('r2', 'b', 'c') }]);
+    const collector = new GraphCollector({ idLabels: new Set(['A']) }).add([rel('r1', 'a', 'b'), node('a'), new Map([['nested', rel('r2', 'b', 'c')]])]);
     expect(collector.missingNodeElementIds().sort()).toEqual(['b', 'c']);
     collector.add([node('b'), node('c')]);
     expect(collector.missingNodeElementIds()).toEqual([]);

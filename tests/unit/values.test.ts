@@ -1,14 +1,18 @@
 import neo4j from 'neo4j-driver';
 import { describe, expect, it } from 'vitest';
-import { toGraphNode, toJson, transportId } from '../../server/src/db/values.ts';
+import { fromDriver, toGraphNode, toJson, transportId, type DbNode } from '../../server/src/db/values.ts';
+import { toPropertyValues } from '../../server/src/db/property-values.ts';
 import { GraphCollector } from '../../server/src/db/graph-collector.ts';
 
 const { Node, Relationship, Path, PathSegment, Point, Date: NeoDate, DateTime, LocalDateTime, LocalTime, Time, Duration } = neo4j.types;
 
-const node = (elementId: string, labels: string[], properties: Record<string, unknown>) =>
-  new Node(neo4j.int(0), labels, properties, elementId);
-const rel = (elementId: string, type: string, start: string, end: string, properties: Record<string, unknown> = {}) =>
+const driverNode = (elementId: string, labels: string[], properties: Record<string, unknown>) => new Node(neo4j.int(0), labels, properties, elementId);
+const node = (elementId: string, labels: string[], properties: Record<string, unknown>) => fromDriver(driverNode(elementId, labels, properties)) as DbNode;
+const driverRel = (elementId: string, type: string, start: string, end: string, properties: Record<string, unknown> = {}) =>
   new Relationship(neo4j.int(0), neo4j.int(0), neo4j.int(0), type, properties, elementId, start, end);
+
+const rel = (elementId: string, type: string, start: string, end: string, properties: Record<string, unknown> = {}) =>
+  fromDriver(driverRel(elementId, type, start, end, properties));
 
 describe('toJson: Neo4j values to lossless JSON', () => {
   it.each([
@@ -35,11 +39,11 @@ describe('toJson: Neo4j values to lossless JSON', () => {
     ['a 3D Point', new Point(9157, 1, 2, 3), { $type: 'Point', srid: 9157, x: 1, y: 2, z: 3 }],
     ['bytes', new Uint8Array([1, 2, 255]), { $type: 'Bytes', base64: 'AQL/' }],
   ])('converts %s', (_name, value, expected) => {
-    expect(toJson(value)).toEqual(expected);
+    expect(toJson(fromDriver(value))).toEqual(expected);
   });
 
   it('converts a node to the graph transport, with its id property as id where an index on its label covers it', () => {
-    const value = node('4:db:1', ['Actor', 'Country'], { id: 'north-korea', name: 'North Korea', population: neo4j.int(26_000_000) });
+    const value = fromDriver(driverNode('4:db:1', ['Actor', 'Country'], { id: 'north-korea', name: 'North Korea', population: neo4j.int(26_000_000) }));
     expect(toJson(value)).toMatchObject({ id: '4:db:1' });
     expect(toJson(value, new Set(['Country']))).toEqual({
       id: 'north-korea',
@@ -50,7 +54,7 @@ describe('toJson: Neo4j values to lossless JSON', () => {
   });
 
   it('converts a relationship with its element ids and converted properties', () => {
-    expect(toJson(rel('5:db:9', 'SIGNED', '4:db:1', '4:db:2', { since: neo4j.int(2024) }))).toEqual({
+    expect(toJson(fromDriver(driverRel('5:db:9', 'SIGNED', '4:db:1', '4:db:2', { since: neo4j.int(2024) })))).toEqual({
       $type: 'Relationship',
       elementId: '5:db:9',
       type: 'SIGNED',
@@ -61,9 +65,9 @@ describe('toJson: Neo4j values to lossless JSON', () => {
   });
 
   it('converts a path into its segments', () => {
-    const a = node('4:db:1', ['A'], { id: 'a' });
-    const b = node('4:db:2', ['B'], { id: 'b' });
-    const json = toJson(new Path(a, b, [new PathSegment(a, rel('5:db:1', 'R', '4:db:1', '4:db:2'), b)])) as Record<string, unknown>;
+    const a = driverNode('4:db:1', ['A'], { id: 'a' });
+    const b = driverNode('4:db:2', ['B'], { id: 'b' });
+    const json = toJson(fromDriver(new Path(a, b, [new PathSegment(a, driverRel('5:db:1', 'R', '4:db:1', '4:db:2'), b)]))) as Record<string, unknown>;
     expect(json.$type).toBe('Path');
     expect((json.segments as unknown[]).length).toBe(1);
   });
@@ -78,7 +82,7 @@ describe('transportId', () => {
     ['an empty id: the elementId', { id: '' }, '4:db:3'],
     ['a list id: the elementId', { id: ['a'] }, '4:db:3'],
   ])('uses %s', (_name, properties, expected) => {
-    expect(transportId('4:db:3', properties)).toBe(expected);
+    expect(transportId('4:db:3', toPropertyValues(properties))).toBe(expected);
   });
 });
 
@@ -90,11 +94,11 @@ describe('GraphCollector', () => {
   const idLabels = new Set(['Person', 'Agreement']);
 
   it('gathers nodes and relationships from lists, maps and paths, without duplicates', () => {
-    const signed = rel('5:db:1', 'SIGNED', '4:db:1', '4:db:2', { id: 'putin-signed' });
+    const signed = driverRel('5:db:1', 'SIGNED', '4:db:1', '4:db:2', { id: 'putin-signed' });
     const graph = new GraphCollector({ idLabels })
       .add([a, b, a])
-      .add({ nested: { rel: signed } })
-      .add(new Path(a, b, [new PathSegment(a, signed, b)]))
+      .add(fromDriver({ nested: { rel: signed } }))
+      .add(fromDriver(new Path(driverNode('4:db:1', ['Person'], { id: 'putin' }), driverNode('4:db:2', ['Agreement'], { id: 'treaty' }), [new PathSegment(driverNode('4:db:1', ['Person'], { id: 'putin' }), signed, driverNode('4:db:2', ['Agreement'], { id: 'treaty' }))])))
       .toGraph();
     expect(graph.nodes.map((n) => n.id)).toEqual(['putin', 'treaty']);
     expect(graph.relationships).toEqual([

@@ -1,5 +1,6 @@
 /**
- * Driver lifecycle and the read/write helpers every service uses. Only this folder imports neo4j-driver.
+ * Driver lifecycle and the read/write helpers every service uses. Only this folder imports neo4j-driver,
+ * and every row it answers has been converted (values.ts's `fromDriver`): no driver object leaves it.
  * Reads are managed read transactions, so with a neo4j:// URI the driver routes them across a cluster.
  * User Cypher (the workbench) runs through `userRead`: an explicit read transaction, never retried.
  */
@@ -8,8 +9,9 @@ import type { Neo4jTarget } from '../config.ts';
 import { AppError } from '../errors.ts';
 import { positionAt, toAppError } from './neo4j-errors.ts';
 import { toQuerySummary, type QuerySummary } from './query-summary.ts';
+import { rowFromDriver, type Row } from './values.ts';
 
-export type Row = Record<string, unknown>;
+export type { Row } from './values.ts';
 export type Params = Record<string, unknown>;
 
 /** Driver settings, each explained. */
@@ -92,7 +94,7 @@ export interface UserReadTransaction {
 
 async function runRows(tx: ManagedTransaction | Transaction, cypher: string, params: Params): Promise<Row[]> {
   const result = await tx.run(cypher, params);
-  return result.records.map((record) => record.toObject() as Row);
+  return result.records.map((record) => rowFromDriver(record));
 }
 
 function userReadTransaction(tx: Transaction): UserReadTransaction {
@@ -101,7 +103,7 @@ function userReadTransaction(tx: Transaction): UserReadTransaction {
       try {
         const result = tx.run(cypher, params);
         // Leaving the loop early ends the iterator, and the driver discards the rest on the server.
-        for await (const record of result) if (!onRow(record.toObject() as Row)) break;
+        for await (const record of result) if (!onRow(rowFromDriver(record))) break;
         const summary = toQuerySummary(await result.summary(), await result.keys());
         if (prefixLength === 0) return summary;
         const text = cypher.slice(prefixLength);
@@ -122,7 +124,7 @@ function userReadTransaction(tx: Transaction): UserReadTransaction {
     },
     async *iterate(cypher, params = {}) {
       try {
-        for await (const record of tx.run(cypher, params)) yield record.toObject() as Row;
+        for await (const record of tx.run(cypher, params)) yield rowFromDriver(record);
       } catch (error) {
         throw toAppError(error);
       }

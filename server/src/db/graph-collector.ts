@@ -2,9 +2,8 @@
  * Gathering graph elements from returned values: `GraphCollector` builds the API's `Graph` (and the
  * workbench's rows, converting once), `visitGraphElements` only names the elements (the export's query scope).
  */
-import type { Node as NeoNode, Relationship as NeoRelationship } from 'neo4j-driver';
 import type { Graph, GraphNode, GraphRelationship, JsonValue } from '../contract.ts';
-import { isNode, isObject, isPath, isRelationship, propertiesToJson, relationshipToJson, toGraphNode, toJson, transportId, type IdLabels } from './values.ts';
+import { DbNode, DbPath, DbRelationship, propertiesToJson, relationshipToJson, toGraphNode, toJson, transportId, type DbValue, type IdLabels } from './values.ts';
 
 /**
  * Gathers nodes and relationships from any returned values (also inside lists, maps and paths) into one
@@ -14,7 +13,7 @@ import { isNode, isObject, isPath, isRelationship, propertiesToJson, relationshi
  */
 export class GraphCollector {
   private readonly nodes = new Map<string, GraphNode>();
-  private readonly relationships = new Map<string, NeoRelationship>();
+  private readonly relationships = new Map<string, DbRelationship>();
   /** Relationship properties already converted (by `addJson`), so `toGraph` doesn't convert them again. */
   private readonly relationshipProperties = new Map<string, Record<string, JsonValue>>();
   private overflowed = false;
@@ -22,23 +21,23 @@ export class GraphCollector {
   /** `idLabels`: which nodes travel by their `id` (values.ts's IdLabels); the caps leave the rest out. */
   constructor(private readonly limits: { idLabels: IdLabels; maxNodes?: number; maxRelationships?: number }) {}
 
-  add(value: unknown): this {
+  add(value: DbValue | undefined): this {
     if (value === null || value === undefined) return this;
-    if (isNode(value)) {
+    if (value instanceof DbNode) {
       if (this.nodes.has(value.elementId)) return this;
       if (this.nodes.size >= (this.limits.maxNodes ?? Infinity)) this.overflowed = true;
       else this.nodes.set(value.elementId, toGraphNode(value, this.limits.idLabels));
-    } else if (isRelationship(value)) {
+    } else if (value instanceof DbRelationship) {
       if (this.relationships.has(value.elementId)) return this;
       if (this.relationships.size >= (this.limits.maxRelationships ?? Infinity)) this.overflowed = true;
       else this.relationships.set(value.elementId, value);
-    } else if (isPath(value)) {
+    } else if (value instanceof DbPath) {
       this.add(value.start);
       for (const segment of value.segments) this.add(segment.relationship).add(segment.end);
     } else if (Array.isArray(value)) {
       for (const item of value) this.add(item);
-    } else if (isObject(value) && Object.getPrototypeOf(value) === Object.prototype) {
-      for (const item of Object.values(value)) this.add(item);
+    } else if (value instanceof Map) {
+      for (const item of value.values()) this.add(item);
     }
     return this;
   }
@@ -47,8 +46,8 @@ export class GraphCollector {
    * Converts `value` to JSON exactly as `toJson` does and gathers its nodes and relationships as `add` does,
    * converting each node and each relationship's properties once for both (the workbench's rows and graph).
    */
-  addJson(value: unknown): JsonValue {
-    if (isNode(value)) {
+  addJson(value: DbValue): JsonValue {
+    if (value instanceof DbNode) {
       const known = this.nodes.get(value.elementId);
       if (known) return known as unknown as JsonValue;
       const node = toGraphNode(value, this.limits.idLabels);
@@ -56,7 +55,7 @@ export class GraphCollector {
       else this.nodes.set(value.elementId, node);
       return node as unknown as JsonValue;
     }
-    if (isRelationship(value)) {
+    if (value instanceof DbRelationship) {
       let properties = this.relationshipProperties.get(value.elementId);
       if (!properties) {
         properties = propertiesToJson(value.properties);
@@ -65,18 +64,19 @@ export class GraphCollector {
       }
       return relationshipToJson(value, properties);
     }
-    if (isPath(value)) {
-      return {
-        $type: 'Path',
-        start: this.addJson(value.start),
-        end: this.addJson(value.end),
-        segments: value.segments.map((s) => ({ start: this.addJson(s.start), relationship: this.addJson(s.relationship), end: this.addJson(s.end) })),
-      };
+    if (value instanceof DbPath) {
+      let start = value.start;
+      const segments = value.segments.map((s) => {
+        const segment = { start: this.addJson(start), relationship: this.addJson(s.relationship), end: this.addJson(s.end) };
+        start = s.end;
+        return segment;
+      });
+      return { $type: 'Path', start: this.addJson(value.start), end: this.addJson(value.end), segments };
     }
     if (Array.isArray(value)) return value.map((item) => this.addJson(item));
-    if (isObject(value) && Object.getPrototypeOf(value) === Object.prototype) {
+    if (value instanceof Map) {
       const out: { [key: string]: JsonValue } = {};
-      for (const [key, item] of Object.entries(value)) out[key] = this.addJson(item);
+      for (const [key, item] of value) out[key] = this.addJson(item);
       return out;
     }
     return toJson(value, this.limits.idLabels);
@@ -95,7 +95,7 @@ export class GraphCollector {
   missingNodeElementIds(): string[] {
     const missing = new Set<string>();
     for (const rel of this.relationships.values()) {
-      for (const end of [rel.startNodeElementId, rel.endNodeElementId]) if (!this.nodes.has(end)) missing.add(end);
+      for (const end of [rel.startElementId, rel.endElementId]) if (!this.nodes.has(end)) missing.add(end);
     }
     return [...missing];
   }
@@ -103,8 +103,8 @@ export class GraphCollector {
   toGraph(): Graph {
     const relationships: GraphRelationship[] = [];
     for (const rel of this.relationships.values()) {
-      const source = this.nodes.get(rel.startNodeElementId);
-      const target = this.nodes.get(rel.endNodeElementId);
+      const source = this.nodes.get(rel.startElementId);
+      const target = this.nodes.get(rel.endElementId);
       if (!source || !target) continue;
       relationships.push({
         id: transportId(rel.elementId, rel.properties),
@@ -121,13 +121,13 @@ export class GraphCollector {
 
 /** Calls `visit.node` / `visit.relationship` for every node and relationship in a returned value (also inside lists, maps, paths). */
 export function visitGraphElements(
-  value: unknown,
+  value: DbValue | undefined,
   visit: { node(elementId: string): void; relationship(elementId: string, startElementId: string, endElementId: string): void },
 ): void {
   if (value === null || value === undefined) return;
-  if (isNode(value)) visit.node(value.elementId);
-  else if (isRelationship(value)) visit.relationship(value.elementId, value.startNodeElementId, value.endNodeElementId);
-  else if (isPath(value)) {
+  if (value instanceof DbNode) visit.node(value.elementId);
+  else if (value instanceof DbRelationship) visit.relationship(value.elementId, value.startElementId, value.endElementId);
+  else if (value instanceof DbPath) {
     visit.node(value.start.elementId);
     for (const segment of value.segments) {
       visitGraphElements(segment.relationship, visit);
@@ -135,7 +135,7 @@ export function visitGraphElements(
     }
   } else if (Array.isArray(value)) {
     for (const item of value) visitGraphElements(item, visit);
-  } else if (isObject(value) && Object.getPrototypeOf(value) === Object.prototype) {
-    for (const item of Object.values(value)) visitGraphElements(item, visit);
+  } else if (value instanceof Map) {
+    for (const item of value.values()) visitGraphElements(item, visit);
   }
 }

@@ -1,12 +1,11 @@
 /**
- * Typed values for exports. JSON can't tell the INTEGER 5 from the FLOAT 5.0, nor keep NaN or -0.0; an
- * export that re-creates a graph must. `PropertyValue` keeps every Neo4j type without anything of the
- * driver's: exporters (server/src/export/) write files from it, and `propertyValueToJson` gives exactly
- * what `toJson` (values.ts) gives for the same driver value.
+ * Property values with their Neo4j types. JSON can't tell the INTEGER 5 from the FLOAT 5.0, nor keep NaN or
+ * -0.0; an export that re-creates a graph must. `PropertyValue` keeps every Neo4j type without anything of
+ * the driver's: values.ts's `fromDriver` converts every scalar through `toPropertyValue`, exporters
+ * (server/src/export/) write files from it, and `propertyValueToJson` is the API's JSON for it.
  */
 import neo4j, { type Point } from 'neo4j-driver';
 import type { JsonValue } from '../contract.ts';
-import { integerToJson } from './values.ts';
 
 /** A temporal instant or time of day: Neo4j's ISO text, plus the parts a Cypher literal needs. */
 export interface TemporalValue {
@@ -56,7 +55,14 @@ export type PropertyValue =
   | PointValue
   | PropertyValue[];
 
+/** Exact integers beyond ±2^53 travel as strings. */
+export function integerToJson(value: bigint): number | string {
+  return value >= BigInt(Number.MIN_SAFE_INTEGER) && value <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(value) : value.toString();
+}
+
 function bigintOf(value: unknown): bigint {
+  if (typeof value === 'number') return BigInt(value);
+  if (neo4j.isInt(value) && value.inSafeRange()) return BigInt(value.toNumber());
   return BigInt(String(value));
 }
 

@@ -4,7 +4,7 @@
  */
 import type { Notification, ResultSummary } from 'neo4j-driver';
 import type { CypherNotification, CypherPlan, CypherQueryType, JsonValue } from '../contract.ts';
-import { toJson } from './values.ts';
+import { fromDriver, toJson } from './values.ts';
 
 export interface QuerySummary {
   columns: string[];
@@ -39,9 +39,9 @@ function toPlan(plan: DriverPlan, profiled: boolean, databases: Set<string>): Cy
   if (at > 0) databases.add(plan.operatorType.slice(at + 1));
   const args: Record<string, JsonValue> = {};
   for (const [key, value] of Object.entries(plan.arguments ?? {})) {
-    if (!PROMOTED_ARGUMENTS.has(key)) args[key] = toJson(value);
+    if (!PROMOTED_ARGUMENTS.has(key)) args[key] = toJson(fromDriver(value));
   }
-  const estimated = toJson(plan.arguments?.EstimatedRows);
+  const estimated = toJson(fromDriver(plan.arguments?.EstimatedRows));
   return {
     operator: at > 0 ? plan.operatorType.slice(0, at) : plan.operatorType,
     ...(plan.identifiers.length > 0 ? { identifiers: [...plan.identifiers] } : {}),
@@ -69,7 +69,7 @@ function toNotification(notification: Notification): CypherNotification {
 }
 
 function toMilliseconds(value: unknown): number {
-  const json = toJson(value);
+  const json = toJson(fromDriver(value));
   return typeof json === 'number' ? json : 0;
 }
 

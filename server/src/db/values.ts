@@ -1,99 +1,198 @@
 /**
- * The one mapping boundary between neo4j-driver values and the API's JSON.
+ * The one conversion of neo4j-driver values, and the API's JSON made from its result. Only server/src/db/
+ * sees driver objects: every row `Database` and `UserReadTransaction` answer has been through `fromDriver`,
+ * so services work on plain values:
  *
- * - Integer → number when it is a safe integer, else its exact decimal string (BigInt too).
- * - Temporal values, durations and points → tagged objects such as `{"$type":"Date","value":"2024-06-19"}`
- *   and `{"$type":"Point","srid":4326,"x":30.1,"y":48.0}`, so their type survives the trip.
- * - Byte arrays → `{"$type":"Bytes","base64":"…"}`.
- * - Node / Relationship / Path → the graph transport (`GraphNode`, `GraphRelationship`) or
- *   `{"$type":"Path",…}`; `GraphCollector` (graph-collector.ts) gathers them from any value into a `Graph`.
- * - Property values with their Neo4j types, for exports: property-values.ts.
- * - The other way, JSON request parameters → Cypher parameters (`paramsFromJson`).
+ * - property values keep their Neo4j type as a `PropertyValue` (property-values.ts): INTEGER as `bigint`,
+ *   FLOAT as `number`, temporal values, durations, points and byte arrays as tagged objects;
+ * - nodes, relationships and paths become `DbNode`, `DbRelationship` and `DbPath` (classes, so a map a query
+ *   returns can never pass for one), maps a `Map`, lists arrays.
+ *
+ * From there:
+ * - `toJson` gives the API's lossless JSON (integers beyond ±2^53 as exact strings, tagged temporal values,
+ *   nodes as the graph transport `GraphNode`, relationships and paths tagged `$type`);
+ * - `GraphCollector` (graph-collector.ts) gathers the nodes and relationships of any value into a `Graph`;
+ * - exports write files from the `PropertyValue`s (server/src/export/).
+ *
+ * The other way, JSON request parameters → Cypher parameters: `paramsFromJson`.
  */
-import neo4j, { type Integer, type Node as NeoNode, type Path as NeoPath, type Point, type Relationship as NeoRelationship } from 'neo4j-driver';
-import type { Graph, GraphNode, GraphRelationship, JsonValue } from '../contract.ts';
+import neo4j from 'neo4j-driver';
+import type { GraphNode, JsonValue } from '../contract.ts';
+import { propertyValueToJson, toPropertyValue, toPropertyValues, type PropertyValue } from './property-values.ts';
 
-/** Exact integers beyond ±2^53 travel as strings. */
-export function integerToJson(value: Integer | bigint): number | string {
-  if (typeof value === 'bigint') {
-    return value >= BigInt(Number.MIN_SAFE_INTEGER) && value <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(value) : value.toString();
-  }
-  return value.inSafeRange() ? value.toNumber() : value.toString();
+export class DbNode {
+  constructor(
+    readonly elementId: string,
+    readonly labels: readonly string[],
+    readonly properties: Readonly<Record<string, PropertyValue>>,
+  ) {}
 }
 
-export function isObject(value: unknown): value is Record<string, unknown> {
+export class DbRelationship {
+  constructor(
+    readonly elementId: string,
+    readonly type: string,
+    readonly startElementId: string,
+    readonly endElementId: string,
+    readonly properties: Readonly<Record<string, PropertyValue>>,
+  ) {}
+}
+
+export class DbPath {
+  constructor(
+    readonly start: DbNode,
+    readonly segments: ReadonlyArray<{ readonly relationship: DbRelationship; readonly end: DbNode }>,
+  ) {}
+
+  get end(): DbNode {
+    return this.segments.at(-1)?.end ?? this.start;
+  }
+
+  get nodes(): DbNode[] {
+    return [this.start, ...this.segments.map((segment) => segment.end)];
+  }
+}
+
+/** Any value a query returns, converted: what services see. */
+export type DbValue = PropertyValue | DbNode | DbRelationship | DbPath | DbValue[] | Map<string, DbValue>;
+
+/** A converted record: column → value. */
+export type Row = Record<string, DbValue>;
+
+/** The items of a returned list, or none when the value is not a list. */
+export function listOf(value: DbValue | undefined): DbValue[] {
+  return Array.isArray(value) ? value : [];
+}
+
+/** The strings of a returned list; anything else in it is skipped. */
+export function stringsOf(value: DbValue | undefined): string[] {
+  return listOf(value).filter((item) => typeof item === 'string');
+}
+
+/** The maps of a returned list (`collect({...})`) as records; anything else in it is skipped. */
+export function mapsOf(value: DbValue | undefined): Array<Record<string, DbValue>> {
+  return Array.isArray(value) ? value.flatMap((item) => (item instanceof Map ? [Object.fromEntries(item) as Record<string, DbValue>] : [])) : [];
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null;
 }
 
-export function isNode(value: unknown): value is NeoNode {
-  return isObject(value) && neo4j.isNode(value);
-}
-export function isRelationship(value: unknown): value is NeoRelationship {
-  return isObject(value) && neo4j.isRelationship(value);
-}
-export function isPath(value: unknown): value is NeoPath {
-  return isObject(value) && neo4j.isPath(value);
+function nodeFromDriver(node: { elementId: string; labels: string[]; properties: Record<string, unknown> }): DbNode {
+  return new DbNode(node.elementId, node.labels, toPropertyValues(node.properties));
 }
 
-function temporalToJson(value: unknown): JsonValue | undefined {
-  const tag = (type: string): JsonValue => ({ $type: type, value: String(value) });
-  if (neo4j.isDate(value)) return tag('Date');
-  if (neo4j.isDateTime(value)) return tag('DateTime');
-  if (neo4j.isLocalDateTime(value)) return tag('LocalDateTime');
-  if (neo4j.isLocalTime(value)) return tag('LocalTime');
-  if (neo4j.isTime(value)) return tag('Time');
-  if (neo4j.isDuration(value)) return tag('Duration');
-  if (neo4j.isPoint(value)) {
-    const point = value as Point;
-    const json: { [key: string]: JsonValue } = { $type: 'Point', srid: integerToJson(neo4j.int(point.srid)), x: point.x, y: point.y };
-    if (point.z !== undefined) json.z = point.z;
-    return json;
+function relationshipFromDriver(rel: {
+  elementId: string;
+  type: string;
+  startNodeElementId: string;
+  endNodeElementId: string;
+  properties: Record<string, unknown>;
+}): DbRelationship {
+  return new DbRelationship(rel.elementId, rel.type, rel.startNodeElementId, rel.endNodeElementId, toPropertyValues(rel.properties));
+}
+
+/** Converts any value the driver returns (the one conversion; see the module's comment). */
+export function fromDriver(value: unknown): DbValue {
+  if (value === null || value === undefined) return null;
+  if (typeof value !== 'object') return toPropertyValue(value);
+  if (Array.isArray(value)) return value.map(fromDriver);
+  if (neo4j.isNode(value)) return nodeFromDriver(value);
+  if (neo4j.isRelationship(value)) return relationshipFromDriver(value);
+  if (neo4j.isPath(value)) {
+    return new DbPath(
+      nodeFromDriver(value.start),
+      value.segments.map((segment) => ({ relationship: relationshipFromDriver(segment.relationship), end: nodeFromDriver(segment.end) })),
+    );
   }
-  return undefined;
+  if (isObject(value) && Object.getPrototypeOf(value) === Object.prototype) {
+    return new Map(Object.entries(value).map(([key, item]) => [key, fromDriver(item)]));
+  }
+  return toPropertyValue(value);
+}
+
+/** A driver record's values, converted. */
+export function rowFromDriver(record: { keys: readonly PropertyKey[]; get(key: PropertyKey): unknown }): Row {
+  const row: Row = {};
+  for (const key of record.keys) row[String(key)] = fromDriver(record.get(key));
+  return row;
 }
 
 /**
- * Converts any value the driver returns into JSON, losslessly. Nodes get their transport id by `idLabels`
- * (none given: every node by elementId); GraphCollector.addJson is the way for query results.
+ * Labels whose `id` property a range index or uniqueness constraint covers (graph/node-match.ts's
+ * `indexedIdLabels`): a node carrying one of them is addressed by its `id`, since looking that up is one
+ * index seek; any other node by its elementId (DESIGN.md's id rule), so no lookup ever scans the graph.
  */
-export function toJson(value: unknown, idLabels: IdLabels = NO_ID_LABELS): JsonValue {
-  if (value === null || value === undefined) return null;
-  if (typeof value === 'string' || typeof value === 'boolean') return value;
-  if (typeof value === 'number') return Number.isFinite(value) ? value : { $type: 'Float', value: String(value) };
-  if (typeof value === 'bigint') return integerToJson(value);
-  if (neo4j.isInt(value)) return integerToJson(value);
-  if (value instanceof Uint8Array) return { $type: 'Bytes', base64: Buffer.from(value).toString('base64') };
-  if (Array.isArray(value)) return value.map((item) => toJson(item, idLabels));
-  if (isNode(value)) return toGraphNode(value, idLabels) as unknown as JsonValue;
-  if (isRelationship(value)) return relationshipToJson(value);
-  if (isPath(value)) {
-    return {
-      $type: 'Path',
-      start: toJson(value.start, idLabels),
-      end: toJson(value.end, idLabels),
-      segments: value.segments.map((s) => ({ start: toJson(s.start, idLabels), relationship: toJson(s.relationship), end: toJson(s.end, idLabels) })),
-    };
-  }
-  const temporal = temporalToJson(value);
-  if (temporal !== undefined) return temporal;
-  if (isObject(value)) {
-    const out: { [key: string]: JsonValue } = {};
-    for (const [key, item] of Object.entries(value)) out[key] = toJson(item, idLabels);
-    return out;
-  }
-  return String(value);
+export type IdLabels = ReadonlySet<string>;
+
+export const NO_ID_LABELS: IdLabels = new Set();
+
+/** The `id` property where it is a non-empty string or an integer (in decimal), else `elementId`. */
+export function transportId(elementId: string, properties: Readonly<Record<string, DbValue | undefined>>): string {
+  const id = properties.id;
+  if (typeof id === 'string' && id !== '') return id;
+  if (typeof id === 'bigint') return id.toString();
+  return elementId;
+}
+
+/** A node's transport id: its `id` (transportId) when one of its labels is in `idLabels`, else its elementId. */
+export function nodeTransportId(node: DbNode, idLabels: IdLabels): string {
+  return node.labels.some((label) => idLabels.has(label)) ? transportId(node.elementId, node.properties) : node.elementId;
+}
+
+export function propertiesToJson(properties: Readonly<Record<string, PropertyValue>>): Record<string, JsonValue> {
+  const out: Record<string, JsonValue> = {};
+  for (const [key, value] of Object.entries(properties)) out[key] = propertyValueToJson(value);
+  return out;
+}
+
+export function toGraphNode(node: DbNode, idLabels: IdLabels): GraphNode {
+  return {
+    id: nodeTransportId(node, idLabels),
+    elementId: node.elementId,
+    labels: [...node.labels],
+    properties: propertiesToJson(node.properties),
+  };
 }
 
 /** A relationship in a row: `{$type: 'Relationship', …}`, with its properties converted (or given, already converted). */
-export function relationshipToJson(value: NeoRelationship, properties = propertiesToJson(value.properties)): JsonValue {
+export function relationshipToJson(value: DbRelationship, properties = propertiesToJson(value.properties)): JsonValue {
   return {
     $type: 'Relationship',
     elementId: value.elementId,
     type: value.type,
-    startElementId: value.startNodeElementId,
-    endElementId: value.endNodeElementId,
+    startElementId: value.startElementId,
+    endElementId: value.endElementId,
     properties,
   };
+}
+
+/**
+ * The API's JSON for a converted value, losslessly. Nodes get their transport id by `idLabels` (none
+ * given: every node by elementId); GraphCollector.addJson is the way for query results.
+ */
+export function toJson(value: DbValue, idLabels: IdLabels = NO_ID_LABELS): JsonValue {
+  if (value instanceof DbNode) return toGraphNode(value, idLabels) as unknown as JsonValue;
+  if (value instanceof DbRelationship) return relationshipToJson(value);
+  if (value instanceof DbPath) {
+    return {
+      $type: 'Path',
+      start: toJson(value.start, idLabels),
+      end: toJson(value.end, idLabels),
+      segments: value.segments.map((s, i) => ({
+        start: toJson(i === 0 ? value.start : (value.segments[i - 1]?.end ?? value.start), idLabels),
+        relationship: toJson(s.relationship),
+        end: toJson(s.end, idLabels),
+      })),
+    };
+  }
+  if (value instanceof Map) {
+    const out: { [key: string]: JsonValue } = {};
+    for (const [key, item] of value) out[key] = toJson(item, idLabels);
+    return out;
+  }
+  if (Array.isArray(value)) return value.map((item) => toJson(item, idLabels));
+  return propertyValueToJson(value);
 }
 
 /**
@@ -109,42 +208,4 @@ export function paramsFromJson(params: Record<string, unknown>): Record<string, 
     return value;
   };
   return convert(params) as Record<string, unknown>;
-}
-
-export function propertiesToJson(properties: Record<string, unknown>): Record<string, JsonValue> {
-  const out: Record<string, JsonValue> = {};
-  for (const [key, value] of Object.entries(properties)) out[key] = toJson(value);
-  return out;
-}
-
-/**
- * Labels whose `id` property a range index or uniqueness constraint covers (graph/node-match.ts's
- * `indexedIdLabels`): a node carrying one of them is addressed by its `id`, since looking that up is one
- * index seek; any other node by its elementId (DESIGN.md's id rule), so no lookup ever scans the graph.
- */
-export type IdLabels = ReadonlySet<string>;
-
-const NO_ID_LABELS: IdLabels = new Set();
-
-/** The `id` property where it is a non-empty string or an integer (in decimal), else `elementId`. */
-export function transportId(elementId: string, properties: Record<string, unknown>): string {
-  const id = properties.id;
-  if (typeof id === 'string' && id !== '') return id;
-  if (typeof id === 'number' && Number.isInteger(id)) return String(id);
-  if (typeof id === 'bigint' || neo4j.isInt(id)) return String(integerToJson(id));
-  return elementId;
-}
-
-/** A node's transport id: its `id` (transportId) when one of its labels is in `idLabels`, else its elementId. */
-export function nodeTransportId(node: NeoNode, idLabels: IdLabels): string {
-  return node.labels.some((label) => idLabels.has(label)) ? transportId(node.elementId, node.properties) : node.elementId;
-}
-
-export function toGraphNode(node: NeoNode, idLabels: IdLabels): GraphNode {
-  return {
-    id: nodeTransportId(node, idLabels),
-    elementId: node.elementId,
-    labels: [...node.labels],
-    properties: propertiesToJson(node.properties),
-  };
 }

@@ -10,8 +10,8 @@ export interface ExportedNode {
   /** The transport id: the `id` property where an index on one of its labels covers it (values.ts's IdLabels), else the elementId. */
   id: string;
   elementId: string;
-  labels: string[];
-  properties: Record<string, PropertyValue>;
+  labels: readonly string[];
+  properties: Readonly<Record<string, PropertyValue>>;
 }
 
 export interface ExportedRelationship {
@@ -24,7 +24,7 @@ export interface ExportedRelationship {
   target: string;
   sourceElementId: string;
   targetElementId: string;
-  properties: Record<string, PropertyValue>;
+  properties: Readonly<Record<string, PropertyValue>>;
 }
 
 /** A property key and every Cypher type its values have in the export (`INTEGER`, `LIST<STRING>`, …). */

@@ -11,7 +11,8 @@
  * (measured on the benchmark's graph: about 1.3 s for 500,000 relationships), so formats that need no
  * keys (JSON, Cytoscape) skip it.
  */
-import { cypherInteger, type UserReadTransaction } from '../db/database.ts';
+import { cypherInteger, type Row, type UserReadTransaction } from '../db/database.ts';
+import { listOf, stringsOf, type DbValue } from '../db/values.ts';
 import type { ExportConstraint, ExportSchema, PropertyKeyTypes } from './export-graph.ts';
 import type { ScopeQueries } from './export-scope.ts';
 
@@ -60,7 +61,7 @@ RETURN count(CASE WHEN key IS NULL THEN ${element} END) AS count,
 
 async function inventory(tx: UserReadTransaction, body: string, element: 'n' | 'r', params: ScopeQueries['params'], limit: number, propertyKeys: boolean): Promise<Inventory> {
   const [row = {}] = await tx.read(inventoryQuery(body, element), { ...params, __kgx_limit: cypherInteger(limit), __kgx_keys: propertyKeys });
-  const names = Array.isArray(row.names) ? row.names.flatMap((name: unknown) => (Array.isArray(name) ? strings(name) : strings([name]))) : [];
+  const names = listOf(row.names).flatMap((name) => (Array.isArray(name) ? stringsOf(name) : stringsOf([name])));
   return { count: Number(row.count ?? 0), unresolved: Number(row.unresolved ?? 0), names: [...new Set(names)].sort(), keys: keyTypes(row.keys) };
 }
 
@@ -77,9 +78,6 @@ const CONSTRAINT_KINDS: Record<string, ExportConstraint['kind']> = {
   RELATIONSHIP_PROPERTY_EXISTENCE: 'NOT_NULL',
 };
 
-function strings(value: unknown): string[] {
-  return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
-}
 
 /** `valueType()` answers `LIST<STRING NOT NULL> NOT NULL`; the export speaks of `LIST<STRING>`. */
 export function cypherTypeName(valueType: string): string {
@@ -87,22 +85,22 @@ export function cypherTypeName(valueType: string): string {
 }
 
 /** `[[key, valueType], …]` pairs → one entry per key, sorted by key, with its types sorted. */
-function keyTypes(value: unknown): PropertyKeyTypes[] {
+function keyTypes(value: DbValue | undefined): PropertyKeyTypes[] {
   const byKey = new Map<string, Set<string>>();
-  for (const pair of Array.isArray(value) ? value : []) {
-    const [key, type] = Array.isArray(pair) ? pair : [];
+  for (const pair of listOf(value)) {
+    const [key, type] = listOf(pair);
     if (typeof key !== 'string' || typeof type !== 'string') continue;
     byKey.set(key, (byKey.get(key) ?? new Set()).add(cypherTypeName(type)));
   }
   return [...byKey.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([key, types]) => ({ key, types: [...types].sort() }));
 }
 
-function constraintsOn(rows: Array<Record<string, unknown>>, labels: ReadonlySet<string>, types: ReadonlySet<string>): ExportConstraint[] {
+function constraintsOn(rows: Row[], labels: ReadonlySet<string>, types: ReadonlySet<string>): ExportConstraint[] {
   return rows.flatMap((row) => {
     const kind = CONSTRAINT_KINDS[String(row.type)];
-    const [labelOrType] = strings(row.labelsOrTypes);
+    const [labelOrType] = stringsOf(row.labelsOrTypes);
     const entity = row.entityType === 'RELATIONSHIP' ? 'RELATIONSHIP' : 'NODE';
-    const properties = strings(row.properties);
+    const properties = stringsOf(row.properties);
     if (!kind || labelOrType === undefined || properties.length === 0 || typeof row.name !== 'string') return [];
     if (!(entity === 'NODE' ? labels : types).has(labelOrType)) return [];
     return [{ name: row.name, kind, entity, labelOrType, properties }];

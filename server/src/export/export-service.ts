@@ -19,9 +19,8 @@
 import type { ExportMeta, ExportRequest, ExportScope } from '../contract.ts';
 import type { CypherService } from '../cypher/cypher-service.ts';
 import type { Database, UserReadTransaction } from '../db/database.ts';
-import { isNode, isRelationship, nodeTransportId, transportId, type IdLabels } from '../db/values.ts';
+import { DbNode, DbRelationship, nodeTransportId, transportId, type IdLabels } from '../db/values.ts';
 import { idLabelSet } from '../graph/node-match.ts';
-import { toPropertyValues } from '../db/property-values.ts';
 import { AppError } from '../errors.ts';
 import { exportFormat } from './export-formats.ts';
 import type { ExportedNode, ExportedRelationship, ExportGraph } from './export-graph.ts';
@@ -87,13 +86,13 @@ async function* streamNodes(tx: UserReadTransaction, queries: ScopeQueries, tota
   let done = 0;
   for await (const row of tx.iterate(NODES(queries), queries.params)) {
     const node = row.n;
-    if (!isNode(node)) continue;
+    if (!(node instanceof DbNode)) continue;
     if (++done > total) throw changedDuringExport();
     yield {
       id: nodeTransportId(node, idLabels),
       elementId: node.elementId,
       labels: [...node.labels],
-      properties: toPropertyValues(node.properties),
+      properties: node.properties,
     };
     options.onProgress?.({ phase: 'nodes', done, total });
   }
@@ -110,17 +109,17 @@ async function* streamRelationships(
   let done = 0;
   for await (const row of tx.iterate(RELATIONSHIPS(queries), { ...queries.params, idLabels: [...idLabels] })) {
     const rel = row.r;
-    if (!isRelationship(rel)) continue;
+    if (!(rel instanceof DbRelationship)) continue;
     if (++done > total) throw changedDuringExport();
     yield {
       id: transportId(rel.elementId, rel.properties),
       elementId: rel.elementId,
       type: rel.type,
-      source: transportId(rel.startNodeElementId, { id: row.startId }),
-      target: transportId(rel.endNodeElementId, { id: row.endId }),
-      sourceElementId: rel.startNodeElementId,
-      targetElementId: rel.endNodeElementId,
-      properties: toPropertyValues(rel.properties),
+      source: transportId(rel.startElementId, { id: row.startId }),
+      target: transportId(rel.endElementId, { id: row.endId }),
+      sourceElementId: rel.startElementId,
+      targetElementId: rel.endElementId,
+      properties: rel.properties,
     };
     options.onProgress?.({ phase: 'relationships', done, total });
   }

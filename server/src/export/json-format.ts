@@ -15,7 +15,7 @@ export const jsonFormat: ExportFormat = {
     yield `{"meta":${JSON.stringify(graph.meta)},\n"nodes":[`;
     let first = true;
     for await (const node of graph.nodes()) {
-      const json: GraphNode = { id: node.id, elementId: node.elementId, labels: node.labels, properties: propertiesJson(node.properties) };
+      const json: GraphNode = { id: node.id, elementId: node.elementId, labels: [...node.labels], properties: propertiesJson(node.properties) };
       yield `${first ? '\n' : ',\n'}${JSON.stringify(json)}`;
       first = false;
     }

@@ -6,7 +6,7 @@
  */
 import { CERTAINTIES, LIMITS, type EvidenceClaim, type EvidenceGroup, type EvidenceResponse, type GraphNode, type GraphRelationship, type JsonValue, type SourceClaim } from '../contract.ts';
 import { cypherInteger, type Database } from '../db/database.ts';
-import { isNode, toGraphNode, type IdLabels } from '../db/values.ts';
+import { DbNode, mapsOf, toGraphNode, type IdLabels } from '../db/values.ts';
 import { GraphCollector } from '../db/graph-collector.ts';
 import { findNode, idLabelSet, indexedIdLabels, matchNodeById } from './node-match.ts';
 
@@ -58,11 +58,6 @@ function sourceIds(properties: Record<string, JsonValue>): string[] {
   return Array.isArray(sources) ? sources.filter((id): id is string => typeof id === 'string') : [];
 }
 
-/** The maps of a returned list (`collect({...})`), each as a record of unknown values. */
-function records(value: unknown): Array<Record<string, unknown>> {
-  return Array.isArray(value) ? value.filter((item): item is Record<string, unknown> => typeof item === 'object' && item !== null) : [];
-}
-
 /** Groups the claims by source: Source nodes by caption, then ids without a node, then the claims citing none. */
 function groupBySource(claims: EvidenceClaim[], sources: Map<string, GraphNode | null>): EvidenceGroup[] {
   const groups = new Map<string | null, EvidenceClaim[]>();
@@ -109,10 +104,11 @@ export async function nodeEvidence(db: Database, id: string): Promise<EvidenceRe
   const idLabels = await idLabelSet(db);
   const row = await findNode(
     id,
-    async (key) => (await db.read(query, { id: key, read: cypherInteger(LIMITS.evidenceMax + 1) })).find((found) => isNode(found.n)),
+    async (key) => (await db.read(query, { id: key, read: cypherInteger(LIMITS.evidenceMax + 1) })).find((found) => found.n instanceof DbNode),
   );
-  const node = toGraphNode(row.n as Parameters<typeof toGraphNode>[0], idLabels);
-  const all = records(row.claims);
+  if (!(row.n instanceof DbNode)) throw new Error('unreachable: findNode answered a row without its node');
+  const node = toGraphNode(row.n, idLabels);
+  const all = mapsOf(row.claims);
   const kept = all.slice(0, LIMITS.evidenceMax);
 
   const graph = new GraphCollector({ idLabels }).add(row.n);
@@ -126,8 +122,8 @@ export async function nodeEvidence(db: Database, id: string): Promise<EvidenceRe
   });
 
   const sources = new Map<string, GraphNode | null>();
-  for (const { id: sourceId, node: sourceNode } of records(row.sources)) {
-    if (typeof sourceId === 'string') sources.set(sourceId, isNode(sourceNode) ? toGraphNode(sourceNode, idLabels) : null);
+  for (const { id: sourceId, node: sourceNode } of mapsOf(row.sources)) {
+    if (typeof sourceId === 'string') sources.set(sourceId, sourceNode instanceof DbNode ? toGraphNode(sourceNode, idLabels) : null);
   }
   const { made, truncated } = await claimsMade(db, node, idLabels);
   return {

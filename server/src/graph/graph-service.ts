@@ -15,7 +15,7 @@ import type {
   SourceText,
 } from '../contract.ts';
 import { cypherInteger, type Database } from '../db/database.ts';
-import { isNode, toGraphNode, type IdLabels } from '../db/values.ts';
+import { DbNode, toGraphNode, type IdLabels, type Row } from '../db/values.ts';
 import { GraphCollector } from '../db/graph-collector.ts';
 import { nodeEvidence } from './evidence-query.ts';
 import { neighbourhood, type NeighbourFilter } from './neighbourhood-query.ts';
@@ -34,7 +34,7 @@ CALL (nodes) {
   RETURN collect(DISTINCT r) AS relationships
 }`;
 
-function collect(idLabels: IdLabels, rows: Array<Record<string, unknown>>, ...keys: string[]): Graph {
+function collect(idLabels: IdLabels, rows: Row[], ...keys: string[]): Graph {
   const collector = new GraphCollector({ idLabels });
   for (const row of rows) for (const key of keys) collector.add(row[key]);
   return collector.toGraph();
@@ -88,7 +88,7 @@ export function createGraphService(db: Database) {
       const idLabels = await idLabelSet(db);
       return findNode(id, async (key) => {
         const node = (await db.read(query, { id: key }))[0]?.n;
-        return isNode(node) ? toGraphNode(node, idLabels) : undefined;
+        return node instanceof DbNode ? toGraphNode(node, idLabels) : undefined;
       });
     },
 

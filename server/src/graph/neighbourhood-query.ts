@@ -6,7 +6,7 @@
  */
 import type { Certainty, NeighborsResponse, NameCount } from '../contract.ts';
 import { cypherInteger, type Database } from '../db/database.ts';
-import { isNode } from '../db/values.ts';
+import { DbNode, mapsOf, type DbValue } from '../db/values.ts';
 import { GraphCollector } from '../db/graph-collector.ts';
 import { certaintiesAtOrAbove } from './certainty-floor.ts';
 import { findNode, idLabelSet, indexedIdLabels, matchNodeById } from './node-match.ts';
@@ -94,13 +94,8 @@ WITH n, typeCounts, labelCounts, total, [n] + page AS nodes, next
 ${relationshipsAmong('nodes', RELATIONSHIP_PASSES)}
 RETURN n, typeCounts, labelCounts, total, nodes, next, walked, between`;
 
-function nameCounts(value: unknown): NameCount[] {
-  if (!Array.isArray(value)) return [];
-  return value.flatMap((entry: unknown) => {
-    if (typeof entry !== 'object' || entry === null) return [];
-    const { name, count } = entry as { name?: unknown; count?: unknown };
-    return typeof name === 'string' ? [{ name, count: Number(count) }] : [];
-  });
+function nameCounts(value: DbValue | undefined): NameCount[] {
+  return mapsOf(value).flatMap(({ name, count }) => (typeof name === 'string' ? [{ name, count: Number(count) }] : []));
 }
 
 /**
@@ -120,7 +115,7 @@ export async function neighbourhood(db: Database, id: string, filter: NeighbourF
   };
   const row = await findNode(
     id,
-    async (key) => (await db.read(query, { ...params, id: key })).find((found) => isNode(found.n)),
+    async (key) => (await db.read(query, { ...params, id: key })).find((found) => found.n instanceof DbNode),
   );
   return {
     ...new GraphCollector({ idLabels: await idLabelSet(db) }).add(row.nodes).add(row.walked).add(row.between).toGraph(),

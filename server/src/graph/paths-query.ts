@@ -16,7 +16,7 @@
  */
 import { LIMITS, type Certainty, type PathsResponse } from '../contract.ts';
 import type { Database } from '../db/database.ts';
-import { isNode, nodeTransportId } from '../db/values.ts';
+import { DbNode, listOf, nodeTransportId, stringsOf, type DbValue } from '../db/values.ts';
 import { GraphCollector } from '../db/graph-collector.ts';
 import { AppError } from '../errors.ts';
 import { certaintiesAtOrAbove } from './certainty-floor.ts';
@@ -134,7 +134,7 @@ export async function searchPaths(
     let nearest = Infinity;
     for (const row of rows) {
       const node = String(row.y);
-      grow.parents.set(node, (row.parents as unknown[]).map(String));
+      grow.parents.set(node, stringsOf(row.parents));
       grow.depthOf.set(node, grow.depth);
       grow.frontier.push(node);
       grow.frontierCost += Number(row.degree);
@@ -175,12 +175,12 @@ export async function shortestPaths(db: Database, query: PathQuery, budget = DEF
   const [ends] = await db.read(endpoints(idLabels), { from: query.from, to: query.to });
   // An end that no seek found may still be named by an `id` no index covers: findNode looks once more.
   const oneEnd = `${matchNodeById(idLabels)} RETURN n, COUNT { (n)--() } AS degree`;
-  const end = async (id: string, found: unknown, degree: unknown) =>
-    isNode(found)
+  const end = async (id: string, found: DbValue | undefined, degree: DbValue | undefined) =>
+    found instanceof DbNode
       ? { node: found, degree: Number(degree) }
       : findNode(id, async (key) => {
           const [row] = await db.read(oneEnd, { id: key });
-          return isNode(row?.n) ? { node: row.n, degree: Number(row.degree) } : undefined;
+          return row?.n instanceof DbNode ? { node: row.n, degree: Number(row.degree) } : undefined;
         });
   const { node: a, degree: degreeA } = await end(query.from, ends?.a, ends?.degreeA);
   const { node: b, degree: degreeB } = await end(query.to, ends?.b, ends?.degreeB);
@@ -208,7 +208,8 @@ export async function shortestPaths(db: Database, query: PathQuery, budget = DEF
   const [row] = await db.read(ROUTE_ELEMENTS, { nodeIds: [...new Set(search.routes.flat())], steps: [...steps.values()], allowed });
   const transportLabels = new Set(idLabels);
   const collector = new GraphCollector({ idLabels: transportLabels }).add(row?.nodes).add(row?.relationships);
-  const transport = new Map((Array.isArray(row?.nodes) ? row.nodes.filter(isNode) : []).map((node) => [node.elementId, nodeTransportId(node, transportLabels)]));
+  const routeNodes = listOf(row?.nodes).filter((node) => node instanceof DbNode);
+  const transport = new Map(routeNodes.map((node) => [node.elementId, nodeTransportId(node, transportLabels)]));
   const paths = search.routes.map((route) => route.map((elementId) => transport.get(elementId) ?? elementId));
   paths.sort((x, y) => x.join('\u0000').localeCompare(y.join('\u0000')));
   return { ...collector.toGraph(), paths, searched };

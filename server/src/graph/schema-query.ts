@@ -5,6 +5,7 @@
  */
 import type { JsonValue, NameCount, SchemaResponse } from '../contract.ts';
 import type { Database } from '../db/database.ts';
+import { stringsOf } from '../db/values.ts';
 import { AppError } from '../errors.ts';
 import { schemaFact } from './schema-cache.ts';
 import { quoteName } from './search-index.ts';
@@ -91,6 +92,6 @@ export async function readSchema(db: Database): Promise<SchemaResponse> {
   return {
     labels,
     relationshipTypes,
-    propertyKeys: (Array.isArray(keys) ? keys.filter((key): key is string => typeof key === 'string') : []).sort(byCodePoint),
+    propertyKeys: stringsOf(keys).sort(byCodePoint),
   };
 }

@@ -5,7 +5,7 @@
  */
 import type { SearchResponse, SearchResult } from '../contract.ts';
 import { cypherInteger, type Database, type Row } from '../db/database.ts';
-import { isNode, toGraphNode } from '../db/values.ts';
+import { DbNode, toGraphNode } from '../db/values.ts';
 import { idLabelSet } from './node-match.ts';
 import { schemaFact } from './schema-cache.ts';
 import { SEARCH_INDEX } from './search-index.ts';
@@ -49,7 +49,7 @@ async function indexSearch(db: Database, terms: string[], limit: number): Promis
     { index: SEARCH_INDEX.name, query: luceneQuery(terms), limit: cypherInteger(limit) },
   );
   return rows.flatMap((row: Row) => {
-    if (!isNode(row.node)) return [];
+    if (!(row.node instanceof DbNode)) return [];
     const node = toGraphNode(row.node, idLabels);
     const { snippet } = matchNode(node.properties, terms, SEARCH_INDEX.properties);
     return [{ node, score: Number(row.score), label: primaryLabel(node.labels), snippet }];
@@ -73,7 +73,7 @@ async function scanSearch(db: Database, terms: string[], limit: number): Promise
     { patterns: terms.map(fuzzyPattern), candidates: cypherInteger(FALLBACK_CANDIDATES) },
   );
   const ranked = rows.flatMap((row: Row) => {
-    if (!isNode(row.node)) return [];
+    if (!(row.node instanceof DbNode)) return [];
     const node = toGraphNode(row.node, idLabels);
     const { score, snippet } = matchNode(node.properties, terms, 'all');
     return score > 0 ? [{ node, score, label: primaryLabel(node.labels), snippet }] : [];
