@@ -178,6 +178,11 @@ describe('browsing the graph in Chromium', () => {
 
     const deployed = await neighbourIds('north-korea', 'DEPLOYS');
     expect(deployed.length).toBeGreaterThan(0);
+    // The counts are distinct neighbours (not relationships), and the dialog says so.
+    await expect(dialog.locator('legend').first().textContent()).resolves.toBe('Neighbours by relationship type');
+    await expect(dialog.locator('[data-testid="expand-types"] label', { hasText: 'DEPLOYS' }).locator('.count').innerText()).resolves.toBe(
+      String(deployed.length),
+    );
     await dialog.locator('[data-testid="expand-types"] label', { hasText: 'DEPLOYS' }).locator('input').check();
     await expect
       .poll(() => dialog.locator('[data-testid="expand-preview"]').innerText(), { timeout: 10_000 })

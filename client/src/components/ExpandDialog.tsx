@@ -93,21 +93,23 @@ export function ExpandDialog({ choice, cap, onConfirm, onCancel }: ExpandDialogP
         {probe.counts ? (
           <div className="modal-columns">
             <fieldset className="facet-box">
-              <legend>Relationship types</legend>
+              <legend>Neighbours by relationship type</legend>
               <ul className="check-list" data-testid="expand-types">
                 {probe.counts.types.map((entry) => (
                   <li key={entry.name}>
                     <label className="check-row">
                       <input type="checkbox" checked={types.includes(entry.name)} onChange={() => setTypes((list) => toggle(list, entry.name))} />
                       <span className="mono">{entry.name}</span>
-                      <span className="count">{entry.count}</span>
+                      <span className="count" title={`${entry.count} neighbour${entry.count === 1 ? '' : 's'} joined by ${entry.name}`}>
+                        {entry.count}
+                      </span>
                     </label>
                   </li>
                 ))}
               </ul>
             </fieldset>
             <fieldset className="facet-box">
-              <legend>Labels</legend>
+              <legend>Neighbours by label</legend>
               <ul className="check-list" data-testid="expand-labels">
                 {probe.counts.labels.map((entry) => (
                   <li key={entry.name}>
@@ -115,7 +117,9 @@ export function ExpandDialog({ choice, cap, onConfirm, onCancel }: ExpandDialogP
                       <input type="checkbox" checked={labels.includes(entry.name)} onChange={() => setLabels((list) => toggle(list, entry.name))} />
                       <LabelSwatch label={entry.name} size={10} />
                       <span>{entry.name}</span>
-                      <span className="count">{entry.count}</span>
+                      <span className="count" title={`${entry.count} neighbour${entry.count === 1 ? '' : 's'} labelled ${entry.name}`}>
+                        {entry.count}
+                      </span>
                     </label>
                   </li>
                 ))}
