@@ -223,6 +223,44 @@ describe('POST /api/export: what a query returns, in every shape', () => {
     expect(body.meta.counts).toEqual({ nodes: expected.nodes.length, relationships: expected.relationships.length });
   });
 
+  it.each(['idLabels', '__kgx_limit', '__kgx_keys'])('uses a parameter named %s as the user gave it', async (name) => {
+    const query = `MATCH (a:Person)-[r]->(b) WHERE $\`${name}\` IS NOT NULL AND a.id IN $\`${name}\` RETURN a, r, b`;
+    const params = { [name]: ['kim-jong-un', 'vladimir-putin'] };
+    const expected = await elementsOf(query.replaceAll(`$\`${name}\``, "['kim-jong-un', 'vladimir-putin']"));
+    expect(expected.relationships.length).toBeGreaterThan(0);
+    for (const format of ['json', 'graphml'] as const) {
+      const response = await post({ format, scope: { query, params } });
+      expect(response.status, format).toBe(200);
+      await response.arrayBuffer();
+      expect(Number(response.headers.get('x-export-relationships')), format).toBe(expected.relationships.length);
+      expect(Number(response.headers.get('x-export-nodes')), format).toBe(expected.nodes.length);
+    }
+  });
+
+  it.each([
+    ['one random relationship', 'MATCH ()-[r]->() RETURN r ORDER BY rand() LIMIT 1'],
+    ['the neighbourhoods of random nodes', 'MATCH (n) WITH n ORDER BY rand() LIMIT 3 MATCH (n)-[r]-(m) RETURN n, r, m'],
+    ['a random UUID beside each node', 'MATCH (n:Person) RETURN n, randomUUID() AS tag'],
+  ])('exports a query that gives other rows on each run (%s) as one consistent file', async (_, query) => {
+    const body = await exportJson({ query });
+    const nodes = new Set(body.nodes.map((n) => n.id));
+    expect(body.relationships.every((r) => nodes.has(r.source) && nodes.has(r.target))).toBe(true);
+    expect(body.meta.counts).toEqual({ nodes: body.nodes.length, relationships: body.relationships.length });
+    expect(body.nodes.length).toBeGreaterThan(0);
+  });
+
+  it('answers 422 CYPHER_FAILED with Neo4j\'s reason when the query fails as it runs, without the query text', async () => {
+    const query = 'UNWIND [1, 0] AS x MATCH (n:Person) RETURN n, 1 / x AS y';
+    for (const format of ['json', 'graphml'] as const) {
+      const response = await post({ format, scope: { query } });
+      expect(response.status, format).toBe(422);
+      const body = (await response.json()) as { error: { code: string; message: string } };
+      expect(body.error.code).toBe('CYPHER_FAILED');
+      expect(body.error.message).toMatch(/by zero/);
+      expect(body.error.message).not.toContain('UNWIND');
+    }
+  });
+
   it.each(SHAPES.slice(0, 4))('lets Neo4j list the elements of %s, without reading the rows into the explorer first', async (_, query) => {
     const limits = resolveExportLimits();
     const scope = await prepareScope({ query }, { db, cypher: createCypherService(db), limits });

@@ -71,3 +71,16 @@ describe('scanCypher: USE clauses', () => {
     expect(scanCypher(text).useGraphs).toEqual(graphs);
   });
 });
+
+describe('scanCypher: calls whose value differs between runs', () => {
+  it.each([
+    ['MATCH (n) RETURN n ORDER BY rand() LIMIT 3', true],
+    ['MATCH (n) RETURN n, RandomUUID ( ) AS tag', true],
+    ["MATCH (n {name: 'rand()'}) RETURN n", false],
+    ['MATCH (n) // rand()\nRETURN n.rand AS rand', false],
+    ['MATCH (n) RETURN n.`rand`(1)', false],
+    ['MATCH (n) RETURN n LIMIT 3', false],
+  ])('%s: %s', (query, expected) => {
+    expect(scanCypher(query).callsRandom).toBe(expected);
+  });
+});

@@ -14,7 +14,12 @@ export interface CypherScan {
   parameters: string[];
   /** Graph names in USE clauses at the start of a statement or subquery (`USE system`, `` USE `my.db` ``). */
   useGraphs: string[];
+  /** Whether it calls a function whose value differs between runs (`rand()`, `randomUUID()`). */
+  callsRandom: boolean;
 }
+
+/** Functions whose value differs from one run of a query to the next (within one transaction too). */
+const RANDOM_FUNCTIONS = new Set(['rand', 'randomuuid']);
 
 type TokenKind = 'word' | 'quotedName' | 'number' | 'string' | 'parameter' | 'symbol';
 interface Token {
@@ -155,6 +160,7 @@ export function scanCypher(text: string): CypherScan {
   let inStatement = false;
   const parameters: string[] = [];
   const useGraphs: string[] = [];
+  let callsRandom = false;
   tokens.forEach((token, index) => {
     if (isSymbol(token, ';')) {
       inStatement = false;
@@ -165,6 +171,7 @@ export function scanCypher(text: string): CypherScan {
       inStatement = true;
     }
     if (token.kind === 'parameter' && !parameters.includes(token.text)) parameters.push(token.text);
+    if (token.kind === 'word' && RANDOM_FUNCTIONS.has(token.text.toLowerCase()) && isSymbol(tokens[index + 1], '(')) callsRandom = true;
     // USE opens a statement (after the pre-parser part), a subquery (`{`) or a UNION part.
     const previous = tokens[index - 1];
     const opensClause = index === statementStart || isSymbol(previous, '{') || isSymbol(previous, ';') || isWord(previous, 'UNION', 'ALL');
@@ -173,5 +180,5 @@ export function scanCypher(text: string): CypherScan {
       if (name !== undefined) useGraphs.push(name);
     }
   });
-  return { statementCount, executionMode, parameters, useGraphs };
+  return { statementCount, executionMode, parameters, useGraphs, callsRandom };
 }

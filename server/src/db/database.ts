@@ -82,14 +82,27 @@ export interface UserReadTransaction {
    * so that positions, in errors and notifications, point into the user's text.
    */
   stream(cypher: string, params: Params, onRow: (row: Row) => boolean, options?: { prefixLength?: number }): Promise<QuerySummary>;
-  /** Runs one of the explorer's own queries in the same transaction and returns its rows. */
-  read(cypher: string, params?: Params): Promise<Row[]>;
+  /**
+   * Runs one of the explorer's own queries in the same transaction and returns its rows. `fromUser`: the
+   * text holds a user's query (an export's wrapper), so its errors are the user's (422 CYPHER_FAILED, …,
+   * with the query text and parameter values left out of the message), not the explorer's (500).
+   */
+  read(cypher: string, params?: Params, options?: OwnQueryOptions): Promise<Row[]>;
   /**
    * Runs one of the explorer's own queries in the same transaction and yields its rows as the consumer asks
    * for them: the driver pulls the next batch only when the consumer has taken most of the last one, so a
    * slow consumer (a download) holds memory flat. Leaving the loop early discards the rest on the server.
    */
-  iterate(cypher: string, params?: Params): AsyncIterable<Row>;
+  iterate(cypher: string, params?: Params, options?: OwnQueryOptions): AsyncIterable<Row>;
+}
+
+export interface OwnQueryOptions {
+  fromUser?: boolean;
+}
+
+/** How an error of one of the explorer's own queries is told: as the user's when the text holds theirs. */
+function ownQueryError(error: unknown, cypher: string, params: Params, options: OwnQueryOptions): AppError {
+  return toAppError(error, options.fromUser ? { sent: cypher, params, prefixLength: 0 } : undefined);
 }
 
 async function runRows(tx: ManagedTransaction | Transaction, cypher: string, params: Params): Promise<Row[]> {
@@ -115,18 +128,18 @@ function userReadTransaction(tx: Transaction): UserReadTransaction {
         throw toAppError(error, { sent: cypher, params, prefixLength });
       }
     },
-    async read(cypher, params = {}) {
+    async read(cypher, params = {}, options = {}) {
       try {
         return await runRows(tx, cypher, params);
       } catch (error) {
-        throw toAppError(error);
+        throw ownQueryError(error, cypher, params, options);
       }
     },
-    async *iterate(cypher, params = {}) {
+    async *iterate(cypher, params = {}, options = {}) {
       try {
         for await (const record of tx.run(cypher, params)) yield rowFromDriver(record);
       } catch (error) {
-        throw toAppError(error);
+        throw ownQueryError(error, cypher, params, options);
       }
     },
   };

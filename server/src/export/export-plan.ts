@@ -42,16 +42,16 @@ interface Inventory {
 }
 
 /**
- * One kind's inventory: `body` binds `element` (null for what it could not see into), at most `$__kgx_limit`
- * of them; the answer is one row.
+ * One kind's inventory: `body` binds `element` (null for what it could not see into), at most
+ * `$<internal>limit` of them; the answer is one row.
  */
-function inventoryQuery(body: string, element: 'n' | 'r'): string {
+function inventoryQuery(body: string, element: 'n' | 'r', internal: string): string {
   const name = element === 'n' ? 'labels(n)' : 'type(r)';
   return `CALL () {
 ${body}
-RETURN ${element} LIMIT $__kgx_limit
+RETURN ${element} LIMIT $${internal}limit
 }
-UNWIND [null] + CASE WHEN $__kgx_keys AND ${element} IS NOT NULL THEN keys(${element}) ELSE [] END AS key
+UNWIND [null] + CASE WHEN $${internal}keys AND ${element} IS NOT NULL THEN keys(${element}) ELSE [] END AS key
 WITH ${element}, key
 RETURN count(CASE WHEN key IS NULL THEN ${element} END) AS count,
   count(*) - count(key) - count(CASE WHEN key IS NULL THEN ${element} END) AS unresolved,
@@ -59,8 +59,11 @@ RETURN count(CASE WHEN key IS NULL THEN ${element} END) AS count,
   collect(DISTINCT CASE WHEN key IS NOT NULL THEN [key, valueType(${element}[key])] END) AS keys`;
 }
 
-async function inventory(tx: UserReadTransaction, body: string, element: 'n' | 'r', params: ScopeQueries['params'], limit: number, propertyKeys: boolean): Promise<Inventory> {
-  const [row = {}] = await tx.read(inventoryQuery(body, element), { ...params, __kgx_limit: cypherInteger(limit), __kgx_keys: propertyKeys });
+async function inventory(tx: UserReadTransaction, queries: ScopeQueries, element: 'n' | 'r', limit: number, propertyKeys: boolean): Promise<Inventory> {
+  const { internal } = queries;
+  const body = element === 'n' ? queries.nodes : queries.relationships;
+  const params = { ...queries.params, [`${internal}limit`]: cypherInteger(limit), [`${internal}keys`]: propertyKeys };
+  const [row = {}] = await tx.read(inventoryQuery(body, element, internal), params, { fromUser: queries.fromUser });
   const names = listOf(row.names).flatMap((name) => (Array.isArray(name) ? stringsOf(name) : stringsOf([name])));
   return { count: Number(row.count ?? 0), unresolved: Number(row.unresolved ?? 0), names: [...new Set(names)].sort(), keys: keyTypes(row.keys) };
 }
@@ -112,11 +115,11 @@ function constraintsOn(rows: Row[], labels: ReadonlySet<string>, types: Readonly
  * the relationships then counted as 0) or when it found values it could not see into (`unresolved`).
  */
 export async function planExport(tx: UserReadTransaction, queries: ScopeQueries, options: PlanOptions): Promise<ExportPlan> {
-  const nodes = await inventory(tx, queries.nodes, 'n', queries.params, options.maxNodes + 1, options.propertyKeys);
+  const nodes = await inventory(tx, queries, 'n', options.maxNodes + 1, options.propertyKeys);
   const stopped = nodes.count > options.maxNodes || nodes.unresolved > 0;
   const relationships = stopped
     ? { count: 0, unresolved: 0, names: [], keys: [] }
-    : await inventory(tx, queries.relationships, 'r', queries.params, options.maxRelationships + 1, options.propertyKeys);
+    : await inventory(tx, queries, 'r', options.maxRelationships + 1, options.propertyKeys);
   const [info = {}] = await tx.read('CALL db.info() YIELD name RETURN name');
   const constraints = constraintsOn(await tx.read(CONSTRAINTS), new Set(nodes.names), new Set(relationships.names));
   return {

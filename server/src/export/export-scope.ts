@@ -13,6 +13,7 @@ import { certaintiesAtOrAbove } from '../graph/certainty-floor.ts';
 import { findNode, indexedIdLabels, matchNodeById, nodesByIdsSubquery } from '../graph/node-match.ts';
 import { assertKnownNames } from '../graph/schema-query.ts';
 import { quoteName } from '../graph/search-index.ts';
+import { scanCypher } from '../cypher/cypher-text.ts';
 import type { ExportLimits } from './export-limits.ts';
 
 export interface ScopeQueries {
@@ -21,6 +22,13 @@ export interface ScopeQueries {
   /** Binds `r` to every relationship of the export, once each, with `a` its start and `b` its end node. */
   relationships: string;
   params: Params;
+  /**
+   * How the explorer's own parameters of later queries start (`${internal}limit`): a prefix none of
+   * `params` starts with, so a user's parameter is never overridden.
+   */
+  internal: string;
+  /** Whether the queries hold the user's own query: its errors are then the user's (422 CYPHER_FAILED, …). */
+  fromUser: boolean;
   /**
    * Where `nodes` may bind `n` to null for values it could not see into (a user's query whose rows nest
    * elements deeper than the wrapper looks): queries that gather the elements another way.
@@ -63,7 +71,7 @@ function selection(ids: readonly string[], idLabels: readonly string[]): Prepare
           details: { missing: missing.slice(0, MISSING_IDS_SHOWN) },
         });
       }
-      return { nodes, relationships: relationshipsAmong(nodes), params: { ids } };
+      return { nodes, relationships: relationshipsAmong(nodes), params: { ids }, internal: INTERNAL, fromUser: false };
     },
   };
 }
@@ -111,6 +119,8 @@ WITH DISTINCT n`;
           labels: labels.length > 0 ? labels : null,
           allowed: certaintiesAtOrAbove(scope.minCertainty),
         },
+        internal: INTERNAL,
+        fromUser: false,
       };
     },
   };
@@ -180,14 +190,30 @@ async function gatherInExplorer(tx: UserReadTransaction, limits: ExportLimits, q
     nodes: 'UNWIND $nodeIds AS id MATCH (n) WHERE elementId(n) = id',
     relationships: 'UNWIND $relationshipIds AS id MATCH (a)-[r]->(b) WHERE elementId(r) = id',
     params: { nodeIds: [...nodeIds], relationshipIds: [...relationshipIds] },
+    internal: INTERNAL,
+    fromUser: false,
   };
+}
+
+/** The prefix of the explorer's own parameter names, where no user parameter can clash. */
+const INTERNAL = '__kgx_';
+
+/** `__kgx_`, or `__kgx1_`, `__kgx2_`, … when a parameter of `params` starts with it. */
+function internalPrefix(params: Params): string {
+  const names = Object.keys(params);
+  let prefix = INTERNAL;
+  for (let i = 1; names.some((name) => name.startsWith(prefix)); i++) prefix = `__kgx${i}_`;
+  return prefix;
 }
 
 /**
  * A read-only query: the workbench's guard judges it first (403 for a write, 400 for bad Cypher). It is
  * then wrapped (`wrappedQueries`) so that Neo4j lists its nodes and relationships without sending them
- * here first; where Neo4j cannot plan the wrapped form (a standalone procedure call, a `USE` clause, …),
- * or the rows nest elements deeper than the wrapper looks, the elements are gathered in the explorer.
+ * here first. The wrapped queries run the user's query once per pass (plan, nodes, relationships), so
+ * they must give the same rows each time: a query that calls `rand()` or `randomUUID()` is read once
+ * instead, its elements gathered in the explorer, as is one Neo4j cannot plan wrapped (a standalone
+ * procedure call, a `USE` clause, …) or whose rows nest elements deeper than the wrapper looks. (The
+ * export also checks, as it streams, that every relationship's ends were exported.)
  */
 async function userQuery(db: Database, cypher: CypherService, limits: ExportLimits, query: string, params: Record<string, unknown>): Promise<PreparedScope> {
   const guarded = await cypher.guard(query, params);
@@ -198,7 +224,8 @@ async function userQuery(db: Database, cypher: CypherService, limits: ExportLimi
   }
   const columns = guarded.explain.columns;
   let wrapped: { nodes: string; relationships: string } | undefined;
-  if (columns.length > 0 && !columns.some((column) => column.startsWith(WRAPPER_PREFIX))) {
+  const wrappable = columns.length > 0 && !columns.some((column) => column.startsWith(WRAPPER_PREFIX)) && !scanCypher(guarded.query).callsRandom;
+  if (wrappable) {
     wrapped = wrappedQueries(guarded.query, columns);
     const plannable = await Promise.all(
       [wrapped.nodes, wrapped.relationships].map((body) =>
@@ -214,7 +241,7 @@ async function userQuery(db: Database, cypher: CypherService, limits: ExportLimi
   return {
     async resolve(tx) {
       if (!wrapped) return gather(tx);
-      return { ...wrapped, params: guarded.params, gatherInExplorer: gather };
+      return { ...wrapped, params: guarded.params, internal: internalPrefix(guarded.params), fromUser: true, gatherInExplorer: gather };
     },
   };
 }

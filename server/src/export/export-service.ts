@@ -71,23 +71,41 @@ const FETCH_SIZE = 5_000;
 const NODES = (q: ScopeQueries) => `${q.nodes}
 RETURN n`;
 
-/** The ends' `id` where their transport id is their `id` (a label in $idLabels), else null (elementId). */
+/** The ends' `id` where their transport id is their `id` (a label in $<internal>idLabels), else null (elementId). */
 const RELATIONSHIPS = (q: ScopeQueries) => `${q.relationships}
 RETURN r,
-  CASE WHEN any(label IN labels(a) WHERE label IN $idLabels) THEN a.id END AS startId,
-  CASE WHEN any(label IN labels(b) WHERE label IN $idLabels) THEN b.id END AS endId`;
+  CASE WHEN any(label IN labels(a) WHERE label IN $${q.internal}idLabels) THEN a.id END AS startId,
+  CASE WHEN any(label IN labels(b) WHERE label IN $${q.internal}idLabels) THEN b.id END AS endId`;
 
-/** Neo4j's read transactions are read-committed: a write between the plan and the stream shows up here. */
+/**
+ * Neo4j's read transactions are read-committed: a write between the plan and the stream shows up here, as
+ * does a user's query that gives other rows on each run (the plan and each stream run it once).
+ */
 function changedDuringExport(): AppError {
-  return new AppError('INTERNAL', 'The graph changed while it was being exported; export it again.');
+  return new AppError('INTERNAL', 'The graph changed while it was being exported, or the query gave other results on another run; export it again.');
 }
 
-async function* streamNodes(tx: UserReadTransaction, queries: ScopeQueries, total: number, options: ExportOptions, idLabels: IdLabels): AsyncGenerator<ExportedNode> {
+/**
+ * The element ids of the nodes written so far, where the scope's queries run a user's query (which could
+ * give other rows on each run): each relationship's ends are then checked against them. Other scopes
+ * leave it undefined and keep no set.
+ */
+type WrittenNodes = Set<string> | undefined;
+
+async function* streamNodes(
+  tx: UserReadTransaction,
+  queries: ScopeQueries,
+  total: number,
+  options: ExportOptions,
+  idLabels: IdLabels,
+  written: WrittenNodes,
+): AsyncGenerator<ExportedNode> {
   let done = 0;
-  for await (const row of tx.iterate(NODES(queries), queries.params)) {
+  for await (const row of tx.iterate(NODES(queries), queries.params, { fromUser: queries.fromUser })) {
     const node = row.n;
     if (!(node instanceof DbNode)) continue;
     if (++done > total) throw changedDuringExport();
+    written?.add(node.elementId);
     yield {
       id: nodeTransportId(node, idLabels),
       elementId: node.elementId,
@@ -105,12 +123,15 @@ async function* streamRelationships(
   total: number,
   options: ExportOptions,
   idLabels: IdLabels,
+  written: WrittenNodes,
 ): AsyncGenerator<ExportedRelationship> {
   let done = 0;
-  for await (const row of tx.iterate(RELATIONSHIPS(queries), { ...queries.params, idLabels: [...idLabels] })) {
+  const params = { ...queries.params, [`${queries.internal}idLabels`]: [...idLabels] };
+  for await (const row of tx.iterate(RELATIONSHIPS(queries), params, { fromUser: queries.fromUser })) {
     const rel = row.r;
     if (!(rel instanceof DbRelationship)) continue;
     if (++done > total) throw changedDuringExport();
+    if (written && !(written.has(rel.startElementId) && written.has(rel.endElementId))) throw changedDuringExport();
     yield {
       id: transportId(rel.elementId, rel.properties),
       elementId: rel.elementId,
@@ -156,11 +177,12 @@ export function createExportService(db: Database, cypher: CypherService, overrid
           if (plan.overCap) throw tooLarge(limits, plan.counts, true);
           const at = options.now ?? new Date();
           const meta: ExportMeta = { database: plan.database, scope: request.scope, exportedAt: at.toISOString(), counts: plan.counts };
+          const written: WrittenNodes = queries.fromUser ? new Set() : undefined;
           const graph: ExportGraph = {
             meta,
             schema: plan.schema,
-            nodes: () => streamNodes(tx, queries, plan.counts.nodes, options, idLabels),
-            relationships: () => streamRelationships(tx, queries, plan.counts.relationships, options, idLabels),
+            nodes: () => streamNodes(tx, queries, plan.counts.nodes, options, idLabels, written),
+            relationships: () => streamRelationships(tx, queries, plan.counts.relationships, options, idLabels, written),
           };
           await deliver({
             filename: exportFilename(request.scope, at, format.extension),
