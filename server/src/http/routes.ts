@@ -16,6 +16,7 @@ import {
 import type { CypherService } from '../cypher/cypher-service.ts';
 import type { Database } from '../db/database.ts';
 import type { ExportService } from '../export/export-service.ts';
+import { startedBody } from './started-body.ts';
 import type { GraphService } from '../graph/graph-service.ts';
 import { AppError } from '../errors.ts';
 import { parseRequest } from './validation.ts';
@@ -96,12 +97,15 @@ export function apiRouter(db: Database, graph: GraphService, cypher: CypherServi
   router.post('/export', async (req, res) => {
     const request = parseRequest(ExportRequestSchema, req.body, 'export request');
     await exporter.export(request, async (download) => {
+      // The first chunk (up to 64 Ki characters: coalesce's size) is made before the status is sent, so an
+      // export that fails that early answers with a JSON error instead of a dropped connection.
+      const body = await startedBody(download.body);
       res.setHeader('Content-Type', download.contentType);
       res.setHeader('Content-Disposition', `attachment; filename="${download.filename}"`);
       res.setHeader('Cache-Control', 'no-store');
       res.setHeader('X-Export-Nodes', String(download.meta.counts.nodes));
       res.setHeader('X-Export-Relationships', String(download.meta.counts.relationships));
-      await pipeline(Readable.from(download.body, { highWaterMark: 2 }), res);
+      await pipeline(Readable.from(body, { highWaterMark: 2 }), res);
     });
   });
 
