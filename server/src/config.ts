@@ -40,6 +40,7 @@ export const CONFIG_VARIABLES = [
   'CYPHER_MAX_ROWS',
   'EXPORT_MAX_NODES',
   'EXPORT_MAX_RELATIONSHIPS',
+  'EXPORT_TIMEOUT_MS',
 ] as const;
 
 export interface Neo4jTarget {
@@ -60,7 +61,7 @@ export interface Config {
   /** Overrides of the Cypher workbench's limits; unset ones keep the defaults of server/src/cypher/cypher-limits.ts. */
   cypher: { timeoutMs?: number; maxRows?: number };
   /** Overrides of the export size caps; unset ones keep the defaults of server/src/export/export-limits.ts. */
-  export: { maxNodes?: number; maxRelationships?: number };
+  export: { maxNodes?: number; maxRelationships?: number; timeoutMs?: number };
 }
 
 export class ConfigError extends Error {
@@ -156,6 +157,7 @@ export function loadConfig(env: Env = process.env): Config {
     export: {
       maxNodes: positiveInteger(env, 'EXPORT_MAX_NODES'),
       maxRelationships: positiveInteger(env, 'EXPORT_MAX_RELATIONSHIPS'),
+      timeoutMs: positiveInteger(env, 'EXPORT_TIMEOUT_MS'),
     },
   };
 }

@@ -444,6 +444,17 @@ describe('POST /api/export: errors', () => {
     expect((await post({ format: 'json', scope: { around: 'atlantis' } })).status).toBe(404);
   });
 
+  it('stops a query scope that runs away at the export timeout with 408 QUERY_TIMEOUT', async () => {
+    const quick = await startApp(db, { timeoutMs: 1_000 });
+    try {
+      const response = await post({ format: 'json', scope: { query: 'UNWIND range(1, 4000000000) AS x WITH x WHERE x = -1 MATCH (n) RETURN n' } }, quick.url);
+      expect(response.status).toBe(408);
+      expect(((await response.json()) as { error: { code: string } }).error.code).toBe('QUERY_TIMEOUT');
+    } finally {
+      await quick.stop();
+    }
+  });
+
   it('answers 413 EXPORT_TOO_LARGE over a cap, with the counts, before writing any file', async () => {
     const capped = await startApp(db, { maxNodes: 5, maxRelationships: 1000 });
     try {

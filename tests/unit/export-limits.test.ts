@@ -5,9 +5,13 @@ import { DEFAULT_EXPORT_LIMITS, resolveExportLimits } from '../../server/src/exp
 import { exportFilename } from '../../server/src/export/export-service.ts';
 
 describe('export limits', () => {
-  it('reads EXPORT_MAX_NODES and EXPORT_MAX_RELATIONSHIPS, and leaves them to the defaults when unset', () => {
-    expect(CONFIG_VARIABLES).toEqual(expect.arrayContaining(['EXPORT_MAX_NODES', 'EXPORT_MAX_RELATIONSHIPS']));
-    expect(loadConfig({ EXPORT_MAX_NODES: '10', EXPORT_MAX_RELATIONSHIPS: '20' }).export).toEqual({ maxNodes: 10, maxRelationships: 20 });
+  it('reads EXPORT_MAX_NODES, EXPORT_MAX_RELATIONSHIPS and EXPORT_TIMEOUT_MS, and leaves them to the defaults when unset', () => {
+    expect(CONFIG_VARIABLES).toEqual(expect.arrayContaining(['EXPORT_MAX_NODES', 'EXPORT_MAX_RELATIONSHIPS', 'EXPORT_TIMEOUT_MS']));
+    expect(loadConfig({ EXPORT_MAX_NODES: '10', EXPORT_MAX_RELATIONSHIPS: '20', EXPORT_TIMEOUT_MS: '3000' }).export).toStrictEqual({
+      maxNodes: 10,
+      maxRelationships: 20,
+      timeoutMs: 3000,
+    });
     expect(resolveExportLimits(loadConfig({}).export)).toEqual(DEFAULT_EXPORT_LIMITS);
   });
 

@@ -18,7 +18,11 @@ export const DEFAULT_EXPORT_LIMITS: Readonly<ExportLimits> = {
   maxNodes: 100_000,
   /** Relationships in one export (EXPORT_MAX_RELATIONSHIPS): five per node on average. */
   maxRelationships: 500_000,
-  /** The export's read transaction: a slow download of a large export keeps it open this long at most. */
+  /**
+   * The export's read transaction, plan and download together (EXPORT_TIMEOUT_MS): a slow download of a
+   * large export keeps it open this long at most, and a query scope that runs away (an endless UNWIND) is
+   * stopped after it. Longer than the workbench's 10 s, since a 1M-relationship export takes about a minute.
+   */
   timeoutMs: 10 * 60_000,
 };
 
