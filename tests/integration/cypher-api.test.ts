@@ -274,6 +274,14 @@ describe('POST /api/cypher explains what is wrong with a query', () => {
     expect(res.body.error).toMatchObject({ code: 'CYPHER_FAILED', details: { neo4jCode: 'Neo.ClientError.Statement.ArithmeticError' } });
   });
 
+  it('answers a runtime refusal Neo4j files as a database error with 422 CYPHER_FAILED too', async () => {
+    const res = await postCypher<ErrorBody>({ query: 'MATCH (a:Person) WITH a LIMIT 1 MATCH p = shortestPath((a)-[*]-(a)) RETURN p' });
+    expect(res.status).toBe(422);
+    expect(res.body.error).toMatchObject({ code: 'CYPHER_FAILED', details: { neo4jCode: 'Neo.DatabaseError.Statement.ExecutionFailed' } });
+    expect(res.body.error.message).toMatch(/shortest path/i);
+    expect(JSON.stringify(res.body)).not.toContain('java.');
+  });
+
   it('never echoes the query or parameter values, even when Neo4j’s message would', async () => {
     const res = await postCypher<ErrorBody>({
       query: "CALL db.index.fulltext.queryNodes($index, 'putin')",

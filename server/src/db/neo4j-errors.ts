@@ -18,6 +18,12 @@ export interface UserQuery {
 }
 
 const UNAVAILABLE_CODES = new Set(['ServiceUnavailable', 'SessionExpired']);
+/**
+ * Database errors that a user's query causes rather than the server: Neo4j reports some runtime refusals
+ * this way (a shortestPath whose start is its end: "The shortest path algorithm does not work when the
+ * start and end nodes are the same"), so they are the user's (422 CYPHER_FAILED), not the explorer's (500).
+ */
+const USER_CAUSED_DATABASE_ERRORS = new Set(['Neo.DatabaseError.Statement.ExecutionFailed']);
 const TIMEOUT_CODES = new Set([
   'Neo.ClientError.Transaction.TransactionTimedOut',
   'Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration',
@@ -71,7 +77,7 @@ export function toAppError(error: unknown, userQuery?: UserQuery): AppError {
       cause: error,
     });
   }
-  if (userQuery && code.startsWith('Neo.ClientError.')) return userQueryError(error, code, userQuery);
+  if (userQuery && (code.startsWith('Neo.ClientError.') || USER_CAUSED_DATABASE_ERRORS.has(code))) return userQueryError(error, code, userQuery);
   return new AppError('INTERNAL', 'The database could not answer this request.', { cause: error });
 }
 
