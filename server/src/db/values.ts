@@ -125,7 +125,7 @@ export function rowFromDriver(record: { keys: readonly PropertyKey[]; get(key: P
  */
 export type IdLabels = ReadonlySet<string>;
 
-export const NO_ID_LABELS: IdLabels = new Set();
+const NO_ID_LABELS: IdLabels = new Set();
 
 /** The `id` property where it is a non-empty string or an integer (in decimal), else `elementId`. */
 export function transportId(elementId: string, properties: Readonly<Record<string, DbValue | undefined>>): string {

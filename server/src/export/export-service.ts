@@ -85,21 +85,21 @@ function changedDuringExport(): AppError {
   return new AppError('INTERNAL', 'The graph changed while it was being exported, or the query gave other results on another run; export it again.');
 }
 
-/**
- * The element ids of the nodes written so far, where the scope's queries run a user's query (which could
- * give other rows on each run): each relationship's ends are then checked against them. Other scopes
- * leave it undefined and keep no set.
- */
-type WrittenNodes = Set<string> | undefined;
+/** What both streams of one export read with. */
+interface StreamContext {
+  tx: UserReadTransaction;
+  queries: ScopeQueries;
+  options: ExportOptions;
+  idLabels: IdLabels;
+  /**
+   * The element ids of the nodes written so far, where the scope's queries run a user's query (which could
+   * give other rows on each run): each relationship's ends are then checked against them. Other scopes
+   * leave it undefined and keep no set.
+   */
+  written: Set<string> | undefined;
+}
 
-async function* streamNodes(
-  tx: UserReadTransaction,
-  queries: ScopeQueries,
-  total: number,
-  options: ExportOptions,
-  idLabels: IdLabels,
-  written: WrittenNodes,
-): AsyncGenerator<ExportedNode> {
+async function* streamNodes({ tx, queries, options, idLabels, written }: StreamContext, total: number): AsyncGenerator<ExportedNode> {
   let done = 0;
   for await (const row of tx.iterate(NODES(queries), queries.params, { fromUser: queries.fromUser })) {
     const node = row.n;
@@ -109,7 +109,7 @@ async function* streamNodes(
     yield {
       id: nodeTransportId(node, idLabels),
       elementId: node.elementId,
-      labels: [...node.labels],
+      labels: node.labels,
       properties: node.properties,
     };
     options.onProgress?.({ phase: 'nodes', done, total });
@@ -117,14 +117,7 @@ async function* streamNodes(
   if (done !== total) throw changedDuringExport();
 }
 
-async function* streamRelationships(
-  tx: UserReadTransaction,
-  queries: ScopeQueries,
-  total: number,
-  options: ExportOptions,
-  idLabels: IdLabels,
-  written: WrittenNodes,
-): AsyncGenerator<ExportedRelationship> {
+async function* streamRelationships({ tx, queries, options, idLabels, written }: StreamContext, total: number): AsyncGenerator<ExportedRelationship> {
   let done = 0;
   const params = { ...queries.params, [`${queries.internal}idLabels`]: [...idLabels] };
   for await (const row of tx.iterate(RELATIONSHIPS(queries), params, { fromUser: queries.fromUser })) {
@@ -177,12 +170,12 @@ export function createExportService(db: Database, cypher: CypherService, overrid
           if (plan.overCap) throw tooLarge(limits, plan.counts, true);
           const at = options.now ?? new Date();
           const meta: ExportMeta = { database: plan.database, scope: request.scope, exportedAt: at.toISOString(), counts: plan.counts };
-          const written: WrittenNodes = queries.fromUser ? new Set() : undefined;
+          const context: StreamContext = { tx, queries, options, idLabels, written: queries.fromUser ? new Set() : undefined };
           const graph: ExportGraph = {
             meta,
             schema: plan.schema,
-            nodes: () => streamNodes(tx, queries, plan.counts.nodes, options, idLabels, written),
-            relationships: () => streamRelationships(tx, queries, plan.counts.relationships, options, idLabels, written),
+            nodes: () => streamNodes(context, plan.counts.nodes),
+            relationships: () => streamRelationships(context, plan.counts.relationships),
           };
           await deliver({
             filename: exportFilename(request.scope, at, format.extension),
