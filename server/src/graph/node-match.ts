@@ -34,6 +34,12 @@ const ID_NAMES = (node: string, key: string) =>
   `${node}.id IN [${key}, toIntegerOrNull(${key})] AND (${node}.id = ${key} OR toString(${node}.id) = ${key})`;
 
 /**
+ * A seek on the label's `id` index, whatever the statistics say: on a small label Neo4j's planner may
+ * prefer scanning the index, and keeps that plan cached after the label has grown.
+ */
+const SEEK = (label: string) => `USING INDEX SEEK n:${quoteName(label)}(id)`;
+
+/**
  * A `CALL` subquery yielding `n`, once each, for the nodes the ids in the list `ids` (a Cypher expression,
  * e.g. `$ids`) name; an id naming nothing adds no row. `idLabels`: from indexedIdLabels, written into the
  * query as quoted names.
@@ -41,7 +47,7 @@ const ID_NAMES = (node: string, key: string) =>
 export function nodesByIdsSubquery(ids: string, idLabels: readonly string[]): string {
   const seeks = [
     `UNWIND ${ids} AS key MATCH (n) WHERE elementId(n) = key RETURN n`,
-    ...idLabels.map((label) => `UNWIND ${ids} AS key MATCH (n:${quoteName(label)}) WHERE ${ID_NAMES('n', 'key')} RETURN n`),
+    ...idLabels.map((label) => `UNWIND ${ids} AS key MATCH (n:${quoteName(label)}) ${SEEK(label)} WHERE ${ID_NAMES('n', 'key')} RETURN n`),
   ];
   return `
 CALL () {
@@ -56,7 +62,7 @@ CALL () {
 export function nodeByIdSubquery(param: string, idLabels: readonly string[]): string {
   const seeks = [
     `MATCH (n) WHERE elementId(n) = $${param} RETURN n`,
-    ...idLabels.map((label) => `MATCH (n:${quoteName(label)}) WHERE ${ID_NAMES('n', `$${param}`)} RETURN n`),
+    ...idLabels.map((label) => `MATCH (n:${quoteName(label)}) ${SEEK(label)} WHERE ${ID_NAMES('n', `$${param}`)} RETURN n`),
   ];
   return `
 CALL () {
