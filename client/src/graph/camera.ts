@@ -1,0 +1,53 @@
+/**
+ * The camera: fitting, zooming and moving the view to nodes, always animated and never zooming in past
+ * FIT_MAX_ZOOM when fitting.
+ */
+import type { CollectionReturnValue, Core, NodeCollection } from 'cytoscape';
+import { withFitZoomCap } from './layouts.ts';
+import { CLASSES } from './stylesheet.ts';
+
+/** Zoom factor of one step of the zoom buttons and keys. */
+export const ZOOM_STEP = 1.25;
+/** Zoom level that a focused node is shown at, unless the view is already closer. */
+const FOCUS_ZOOM = 1.4;
+const ANIMATION_MS = 350;
+export const FIT_PADDING = 40;
+
+/** Brings freshly added nodes into view when the layout put any of them outside it. */
+export function reveal(cy: Core, added: NodeCollection, anchorId: string): void {
+  const view = cy.extent();
+  const box = added.boundingBox();
+  const inside = box.x1 >= view.x1 && box.x2 <= view.x2 && box.y1 >= view.y1 && box.y2 <= view.y2;
+  if (inside) return;
+  animateFit(cy, added.union(cy.getElementById(anchorId)), FIT_PADDING * 2);
+}
+
+/** Moves the view, animated, to fit `eles`, never zooming in past FIT_MAX_ZOOM. */
+export function animateFit(cy: Core, eles: CollectionReturnValue, padding: number): void {
+  withFitZoomCap(cy, () => cy.animate({ fit: { eles, padding } }, { duration: ANIMATION_MS }));
+}
+
+/** Fits every shown (not filtered-out) element, or every element when none is shown. */
+export function fitShown(cy: Core): void {
+  const shown = cy.elements().not(`.${CLASSES.hidden}`);
+  animateFit(cy, shown.nonempty() ? shown : cy.elements(), FIT_PADDING);
+}
+
+/** Centres the view on node `id` at FOCUS_ZOOM at least; nothing when it is not in view. */
+export function focusNode(cy: Core, id: string): void {
+  const node = cy.getElementById(id);
+  if (node.empty()) return;
+  cy.animate({ center: { eles: node }, zoom: Math.max(cy.zoom(), FOCUS_ZOOM) }, { duration: ANIMATION_MS });
+}
+
+/**
+ * Zooms by `factor` around the view's centre. `target` holds where the running zoom animation is heading,
+ * so pressing + twice quickly zooms twice: a step starts from there.
+ */
+export function zoomStep(cy: Core, factor: number, target: { current: number | null }): void {
+  const from = cy.animated() && target.current !== null ? target.current : cy.zoom();
+  const level = Math.min(cy.maxZoom(), Math.max(cy.minZoom(), from * factor));
+  target.current = level;
+  cy.stop(true, false);
+  cy.animate({ zoom: { level, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } } }, { duration: 160 });
+}

@@ -1,0 +1,103 @@
+/**
+ * The Cytoscape instance's lifecycle and input: creates it in the container, turns taps, double clicks,
+ * box selections and drags into the canvas's callbacks, follows the container's size, destroys it on unmount.
+ */
+import { useEffect, useRef, useState, type RefObject } from 'react';
+import type { Core } from 'cytoscape';
+import { createCy } from './create-cy.ts';
+import type { GraphCanvasProps } from './GraphCanvas.tsx';
+import { positionsOf } from './layouts.ts';
+import { GRAPH_THEMES } from './theme.ts';
+
+declare global {
+  interface Window {
+    /** The live Cytoscape instance, for browser tests (read positions, find elements). Nothing else uses it. */
+    __cy?: Core;
+  }
+}
+
+/** Tells the canvas's owner where every node is now (after a layout settled, or a drag). */
+export function reportPositions(cy: Core | null, props: GraphCanvasProps, cause: 'layout' | 'drag'): void {
+  if (cy && cy.nodes().nonempty()) props.onPositions(positionsOf(cy), cause);
+}
+
+/**
+ * Creates the instance once the container is mounted. `latest` holds the current props (handlers read it
+ * when an event comes, so they never go stale); `resetQueue` empties the layout queue of the old instance.
+ */
+export function useCytoscape(
+  containerRef: RefObject<HTMLDivElement | null>,
+  latest: RefObject<GraphCanvasProps>,
+  resetQueue: () => void,
+): { cyRef: RefObject<Core | null>; cyInstance: Core | null } {
+  const cyRef = useRef<Core | null>(null);
+  const [cyInstance, setCyInstance] = useState<Core | null>(null);
+
+  useEffect(() => {
+    const container = containerRef.current;
+    if (!container) return;
+    const cy = createCy(container, GRAPH_THEMES[latest.current.scheme]);
+    cyRef.current = cy;
+    setCyInstance(cy);
+    resetQueue(); // a layout of a destroyed instance never stops
+    window.__cy = cy;
+    // Cytoscape's dbltap pairs any two taps less than 250 ms apart, even on two different nodes, in order: a
+    // click on one node followed quickly by a double click on another was paired with the double click's
+    // first half, and the second node never expanded. With a mouse, the browser counts clicks itself (at the
+    // system's double-click speed, only at one spot: MouseEvent.detail), so that count decides; dbltap is
+    // left to touch and pens (Cytoscape hands those over as touch or pointer events, never as a mouseup).
+    // Either way both taps must have hit the node that expands.
+    const taps: Array<string | null> = [null, null];
+    cy.on('tap', (event) => {
+      taps.shift();
+      taps.push(event.target === cy ? null : (event.target as { id(): string }).id());
+    });
+    const bothTapsHit = (id: string) => taps[0] === id && taps[1] === id;
+    const byMouse = (original: unknown): original is MouseEvent => original instanceof MouseEvent && original.type === 'mouseup';
+    cy.on('tap', 'node', (event) => {
+      const id: string = event.target.id();
+      const original = event.originalEvent;
+      if (original instanceof MouseEvent && original.shiftKey) latest.current.onToggleSelected(id);
+      else latest.current.onSelect({ kind: 'node', id });
+      if (byMouse(original) && original.detail === 2 && bothTapsHit(id)) latest.current.onExpand(id);
+    });
+    cy.on('tap', 'edge', (event) => latest.current.onSelect({ kind: 'relationship', id: event.target.id() }));
+    // Cytoscape emits 'box' on each element inside the box, one after another as the mouse is released:
+    // gather the nodes and report them together once it is done.
+    let boxed: string[] = [];
+    cy.on('box', 'node', (event) => {
+      if (!event.target.visible()) return;
+      if (boxed.length === 0) {
+        queueMicrotask(() => {
+          const nodeIds = boxed;
+          boxed = [];
+          latest.current.onBoxSelected(nodeIds);
+        });
+      }
+      boxed.push(event.target.id());
+    });
+    // A box selects nodes only; an edge it took along would be selected in Cytoscape but not in the state.
+    cy.on('boxselect', 'edge', (event) => event.target.unselect());
+    cy.on('tap', (event) => {
+      if (event.target === cy) latest.current.onSelect(null);
+    });
+    cy.on('dbltap', 'node', (event) => {
+      if (!byMouse(event.originalEvent) && bothTapsHit(event.target.id())) latest.current.onExpand(event.target.id());
+    });
+    cy.on('dragfree', 'node', () => reportPositions(cy, latest.current, 'drag'));
+    cy.on('mouseover', 'node, edge', () => (container.style.cursor = 'pointer'));
+    cy.on('mouseout', 'node, edge', () => (container.style.cursor = ''));
+    // The stage changes size when the timeline or a drawer opens: Cytoscape must learn its new size.
+    const resize = new ResizeObserver(() => cy.resize());
+    resize.observe(container);
+    return () => {
+      resize.disconnect();
+      cy.destroy();
+      cyRef.current = null;
+      setCyInstance(null);
+      if (window.__cy === cy) delete window.__cy;
+    };
+  }, []);
+
+  return { cyRef, cyInstance };
+}

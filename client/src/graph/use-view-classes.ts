@@ -1,0 +1,77 @@
+/**
+ * View state as CSS classes on the elements: the selection (and dimming of what is not around it), the
+ * filtered-out elements, the highlighted paths and the path finder's origin; and the colour scheme.
+ */
+import { useEffect, type RefObject } from 'react';
+import type { Core, NodeSingular } from 'cytoscape';
+import { animateFit, FIT_PADDING } from './camera.ts';
+import type { GraphCanvasProps } from './GraphCanvas.tsx';
+import { buildStylesheet, CLASSES } from './stylesheet.ts';
+import { GRAPH_THEMES } from './theme.ts';
+import type { Enqueue } from './use-layout-queue.ts';
+
+export function useViewClasses(cyRef: RefObject<Core | null>, props: GraphCanvasProps, enqueue: Enqueue): void {
+  const { graph, selection, alsoSelected, scheme, hidden, paths, pathOriginId } = props;
+  useEffect(() => {
+    const cy = cyRef.current;
+    if (!cy) return;
+    cy.batch(() => {
+      let target = selection ? cy.getElementById(selection.id) : cy.collection();
+      for (const id of alsoSelected) target = target.union(cy.getElementById(id));
+      cy.elements(':selected').difference(target).unselect();
+      cy.elements().removeClass(CLASSES.dimmed);
+      if (target.empty()) return;
+      target.select();
+      if (paths && paths.count > 0) return; // the path highlight already says what matters
+      const context = selection?.kind === 'node' ? target.closedNeighborhood() : target.union(target.connectedNodes());
+      cy.elements().difference(context).addClass(CLASSES.dimmed);
+    });
+  }, [selection, alsoSelected, graph, paths]);
+
+  useEffect(() => {
+    const cy = cyRef.current;
+    if (!cy) return;
+    cy.batch(() => {
+      cy.nodes().forEach((node) => {
+        node.toggleClass(CLASSES.hidden, hidden.nodes.has(node.id()));
+      });
+      cy.edges().forEach((edge) => {
+        edge.toggleClass(CLASSES.hidden, hidden.relationships.has(edge.id()));
+      });
+    });
+  }, [hidden, graph]);
+
+  useEffect(() => {
+    const cy = cyRef.current;
+    if (!cy) return;
+    cy.batch(() => {
+      cy.elements().removeClass(`${CLASSES.pathMember} ${CLASSES.pathFaded}`);
+      if (!paths || paths.count === 0) return;
+      const members = new Set([...paths.nodeIds, ...paths.relationshipIds]);
+      cy.elements().forEach((element) => {
+        element.addClass(members.has(element.id()) ? CLASSES.pathMember : CLASSES.pathFaded);
+      });
+    });
+  }, [paths, graph]);
+
+  // A new highlight brings the paths into view, once they are placed.
+  useEffect(() => {
+    if (!paths || paths.count === 0) return;
+    void enqueue((cy) => {
+      const members = cy.nodes().filter((node: NodeSingular) => paths.nodeIds.includes(node.id()));
+      if (members.nonempty()) animateFit(cy, members, FIT_PADDING * 2);
+    });
+  }, [paths]);
+
+  useEffect(() => {
+    const cy = cyRef.current;
+    if (!cy) return;
+    cy.nodes(`.${CLASSES.pathOrigin}`).removeClass(CLASSES.pathOrigin);
+    if (pathOriginId) cy.getElementById(pathOriginId).addClass(CLASSES.pathOrigin);
+  }, [pathOriginId, graph]);
+
+  useEffect(() => {
+    cyRef.current?.style(buildStylesheet(GRAPH_THEMES[scheme]));
+  }, [scheme]);
+
+}
