@@ -12,11 +12,15 @@ import type { LayoutRequest, PathHighlight, Positions } from '../state/explorer-
 import type { FocusRequest, Selection } from '../state/selection.ts';
 import { fitShown, focusNode, zoomStep } from './camera.ts';
 import type { ElementStyling } from './elements.ts';
+import { cancelLayout } from './layout-runner.ts';
+import { LayoutProgress } from './LayoutProgress.tsx';
+import { hasHardwareWebGL2, rendererFor } from './level-of-detail.ts';
 import { Minimap } from './Minimap.tsx';
 import type { ColorScheme } from './theme.ts';
 import { useCytoscape } from './use-cytoscape.ts';
 import { useElementSync } from './use-element-sync.ts';
 import { useLayoutQueue } from './use-layout-queue.ts';
+import { useLevelOfDetail } from './use-level-of-detail.ts';
 import { useViewClasses } from './use-view-classes.ts';
 
 export { ZOOM_STEP } from './camera.ts';
@@ -79,11 +83,15 @@ export function GraphCanvas(props: GraphCanvasProps) {
     latest.current = props;
   });
   const queueRef = useRef<() => void>(() => undefined);
-  const { cyRef, cyInstance } = useCytoscape(containerRef, latest, () => queueRef.current());
+  const nodeCount = props.graph.nodes.size;
+  const renderer = rendererFor(nodeCount, hasHardwareWebGL2());
+  const { cyRef, cyInstance } = useCytoscape(containerRef, latest, () => queueRef.current(), renderer);
   const { enqueue, reset } = useLayoutQueue(cyRef);
   queueRef.current = reset;
 
-  useElementSync(cyRef, props, latest, enqueue, setReady);
+  const [layoutProgress, setLayoutProgress] = useState<{ nodes: number; fraction: number } | null>(null);
+  useLevelOfDetail(cyRef, cyInstance, nodeCount, props.scheme);
+  useElementSync(cyRef, cyInstance, props, latest, enqueue, setReady, { onProgress: setLayoutProgress });
   useViewClasses(cyRef, props, enqueue);
 
   useEffect(() => {
@@ -112,10 +120,12 @@ export function GraphCanvas(props: GraphCanvasProps) {
         className="graph-canvas"
         data-testid="graph-canvas"
         data-ready={ready ? 'true' : 'false'}
+        data-layout={layoutProgress ? 'running' : 'idle'}
         aria-label="Graph view: click to select, double-click a node to expand it, drag to move it"
         role="application"
       />
       {props.showMinimap && cyInstance && ready && <Minimap cy={cyInstance} />}
+      <LayoutProgress progress={layoutProgress} onCancel={cancelLayout} />
       {children}
     </div>
   );

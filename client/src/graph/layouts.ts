@@ -1,72 +1,28 @@
 /**
- * Layouts as a registry: each entry is a name for the toolbar and the Cytoscape options it runs with.
- * `manual` keeps the positions the analyst dragged nodes to (they persist across reloads, see
- * state/view-storage.ts). `incrementalLayout` places nodes added to an existing view without moving the
- * ones already there.
+ * Layouts as a registry (a name for the toolbar, computed by layout-engine.ts in the layout worker) and the
+ * page's side of running them: building the job from the view, placing nodes while the worker computes,
+ * applying the positions it returns. `manual` keeps the positions the analyst dragged nodes to (they
+ * persist across reloads, see state/view-storage.ts). `incrementalLayout` places nodes added to an existing
+ * view without moving the ones already there.
  */
-import type { Core, EdgeSingular, LayoutOptions, NodeCollection, NodeSingular, Position } from 'cytoscape';
-import type { FcoseLayoutOptions } from 'cytoscape-fcose';
+import type { Core, LayoutOptions, NodeCollection, NodeSingular, Position } from 'cytoscape';
+import { FCOSE_MAX_NODES, seededRandom, type LayoutJob, type LayoutPositions } from './layout-engine.ts';
+import { startLayout } from './layout-runner.ts';
 
 export interface LayoutEntry {
   name: string;
   title: string;
-  options: LayoutOptions;
   /** True for the manual layout: running it moves nothing, new nodes are placed around their neighbours. */
   manual?: boolean;
 }
 
-/** Force-directed defaults, tuned on the seed graph (~40 nodes, ~70 edges with captions). */
-const FCOSE_OPTIONS: FcoseLayoutOptions = {
-  name: 'fcose',
-  quality: 'proof', // slower cooling than 'default': fewer crossings, and a few ms on graphs this size
-  randomize: true, // start from a spectral layout, not from the current positions
-  animate: false, // the first layout shows the finished picture, no settling motion
-  fit: true,
-  padding: 40,
-  nodeDimensionsIncludeLabels: true, // captions count as part of the node, so they don't overlap
-  uniformNodeDimensions: false,
-  packComponents: false, // needs cytoscape-layout-utilities, which we don't load
-  nodeSeparation: 75, // spectral phase: spacing between nodes
-  // Hubs (Russia, North Korea in the seed) get room: their edges are longer and they push harder, so the
-  // many relationships around them don't collapse into an unreadable knot.
-  nodeRepulsion: (node: NodeSingular) => 4500 + 600 * Math.min(node.degree(false), 20),
-  idealEdgeLength: (edge: EdgeSingular) =>
-    70 + 7 * Math.min(Math.max(edge.source().degree(false), edge.target().degree(false)), 20),
-  edgeElasticity: 0.45,
-  gravity: 0.8, // default 0.25: pulls leaves and small components in, so the fit zoom stays readable
-  gravityRange: 2, // default 3.8: gravity acts sooner, for the same reason
-  numIter: 2500,
-  tile: true, // isolated nodes go in a tidy grid instead of a scattered ring
-  tilingPaddingVertical: 20,
-  tilingPaddingHorizontal: 20,
-};
-
 export const LAYOUTS: readonly LayoutEntry[] = [
-  { name: 'force', title: 'Force-directed', options: FCOSE_OPTIONS },
-  {
-    name: 'concentric',
-    title: 'Concentric (by degree)',
-    options: {
-      name: 'concentric',
-      concentric: (node: NodeSingular) => node.degree(false), // hubs in the middle
-      // Three rings: a ring per degree would leave the few hubs alone on rings of one, in a column.
-      levelWidth: (nodes: NodeCollection) => Math.max(1, nodes.maxDegree(false) / 3),
-      minNodeSpacing: 50,
-      avoidOverlap: true,
-      animate: false,
-      fit: true,
-      padding: 40,
-    },
-  },
-  {
-    name: 'hierarchy',
-    title: 'Hierarchy',
-    options: { name: 'breadthfirst', directed: true, spacingFactor: 1.3, animate: false, fit: true, padding: 40 },
-  },
-  { name: 'circle', title: 'Circle', options: { name: 'circle', animate: false, fit: true, padding: 40 } },
-  { name: 'grid', title: 'Grid', options: { name: 'grid', avoidOverlap: true, animate: false, fit: true, padding: 40 } },
-  // Preset without positions keeps every node where it is.
-  { name: 'manual', title: 'Manual (as placed)', options: { name: 'preset', fit: false, animate: false }, manual: true },
+  { name: 'force', title: 'Force-directed' },
+  { name: 'concentric', title: 'Concentric (by degree)' },
+  { name: 'hierarchy', title: 'Hierarchy' },
+  { name: 'circle', title: 'Circle' },
+  { name: 'grid', title: 'Grid' },
+  { name: 'manual', title: 'Manual (as placed)', manual: true },
 ];
 
 export const DEFAULT_LAYOUT_NAME = 'force';
@@ -80,47 +36,133 @@ export function layoutByName(name: string): LayoutEntry {
   return LAYOUTS.find((layout) => layout.name === name) ?? (LAYOUTS[0] as LayoutEntry);
 }
 
+/** Seed of every layout's PRNG: the same view always gets the same drawing. */
+const LAYOUT_SEED = 20_241_101;
+/** Views up to this many nodes move to a new layout animated; larger ones jump (animating them costs frames). */
+export const ANIMATE_MAX_NODES = 1_000;
 /** Distance in px from the anchor at which new nodes start, before forces settle them. */
 const SEED_RADIUS = { base: 130, perNode: 5 } as const;
 /** Gap in px between the graph and nodes added without any relationship in view, and between those nodes. */
 const ISOLATED_GAP = 90;
+/** Spacing in px of the spiral that holds nodes while their layout is computed, or too many to settle. */
+const SPIRAL_SPACING = 60;
+
+/** Progress of a running layout, for the view's progress bar: how many nodes, how far (0..1). */
+export type LayoutProgressListener = (progress: { nodes: number; fraction: number } | null) => void;
+
+/** What a layout run needs from the view besides the instance. */
+export interface LayoutContext {
+  onProgress: LayoutProgressListener;
+}
+
+/**
+ * The job for `nodes` of `cy` (and the relationships among them): sizes include captions where the
+ * force layout uses fcose (they are measured, which costs time on large views); else the node's own size.
+ */
+function layoutJob(cy: Core, name: string, nodes: NodeCollection, fixed: ReadonlySet<string>, start: LayoutJob['start']): LayoutJob {
+  const measure = nodes.length <= FCOSE_MAX_NODES;
+  const jobNodes: LayoutJob['nodes'] = [];
+  nodes.forEach((node: NodeSingular) => {
+    const { x, y } = node.position();
+    const size = Number(node.data('size')) || 30;
+    const box = measure ? node.layoutDimensions({ nodeDimensionsIncludeLabels: true }) : { w: size, h: size };
+    jobNodes.push({ id: node.id(), x, y, width: box.w, height: box.h, ...(fixed.has(node.id()) ? { fixed: true } : {}) });
+  });
+  const edges: LayoutJob['edges'] = [];
+  nodes.edgesWith(nodes).forEach((edge) => {
+    edges.push({ source: edge.source().id(), target: edge.target().id() });
+  });
+  return { name, nodes: jobNodes, edges, start, seed: LAYOUT_SEED };
+}
+
+/**
+ * Runs layout `name` over `nodes` (default: all) in the layout worker and moves them to the result
+ * (animated on views up to ANIMATE_MAX_NODES when `animate`). Resolves true when placed, false when the
+ * layout was cancelled (the nodes then stay where they were).
+ */
+async function runJob(cy: Core, job: LayoutJob, animate: boolean, context: LayoutContext): Promise<boolean> {
+  const total = job.nodes.length;
+  context.onProgress({ nodes: total, fraction: 0 });
+  try {
+    const positions = await startLayout(job, (fraction) => context.onProgress({ nodes: total, fraction })).result;
+    if (!positions || cy.destroyed()) return false;
+    await applyPositions(cy, positions, animate && cy.nodes().length <= ANIMATE_MAX_NODES);
+    return true;
+  } finally {
+    context.onProgress(null);
+  }
+}
+
+/**
+ * Draws the whole view anew with layout `name` (fixed nodes stay). Until the worker answers, the nodes wait
+ * on a spiral around the view's centre so that a large view is on screen, and usable, at once. Resolves
+ * true when laid out, false when cancelled.
+ */
+export async function fullLayout(cy: Core, name: string, options: { animate: boolean; fit: boolean; spiral: boolean }, context: LayoutContext): Promise<boolean> {
+  const nodes = cy.nodes();
+  if (nodes.empty()) return true;
+  if (options.spiral) {
+    placeOnSpiral(cy, nodes, viewCentre(cy));
+    if (options.fit) withFitZoomCap(cy, () => cy.fit(cy.elements(), 40));
+  }
+  const done = await runJob(cy, layoutJob(cy, name, nodes, new Set(), 'scratch'), options.animate, context);
+  if (done && options.fit && !cy.destroyed()) withFitZoomCap(cy, () => cy.fit(cy.elements(), 40));
+  return done;
+}
 
 /**
  * Places nodes added to a laid-out view, leaving the others where they are. Nodes with relationships in
  * view start in a ring around the anchor (the expanded node, else the centroid of their neighbours in
- * view), then fcose settles them with every other node fixed. Nodes without any relationship in view go
- * in a column just right of the graph. Resolves when the layout stops.
+ * view); up to FCOSE_MAX_NODES of them then settle by force with every other node fixed (on a large view,
+ * only their neighbours take part), more stay on a spiral around it. Nodes without any relationship in
+ * view go in a column just right of the graph. Resolves when they are placed (false: the layout was
+ * cancelled, they stay where they started).
  */
-export function incrementalLayout(cy: Core, added: NodeCollection, anchorId: string | null): Promise<void> {
+export async function incrementalLayout(cy: Core, added: NodeCollection, anchorId: string | null, context: LayoutContext): Promise<boolean> {
   const old = cy.nodes().difference(added);
-  if (old.empty()) return runLayout(cy, FCOSE_OPTIONS);
+  if (old.empty()) return fullLayout(cy, DEFAULT_LAYOUT_NAME, { animate: false, fit: true, spiral: true }, context);
 
   const isolated = added.filter((node: NodeSingular) => node.connectedEdges().empty());
   const connected = added.difference(isolated);
   placeBesideGraph(cy, isolated, old);
-  if (connected.empty()) return Promise.resolve();
+  if (connected.empty()) return true;
 
   const anchor = anchorId ? cy.getElementById(anchorId) : cy.collection();
+  const centreOf = (node: NodeSingular): Position => {
+    const placed = node.neighborhood('node').intersection(old);
+    return anchor.nonempty() ? anchor.position() : placed.nonempty() ? centroid(placed) : viewCentre(cy);
+  };
+  if (connected.length > FCOSE_MAX_NODES) {
+    placeOnSpiral(cy, connected, anchor.nonempty() ? anchor.position() : centreOf(connected[0] as NodeSingular), SEED_RADIUS.base);
+    return true;
+  }
+  const random = seededRandom(LAYOUT_SEED);
   const radius = SEED_RADIUS.base + SEED_RADIUS.perNode * connected.length;
   connected.forEach((node, i) => {
-    const placed = node.neighborhood('node').intersection(old);
-    const centre = anchor.nonempty() ? anchor.position() : placed.nonempty() ? centroid(placed) : viewCentre(cy);
-    const angle = (2 * Math.PI * i) / connected.length + Math.random() * 0.2;
+    const centre = centreOf(node);
+    const angle = (2 * Math.PI * i) / connected.length + random() * 0.2;
     node.position({ x: centre.x + radius * Math.cos(angle), y: centre.y + radius * Math.sin(angle) });
   });
+  // On a small view every node pushes the new ones; on a large one only their neighbours (fcose's cost grows fast).
+  const others = cy.nodes().length <= FCOSE_MAX_NODES ? cy.nodes().difference(connected) : connected.neighborhood('node').difference(connected);
+  const fixed = new Set(others.map((node: NodeSingular) => node.id()));
+  return runJob(cy, layoutJob(cy, DEFAULT_LAYOUT_NAME, connected.union(others), fixed, 'given'), true, context);
+}
 
-  const fixed = cy.nodes().difference(connected);
-  const options: FcoseLayoutOptions = {
-    ...FCOSE_OPTIONS,
-    randomize: false, // keep the seeded positions (fcose then requires quality 'proof')
-    quality: 'proof',
-    fit: false, // the view stays where the analyst put it
-    animate: true,
-    animationDuration: 400,
-    tile: false,
-    fixedNodeConstraint: fixed.map((node: NodeSingular) => ({ nodeId: node.id(), position: { ...node.position() } })),
-  };
-  return runLayout(cy, options);
+/**
+ * Puts `nodes` on a sunflower spiral (Vogel 1979) around `centre`, starting `inner` px out: even spacing of
+ * SPIRAL_SPACING at any count, in a disc, computed in one pass.
+ */
+export function placeOnSpiral(cy: Core, nodes: NodeCollection, centre: Position, inner = 0): void {
+  const golden = Math.PI * (3 - Math.sqrt(5));
+  const skip = Math.ceil((inner / SPIRAL_SPACING) ** 2);
+  cy.batch(() => {
+    nodes.forEach((node, i) => {
+      const k = i + skip;
+      const r = SPIRAL_SPACING * Math.sqrt(k);
+      node.position({ x: centre.x + r * Math.cos(k * golden), y: centre.y + r * Math.sin(k * golden) });
+    });
+  });
 }
 
 /** Stacks `nodes` in a column right of `graph`'s bounding box, centred on the view's height. */
@@ -150,7 +192,7 @@ function centroid(nodes: NodeCollection): Position {
 }
 
 /** Moves nodes to `positions` (those it names; the rest stay), animated, without changing the viewport. */
-export function applyPositions(cy: Core, positions: Readonly<Record<string, Position>>, animate: boolean): Promise<void> {
+export function applyPositions(cy: Core, positions: Readonly<LayoutPositions>, animate: boolean): Promise<void> {
   const moving = cy.nodes().filter((node: NodeSingular) => {
     const target = positions[node.id()];
     if (!target) return false;
@@ -158,6 +200,10 @@ export function applyPositions(cy: Core, positions: Readonly<Record<string, Posi
     return Math.abs(current.x - target.x) > 0.5 || Math.abs(current.y - target.y) > 0.5;
   });
   if (moving.empty()) return Promise.resolve();
+  if (!animate) {
+    cy.batch(() => moving.forEach((node) => void node.position({ ...(positions[node.id()] as Position) })));
+    return Promise.resolve();
+  }
   return runLayout(cy, {
     name: 'preset',
     eles: moving,

@@ -5,6 +5,7 @@
  */
 import type { Css, NodeSingular, StylesheetJson } from 'cytoscape';
 import { CERTAINTY_ORDER, CERTAINTY_STYLES } from './certainty.ts';
+import { levelOfDetail, type LevelOfDetail } from './level-of-detail.ts';
 import { GRAPH_FONT, type GraphTheme } from './theme.ts';
 
 /** Class names the canvas sets on elements; the stylesheet draws each one. */
@@ -37,7 +38,17 @@ function certaintyRules(): StylesheetJson {
   });
 }
 
-export function buildStylesheet(theme: GraphTheme): StylesheetJson {
+/** Large views (level-of-detail.ts): straight edges without arrows or captions, except the selected one's caption. */
+function largeViewRules(detail: LevelOfDetail): StylesheetJson {
+  if (!detail.haystackEdges) return [];
+  return [
+    { selector: 'edge', style: { 'curve-style': 'haystack', 'haystack-radius': 0, 'target-arrow-shape': 'none', label: '' } },
+    { selector: 'edge:selected', style: { label: 'data(type)' } },
+  ];
+}
+
+/** The stylesheet for `theme`, at `detail` (default: a small view's full detail). */
+export function buildStylesheet(theme: GraphTheme, detail: LevelOfDetail = levelOfDetail(0)): StylesheetJson {
   const size = 'data(size)';
   return [
     {
@@ -62,7 +73,7 @@ export function buildStylesheet(theme: GraphTheme): StylesheetJson {
         'text-outline-color': theme.background,
         'text-outline-width': 2.5,
         // Below this on-screen size captions are skipped: unreadable anyway, and costly on big graphs.
-        'min-zoomed-font-size': 6,
+        'min-zoomed-font-size': detail.minZoomedFontSize,
       },
     },
     {
@@ -96,6 +107,7 @@ export function buildStylesheet(theme: GraphTheme): StylesheetJson {
         'min-zoomed-font-size': 6,
       },
     },
+    ...largeViewRules(detail),
     ...certaintyRules(),
     {
       // Style rules (e.g. payment flows by amount) win over the certainty's default weight.

@@ -5,6 +5,7 @@
 import { useEffect, useRef, useState, type RefObject } from 'react';
 import type { Core } from 'cytoscape';
 import { createCy } from './create-cy.ts';
+import type { RendererName } from './level-of-detail.ts';
 import type { GraphCanvasProps } from './GraphCanvas.tsx';
 import { positionsOf } from './layouts.ts';
 import { GRAPH_THEMES } from './theme.ts';
@@ -22,13 +23,15 @@ export function reportPositions(cy: Core | null, props: GraphCanvasProps, cause:
 }
 
 /**
- * Creates the instance once the container is mounted. `latest` holds the current props (handlers read it
+ * Creates the instance once the container is mounted, and anew when the renderer changes (Cytoscape takes
+ * it only at creation; `data-renderer` on the container says which one draws). `latest` holds the current props (handlers read it
  * when an event comes, so they never go stale); `resetQueue` empties the layout queue of the old instance.
  */
 export function useCytoscape(
   containerRef: RefObject<HTMLDivElement | null>,
   latest: RefObject<GraphCanvasProps>,
   resetQueue: () => void,
+  renderer: RendererName,
 ): { cyRef: RefObject<Core | null>; cyInstance: Core | null } {
   const cyRef = useRef<Core | null>(null);
   const [cyInstance, setCyInstance] = useState<Core | null>(null);
@@ -36,7 +39,9 @@ export function useCytoscape(
   useEffect(() => {
     const container = containerRef.current;
     if (!container) return;
-    const cy = createCy(container, GRAPH_THEMES[latest.current.scheme]);
+    const created = createCy(container, GRAPH_THEMES[latest.current.scheme], renderer);
+    const cy = created.cy;
+    container.dataset.renderer = created.renderer;
     cyRef.current = cy;
     setCyInstance(cy);
     resetQueue(); // a layout of a destroyed instance never stops
@@ -97,7 +102,7 @@ export function useCytoscape(
       setCyInstance(null);
       if (window.__cy === cy) delete window.__cy;
     };
-  }, []);
+  }, [renderer]);
 
   return { cyRef, cyInstance };
 }

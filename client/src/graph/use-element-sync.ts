@@ -3,72 +3,84 @@
  * out what is new (the first drawing with the chosen layout, later additions around their anchor), moves
  * every node back on undo/redo, and runs the layout the analyst picks.
  */
-import { useEffect, type RefObject } from 'react';
+import { useEffect, useRef, type RefObject } from 'react';
 import type { Core, NodeSingular } from 'cytoscape';
 import { FIT_PADDING, reveal } from './camera.ts';
 import { syncElements } from './elements.ts';
 import type { GraphCanvasProps } from './GraphCanvas.tsx';
-import { applyPositions, incrementalLayout, layoutByName, runLayout, withFitZoomCap } from './layouts.ts';
+import { ANIMATE_MAX_NODES, applyPositions, DEFAULT_LAYOUT_NAME, fullLayout, incrementalLayout, layoutByName, withFitZoomCap, type LayoutContext } from './layouts.ts';
 import { reportPositions } from './use-cytoscape.ts';
 import type { Enqueue } from './use-layout-queue.ts';
 
-/** `setReady(true)` once the first graph is drawn and laid out (or known to be empty). */
+/**
+ * `setReady(true)` once the first graph is drawn and laid out (or known to be empty). One layout per
+ * change: a new graph that comes with a layout request (a query result shown in place of the view) is laid
+ * out once, by that request.
+ */
 export function useElementSync(
   cyRef: RefObject<Core | null>,
+  cyInstance: Core | null,
   props: GraphCanvasProps,
   latest: RefObject<GraphCanvasProps>,
   enqueue: Enqueue,
   setReady: (ready: boolean) => void,
+  context: LayoutContext,
 ): void {
+  /** The `seq` of the last layout request already carried out (by the graph's sync or by itself). */
+  const handledRequest = useRef<number | null>(null);
+  const settled = () => reportPositions(cyRef.current, latest.current, 'layout');
+
   useEffect(() => {
     const cy = cyRef.current;
     if (!cy) return;
     const wasEmpty = cy.nodes().empty();
     const known = latest.current.positions;
     const added = syncElements(cy, props.graph, props.styling, known);
+    const request = latest.current.layoutRequest;
+    const requested = request !== null && request.seq !== handledRequest.current && !layoutByName(request.name).manual;
     if (added.empty()) {
       if (props.loaded && cy.nodes().empty()) setReady(true);
       return;
     }
     const unplaced = added.filter((node: NodeSingular) => !known[node.id()]);
-    if (wasEmpty) {
-      const layout = layoutByName(latest.current.layoutName);
+    if (wasEmpty || (requested && unplaced.length === added.length)) {
+      if (requested) handledRequest.current = request.seq;
+      const layout = layoutByName(requested ? request.name : latest.current.layoutName);
       void enqueue(async (c) => {
         if (unplaced.length === added.length) {
           // Nothing remembered: the chosen layout draws the graph (manual has nothing to keep, so force).
-          await runLayout(c, (layout.manual ? layoutByName('force') : layout).options);
+          await fullLayout(c, layout.manual ? DEFAULT_LAYOUT_NAME : layout.name, { animate: !wasEmpty, fit: true, spiral: true }, context);
         } else {
-          if (unplaced.nonempty()) await incrementalLayout(c, unplaced, null);
+          if (unplaced.nonempty()) await incrementalLayout(c, unplaced, null, context);
           withFitZoomCap(c, () => c.fit(c.elements(), FIT_PADDING));
         }
       }).then(() => {
         setReady(true);
-        reportPositions(cyRef.current, latest.current, 'layout');
+        settled();
       });
     } else if (unplaced.nonempty()) {
       const anchorId = latest.current.anchorId;
       // Additions without an anchor come from search, whose focus request moves the view itself.
       void enqueue((c) =>
-        incrementalLayout(c, unplaced, anchorId).then(() => {
+        incrementalLayout(c, unplaced, anchorId, context).then(() => {
           if (anchorId) reveal(c, unplaced, anchorId);
         }),
-      ).then(() => reportPositions(cyRef.current, latest.current, 'layout'));
+      ).then(settled);
     }
-  }, [props.graph, props.loaded, props.styling]);
+  }, [cyInstance, props.graph, props.loaded, props.styling]);
 
   // Undo / redo: every node goes back to where it was in that view.
   useEffect(() => {
     if (props.viewRevision === 0) return;
-    void enqueue((cy) => applyPositions(cy, latest.current.positions, true));
+    void enqueue((cy) => applyPositions(cy, latest.current.positions, cy.nodes().length <= ANIMATE_MAX_NODES));
   }, [props.viewRevision]);
 
   useEffect(() => {
     const request = props.layoutRequest;
-    if (!request) return;
+    if (!request || request.seq === handledRequest.current) return;
+    handledRequest.current = request.seq;
     const layout = layoutByName(request.name);
     if (layout.manual) return;
-    const options = { ...layout.options, animate: true, animationDuration: 500 };
-    void enqueue((cy) => runLayout(cy, options)).then(() => reportPositions(cyRef.current, latest.current, 'layout'));
+    void enqueue((cy) => fullLayout(cy, layout.name, { animate: true, fit: true, spiral: false }, context)).then(settled);
   }, [props.layoutRequest]);
-
 }

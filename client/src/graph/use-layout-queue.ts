@@ -6,7 +6,7 @@ import { useRef, type RefObject } from 'react';
 import type { Core } from 'cytoscape';
 
 /** Queues `step` after every step queued before it; resolves when it is done (or failed, logged). */
-export type Enqueue = (step: (cy: Core) => Promise<void> | void) => Promise<void>;
+export type Enqueue = (step: (cy: Core) => Promise<unknown> | void) => Promise<void>;
 
 export function useLayoutQueue(cyRef: RefObject<Core | null>): { enqueue: Enqueue; reset(): void } {
   /** Settles when the last queued layout has finished; layouts and focus moves wait on it in turn. */
@@ -15,7 +15,7 @@ export function useLayoutQueue(cyRef: RefObject<Core | null>): { enqueue: Enqueu
     layoutQueue.current = layoutQueue.current
       .then(() => {
         const cy = cyRef.current;
-        return cy ? step(cy) : undefined;
+        return cy ? step(cy)?.then(() => undefined) : undefined;
       })
       // One failed layout must not block the ones queued after it.
       .catch((error: unknown) => console.error('GraphCanvas: a layout step failed.', error));

@@ -1,17 +1,16 @@
 /**
  * View state as CSS classes on the elements: the selection (and dimming of what is not around it), the
- * filtered-out elements, the highlighted paths and the path finder's origin; and the colour scheme.
+ * filtered-out elements, the highlighted paths and the path finder's origin.
  */
 import { useEffect, type RefObject } from 'react';
 import type { Core, NodeSingular } from 'cytoscape';
 import { animateFit, FIT_PADDING } from './camera.ts';
 import type { GraphCanvasProps } from './GraphCanvas.tsx';
-import { buildStylesheet, CLASSES } from './stylesheet.ts';
-import { GRAPH_THEMES } from './theme.ts';
+import { CLASSES } from './stylesheet.ts';
 import type { Enqueue } from './use-layout-queue.ts';
 
 export function useViewClasses(cyRef: RefObject<Core | null>, props: GraphCanvasProps, enqueue: Enqueue): void {
-  const { graph, selection, alsoSelected, scheme, hidden, paths, pathOriginId } = props;
+  const { graph, selection, alsoSelected, hidden, paths, pathOriginId } = props;
   useEffect(() => {
     const cy = cyRef.current;
     if (!cy) return;
@@ -69,9 +68,5 @@ export function useViewClasses(cyRef: RefObject<Core | null>, props: GraphCanvas
     cy.nodes(`.${CLASSES.pathOrigin}`).removeClass(CLASSES.pathOrigin);
     if (pathOriginId) cy.getElementById(pathOriginId).addClass(CLASSES.pathOrigin);
   }, [pathOriginId, graph]);
-
-  useEffect(() => {
-    cyRef.current?.style(buildStylesheet(GRAPH_THEMES[scheme]));
-  }, [scheme]);
 
 }

@@ -1,0 +1,254 @@
+/**
+ * Layouts computed without a DOM, so that they can run in the layout worker (layout-worker.ts) and in
+ * tests: a job (nodes with sizes and start positions, some fixed; edges; a layout name; a seed) in,
+ * positions out. Every layout is deterministic: the same job gives the same positions, because the
+ * randomness the libraries use comes from a PRNG seeded by the job and every iteration count is fixed by
+ * the graph's size (never a time budget).
+ *
+ * The force layout picks its library by size, from measurements on this project's 2-core machine
+ * (`npx tsx bench/layout-bench.ts`, figures in bench/results.json as `layout-*`): fcose up to
+ * FCOSE_MAX_NODES nodes, where its constraint solver gives the tidiest drawings; graphology's ForceAtlas2
+ * with Barnes-Hut above, where fcose's cost grows past a minute (5,000 nodes) while ForceAtlas2 stays near
+ * linear per iteration.
+ */
+import cytoscape, { type EdgeSingular, type LayoutOptions, type NodeCollection, type NodeSingular } from 'cytoscape';
+import fcose, { type FcoseLayoutOptions } from 'cytoscape-fcose';
+import Graph from 'graphology';
+import forceAtlas2 from 'graphology-layout-forceatlas2';
+
+cytoscape.use(fcose);
+
+/** A node to lay out: its drawn box (px, the caption included) and where it is now. */
+export interface LayoutNode {
+  id: string;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  /** True: the node stays exactly where it is (pinned, or already placed in an incremental layout). */
+  fixed?: boolean;
+}
+
+export interface LayoutEdge {
+  source: string;
+  target: string;
+}
+
+export interface LayoutJob {
+  /** A LAYOUTS name (layouts.ts): force, concentric, hierarchy, circle or grid. */
+  name: string;
+  nodes: LayoutNode[];
+  edges: LayoutEdge[];
+  /** `scratch`: a new drawing, start positions ignored (fixed nodes excepted); `given`: refine from them. */
+  start: 'scratch' | 'given';
+  /** Seed of the PRNG that stands in for Math.random while the layout runs. */
+  seed: number;
+}
+
+/** Positions by node id, px in model coordinates. */
+export type LayoutPositions = Record<string, { x: number; y: number }>;
+
+/** Called with the share of the work done, 0..1, as the layout goes (at least once, with 1, at the end). */
+export type LayoutProgress = (fraction: number) => void;
+
+/** Largest graph the force layout draws with fcose; larger ones go to ForceAtlas2. */
+export const FCOSE_MAX_NODES = 300;
+
+/**
+ * ForceAtlas2 iterations by node count: fixed, so the result is the same on any machine. Fewer as graphs
+ * grow, where each iteration costs more and the drawing is read as a whole rather than node by node.
+ * Measured per iteration with Barnes-Hut on this machine: ~3 ms at 1,000 nodes, ~30 ms at 5,000, ~150 ms at
+ * 20,000.
+ */
+export function forceIterations(nodeCount: number): number {
+  if (nodeCount <= 1_000) return 300;
+  if (nodeCount <= 5_000) return 100;
+  return 40;
+}
+
+/**
+ * Room per node, px: a ForceAtlas2 drawing (in its own, arbitrary units) is scaled so that its bounding box
+ * gives each node a square this wide, about two node diameters.
+ */
+const FA2_NODE_SPACING = 70;
+/** Iterations between two progress reports. */
+const FA2_CHUNK = 5;
+
+/** Force-directed defaults for fcose, tuned on the seed graph (~40 nodes, ~70 edges with captions). */
+const FCOSE_OPTIONS: FcoseLayoutOptions = {
+  name: 'fcose',
+  quality: 'proof', // slower cooling than 'default': fewer crossings, and a few ms on graphs this size
+  randomize: true, // start from a spectral layout, not from the current positions
+  animate: false,
+  fit: false, // the view is fitted by the caller, on the main thread
+  padding: 40,
+  nodeDimensionsIncludeLabels: false, // the sizes in the job already include the captions
+  uniformNodeDimensions: false,
+  packComponents: false, // needs cytoscape-layout-utilities, which we don't load
+  nodeSeparation: 75, // spectral phase: spacing between nodes
+  // Hubs (Russia, North Korea in the seed) get room: their edges are longer and they push harder, so the
+  // many relationships around them don't collapse into an unreadable knot.
+  nodeRepulsion: (node: NodeSingular) => 4500 + 600 * Math.min(node.degree(false), 20),
+  idealEdgeLength: (edge: EdgeSingular) =>
+    70 + 7 * Math.min(Math.max(edge.source().degree(false), edge.target().degree(false)), 20),
+  edgeElasticity: 0.45,
+  gravity: 0.8, // default 0.25: pulls leaves and small components in, so the fit zoom stays readable
+  gravityRange: 2, // default 3.8: gravity acts sooner, for the same reason
+  numIter: 2500,
+  tile: true, // isolated nodes go in a tidy grid instead of a scattered ring
+  tilingPaddingVertical: 20,
+  tilingPaddingHorizontal: 20,
+};
+
+/** Cytoscape's own layouts, by LAYOUTS name; they run headless here, with the sizes from the job. */
+const CYTOSCAPE_LAYOUTS: Record<string, LayoutOptions> = {
+  concentric: {
+    name: 'concentric',
+    concentric: (node: NodeSingular) => node.degree(false), // hubs in the middle
+    // Three rings: a ring per degree would leave the few hubs alone on rings of one, in a column.
+    levelWidth: (nodes: NodeCollection) => Math.max(1, nodes.maxDegree(false) / 3),
+    minNodeSpacing: 50,
+    avoidOverlap: true,
+    animate: false,
+    fit: false,
+  } as LayoutOptions,
+  hierarchy: { name: 'breadthfirst', directed: true, spacingFactor: 1.3, animate: false, fit: false } as LayoutOptions,
+  circle: { name: 'circle', animate: false, fit: false } as LayoutOptions,
+  grid: { name: 'grid', avoidOverlap: true, animate: false, fit: false } as LayoutOptions,
+};
+
+/** Names `computeLayout` accepts. */
+export const ENGINE_LAYOUT_NAMES: readonly string[] = ['force', ...Object.keys(CYTOSCAPE_LAYOUTS)];
+
+/**
+ * Lays out `job` and returns every node's position (fixed nodes where they were). Throws an Error for a
+ * name outside ENGINE_LAYOUT_NAMES. Synchronous: the worker is what keeps it off the page's thread.
+ */
+export function computeLayout(job: LayoutJob, onProgress: LayoutProgress = () => undefined): LayoutPositions {
+  if (!ENGINE_LAYOUT_NAMES.includes(job.name)) throw new Error(`Unknown layout: ${job.name}`);
+  onProgress(0);
+  const positions = withSeededRandom(job.seed, () => {
+    if (job.nodes.length === 0) return {};
+    if (job.name !== 'force') return cytoscapeLayout(job, CYTOSCAPE_LAYOUTS[job.name] as LayoutOptions);
+    if (job.nodes.length <= FCOSE_MAX_NODES) return cytoscapeLayout(job, fcoseOptions(job));
+    return forceAtlasLayout(job, onProgress);
+  });
+  onProgress(1);
+  return positions;
+}
+
+function fcoseOptions(job: LayoutJob): LayoutOptions {
+  const fixed = job.nodes.filter((node) => node.fixed);
+  if (job.start === 'scratch' && fixed.length === 0) return FCOSE_OPTIONS as LayoutOptions;
+  return {
+    ...FCOSE_OPTIONS,
+    randomize: job.start === 'scratch', // fcose keeps the start positions only at quality 'proof'
+    tile: false,
+    fixedNodeConstraint: fixed.map((node) => ({ nodeId: node.id, position: { x: node.x, y: node.y } })),
+  } as LayoutOptions;
+}
+
+/** Runs a Cytoscape layout on a headless instance holding the job's nodes (with their sizes) and edges. */
+function cytoscapeLayout(job: LayoutJob, options: LayoutOptions): LayoutPositions {
+  const cy = cytoscape({
+    headless: true,
+    styleEnabled: true,
+    style: [{ selector: 'node', style: { width: 'data(width)', height: 'data(height)', 'border-width': 0, padding: '0' } }],
+  });
+  const ids = new Set(job.nodes.map((node) => node.id));
+  cy.add(job.nodes.map((node) => ({ group: 'nodes' as const, data: { id: node.id, width: node.width, height: node.height }, position: { x: node.x, y: node.y } })));
+  cy.add(
+    job.edges
+      .filter((edge) => ids.has(edge.source) && ids.has(edge.target))
+      .map((edge, i) => ({ group: 'edges' as const, data: { id: `e${i}`, source: edge.source, target: edge.target } })),
+  );
+  // With `animate: false` Cytoscape's layouts, fcose included, place every node before run() returns.
+  cy.layout(options).run();
+  const positions: LayoutPositions = {};
+  for (const node of job.nodes) {
+    const { x, y } = node.fixed ? node : cy.getElementById(node.id).position();
+    positions[node.id] = { x, y };
+  }
+  cy.destroy();
+  return positions;
+}
+
+/**
+ * ForceAtlas2 (Jacomy et al. 2014, PLoS ONE 9(6): e98679) with graphology's settings inferred from the size,
+ * Barnes-Hut above 500 nodes and strong gravity, which keeps the many small components of a query result
+ * together. A scratch drawing starts from seeded random positions and is scaled to FA2_NODE_SPACING; with
+ * fixed nodes or from given positions it keeps their frame and is not scaled.
+ */
+function forceAtlasLayout(job: LayoutJob, onProgress: LayoutProgress): LayoutPositions {
+  const graph = new Graph({ type: 'undirected', multi: true, allowSelfLoops: false });
+  const anyFixed = job.nodes.some((node) => node.fixed);
+  const spread = Math.sqrt(job.nodes.length) * FA2_NODE_SPACING;
+  for (const node of job.nodes) {
+    const keep = node.fixed || job.start === 'given';
+    graph.addNode(node.id, {
+      x: keep ? node.x : (Math.random() - 0.5) * spread,
+      y: keep ? node.y : (Math.random() - 0.5) * spread,
+      fixed: node.fixed === true,
+    });
+  }
+  for (const edge of job.edges) {
+    if (edge.source !== edge.target && graph.hasNode(edge.source) && graph.hasNode(edge.target)) graph.addEdge(edge.source, edge.target);
+  }
+  const settings = { ...forceAtlas2.inferSettings(graph), barnesHutOptimize: graph.order > 500 };
+  const iterations = forceIterations(graph.order);
+  for (let done = 0; done < iterations; done += FA2_CHUNK) {
+    forceAtlas2.assign(graph, { iterations: Math.min(FA2_CHUNK, iterations - done), settings, getEdgeWeight: null });
+    onProgress((done + FA2_CHUNK) / iterations);
+  }
+  const positions: LayoutPositions = {};
+  graph.forEachNode((id, attributes) => {
+    positions[id] = { x: attributes.x as number, y: attributes.y as number };
+  });
+  if (!anyFixed && job.start === 'scratch') scaleToSpacing(positions, FA2_NODE_SPACING);
+  return positions;
+}
+
+/** Scales `positions` about their centre so that their bounding box's longer side is `spacing` × √count. */
+function scaleToSpacing(positions: LayoutPositions, spacing: number): void {
+  const all = Object.values(positions);
+  let [x1, y1, x2, y2] = [Infinity, Infinity, -Infinity, -Infinity];
+  for (const p of all) {
+    x1 = Math.min(x1, p.x);
+    y1 = Math.min(y1, p.y);
+    x2 = Math.max(x2, p.x);
+    y2 = Math.max(y2, p.y);
+  }
+  const side = Math.max(x2 - x1, y2 - y1);
+  if (!(side > 0) || !Number.isFinite(side)) return;
+  const factor = (spacing * Math.sqrt(all.length)) / side;
+  const [cx, cy] = [(x1 + x2) / 2, (y1 + y2) / 2];
+  for (const p of all) {
+    p.x = cx + (p.x - cx) * factor;
+    p.y = cy + (p.y - cy) * factor;
+  }
+}
+
+/** mulberry32 (Tommy Ettinger, public domain): a small, fast PRNG with good spread for a 32-bit seed. */
+export function seededRandom(seed: number): () => number {
+  let state = seed | 0;
+  return () => {
+    state = (state + 0x6d2b79f5) | 0;
+    let t = Math.imul(state ^ (state >>> 15), 1 | state);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * Runs `work` with Math.random replaced by a PRNG seeded with `seed`: fcose and Cytoscape draw their random
+ * numbers from Math.random and take no seed. Only for synchronous work (nothing else runs meanwhile).
+ */
+function withSeededRandom<T>(seed: number, work: () => T): T {
+  const original = Math.random;
+  Math.random = seededRandom(seed);
+  try {
+    return work();
+  } finally {
+    Math.random = original;
+  }
+}

@@ -1,0 +1,108 @@
+import { describe, expect, it } from 'vitest';
+import { computeLayout, FCOSE_MAX_NODES, forceIterations, seededRandom, type LayoutJob } from '../../client/src/graph/layout-engine.ts';
+import { LARGE_VIEW_NODES, levelOfDetail, rendererFor } from '../../client/src/graph/level-of-detail.ts';
+import { buildStylesheet } from '../../client/src/graph/stylesheet.ts';
+import { GRAPH_THEMES } from '../../client/src/graph/theme.ts';
+
+/** A sparse random graph of `n` nodes with a few hubs, like a query result, the same for the same seed. */
+function randomJob(n: number, name = 'force', seed = 42): LayoutJob {
+  const random = seededRandom(seed);
+  const edges: LayoutJob['edges'] = [];
+  for (let i = 0; i < n * 1.5; i++) {
+    const a = Math.floor(random() * n);
+    const b = Math.floor(random() ** 2 * n);
+    if (a !== b) edges.push({ source: `n${a}`, target: `n${b}` });
+  }
+  const nodes = Array.from({ length: n }, (_, i) => ({ id: `n${i}`, x: 0, y: 0, width: 40, height: 40 }));
+  return { name, nodes, edges, start: 'scratch', seed: 7 };
+}
+
+const finite = (positions: Record<string, { x: number; y: number }>) =>
+  Object.values(positions).every((p) => Number.isFinite(p.x) && Number.isFinite(p.y));
+
+describe('layout engine', () => {
+  it.each(['force', 'concentric', 'hierarchy', 'circle', 'grid'])('places every node of a graph, the same way twice (%s)', (name) => {
+    const job = randomJob(120, name);
+    const first = computeLayout(job);
+    expect(Object.keys(first).sort()).toEqual(job.nodes.map((node) => node.id).sort());
+    expect(finite(first)).toBe(true);
+    expect(computeLayout(job)).toEqual(first);
+    const spread = new Set(Object.values(first).map((p) => `${Math.round(p.x)},${Math.round(p.y)}`));
+    expect(spread.size).toBeGreaterThan(job.nodes.length * 0.9); // not stacked on a few spots
+  });
+
+  it('draws a large graph with ForceAtlas2, deterministically, spread to about 70 px per node', () => {
+    const job = randomJob(FCOSE_MAX_NODES + 300);
+    const fractions: number[] = [];
+    const first = computeLayout(job, (fraction) => fractions.push(fraction));
+    expect(computeLayout(job)).toEqual(first);
+    // Progress in steps (not only start and end), never going back, ending at 1.
+    expect(fractions.length).toBeGreaterThan(10);
+    expect(fractions).toEqual([...fractions].sort((a, b) => a - b));
+    expect(fractions.at(-1)).toBe(1);
+    const xs = Object.values(first).map((p) => p.x);
+    const ys = Object.values(first).map((p) => p.y);
+    const side = Math.max(Math.max(...xs) - Math.min(...xs), Math.max(...ys) - Math.min(...ys));
+    expect(side).toBeCloseTo(70 * Math.sqrt(job.nodes.length), -1);
+  });
+
+  it('gives a different seed a different drawing', () => {
+    const job = randomJob(60);
+    expect(computeLayout({ ...job, seed: 8 })).not.toEqual(computeLayout(job));
+  });
+
+  it.each([40, FCOSE_MAX_NODES + 100])('leaves fixed nodes exactly where they are (%i nodes)', (n) => {
+    const job = randomJob(n);
+    const fixed = job.nodes.slice(0, 10).map((node, i) => ({ ...node, x: 1000 + 50 * i, y: -300, fixed: true }));
+    const positions = computeLayout({ ...job, nodes: [...fixed, ...job.nodes.slice(10)] });
+    for (const node of fixed) expect(positions[node.id]).toEqual({ x: node.x, y: node.y });
+    expect(finite(positions)).toBe(true);
+  });
+
+  it('refines from the given positions when asked to, keeping the fixed neighbours', () => {
+    const nodes = [
+      { id: 'hub', x: 0, y: 0, width: 40, height: 40, fixed: true },
+      ...Array.from({ length: 8 }, (_, i) => ({ id: `leaf${i}`, x: 130 * Math.cos(i), y: 130 * Math.sin(i), width: 40, height: 40 })),
+    ];
+    const edges = nodes.slice(1).map((node) => ({ source: 'hub', target: node.id }));
+    const positions = computeLayout({ name: 'force', nodes, edges, start: 'given', seed: 1 });
+    expect(positions.hub).toEqual({ x: 0, y: 0 });
+    for (const node of nodes.slice(1)) {
+      const distance = Math.hypot(positions[node.id]!.x, positions[node.id]!.y);
+      expect(distance).toBeGreaterThan(30); // pushed off the hub
+      expect(distance).toBeLessThan(400); // and kept near it
+    }
+  });
+
+  it('refuses a layout it does not know', () => {
+    expect(() => computeLayout({ ...randomJob(3), name: 'spring' })).toThrow('Unknown layout: spring');
+  });
+
+  it('runs fewer force iterations as graphs grow, the same count for the same size', () => {
+    expect(forceIterations(500)).toBeGreaterThan(forceIterations(5_000));
+    expect(forceIterations(5_000)).toBeGreaterThan(forceIterations(20_000));
+    expect(forceIterations(20_000)).toBeGreaterThan(0);
+  });
+});
+
+describe('level of detail', () => {
+  it('draws small views in full and large ones with texture, hidden edges while moving and pixel ratio 1', () => {
+    expect(levelOfDetail(LARGE_VIEW_NODES)).toMatchObject({ large: false, textureOnViewport: false, hideEdgesOnViewport: false, pixelRatio: null });
+    expect(levelOfDetail(LARGE_VIEW_NODES + 1)).toMatchObject({ large: true, textureOnViewport: true, hideEdgesOnViewport: true, pixelRatio: 1 });
+  });
+
+  it('uses WebGL only for large views where the browser has hardware WebGL2', () => {
+    expect(rendererFor(20_000, false)).toBe('canvas');
+    expect(rendererFor(100, true)).toBe('canvas');
+    expect(rendererFor(20_000, true)).toBe('webgl');
+  });
+
+  it('draws a large view’s edges as haystack lines without arrows, and its captions only when readable', () => {
+    const rules = (nodes: number) => buildStylesheet(GRAPH_THEMES.light, levelOfDetail(nodes)) as Array<{ selector: string; style: Record<string, unknown> }>;
+    const edgeStyle = (nodes: number) => Object.assign({}, ...rules(nodes).filter((rule) => rule.selector === 'edge').map((rule) => rule.style));
+    expect(edgeStyle(100)).toMatchObject({ 'curve-style': 'bezier', 'target-arrow-shape': 'triangle' });
+    expect(edgeStyle(20_000)).toMatchObject({ 'curve-style': 'haystack', 'target-arrow-shape': 'none', label: '' });
+    const nodeStyle = (nodes: number) => rules(nodes).find((rule) => rule.selector === 'node')?.style;
+    expect(nodeStyle(20_000)?.['min-zoomed-font-size']).toBeGreaterThan(nodeStyle(100)?.['min-zoomed-font-size'] as number);
+  });
+});
