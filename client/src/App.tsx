@@ -27,6 +27,7 @@ import { useColorScheme } from './state/use-color-scheme.ts';
 import { useExplorer } from './state/use-explorer.ts';
 import { usePersistedLayout, usePreferences } from './state/use-preferences.ts';
 import { useShortcuts } from './state/use-shortcuts.ts';
+import { fitsInLink } from './state/url-state.ts';
 import { useUrlSync, viewHash } from './state/use-url-sync.ts';
 import { WorkbenchDrawer, WorkbenchToggle, useWorkbenchDrawer } from './workbench/WorkbenchDrawer.tsx';
 import { ExportMenu } from './export/ExportMenu.tsx';
@@ -72,6 +73,14 @@ export function App() {
   );
 
   const share = () => {
+    if (!fitsInLink([...state.graph.nodes.keys()])) {
+      const count = state.graph.nodes.size.toLocaleString('en');
+      dispatch({
+        type: 'noticeShown',
+        text: `This view's ${count} nodes are too many for a link. Share the query that built it (workbench), or export the view.`,
+      });
+      return;
+    }
     const url = `${window.location.origin}${window.location.pathname}${viewHash(state)}`;
     window.history.replaceState(window.history.state, '', url);
     navigator.clipboard

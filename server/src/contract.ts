@@ -175,11 +175,16 @@ export interface EvidenceResponse {
 export const LIMITS = {
   /** Overview default: enough for the seed graph and a readable first screen. */
   overviewDefault: 300,
-  /** Overview maximum: beyond this Cytoscape's canvas renderer stops being interactive. */
-  overviewMax: 5000,
+  /**
+   * Nodes one view holds at most: the overview's, an expansion's and the workbench graph's cap. The client
+   * draws 20,000 nodes interactively at its large level of detail (bench/RESULTS.md, `render-*`).
+   */
+  viewMax: 20_000,
+  /** Overview maximum: a view's. */
+  overviewMax: 20_000,
   /** Neighbours per expansion, default: Neo4j Browser's cap, so nothing surprises its users. */
   neighborsDefault: 100,
-  neighborsMax: 5000,
+  neighborsMax: 20_000,
   searchDefault: 10,
   searchMax: 100,
   /** Longest path (in relationships) the path finder looks for, by default and at most. */

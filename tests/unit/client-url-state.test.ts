@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_FILTERS } from '../../client/src/state/filters.ts';
-import { decodeView, encodeView, frontCode, frontDecode, type SharedView } from '../../client/src/state/url-state.ts';
+import { decodeView, encodeView, fitsInLink, frontCode, frontDecode, LINK_IDS_MAX_CHARS, type SharedView } from '../../client/src/state/url-state.ts';
 
 const view: SharedView = {
   nodeIds: ['north-korea', 'kim-jong-un', 'a,b&c=d', '4:abc:12'],
@@ -45,5 +45,21 @@ describe('client shareable view URLs', () => {
     const decoded = decodeView('#v=1&n=a&t=yesterday..today&extra=1');
     expect(decoded?.nodeIds).toEqual(['a']);
     expect(decoded?.filters.timeRange).toBeNull();
+  });
+});
+
+describe('links to large views', () => {
+  it('leaves out nodes that would outgrow the server’s URL limits, keeping layout and filters', () => {
+    const many = Array.from({ length: 3_000 }, (_, i) => `4:9d1b3c0e-7f2a-4a55-9c1e-2b9d0f6e1a77:${i}`);
+    expect(fitsInLink(many)).toBe(false);
+    const hash = encodeView({ nodeIds: many, selection: null, layoutName: 'grid', filters: DEFAULT_FILTERS });
+    expect(hash.length).toBeLessThan(LINK_IDS_MAX_CHARS);
+    expect(decodeView(hash)).toMatchObject({ nodeIds: [], layoutName: 'grid' });
+  });
+
+  it('keeps the nodes of a view that fits', () => {
+    const few = ['russia', 'north-korea', 'ukraine'];
+    expect(fitsInLink(few)).toBe(true);
+    expect(decodeView(encodeView({ nodeIds: few, selection: null, layoutName: null, filters: DEFAULT_FILTERS }))?.nodeIds.sort()).toEqual([...few].sort());
   });
 });

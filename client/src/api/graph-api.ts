@@ -3,7 +3,7 @@
  * source texts), each answer checked against its shape. Node ids may hold `:` and other URL characters,
  * so they are always encoded.
  */
-import type { EvidenceResponse, Graph, GraphNode, GraphRelationship, SearchResponse } from '../../../server/src/contract.ts';
+import { LIMITS, type EvidenceResponse, type Graph, type GraphNode, type GraphRelationship, type SearchResponse } from '../../../server/src/contract.ts';
 import type {
   EvidenceAnswer,
   NameCount,
@@ -241,7 +241,7 @@ async function rebuildGraph(ids: readonly string[], wanted: ReadonlySet<string>,
   const worker = async () => {
     for (let id = queue.shift(); id !== undefined; id = queue.shift()) {
       try {
-        const answer = await fetchNeighbors(id, { limit: 5000 }, signal);
+        const answer = await fetchNeighbors(id, { limit: LIMITS.neighborsMax }, signal);
         for (const node of answer.nodes) if (wanted.has(node.id)) nodes.set(node.id, node);
         for (const rel of answer.relationships) {
           if (wanted.has(rel.source) && wanted.has(rel.target)) relationships.set(rel.id, rel);

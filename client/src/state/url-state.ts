@@ -71,12 +71,33 @@ export function frontDecode(text: string): string[] {
   return ids;
 }
 
-/** The view as a hash (without `#`). */
+/**
+ * Most characters the node list of a link may take, as the `ids` query that restoring it sends
+ * (`/api/graph?ids=`, percent-encoded): well under the 16 KiB that Node.js allows for a request's headers
+ * (`--max-http-header-size`), and under the 8 KiB request line of common proxies (nginx's
+ * `large_client_header_buffers`).
+ */
+export const LINK_IDS_MAX_CHARS = 6_000;
+
+/** True when a link can name the nodes `nodeIds` without outgrowing LINK_IDS_MAX_CHARS. */
+export function fitsInLink(nodeIds: readonly string[]): boolean {
+  let chars = 0;
+  for (const id of nodeIds) {
+    chars += encodeURIComponent(id).length + 3; // the comma, encoded
+    if (chars > LINK_IDS_MAX_CHARS) return false;
+  }
+  return true;
+}
+
+/**
+ * The view as a hash (without `#`). A view whose nodes do not fit in a link (fitsInLink) is written
+ * without them: the hash then keeps its layout, filters and selection only.
+ */
 export function encodeView(view: SharedView): string {
   const parts: string[] = [`v=${VERSION}`];
   const plain = encodeList(view.nodeIds);
   const coded = frontCode(view.nodeIds);
-  if (view.nodeIds.length > 0) parts.push(coded.length < plain.length * 0.8 ? `nz=${coded}` : `n=${plain}`);
+  if (view.nodeIds.length > 0 && fitsInLink(view.nodeIds)) parts.push(coded.length < plain.length * 0.8 ? `nz=${coded}` : `n=${plain}`);
   if (view.selection) parts.push(`sel=${view.selection.kind === 'node' ? 'n' : 'r'}:${encodeItem(view.selection.id)}`);
   if (view.layoutName) parts.push(`layout=${encodeItem(view.layoutName)}`);
   for (const [key, field] of Object.entries(FILTER_KEYS)) {

@@ -4,6 +4,7 @@
  * and falls back to defaults; storage that is full or switched off never breaks the page.
  */
 import type { Position } from 'cytoscape';
+import { LIMITS } from '../../../server/src/contract.ts';
 import { DEFAULT_LAYOUT_NAME, isLayoutName } from '../graph/layouts.ts';
 import { validateStyleSettings, type StyleSettings } from '../graph/style-settings.ts';
 
@@ -14,8 +15,8 @@ const KEYS = {
   settings: 'kg-explorer:settings',
 } as const;
 
-/** Most node positions kept; the least recently placed are forgotten first. */
-const MAX_STORED_POSITIONS = 5000;
+/** Most node positions kept (a full view's); the least recently placed are forgotten first. */
+const MAX_STORED_POSITIONS = LIMITS.viewMax;
 
 export type ThemeChoice = 'system' | 'light' | 'dark';
 
@@ -35,7 +36,7 @@ export const DEFAULT_SETTINGS: ExplorerSettings = {
 };
 
 /** Bounds of the neighbour cap the settings accept. */
-export const NEIGHBOUR_CAP_RANGE = { min: 1, max: 5000 } as const;
+export const NEIGHBOUR_CAP_RANGE = { min: 1, max: LIMITS.neighborsMax } as const;
 
 function read(key: string): unknown {
   try {

@@ -22,10 +22,10 @@ export const DEFAULT_CYPHER_LIMITS: Readonly<CypherLimits> = {
   timeoutMs: 10_000,
   /** Rows per answer (CYPHER_MAX_ROWS); a request's `limit` may lower it. Neo4j Browser's default, and all a table can show. */
   maxRows: 1_000,
-  /** Nodes in the answer's graph: the overview's maximum, beyond which Cytoscape stops being interactive. */
-  maxGraphNodes: LIMITS.overviewMax,
+  /** Nodes in the answer's graph: what one view holds. */
+  maxGraphNodes: LIMITS.viewMax,
   /** Relationships in the answer's graph: two per node on average. */
-  maxGraphRelationships: 2 * LIMITS.overviewMax,
+  maxGraphRelationships: 2 * LIMITS.viewMax,
   /** Characters of query text: far beyond any hand-written query, far below anything that strains the planner. */
   maxQueryLength: 20_000,
   /** Bytes of the parameters as JSON: parameters are values to look up, not data to load. */
