@@ -10,51 +10,19 @@ import type { Database } from '../../server/src/db/database.ts';
 import { probe as probeGraph, waitForStillGraph, type CyWindow } from '../support/browser.ts';
 import { startBrowserSession, type BrowserSession } from '../support/browser-session.ts';
 import { counts } from '../support/neo4j.ts';
+import { openWorkbench as openWorkbenchOn, runWithKeyboard as runOn, setQuery as setQueryOn, workbenchDrawer, workbenchEditor } from '../support/workbench-page.ts';
 
 let session: BrowserSession;
 let db: Database;
 let page: Page;
 let pageErrors: string[];
 
-const drawer = () => page.locator('[data-testid="workbench-drawer"]');
-const editor = () => page.locator('[data-testid="cypher-editor"] .cm-content');
+const drawer = () => workbenchDrawer(page);
+const editor = () => workbenchEditor(page);
 const workbenchError = (code: string) => page.locator(`[data-testid="workbench-error"][data-code="${code}"]`);
-
-/** Opens the workbench unless it is open, and closes whatever pops up over its editor. */
-async function openWorkbench(): Promise<void> {
-  if (!(await drawer().isVisible())) await page.locator('[data-testid="workbench-toggle"]').click();
-  await editor().waitFor({ timeout: 30_000 });
-  await editor().focus();
-  await page.keyboard.press('Escape');
-}
-
-/** Replaces the query text as a paste would (no completion pops up to catch an Enter). */
-async function setQuery(text: string): Promise<void> {
-  // Focus, not click: a completion list left open must not be able to swallow the pointer.
-  await editor().focus();
-  await page.keyboard.press('Escape');
-  await page.keyboard.press('Control+A');
-  await page.keyboard.press('Delete');
-  await page.keyboard.insertText(text);
-}
-
-/** The sequence number of the answer on show (results or an error), 0 before the first. */
-async function shownRun(): Promise<number> {
-  const answer = page.locator('.wb-results[data-run]');
-  return (await answer.count()) === 0 ? 0 : Number(await answer.first().getAttribute('data-run'));
-}
-
-/** Runs the query in the editor with Ctrl+Enter and waits for its own answer, not the one before it. */
-async function runWithKeyboard(): Promise<void> {
-  const before = await shownRun();
-  await editor().focus();
-  await page.keyboard.press('Control+Enter');
-  await page.waitForFunction(
-    (previous) => Number(document.querySelector('.wb-results[data-run]')?.getAttribute('data-run') ?? 0) > previous,
-    before,
-    { timeout: 30_000 },
-  );
-}
+const openWorkbench = () => openWorkbenchOn(page);
+const setQuery = (text: string) => setQueryOn(page, text);
+const runWithKeyboard = () => runOn(page);
 
 beforeAll(async () => {
   session = await startBrowserSession();

@@ -1,0 +1,118 @@
+/**
+ * A view of 20,000 nodes in Debian's Chromium against the real server: a workbench query's graph shown in
+ * place of the view is drawn once, laid out once in the worker, at the large level of detail, and the page
+ * still answers the mouse and the keyboard; a layout can be cancelled midway. No timings are asserted
+ * (`npm run bench` measures them, `render-*` and `layout-*`).
+ */
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../../server/src/db/database.ts';
+import { clickElement, waitForStillGraph, type CyWindow } from '../support/browser.ts';
+import { startBrowserSession, type BrowserSession } from '../support/browser-session.ts';
+import { openWorkbench, runWithKeyboard, setQuery } from '../support/workbench-page.ts';
+
+const NODES = 20_000;
+let session: BrowserSession;
+let db: Database;
+let page: Page;
+
+type TestWindow = CyWindow & { __layoutJobs?: number };
+const layoutJobs = () => page.evaluate(() => (window as unknown as TestWindow).__layoutJobs ?? 0);
+const canvas = () => page.locator('[data-testid="graph-canvas"]');
+const layoutIdle = () => page.waitForSelector('[data-testid="graph-canvas"][data-layout="idle"]', { timeout: 180_000 });
+const positions = () => page.evaluate(() => (window as unknown as CyWindow).__cy.nodes().map((node) => [node.position().x, node.position().y]));
+
+beforeAll(async () => {
+  session = await startBrowserSession();
+  ({ db, page } = session);
+  // 20,000 nodes, nine in ten with one relationship to a node far away in creation order: sparse, like a query result.
+  await db.writeTransaction(async (run) => {
+    await run(
+      `UNWIND range(0, ${NODES} - 1) AS i CREATE (n:BulkNode {id: 'bulk-' + i, name: 'Bulk ' + i})
+       WITH collect(n) AS nodes
+       UNWIND range(0, ${NODES} - 1) AS i
+       WITH nodes, i WHERE i % 10 <> 0
+       WITH nodes[i] AS a, nodes[(i * 7919 + 1) % ${NODES}] AS b WHERE a <> b
+       CREATE (a)-[:BULK_LINK]->(b)`,
+    );
+  });
+});
+
+afterAll(async () => {
+  await db?.writeTransaction((run) => run('MATCH (n:BulkNode) DETACH DELETE n'));
+  await session?.close();
+});
+
+describe('a view of 20,000 nodes in Chromium', () => {
+  it('shows a query’s 20,000 nodes, laid out once, at the large level of detail', async () => {
+    await openWorkbench(page);
+    await setQuery(page, 'MATCH (n:BulkNode) WITH collect(n) AS nodes MATCH (:BulkNode)-[r:BULK_LINK]->(:BulkNode) RETURN nodes, collect(r) AS links');
+    await runWithKeyboard(page, 120_000);
+    await expect(page.locator('[data-testid="graph-result"] strong').first().textContent()).resolves.toBe(String(NODES));
+    const jobsBefore = await layoutJobs();
+    await page.locator('[data-testid="show-graph-replace"]').click();
+    await page.waitForFunction((count) => (window as unknown as CyWindow).__cy.nodes().length === count, NODES, { timeout: 120_000 });
+    await layoutIdle();
+    await waitForStillGraph(page);
+
+    expect((await layoutJobs()) - jobsBefore).toBe(1); // one layout per change, not one per effect
+    const placed = await positions();
+    expect(placed.every(([x, y]) => Number.isFinite(x) && Number.isFinite(y))).toBe(true);
+    expect(new Set(placed.map(([x, y]) => `${Math.round(x as number)},${Math.round(y as number)}`)).size).toBeGreaterThan(NODES * 0.95);
+
+    const view = await page.evaluate(() => {
+      const cy = (window as unknown as CyWindow).__cy;
+      const renderer = (cy as unknown as { renderer(): Record<string, unknown> }).renderer();
+      const box = cy.nodes().boundingBox();
+      const extent = cy.extent();
+      return {
+        renderer: cy.container()?.dataset.renderer,
+        textureOnViewport: renderer.textureOnViewport,
+        hideEdgesOnViewport: renderer.hideEdgesOnViewport,
+        pixelRatio: renderer.forcedPixelRatio,
+        curveStyle: cy.edges().first().style('curve-style'),
+        fits: box.x1 >= extent.x1 - 1 && box.x2 <= extent.x2 + 1 && box.y1 >= extent.y1 - 1 && box.y2 <= extent.y2 + 1,
+      };
+    });
+    expect(view).toMatchObject({ textureOnViewport: true, hideEdgesOnViewport: true, pixelRatio: 1, curveStyle: 'haystack', fits: true });
+    expect(['canvas', 'webgl']).toContain(view.renderer);
+  });
+
+  it('still answers the mouse and the keyboard: pans, zooms, selects a node and shows its details', async () => {
+    const box = await canvas().boundingBox();
+    if (!box) throw new Error('graph canvas not on the page');
+    const camera = () => page.evaluate(() => ({ zoom: (window as unknown as CyWindow).__cy.zoom(), pan: (window as unknown as CyWindow).__cy.pan() }));
+    const before = await camera();
+    // Drag from an empty corner of the stage: a pan.
+    await page.mouse.move(box.x + 8, box.y + 8);
+    await page.mouse.down();
+    await page.mouse.move(box.x + 150, box.y + 90, { steps: 8 });
+    await page.mouse.up();
+    const panned = await camera();
+    expect(panned.pan.x - before.pan.x).toBeCloseTo(142, -1);
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.wheel(0, -400);
+    await page.waitForFunction((zoom) => (window as unknown as CyWindow).__cy.zoom() > zoom, panned.zoom, { timeout: 10_000 });
+
+    // Close enough to pick out one node, then click it as a user would.
+    const id = await page.evaluate(() => {
+      const cy = (window as unknown as CyWindow).__cy;
+      const node = cy.nodes('[caption = "Bulk 4321"]').first();
+      cy.zoom({ level: 1, position: node.position() });
+      return node.id();
+    });
+    await clickElement(page, id);
+    await expect(page.locator('[data-testid="details-panel"]').textContent()).resolves.toContain('Bulk 4321');
+    await page.keyboard.press('Escape');
+  });
+
+  it('cancels a layout midway, leaving every node where it was and the view usable', async () => {
+    const before = await positions();
+    await page.locator('[data-testid="layout-select"]').selectOption('concentric');
+    await page.locator('[data-testid="layout-cancel"]').click({ timeout: 60_000 });
+    await layoutIdle();
+    expect(await positions()).toEqual(before);
+    await expect(page.locator('[data-testid="layout-progress"]').count()).resolves.toBe(0);
+    expect(session.pageErrors).toEqual([]);
+  });
+});
