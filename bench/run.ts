@@ -22,6 +22,7 @@
  *
  * Speed is reported, never asserted: the figures depend on the machine and its load (recorded with them).
  */
+import { measureClient } from './client-bench.ts';
 import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -595,6 +596,13 @@ async function run(settings: Settings): Promise<Results> {
       results.push({ name: `undo-${sizeName(size)}`, ...figures });
     }
 
+    // The client in Chromium on this graph (bench/client-bench.ts): drawing, frames while moving, layouts.
+    if (wanted('render-canvas-') || wanted('layout-force-')) {
+      const sizes = (settings.smoke ? [200] : [1_000, 5_000, 20_000]).filter((size) => size <= graphSize.nodes);
+      stop.signal.throwIfAborted();
+      results.push(...(await measureClient(explorer.url, sizes, log)));
+    }
+
     const cpu = cpus();
     return {
       machine: {
@@ -650,6 +658,19 @@ const TARGETS: Array<{ what: string; check: (find: (name: string) => Record<stri
       return { value: `${Math.round(share * 100)} %, ${Number(expand.reqPerSec).toLocaleString('en')} req/s`, met: share >= 0.5 && Number(expand.reqPerSec) >= 1500 };
     },
   },
+  // Issue 9: the client fast on 20,000 nodes.
+  ...(
+    [
+      ['render-canvas-1000', 'interactive ≤ 1 s, no task over 200 ms', (r: Record<string, unknown>) => ({ value: `${r.interactiveMs} ms, longest ${r.longestTaskMs} ms`, met: Number(r.interactiveMs) <= 1000 && Number(r.longestTaskMs) <= 200 })],
+      ['render-canvas-5000', 'interactive ≤ 3 s, no task over 200 ms', (r: Record<string, unknown>) => ({ value: `${r.interactiveMs} ms, longest ${r.longestTaskMs} ms`, met: Number(r.interactiveMs) <= 3000 && Number(r.longestTaskMs) <= 200 })],
+      ['render-canvas-5000', '≥ 30 fps', (r: Record<string, unknown>) => ({ value: `${r.fps} fps`, met: Number(r.fps) >= 30 })],
+      ['render-canvas-20000', '≥ 10 fps', (r: Record<string, unknown>) => ({ value: `${r.fps} fps`, met: Number(r.fps) >= 10 })],
+      ['layout-force-20000', 'no task over 200 ms', (r: Record<string, unknown>) => ({ value: `${r.longestTaskMs} ms`, met: Number(r.longestTaskMs) <= 200 })],
+    ] as const
+  ).map(([name, what, check]) => ({ what: `${name}: ${what}`, check: (find: (name: string) => Record<string, unknown> | undefined) => {
+    const row = find(name);
+    return row ? check(row) : undefined;
+  } })),
 ];
 
 function markdown(results: Results): string {
@@ -707,6 +728,21 @@ function markdown(results: Results): string {
       '| nodes in view | undo steps kept | their memory (MB) | a step (KB) | an expansion (ms) | an undo (ms) |',
       '| ---: | ---: | ---: | ---: | ---: | ---: |',
       ...undo.map((r) => `| ${Number(r.size).toLocaleString('en')} | ${r.steps} | ${Number(r.historyMb).toFixed(1)} | ${Number(r.perStepKb).toFixed(0)} | ${Number(r.changeMs).toFixed(2)} | ${Number(r.undoMs).toFixed(3)} |`),
+    );
+  }
+  const client = rows((r) => /^(render|layout)-/.test(String(r.name)));
+  if (client.length > 0) {
+    lines.push(
+      '',
+      '## The client in headless Chromium (bench/client-bench.ts, no GPU)',
+      '',
+      '| case | nodes | relationships | interactive (ms) | longest task (ms) | fps panning and zooming | layout (ms) |',
+      '| --- | ---: | ---: | ---: | ---: | ---: | ---: |',
+      ...client.map((r) =>
+        r.unavailable
+          ? `| ${r.name} | | | unavailable: ${r.unavailable} | | | |`
+          : `| ${r.name} | ${Number(r.nodes).toLocaleString('en')} | ${r.relationships === undefined ? '' : Number(r.relationships).toLocaleString('en')} | ${r.interactiveMs ?? ''} | ${r.longestTaskMs} | ${r.fps ?? ''} | ${r.ms ?? ''} |`,
+      ),
     );
   }
   const find = (name: string) => results.results.find((r) => r.name === name) as Record<string, unknown> | undefined;

@@ -1,0 +1,166 @@
+/**
+ * The client's figures, measured in headless Chromium (Debian's, scripts/chromium.ts) driving the real
+ * client on the benchmark's explorer, as a user does: a workbench query of N nodes of the generated graph
+ * and the relationships among them, then "Show in view".
+ *
+ * - `render-<canvas|webgl>-<N>`: `interactiveMs`, from the click on "Show in view" until the graph is drawn
+ *   and laid out and the last long task has ended; `longestTaskMs`, from a `longtask` PerformanceObserver
+ *   (tasks over 50 ms, https://w3c.github.io/longtasks/); `fps`, requestAnimationFrame callbacks per second
+ *   during a scripted 5 s of mouse drags and wheel zooms. `webgl` rows only where the browser reports
+ *   hardware WebGL2, else recorded with `unavailable` and the renderer the browser reported.
+ * - `layout-force-<N>`: `ms` from choosing the force layout in the toolbar until it is applied, and the
+ *   page's `longestTaskMs` meanwhile (the layout itself runs in the worker).
+ */
+import type { Page } from 'playwright-core';
+import { launchChromium } from '../scripts/chromium.ts';
+
+type Row = Record<string, unknown>;
+
+const SCRIPTED_SECONDS = 5;
+
+/** The workbench query for the nodes with `seq` below `n` (graph-generator.ts) and the relationships among them. */
+export function viewQuery(n: number): string {
+  return `MATCH (a) WHERE a.seq < ${n} WITH collect(a) AS nodes MATCH (a)-[r]->(b) WHERE a.seq < ${n} AND b.seq < ${n} RETURN nodes, collect(r) AS relationships`;
+}
+
+/**
+ * Installs, before the page's scripts run, a record of long tasks and a frame counter. A string, not a
+ * function: tsx's transform would add helpers to a function's text that the page does not have.
+ */
+const INSTRUMENT = `
+  window.__longTasks = [];
+  window.__frames = 0;
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) window.__longTasks.push({ start: entry.startTime, end: entry.startTime + entry.duration });
+  }).observe({ type: 'longtask', buffered: true });
+  (function tick() {
+    window.__frames++;
+    requestAnimationFrame(tick);
+  })();
+`;
+
+/** What the browser says about WebGL2: whether it is hardware, and its renderer's name. */
+async function webglInfo(page: Page): Promise<{ hardware: boolean; renderer: string }> {
+  return page.evaluate(() => {
+    const gl = document.createElement('canvas').getContext('webgl2');
+    if (!gl) return { hardware: false, renderer: 'no WebGL2' };
+    const info = gl.getExtension('WEBGL_debug_renderer_info');
+    const renderer = String(gl.getParameter(info ? info.UNMASKED_RENDERER_WEBGL : gl.RENDERER));
+    const strict = document.createElement('canvas').getContext('webgl2', { failIfMajorPerformanceCaveat: true });
+    return { hardware: strict !== null && !/swiftshader|llvmpipe|softpipe|software/i.test(renderer), renderer };
+  });
+}
+
+async function runQuery(page: Page, query: string): Promise<void> {
+  const editor = page.locator('[data-testid="cypher-editor"] .cm-content');
+  if (!(await page.locator('[data-testid="workbench-drawer"]').isVisible())) await page.locator('[data-testid="workbench-toggle"]').click();
+  await editor.waitFor({ timeout: 60_000 });
+  await editor.focus();
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Control+A');
+  await page.keyboard.press('Delete');
+  await page.keyboard.insertText(query);
+  await page.keyboard.press('Control+Enter');
+  await page.locator('[data-testid="show-graph-replace"]').waitFor({ timeout: 120_000 });
+}
+
+/** Waits until the view holds `count` nodes and no layout runs; returns when (page ms) that was first seen. */
+async function settled(page: Page, count: number): Promise<number> {
+  const handle = await page.waitForFunction(
+    (n) => {
+      const cy = (window as unknown as { __cy?: { nodes(): { length: number } } }).__cy;
+      const idle = document.querySelector('[data-testid="graph-canvas"]')?.getAttribute('data-layout') === 'idle';
+      return cy && cy.nodes().length === n && idle ? performance.now() : false;
+    },
+    count,
+    { timeout: 600_000, polling: 'raf' },
+  );
+  return Number(await handle.jsonValue());
+}
+
+/** Long tasks that overlap [from, to], page ms: the longest, and when the last one ended. */
+async function longTasks(page: Page, from: number): Promise<{ longestTaskMs: number; lastEnd: number }> {
+  // A long task is reported once it ends: give the last one a moment to arrive.
+  await page.waitForTimeout(500);
+  return page.evaluate((start) => {
+    const tasks = (window as unknown as { __longTasks: Array<{ start: number; end: number }> }).__longTasks.filter((task) => task.end >= start);
+    return { longestTaskMs: Math.max(0, ...tasks.map((task) => task.end - task.start)), lastEnd: Math.max(start, ...tasks.map((task) => task.end)) };
+  }, from);
+}
+
+/** requestAnimationFrame callbacks per second while the mouse drags and wheels over the view for 5 s. */
+async function scriptedFps(page: Page): Promise<number> {
+  const box = await page.locator('[data-testid="graph-canvas"]').boundingBox();
+  if (!box) throw new Error('graph canvas not on the page');
+  const cx = box.x + box.width / 2;
+  const cy = box.y + box.height / 2;
+  const startFrames = await page.evaluate(() => (window as unknown as { __frames: number }).__frames);
+  const started = Date.now();
+  for (let step = 0; Date.now() - started < SCRIPTED_SECONDS * 1000; step++) {
+    if (step % 2 === 0) {
+      await page.mouse.move(cx - 100, cy);
+      await page.mouse.down();
+      await page.mouse.move(cx + 100, cy + 40, { steps: 10 });
+      await page.mouse.up();
+    } else {
+      await page.mouse.move(cx, cy);
+      for (let i = 0; i < 5; i++) await page.mouse.wheel(0, step % 4 === 1 ? -120 : 120);
+    }
+  }
+  const seconds = (Date.now() - started) / 1000;
+  const frames = (await page.evaluate(() => (window as unknown as { __frames: number }).__frames)) - startFrames;
+  return Math.round((frames / seconds) * 10) / 10;
+}
+
+/**
+ * Measures `render-*` and `layout-force-*` at each size in `sizes` (nodes), on the explorer at `url` over
+ * the generated graph. Each size starts from a fresh page. Rows as described above.
+ */
+export async function measureClient(url: string, sizes: readonly number[], log: (message: string) => void): Promise<Row[]> {
+  const browser = await launchChromium({ width: 1440, height: 900 });
+  const rows: Row[] = [];
+  try {
+    const page = await browser.newPage();
+    await page.addInitScript({ content: INSTRUMENT });
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    for (const size of sizes) {
+      await page.goto(url);
+      await page.waitForSelector('[data-testid="graph-canvas"][data-ready="true"]', { timeout: 120_000 });
+      const webgl = await webglInfo(page);
+      await runQuery(page, viewQuery(size));
+      const nodes = Number(await page.locator('[data-testid="graph-result"] strong').first().textContent());
+      const relationships = Number(await page.locator('[data-testid="graph-result"] strong').nth(1).textContent());
+      const renderer = (await page.locator('[data-testid="graph-canvas"]').getAttribute('data-renderer')) ?? 'canvas';
+      // Close the workbench so the view has the whole stage, as an analyst would to look at the graph.
+      await page.keyboard.press('Control+Backquote');
+      const clicked = await page.evaluate(() => performance.now());
+      await page.evaluate(() => (document.querySelector('[data-testid="show-graph-replace"]') as HTMLButtonElement).click());
+      const drawn = await settled(page, nodes);
+      const tasks = await longTasks(page, clicked);
+      const fps = await scriptedFps(page);
+      const render = { name: `render-${renderer}-${size}`, nodes, relationships, interactiveMs: Math.round(Math.max(drawn, tasks.lastEnd) - clicked), longestTaskMs: Math.round(tasks.longestTaskMs), fps };
+      log(`${render.name}: ${nodes} nodes, ${relationships} relationships, interactive in ${render.interactiveMs} ms, longest task ${render.longestTaskMs} ms, ${fps} fps`);
+      rows.push(render);
+      if (renderer === 'canvas') {
+        rows.push({ name: `render-webgl-${size}`, unavailable: webgl.hardware ? 'not chosen for this size' : `no hardware WebGL2 (${webgl.renderer})` });
+      }
+
+      const before = await page.evaluate(() => performance.now());
+      await page.locator('[data-testid="layout-select"]').selectOption('grid');
+      await settled(page, nodes);
+      const started = await page.evaluate(() => performance.now());
+      await page.locator('[data-testid="layout-select"]').selectOption('force');
+      await page.waitForFunction(() => document.querySelector('[data-testid="graph-canvas"]')?.getAttribute('data-layout') === 'running', null, { timeout: 10_000, polling: 'raf' }).catch(() => undefined);
+      const done = await settled(page, nodes);
+      const layoutTasks = await longTasks(page, started);
+      const layout = { name: `layout-force-${size}`, nodes, ms: Math.round(done - started), longestTaskMs: Math.round(layoutTasks.longestTaskMs) };
+      log(`${layout.name}: ${layout.ms} ms, longest task ${layout.longestTaskMs} ms (grid before it: ${Math.round(started - before)} ms)`);
+      rows.push(layout);
+    }
+    if (errors.length > 0) throw new Error(`the page raised: ${errors.join('; ')}`);
+    return rows;
+  } finally {
+    await browser.close();
+  }
+}
