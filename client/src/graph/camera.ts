@@ -3,7 +3,6 @@
  * FIT_MAX_ZOOM when fitting.
  */
 import type { CollectionReturnValue, Core, NodeCollection } from 'cytoscape';
-import { withFitZoomCap } from './layouts.ts';
 import { CLASSES } from './stylesheet.ts';
 
 /** Zoom factor of one step of the zoom buttons and keys. */
@@ -12,6 +11,29 @@ export const ZOOM_STEP = 1.25;
 const FOCUS_ZOOM = 1.4;
 const ANIMATION_MS = 350;
 export const FIT_PADDING = 40;
+
+/**
+ * Fitting the view never zooms in past this: a view of three nodes stays at reading size instead of
+ * filling the screen with giant captions. The analyst can still zoom in further (to the core's maxZoom).
+ */
+export const FIT_MAX_ZOOM = 1.5;
+
+/** Lowers the core's zoom limit to FIT_MAX_ZOOM; the function returned puts the old limit back. */
+function capZoomForFit(cy: Core): () => void {
+  const max = cy.maxZoom();
+  cy.maxZoom(Math.min(max, FIT_MAX_ZOOM));
+  return () => cy.maxZoom(max);
+}
+
+/** Runs `work` (a fit, or an animation to one) with the zoom capped at FIT_MAX_ZOOM while it is computed. */
+export function withFitZoomCap<T>(cy: Core, work: () => T): T {
+  const restore = capZoomForFit(cy);
+  try {
+    return work();
+  } finally {
+    restore();
+  }
+}
 
 /** Brings freshly added nodes into view when the layout put any of them outside it. */
 export function reveal(cy: Core, added: NodeCollection, anchorId: string): void {

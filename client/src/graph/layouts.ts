@@ -7,6 +7,7 @@
  */
 import type { Core, LayoutOptions, NodeCollection, NodeSingular, Position } from 'cytoscape';
 import { FCOSE_MAX_NODES, seededRandom, type LayoutJob, type LayoutPositions } from './layout-engine.ts';
+import { withFitZoomCap } from './camera.ts';
 import { startLayout } from './layout-runner.ts';
 
 export interface LayoutEntry {
@@ -224,32 +225,8 @@ export function positionsOf(cy: Core): Record<string, Position> {
   return positions;
 }
 
-/**
- * Fitting the view never zooms in past this: a view of three nodes stays at reading size instead of
- * filling the screen with giant captions. The analyst can still zoom in further (to the core's maxZoom).
- */
-export const FIT_MAX_ZOOM = 1.5;
-
-/** Lowers the core's zoom limit to FIT_MAX_ZOOM; the function returned puts the old limit back. */
-function capZoomForFit(cy: Core): () => void {
-  const max = cy.maxZoom();
-  cy.maxZoom(Math.min(max, FIT_MAX_ZOOM));
-  return () => cy.maxZoom(max);
-}
-
-/** Runs `work` (a fit, or an animation to one) with the zoom capped at FIT_MAX_ZOOM while it is computed. */
-export function withFitZoomCap<T>(cy: Core, work: () => T): T {
-  const restore = capZoomForFit(cy);
-  try {
-    return work();
-  } finally {
-    restore();
-  }
-}
-
-/** Runs a layout over the whole graph and resolves when it stops; a layout that fits keeps to FIT_MAX_ZOOM. */
-export function runLayout(cy: Core, options: LayoutOptions): Promise<void> {
-  const restore = (options as { fit?: boolean }).fit ? capZoomForFit(cy) : () => undefined;
+/** Runs a Cytoscape layout (here only `preset`, which never fits) and resolves when it stops. */
+function runLayout(cy: Core, options: LayoutOptions): Promise<void> {
   return new Promise<void>((resolve, reject) => {
     try {
       const layout = cy.layout(options);
@@ -258,5 +235,5 @@ export function runLayout(cy: Core, options: LayoutOptions): Promise<void> {
     } catch (error) {
       reject(error instanceof Error ? error : new Error(String(error)));
     }
-  }).finally(restore);
+  });
 }

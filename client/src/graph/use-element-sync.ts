@@ -5,10 +5,10 @@
  */
 import { useEffect, useRef, type RefObject } from 'react';
 import type { Core, NodeSingular } from 'cytoscape';
-import { FIT_PADDING, reveal } from './camera.ts';
+import { FIT_PADDING, reveal, withFitZoomCap } from './camera.ts';
 import { syncElements } from './elements.ts';
 import type { GraphCanvasProps } from './GraphCanvas.tsx';
-import { ANIMATE_MAX_NODES, applyPositions, DEFAULT_LAYOUT_NAME, fullLayout, incrementalLayout, layoutByName, withFitZoomCap, type LayoutContext } from './layouts.ts';
+import { ANIMATE_MAX_NODES, applyPositions, DEFAULT_LAYOUT_NAME, fullLayout, incrementalLayout, layoutByName, type LayoutContext } from './layouts.ts';
 import { reportPositions } from './use-cytoscape.ts';
 import type { Enqueue } from './use-layout-queue.ts';
 
