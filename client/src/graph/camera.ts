@@ -2,7 +2,8 @@
  * The camera: fitting, zooming and moving the view to nodes, always animated and never zooming in past
  * FIT_MAX_ZOOM when fitting.
  */
-import type { CollectionReturnValue, Core, NodeCollection } from 'cytoscape';
+import type { CollectionReturnValue, Core, NodeCollection, NodeSingular, Position } from 'cytoscape';
+import { LARGE_VIEW_NODES } from './level-of-detail.ts';
 import { CLASSES } from './stylesheet.ts';
 
 /** Zoom factor of one step of the zoom buttons and keys. */
@@ -26,13 +27,44 @@ function capZoomForFit(cy: Core): () => void {
 }
 
 /** Runs `work` (a fit, or an animation to one) with the zoom capped at FIT_MAX_ZOOM while it is computed. */
-export function withFitZoomCap<T>(cy: Core, work: () => T): T {
+function withFitZoomCap<T>(cy: Core, work: () => T): T {
   const restore = capZoomForFit(cy);
   try {
     return work();
   } finally {
     restore();
   }
+}
+
+/**
+ * The viewport that fits `eles` with `padding` px around them, for collections of more than
+ * LARGE_VIEW_NODES nodes: from the nodes' positions and drawn sizes only. Cytoscape's own fit measures
+ * every caption and edge (2.4 s for 5,000 nodes and 14,000 edges on this machine, profiled), and on a large
+ * view captions are not drawn at the zoom a fit gives anyway. Null for smaller collections: Cytoscape fits
+ * those itself, captions included.
+ */
+export function largeFitViewport(cy: Core, eles: CollectionReturnValue, padding: number): { zoom: number; pan: Position } | null {
+  const nodes = eles.nodes();
+  if (nodes.length <= LARGE_VIEW_NODES) return null;
+  let [x1, y1, x2, y2] = [Infinity, Infinity, -Infinity, -Infinity];
+  nodes.forEach((node: NodeSingular) => {
+    const { x, y } = node.position();
+    const half = (Number(node.data('size')) || 30) / 2;
+    x1 = Math.min(x1, x - half);
+    y1 = Math.min(y1, y - half);
+    x2 = Math.max(x2, x + half);
+    y2 = Math.max(y2, y + half);
+  });
+  const fitted = Math.min((cy.width() - 2 * padding) / (x2 - x1 || 1), (cy.height() - 2 * padding) / (y2 - y1 || 1));
+  const zoom = Math.min(Math.max(fitted, cy.minZoom()), FIT_MAX_ZOOM, cy.maxZoom());
+  return { zoom, pan: { x: cy.width() / 2 - zoom * ((x1 + x2) / 2), y: cy.height() / 2 - zoom * ((y1 + y2) / 2) } };
+}
+
+/** Fits `eles` at once, never zooming in past FIT_MAX_ZOOM. */
+export function fitNow(cy: Core, eles: CollectionReturnValue, padding: number): void {
+  const large = largeFitViewport(cy, eles, padding);
+  if (large) cy.viewport(large);
+  else withFitZoomCap(cy, () => cy.fit(eles, padding));
 }
 
 /** Brings freshly added nodes into view when the layout put any of them outside it. */
@@ -46,7 +78,9 @@ export function reveal(cy: Core, added: NodeCollection, anchorId: string): void 
 
 /** Moves the view, animated, to fit `eles`, never zooming in past FIT_MAX_ZOOM. */
 export function animateFit(cy: Core, eles: CollectionReturnValue, padding: number): void {
-  withFitZoomCap(cy, () => cy.animate({ fit: { eles, padding } }, { duration: ANIMATION_MS }));
+  const large = largeFitViewport(cy, eles, padding);
+  if (large) cy.animate(large, { duration: ANIMATION_MS });
+  else withFitZoomCap(cy, () => cy.animate({ fit: { eles, padding } }, { duration: ANIMATION_MS }));
 }
 
 /** Fits every shown (not filtered-out) element, or every element when none is shown. */

@@ -7,8 +7,9 @@
  */
 import type { Core, LayoutOptions, NodeCollection, NodeSingular, Position } from 'cytoscape';
 import { FCOSE_MAX_NODES, seededRandom, type LayoutJob, type LayoutPositions } from './layout-engine.ts';
-import { withFitZoomCap } from './camera.ts';
+import { FIT_PADDING, fitNow } from './camera.ts';
 import { startLayout } from './layout-runner.ts';
+import { LARGE_VIEW_NODES } from './level-of-detail.ts';
 
 export interface LayoutEntry {
   name: string;
@@ -95,20 +96,29 @@ async function runJob(cy: Core, job: LayoutJob, animate: boolean, context: Layou
 }
 
 /**
- * Draws the whole view anew with layout `name` (fixed nodes stay). Until the worker answers, the nodes wait
- * on a spiral around the view's centre so that a large view is on screen, and usable, at once. Resolves
- * true when laid out, false when cancelled.
+ * Draws the whole view anew with layout `name` (fixed nodes stay). With `spiral`, the nodes first go on a
+ * spiral around the view's centre, where they stay if the layout is cancelled. A view of more than
+ * LARGE_VIEW_NODES nodes is not drawn until its layout is placed (Cytoscape holds its redraws in a batch):
+ * on a canvas without a GPU each frame of 5,000 nodes costs ~350 ms, and drawing the spiral meanwhile cost
+ * ~6 s of frames (profiled), while the page itself stays usable. Resolves true when laid out, false when
+ * cancelled.
  */
 export async function fullLayout(cy: Core, name: string, options: { animate: boolean; fit: boolean; spiral: boolean }, context: LayoutContext): Promise<boolean> {
   const nodes = cy.nodes();
   if (nodes.empty()) return true;
-  if (options.spiral) {
-    placeOnSpiral(cy, nodes, viewCentre(cy));
-    if (options.fit) withFitZoomCap(cy, () => cy.fit(cy.elements(), 40));
+  const holdFrames = options.spiral && nodes.length > LARGE_VIEW_NODES;
+  if (holdFrames) cy.startBatch();
+  try {
+    if (options.spiral) {
+      placeOnSpiral(cy, nodes, viewCentre(cy));
+      if (options.fit) fitNow(cy, cy.elements(), FIT_PADDING);
+    }
+    const done = await runJob(cy, layoutJob(cy, name, nodes, new Set(), 'scratch'), options.animate, context);
+    if (done && options.fit && !cy.destroyed()) fitNow(cy, cy.elements(), FIT_PADDING);
+    return done;
+  } finally {
+    if (holdFrames && !cy.destroyed()) cy.endBatch();
   }
-  const done = await runJob(cy, layoutJob(cy, name, nodes, new Set(), 'scratch'), options.animate, context);
-  if (done && options.fit && !cy.destroyed()) withFitZoomCap(cy, () => cy.fit(cy.elements(), 40));
-  return done;
 }
 
 /**

@@ -38,6 +38,24 @@ function certaintyRules(): StylesheetJson {
   });
 }
 
+/** Icons are images drawn per node: on a large view they cost more frames than they tell at its zoom. */
+function iconRules(detail: LevelOfDetail): StylesheetJson {
+  if (detail.large) return [];
+  return [
+    {
+      selector: 'node[?icon]',
+      style: {
+        'background-image': 'data(icon)',
+        'background-width': '56%',
+        'background-height': '56%',
+        'background-fit': 'none',
+        'background-clip': 'none',
+        'background-image-containment': 'over',
+      },
+    },
+  ];
+}
+
 /** Large views (level-of-detail.ts): straight edges without arrows or captions, except the selected one's caption. */
 function largeViewRules(detail: LevelOfDetail): StylesheetJson {
   if (!detail.haystackEdges) return [];
@@ -76,17 +94,7 @@ export function buildStylesheet(theme: GraphTheme, detail: LevelOfDetail = level
         'min-zoomed-font-size': detail.minZoomedFontSize,
       },
     },
-    {
-      selector: 'node[?icon]',
-      style: {
-        'background-image': 'data(icon)',
-        'background-width': '56%',
-        'background-height': '56%',
-        'background-fit': 'none',
-        'background-clip': 'none',
-        'background-image-containment': 'over',
-      },
-    },
+    ...iconRules(detail),
     {
       selector: 'edge',
       style: {

@@ -5,7 +5,7 @@
  */
 import { useEffect, useRef, type RefObject } from 'react';
 import type { Core, NodeSingular } from 'cytoscape';
-import { FIT_PADDING, reveal, withFitZoomCap } from './camera.ts';
+import { FIT_PADDING, fitNow, reveal } from './camera.ts';
 import { syncElements } from './elements.ts';
 import type { GraphCanvasProps } from './GraphCanvas.tsx';
 import { ANIMATE_MAX_NODES, applyPositions, DEFAULT_LAYOUT_NAME, fullLayout, incrementalLayout, layoutByName, type LayoutContext } from './layouts.ts';
@@ -52,7 +52,7 @@ export function useElementSync(
           await fullLayout(c, layout.manual ? DEFAULT_LAYOUT_NAME : layout.name, { animate: !wasEmpty, fit: true, spiral: true }, context);
         } else {
           if (unplaced.nonempty()) await incrementalLayout(c, unplaced, null, context);
-          withFitZoomCap(c, () => c.fit(c.elements(), FIT_PADDING));
+          fitNow(c, c.elements(), FIT_PADDING);
         }
       }).then(() => {
         setReady(true);
