@@ -246,6 +246,8 @@ export function App() {
           expanding={state.busy !== null}
           onSelect={select}
           onExpand={(id) => void actions.expand(id)}
+          onExpandMore={(id, count) => void actions.expandMore(id, count)}
+          pageSize={settings.neighbourCap}
           onCollapse={actions.collapse}
           onPathFrom={(fromId) => dispatch({ type: 'pathPickStarted', fromId })}
           onOpenNode={(id) => void actions.openNode(id)}

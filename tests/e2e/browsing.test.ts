@@ -192,6 +192,31 @@ describe('browsing the graph in Chromium', () => {
     expect(sorted((await probe(page)).nodes)).toEqual(sorted(['north-korea', ...deployed]));
   });
 
+  it('offers the next neighbours of an expansion over the cap, page by page, then all the rest', async () => {
+    await openView(page, server.url, '#v=1&n=north-korea');
+    await page.locator('[data-testid="settings-button"]').click();
+    await page.locator('[data-testid="neighbour-cap"]').fill('2');
+    await page.locator('[data-testid="neighbour-cap"]').press('Enter');
+    await page.locator('[data-testid="settings-button"]').click();
+    const all = await neighbourIds('north-korea');
+    expect(all.length).toBeGreaterThan(6); // a first page, a next page, and a rest longer than a page
+
+    await clickElement(page, 'north-korea');
+    await page.keyboard.press('e');
+    await page.locator('[data-testid="expand-confirm"]').click();
+    const info = page.locator('[data-testid="expansion-info"]');
+    await expect.poll(() => info.innerText(), { timeout: 10_000 }).toBe(`showing 2 of ${all.length}`);
+
+    await page.locator('[data-testid="expand-next"]').click();
+    await expect.poll(() => info.innerText(), { timeout: 10_000 }).toBe(`showing 4 of ${all.length}`);
+    await expect(page.locator('[data-testid="expand-rest"]').innerText()).resolves.toBe(`Add all ${all.length - 4} remaining`);
+    await page.locator('[data-testid="expand-rest"]').click();
+    await expect.poll(() => info.innerText(), { timeout: 10_000 }).toBe(`all ${all.length} shown`);
+    await page.waitForFunction((n) => (window as unknown as CyWindow).__cy.nodes().length === n, 1 + all.length);
+    expect(sorted((await probe(page)).nodes)).toEqual(sorted(['north-korea', ...all]));
+    await expect(page.locator('[data-testid="expand-next"]').count()).resolves.toBe(0);
+  });
+
   it('hides filtered-out elements in place, counts them, and brings them back on undo', async () => {
     await openView(page, server.url, '');
     await waitForStillGraph(page);

@@ -95,6 +95,20 @@ describe('explorer state: expand, collapse, undo, redo', () => {
     expect(nodeIds(collapsedNorth)).toEqual(['north-korea', 'putin', 'russia']);
   });
 
+  it('adds the next page of an expansion to it, keeping its filters and cursor, and collapses both pages', () => {
+    const first = { ...neighbours('russia', ['putin', 'lavrov']), total: 4, next: 'cursor-1' };
+    const second = { ...neighbours('russia', ['shoigu', 'peskov']), total: 4, next: null };
+    const paged = run(
+      loaded(),
+      { type: 'expanded', nodeId: 'russia', response: first, filtered: true, query: { types: ['LEADS'] } },
+      { type: 'expanded', nodeId: 'russia', response: second, more: true },
+    );
+    expect(paged.expansions.get('russia')).toMatchObject({ shown: 4, total: 4, next: null, filtered: true, query: { types: ['LEADS'] } });
+    expect(nodeIds(paged)).toEqual(['lavrov', 'north-korea', 'peskov', 'putin', 'russia', 'shoigu']);
+    expect(paged.notice?.text).toBe('Added 2 matching neighbours of russia.');
+    expect(nodeIds(run(paged, { type: 'collapsed', nodeId: 'russia' }))).toEqual(['north-korea', 'russia']);
+  });
+
   it('tells when a node has no expansion to collapse, without recording a change', () => {
     const start = loaded();
     const next = run(start, { type: 'collapsed', nodeId: 'russia' });

@@ -15,6 +15,8 @@ import { RelationshipDetails } from './RelationshipDetails.tsx';
 export interface DetailsActions {
   onSelect(selection: Selection): void;
   onExpand(nodeId: string): void;
+  /** Adds the next `count` neighbours of an expansion that shows only some. */
+  onExpandMore(nodeId: string, count: number): void;
   onCollapse(nodeId: string): void;
   onPathFrom(nodeId: string): void;
   /** Brings a node that is not in view into view and selects it. */
@@ -30,6 +32,8 @@ interface DetailsPanelProps extends DetailsActions {
   alsoSelectedCount: number;
   expansions: ReadonlyMap<string, Expansion>;
   expanding: boolean;
+  /** Neighbours one "Add the next" adds: the neighbour cap of the settings. */
+  pageSize: number;
 }
 
 const SHORTCUTS: Array<[string, string]> = [
@@ -58,7 +62,7 @@ export function DetailsPanel(props: DetailsPanelProps) {
         </p>
       )}
       {node ? (
-        <NodeDetails key={node.id} node={node} graph={graph} expansion={expansions.get(node.id)} expanding={expanding} actions={props} />
+        <NodeDetails key={node.id} node={node} graph={graph} expansion={expansions.get(node.id)} expanding={expanding} pageSize={props.pageSize} actions={props} />
       ) : relationship ? (
         <RelationshipDetails key={relationship.id} relationship={relationship} graph={graph} onSelect={props.onSelect} onOpenNode={props.onOpenNode} />
       ) : (

@@ -3,7 +3,7 @@
  * its evidence (claims grouped by source and certainty), the money flows it takes part in, every
  * property, and the relationships in view that touch it (each one opens its evidence).
  */
-import type { GraphNode } from '../../../server/src/contract.ts';
+import { LIMITS, type GraphNode } from '../../../server/src/contract.ts';
 import { certaintyOf } from '../graph/certainty.ts';
 import { displayLabel, nodeCaption } from '../graph/labels.ts';
 import type { Expansion } from '../state/explorer-state.ts';
@@ -23,6 +23,8 @@ interface NodeDetailsProps {
   graph: GraphData;
   expansion: Expansion | undefined;
   expanding: boolean;
+  /** Neighbours one "Add the next" adds. */
+  pageSize: number;
   actions: DetailsActions;
 }
 
@@ -32,7 +34,7 @@ function expansionText(expansion: Expansion | undefined, inView: number): string
   return expansion.total > expansion.shown ? `showing ${expansion.shown} of ${expansion.total}${matching}` : `all ${expansion.total}${matching} shown`;
 }
 
-export function NodeDetails({ node, graph, expansion, expanding, actions }: NodeDetailsProps) {
+export function NodeDetails({ node, graph, expansion, expanding, pageSize, actions }: NodeDetailsProps) {
   const label = displayLabel(node.labels);
   const relationships = relationshipsOf(graph, node.id);
   const description = node.properties.description;
@@ -74,6 +76,7 @@ export function NodeDetails({ node, graph, expansion, expanding, actions }: Node
         <p className="muted small expansion-info" data-testid="expansion-info">
           {expansionText(expansion, relationships.length)}
         </p>
+        {expansion?.next && <MoreNeighbours nodeId={node.id} expansion={expansion} graph={graph} pageSize={pageSize} expanding={expanding} actions={actions} />}
       </section>
 
       <section className="details-section">
@@ -113,6 +116,37 @@ export function NodeDetails({ node, graph, expansion, expanding, actions }: Node
             })}
           </ul>
         </section>
+      )}
+    </div>
+  );
+}
+
+/**
+ * The offer of more neighbours when an expansion shows only some: the next page (the neighbour cap) and
+ * all the rest, both held to what the view has room for (LIMITS.viewMax nodes), which it says.
+ */
+function MoreNeighbours(props: { nodeId: string; expansion: Expansion; graph: GraphData; pageSize: number; expanding: boolean; actions: DetailsActions }) {
+  const { nodeId, expansion, graph, pageSize, expanding, actions } = props;
+  const remaining = Math.max(0, expansion.total - expansion.shown);
+  const room = Math.max(0, LIMITS.viewMax - graph.nodes.size);
+  const next = Math.min(pageSize, remaining, room);
+  const all = Math.min(remaining, room);
+  if (room === 0) {
+    return (
+      <p className="muted small" data-testid="view-full">
+        The view holds {LIMITS.viewMax.toLocaleString('en')} nodes, its cap: remove some to add more neighbours.
+      </p>
+    );
+  }
+  return (
+    <div className="action-row">
+      <button type="button" className="button" disabled={expanding} onClick={() => actions.onExpandMore(nodeId, next)} data-testid="expand-next">
+        Add the next {next.toLocaleString('en')}
+      </button>
+      {all > next && (
+        <button type="button" className="button" disabled={expanding} onClick={() => actions.onExpandMore(nodeId, all)} data-testid="expand-rest">
+          {all === remaining ? `Add all ${all.toLocaleString('en')} remaining` : `Add ${all.toLocaleString('en')} more (the view's cap)`}
+        </button>
       )}
     </div>
   );

@@ -8,7 +8,7 @@
  */
 import type { Position } from 'cytoscape';
 import type { Graph, GraphNode } from '../../../server/src/contract.ts';
-import type { NeighborsAnswer, PathsAnswer } from '../api/browse-types.ts';
+import type { NeighborQuery, NeighborsAnswer, PathsAnswer } from '../api/browse-types.ts';
 import { nodeCaption } from '../graph/labels.ts';
 import { DEFAULT_LAYOUT_NAME, MANUAL_LAYOUT_NAME, layoutByName } from '../graph/layouts.ts';
 import { DEFAULT_FILTERS, type Filters } from './filters.ts';
@@ -35,6 +35,10 @@ export interface Expansion {
   relationshipIds: readonly string[];
   /** True when the expansion was narrowed to some types, labels or a certainty floor. */
   filtered: boolean;
+  /** The filters it asked with (no limit, no cursor), so that the next page asks the same. */
+  query: Omit<NeighborQuery, 'limit' | 'after'>;
+  /** The cursor of the neighbours after those shown (the answer's `next`), null when all are shown. */
+  next: string | null;
 }
 
 /** Shortest paths found between two nodes; `count` 0 means there is none (nothing is highlighted). */
@@ -129,7 +133,17 @@ export type ExplorerAction =
   | { type: 'overviewFailed'; code: string; message: string }
   | { type: 'busy'; text: string }
   /** Neighbours arrived. `open`: the node was chosen by name (search), so it is pinned, selected and centred. */
-  | { type: 'expanded'; nodeId: string; response: NeighborsAnswer; filtered?: boolean; open?: GraphNode }
+  | {
+      type: 'expanded';
+      nodeId: string;
+      response: NeighborsAnswer;
+      filtered?: boolean;
+      /** The filters asked with (default none). */
+      query?: Omit<NeighborQuery, 'limit' | 'after'>;
+      open?: GraphNode;
+      /** True: a further page of an expansion in view, added to it (`Add the next N`). */
+      more?: boolean;
+    }
   /** Collapse: takes away what the node's expansion added (nodes nothing else keeps in view). */
   | { type: 'collapsed'; nodeId: string }
   /** Nodes (and relationships) added by name: pinned; `focusId` is selected and centred. */
@@ -359,17 +373,21 @@ function reduce(state: ExplorerState, action: ExplorerAction): ExplorerState {
       const before = state.graph;
       const { data, addedNodeIds } = mergeGraph(before, action.response);
       const addedRelationshipIds = action.response.relationships.filter((rel) => !before.relationships.has(rel.id)).map((rel) => rel.id);
-      const shown = action.response.nodes.filter((node) => node.id !== action.nodeId).length;
+      const page = action.response.nodes.filter((node) => node.id !== action.nodeId).length;
+      const previous = action.more ? state.expansions.get(action.nodeId) : undefined;
+      const shown = (previous?.shown ?? 0) + page;
       const total = Math.max(action.response.total, shown);
-      const filtered = action.filtered ?? false;
+      const filtered = action.filtered ?? previous?.filtered ?? false;
       const expansions = new Map(state.expansions).set(action.nodeId, {
         shown,
         total,
-        addedNodeIds,
-        addedRelationshipIds,
-        nodeIds: action.response.nodes.map((n) => n.id),
-        relationshipIds: action.response.relationships.map((r) => r.id),
+        addedNodeIds: [...(previous?.addedNodeIds ?? []), ...addedNodeIds],
+        addedRelationshipIds: [...(previous?.addedRelationshipIds ?? []), ...addedRelationshipIds],
+        nodeIds: [...(previous?.nodeIds ?? []), ...action.response.nodes.map((n) => n.id)],
+        relationshipIds: [...(previous?.relationshipIds ?? []), ...action.response.relationships.map((r) => r.id)],
         filtered,
+        query: action.query ?? previous?.query ?? {},
+        next: action.response.next,
       });
       const name = nameOf(data, action.nodeId);
       const text = expansionNotice(name, shown, total, addedNodeIds.length, filtered);

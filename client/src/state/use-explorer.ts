@@ -5,7 +5,7 @@
  * only this hook talks to the API for the view.
  */
 import { useCallback, useEffect, useLayoutEffect, useMemo, useReducer, useRef, useState } from 'react';
-import type { Graph, GraphNode } from '../../../server/src/contract.ts';
+import { LIMITS, type Graph, type GraphNode } from '../../../server/src/contract.ts';
 import type { NeighborQuery, NeighborsAnswer } from '../api/browse-types.ts';
 import {
   DEFAULT_REQUEST_LIMITS,
@@ -134,9 +134,34 @@ export function useExplorer(neighbourCap: number) {
     try {
       const filtered = Boolean(query.types?.length || query.labels?.length || query.minCertainty);
       const response = await fetchNeighbors(choice.nodeId, query);
-      dispatch({ type: 'expanded', nodeId: choice.nodeId, response, filtered, open: choice.open });
+      const { limit: _limit, after: _after, ...filters } = query;
+      dispatch({ type: 'expanded', nodeId: choice.nodeId, response, filtered, query: filters, open: choice.open });
     } catch (error) {
       dispatch({ type: 'requestFailed', message: `Could not expand ${choice.name}: ${errorMessage(error)}` });
+    }
+  }, []);
+
+  /**
+   * Adds the next `count` neighbours of an expansion in view (its filters, from its cursor), never more than
+   * the view has room for (LIMITS.viewMax nodes). Nothing when the expansion shows them all.
+   */
+  const expandMore = useCallback(async (nodeId: string, count: number) => {
+    const { expansions, graph } = latest.current;
+    const expansion = expansions.get(nodeId);
+    if (!expansion?.next) return;
+    const name = nameOf(nodeId);
+    const room = LIMITS.viewMax - graph.nodes.size;
+    if (room <= 0) {
+      dispatch({ type: 'noticeShown', text: `The view holds ${LIMITS.viewMax.toLocaleString('en')} nodes, its cap: remove some before adding more.` });
+      return;
+    }
+    dispatch({ type: 'busy', text: `Adding neighbours of ${name}…` });
+    try {
+      const limit = Math.min(count, room, LIMITS.neighborsMax);
+      const response = await fetchNeighbors(nodeId, { ...expansion.query, limit, after: expansion.next });
+      dispatch({ type: 'expanded', nodeId, response, more: true });
+    } catch (error) {
+      dispatch({ type: 'requestFailed', message: `Could not add neighbours of ${name}: ${errorMessage(error)}` });
     }
   }, []);
 
@@ -235,8 +260,8 @@ export function useExplorer(neighbourCap: number) {
   }, []);
 
   const actions = useMemo(
-    () => ({ loadInitial, expand, expandWith, collapse, openNode, findPaths, sampleLabel, sampleType, setPathOptions }),
-    [loadInitial, expand, expandWith, collapse, openNode, findPaths, sampleLabel, sampleType],
+    () => ({ loadInitial, expand, expandWith, expandMore, collapse, openNode, findPaths, sampleLabel, sampleType, setPathOptions }),
+    [loadInitial, expand, expandWith, expandMore, collapse, openNode, findPaths, sampleLabel, sampleType],
   );
 
   return { state, dispatch, actions, expandChoice, closeExpandChoice: () => setExpandChoice(null), pathOptions };
