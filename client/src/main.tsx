@@ -3,14 +3,18 @@
  */
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { loadServerLimits } from './api/server-limits.ts';
 import { App } from './App.tsx';
 import './styles.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('main.tsx: element #root not found in index.html.');
 
-createRoot(root).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
+// The server's limits first (one small request): the view's cap shapes what the explorer asks for.
+void loadServerLimits().then(() =>
+  createRoot(root).render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  ),
 );

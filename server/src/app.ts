@@ -6,6 +6,8 @@ import { existsSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { join } from 'node:path';
 import express, { type Express } from 'express';
+import type { Config } from './config.ts';
+import { LIMITS } from './contract.ts';
 import { createCypherService } from './cypher/cypher-service.ts';
 import type { CypherLimits } from './cypher/cypher-limits.ts';
 import type { Database } from './db/database.ts';
@@ -25,18 +27,26 @@ export interface AppDeps {
   cypherLimits?: Partial<CypherLimits>;
   /** Overrides of the export's limits (size caps, timeout); the rest keep their defaults. */
   exportLimits?: Partial<ExportLimits>;
+  /** Nodes one view holds (default LIMITS.viewMax): the overview's, the neighbours' and the workbench graph's cap. */
+  viewMaxNodes?: number;
+}
+
+/** The limits of `config` (the environment) as createApp takes them. */
+export function limitsFromConfig(config: Pick<Config, 'cypher' | 'export' | 'viewMaxNodes'>): Pick<AppDeps, 'cypherLimits' | 'exportLimits' | 'viewMaxNodes'> {
+  return { cypherLimits: config.cypher, exportLimits: config.export, viewMaxNodes: config.viewMaxNodes };
 }
 
 const defaultLog: Logger = (message, error) => console.error(`[server] ${message}`, error);
 
-export function createApp({ db, clientDir, log = defaultLog, cypherLimits, exportLimits }: AppDeps): Express {
+export function createApp({ db, clientDir, log = defaultLog, cypherLimits, exportLimits, viewMaxNodes = LIMITS.viewMax }: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
   app.use(securityHeaders);
   app.use(express.json({ limit: '1mb' }));
-  const cypher = createCypherService(db, cypherLimits);
-  app.use('/api', apiRouter(db, createGraphService(db), cypher, createExportService(db, cypher, exportLimits)));
+  // The view's cap is the workbench graph's too (two relationships per node), unless a test sets them.
+  const cypher = createCypherService(db, { maxGraphNodes: viewMaxNodes, maxGraphRelationships: 2 * viewMaxNodes, ...cypherLimits });
+  app.use('/api', apiRouter(db, createGraphService(db), cypher, createExportService(db, cypher, exportLimits), viewMaxNodes));
   app.use('/api', apiNotFound);
   if (clientDir && existsSync(join(clientDir, 'index.html'))) {
     app.use(express.static(clientDir, { index: 'index.html', maxAge: '1h' }));

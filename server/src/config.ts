@@ -4,6 +4,8 @@
  */
 
 /** Defaults, each declared once. */
+import { LIMITS } from './contract.ts';
+
 export const DEFAULT_CONFIG = {
   /** The explorer's HTTP port. */
   port: 3000,
@@ -41,6 +43,7 @@ export const CONFIG_VARIABLES = [
   'EXPORT_MAX_NODES',
   'EXPORT_MAX_RELATIONSHIPS',
   'EXPORT_TIMEOUT_MS',
+  'VIEW_MAX_NODES',
 ] as const;
 
 export interface Neo4jTarget {
@@ -62,6 +65,11 @@ export interface Config {
   cypher: { timeoutMs?: number; maxRows?: number };
   /** Overrides of the export size caps; unset ones keep the defaults of server/src/export/export-limits.ts. */
   export: { maxNodes?: number; maxRelationships?: number; timeoutMs?: number };
+  /**
+   * Nodes one view holds (VIEW_MAX_NODES, 1..LIMITS.viewMaxCeiling, default LIMITS.viewMax): the overview's,
+   * an expansion's and the workbench graph's cap.
+   */
+  viewMaxNodes: number;
 }
 
 export class ConfigError extends Error {
@@ -159,5 +167,14 @@ export function loadConfig(env: Env = process.env): Config {
       maxRelationships: positiveInteger(env, 'EXPORT_MAX_RELATIONSHIPS'),
       timeoutMs: positiveInteger(env, 'EXPORT_TIMEOUT_MS'),
     },
+    viewMaxNodes: viewMaxNodes(env),
   };
+}
+
+function viewMaxNodes(env: Env): number {
+  const value = positiveInteger(env, 'VIEW_MAX_NODES') ?? LIMITS.viewMax;
+  if (value > LIMITS.viewMaxCeiling) {
+    throw new ConfigError(`VIEW_MAX_NODES must be at most ${LIMITS.viewMaxCeiling}: beyond that no browser draws a view. Got: "${value}"`);
+  }
+  return value;
 }

@@ -180,10 +180,13 @@ export const LIMITS = {
    * draws 20,000 nodes interactively at its large level of detail (bench/RESULTS.md, `render-*`).
    */
   viewMax: 20_000,
-  /** Overview maximum: a view's. */
+  /** Most that VIEW_MAX_NODES may raise a view's cap to. */
+  viewMaxCeiling: 100_000,
+  /** Overview maximum by default: a view's (VIEW_MAX_NODES changes both). */
   overviewMax: 20_000,
   /** Neighbours per expansion, default: Neo4j Browser's cap, so nothing surprises its users. */
   neighborsDefault: 100,
+  /** Neighbours per page by default: a view's (VIEW_MAX_NODES changes both). */
   neighborsMax: 20_000,
   searchDefault: 10,
   searchMax: 100,
@@ -238,6 +241,23 @@ const nameListParam = z
 
 /** A certainty floor: only relationships at this level or stronger (CERTAINTIES order) count. */
 const certaintyParam = z.enum(CERTAINTIES).optional();
+
+/**
+ * The overview's and the neighbours' query schemas with `limit` held to a view's cap of `viewMax` nodes
+ * (VIEW_MAX_NODES); the exported OverviewQuerySchema and NeighborsQuerySchema hold it to the default.
+ */
+export function viewQuerySchemas(viewMax: number) {
+  return {
+    overview: OverviewQuerySchema.extend({ limit: limitParam(Math.min(LIMITS.overviewDefault, viewMax), viewMax) }),
+    neighbors: NeighborsQuerySchema.extend({ limit: limitParam(Math.min(LIMITS.neighborsDefault, viewMax), viewMax) }),
+  };
+}
+
+/** `GET /api/limits`: what one request and one view may hold on this server. */
+export interface LimitsResponse {
+  /** Nodes one view holds (VIEW_MAX_NODES): the overview's, an expansion's and the workbench graph's cap. */
+  viewMaxNodes: number;
+}
 
 export const NeighborsQuerySchema = z.object({
   limit: limitParam(LIMITS.neighborsDefault, LIMITS.neighborsMax),

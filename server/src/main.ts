@@ -4,7 +4,7 @@
  */
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createApp, startServer } from './app.ts';
+import { createApp, limitsFromConfig, startServer } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { createDatabase, waitForDatabase } from './db/database.ts';
 import { resolveNeo4j } from '../../scripts/neo4j/resolve-neo4j.ts';
@@ -52,7 +52,7 @@ async function main(): Promise<void> {
     await loadSeed(db, await readSeedFile(DEFAULT_SEED_PATH), { log: (line) => log(`[seed] ${line}`) });
   }
 
-  const server = await startServer(createApp({ db, clientDir: CLIENT_DIR, exportLimits: config.export }), config.port, config.host);
+  const server = await startServer(createApp({ db, clientDir: CLIENT_DIR, ...limitsFromConfig(config) }), config.port, config.host);
   cleanups.push(() => server.stop());
   console.log(`\n  Knowledge-graph explorer ready: ${server.url}\n`);
 }

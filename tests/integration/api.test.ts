@@ -251,3 +251,29 @@ describe('errors', () => {
     expect(await counts(db)).toEqual(before);
   });
 });
+
+describe('a view cap set by VIEW_MAX_NODES', () => {
+  it('tells the client its cap, holds the overview, the neighbours and the workbench graph to it, and refuses more', async () => {
+    const capped = await startTestServer(db, { viewMaxNodes: 5 });
+    try {
+      expect((await getJson(capped.url, '/api/limits')).body).toEqual({ viewMaxNodes: 5 });
+      expect((await getJson(url, '/api/limits')).body).toEqual({ viewMaxNodes: 20_000 });
+      const over = await getJson(capped.url, '/api/graph?limit=6');
+      expect(over.status).toBe(400);
+      expect(over.body.error.code).toBe('VALIDATION_FAILED');
+      expect(JSON.stringify(over.body.error.details)).toContain('limit');
+      expect(((await getJson(capped.url, '/api/graph?limit=5')).body as Graph).nodes.length).toBeLessThanOrEqual(5);
+      expect((await getJson(capped.url, '/api/nodes/russia/neighbors?limit=6')).status).toBe(400);
+      const res = await fetch(`${capped.url}/api/cypher`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: 'MATCH (n) RETURN n' }),
+      });
+      const answer = (await res.json()) as { graph: Graph; truncated: boolean };
+      expect(answer.graph.nodes).toHaveLength(5);
+      expect(answer.truncated).toBe(true);
+    } finally {
+      await capped.stop();
+    }
+  });
+});

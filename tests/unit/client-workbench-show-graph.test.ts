@@ -26,7 +26,7 @@ const nodeIds = (state: ExplorerState) => [...state.graph.nodes.keys()].sort();
 describe('showing a Cypher result’s graph in the main view', () => {
   it('replaces the view with the query’s graph, lays it out afresh, and undo brings the old view back', () => {
     const before = loaded();
-    const shown = run(before, { type: 'queryGraphShown', graph: queryGraph, mode: 'replace' });
+    const shown = run(before, { type: 'queryGraphShown', graph: queryGraph, mode: 'replace', viewMax: 20_000 });
     expect(nodeIds(shown)).toEqual(['kim-jong-un', 'north-korea']);
     expect([...shown.graph.relationships.keys()]).toEqual(['kim-jong-un--LEADS--north-korea']);
     expect(shown.positions).toEqual({});
@@ -40,13 +40,13 @@ describe('showing a Cypher result’s graph in the main view', () => {
   });
 
   it('drops a selection the new view no longer holds', () => {
-    const state = run(loaded(), { type: 'selected', selection: { kind: 'node', id: 'russia' } }, { type: 'queryGraphShown', graph: queryGraph, mode: 'replace' });
+    const state = run(loaded(), { type: 'selected', selection: { kind: 'node', id: 'russia' } }, { type: 'queryGraphShown', graph: queryGraph, mode: 'replace', viewMax: 20_000 });
     expect(state.selection).toBeNull();
   });
 
   it('merges the query’s graph into the view, keeping what was there and where it was', () => {
     const before = loaded();
-    const merged = run(before, { type: 'queryGraphShown', graph: queryGraph, mode: 'merge' });
+    const merged = run(before, { type: 'queryGraphShown', graph: queryGraph, mode: 'merge', viewMax: 20_000 });
     expect(nodeIds(merged)).toEqual(['kim-jong-un', 'north-korea', 'russia']);
     expect(merged.graph.relationships.size).toBe(2);
     expect(merged.positions).toEqual(before.positions);
@@ -55,16 +55,25 @@ describe('showing a Cypher result’s graph in the main view', () => {
     expect(nodeIds(run(merged, { type: 'undo' }))).toEqual(['north-korea', 'russia']);
   });
 
+  it('refuses to merge past the view’s cap, saying so and changing nothing', () => {
+    const before = loaded(); // two nodes; the query brings one new one
+    const refused = run(before, { type: 'queryGraphShown', graph: queryGraph, mode: 'merge', viewMax: 2 });
+    expect(refused.graph).toBe(before.graph);
+    expect(refused.history.past).toHaveLength(before.history.past.length);
+    expect(refused.notice?.text).toBe("Adding the query's 1 new node would make 3, over the view's cap of 2: show it in place of the view, or remove some nodes first.");
+    expect(nodeIds(run(before, { type: 'queryGraphShown', graph: queryGraph, mode: 'merge', viewMax: 3 }))).toHaveLength(3);
+  });
+
   it('records nothing to undo when the merged graph is already in view', () => {
     const before = loaded();
-    const again = run(before, { type: 'queryGraphShown', graph: { nodes: [node('russia', ['Country'])], relationships: [] }, mode: 'merge' });
+    const again = run(before, { type: 'queryGraphShown', graph: { nodes: [node('russia', ['Country'])], relationships: [] }, mode: 'merge', viewMax: 20_000 });
     expect(again.graph).toBe(before.graph);
     expect(again.history.past).toHaveLength(before.history.past.length);
   });
 
   it('shows a query’s graph even when the first load had failed', () => {
     const failed = run(initialState(), { type: 'overviewFailed', code: 'DB_UNAVAILABLE', message: 'down' });
-    const shown = run(failed, { type: 'queryGraphShown', graph: queryGraph, mode: 'replace' });
+    const shown = run(failed, { type: 'queryGraphShown', graph: queryGraph, mode: 'replace', viewMax: 20_000 });
     expect(shown.overview).toEqual({ status: 'ready' });
     expect(nodeIds(shown)).toEqual(['kim-jong-un', 'north-korea']);
   });

@@ -3,7 +3,7 @@
  * source texts), each answer checked against its shape. Node ids may hold `:` and other URL characters,
  * so they are always encoded.
  */
-import { LIMITS, type EvidenceResponse, type Graph, type GraphNode, type GraphRelationship, type SearchResponse } from '../../../server/src/contract.ts';
+import type { EvidenceResponse, Graph, GraphNode, GraphRelationship, SearchResponse } from '../../../server/src/contract.ts';
 import type {
   EvidenceAnswer,
   NameCount,
@@ -16,6 +16,7 @@ import type {
   SourceText,
 } from './browse-types.ts';
 import { ApiError, getJson, isRecord } from './http.ts';
+import { viewMaxNodes, withinViewCap } from './server-limits.ts';
 
 /** Default sizes of each request; the server caps them (contract LIMITS). */
 export const DEFAULT_REQUEST_LIMITS = {
@@ -81,7 +82,7 @@ function isSourceText(value: unknown): value is SourceText {
 }
 
 export function fetchOverview(limit: number = DEFAULT_REQUEST_LIMITS.overview, signal?: AbortSignal): Promise<Graph> {
-  return getJson(`/api/graph?limit=${limit}`, isGraph, signal);
+  return getJson(`/api/graph?limit=${withinViewCap(limit)}`, isGraph, signal);
 }
 
 export function fetchNode(id: string, signal?: AbortSignal): Promise<GraphNode> {
@@ -90,7 +91,7 @@ export function fetchNode(id: string, signal?: AbortSignal): Promise<GraphNode> 
 
 /** The query string of a neighbours request: lists travel comma-separated, empty filters are left out. */
 export function neighborParams(query: NeighborQuery): URLSearchParams {
-  const params = new URLSearchParams({ limit: String(query.limit) });
+  const params = new URLSearchParams({ limit: String(withinViewCap(query.limit)) });
   if (query.types && query.types.length > 0) params.set('types', query.types.join(','));
   if (query.labels && query.labels.length > 0) params.set('labels', query.labels.join(','));
   if (query.minCertainty) params.set('minCertainty', query.minCertainty);
@@ -137,7 +138,7 @@ export async function fetchLabelSample(
   limit: number = DEFAULT_REQUEST_LIMITS.labelSample,
   signal?: AbortSignal,
 ): Promise<{ graph: Graph; supported: boolean }> {
-  const params = new URLSearchParams({ label, limit: String(limit) });
+  const params = new URLSearchParams({ label, limit: String(withinViewCap(limit)) });
   const graph = await getJson(`/api/graph?${params}`, isGraph, signal);
   const nodes = graph.nodes.filter((node) => node.labels.includes(label));
   const kept = new Set(nodes.map((node) => node.id));
@@ -150,7 +151,7 @@ export async function fetchLabelSample(
  * really have the type are kept, in case a server ignores the parameter.
  */
 export async function fetchTypeSample(type: string, limit: number = DEFAULT_REQUEST_LIMITS.labelSample, signal?: AbortSignal): Promise<Graph> {
-  const params = new URLSearchParams({ type, limit: String(limit) });
+  const params = new URLSearchParams({ type, limit: String(withinViewCap(limit)) });
   const graph = await getJson(`/api/graph?${params}`, isGraph, signal);
   const relationships = graph.relationships.filter((rel) => rel.type === type);
   const ends = new Set(relationships.flatMap((rel) => [rel.source, rel.target]));
@@ -223,7 +224,7 @@ export async function fetchNodeEvidence(id: string, signal?: AbortSignal): Promi
 export async function fetchGraphByIds(ids: readonly string[], signal?: AbortSignal): Promise<Graph> {
   const wanted = new Set(ids);
   try {
-    const params = new URLSearchParams({ ids: ids.join(','), limit: String(Math.max(1, ids.length)) });
+    const params = new URLSearchParams({ ids: ids.join(','), limit: String(withinViewCap(ids.length)) });
     const graph = await getJson(`/api/graph?${params}`, isGraph, signal);
     // A server that ignores `ids` answers with an overview of `limit` nodes: that holds nodes of the view
     // only when it is the view.
@@ -241,7 +242,7 @@ async function rebuildGraph(ids: readonly string[], wanted: ReadonlySet<string>,
   const worker = async () => {
     for (let id = queue.shift(); id !== undefined; id = queue.shift()) {
       try {
-        const answer = await fetchNeighbors(id, { limit: LIMITS.neighborsMax }, signal);
+        const answer = await fetchNeighbors(id, { limit: viewMaxNodes() }, signal);
         for (const node of answer.nodes) if (wanted.has(node.id)) nodes.set(node.id, node);
         for (const rel of answer.relationships) {
           if (wanted.has(rel.source) && wanted.has(rel.target)) relationships.set(rel.id, rel);

@@ -3,7 +3,8 @@
  * its evidence (claims grouped by source and certainty), the money flows it takes part in, every
  * property, and the relationships in view that touch it (each one opens its evidence).
  */
-import { LIMITS, type GraphNode } from '../../../server/src/contract.ts';
+import type { GraphNode } from '../../../server/src/contract.ts';
+import { viewMaxNodes } from '../api/server-limits.ts';
 import { certaintyOf } from '../graph/certainty.ts';
 import { displayLabel, nodeCaption } from '../graph/labels.ts';
 import type { Expansion } from '../state/explorer-state.ts';
@@ -123,18 +124,18 @@ export function NodeDetails({ node, graph, expansion, expanding, pageSize, actio
 
 /**
  * The offer of more neighbours when an expansion shows only some: the next page (the neighbour cap) and
- * all the rest, both held to what the view has room for (LIMITS.viewMax nodes), which it says.
+ * all the rest, both held to what the view has room for (`viewMaxNodes()`), which it says.
  */
 function MoreNeighbours(props: { nodeId: string; expansion: Expansion; graph: GraphData; pageSize: number; expanding: boolean; actions: DetailsActions }) {
   const { nodeId, expansion, graph, pageSize, expanding, actions } = props;
   const remaining = Math.max(0, expansion.total - expansion.shown);
-  const room = Math.max(0, LIMITS.viewMax - graph.nodes.size);
+  const room = Math.max(0, viewMaxNodes() - graph.nodes.size);
   const next = Math.min(pageSize, remaining, room);
   const all = Math.min(remaining, room);
   if (room === 0) {
     return (
       <p className="muted small" data-testid="view-full">
-        The view holds {LIMITS.viewMax.toLocaleString('en')} nodes, its cap: remove some to add more neighbours.
+        The view holds {viewMaxNodes().toLocaleString('en')} nodes, its cap: remove some to add more neighbours.
       </p>
     );
   }

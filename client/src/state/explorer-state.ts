@@ -152,7 +152,8 @@ export type ExplorerAction =
    * A Cypher workbench result's graph: `replace` puts it in place of the view (and lays it out), `merge` adds
    * it to the view. Either way its nodes are pinned (asked for, so a collapse never removes them).
    */
-  | { type: 'queryGraphShown'; graph: Graph; mode: 'replace' | 'merge' }
+  /** A workbench result's graph shown: in place of the view or merged into it, never past `viewMax` nodes. */
+  | { type: 'queryGraphShown'; graph: Graph; mode: 'replace' | 'merge'; viewMax: number }
   | { type: 'selected'; selection: Selection }
   /** Shift+click: the node joins the selection, or leaves it when it was in it. */
   | { type: 'selectionToggled'; nodeId: string }
@@ -443,6 +444,12 @@ function reduce(state: ExplorerState, action: ExplorerAction): ExplorerState {
       const nodes = plural(action.graph.nodes.length, 'node');
       const ready = { overview: { status: 'ready' } as const, busy: null, anchorId: null };
       if (action.mode === 'merge') {
+        const fresh = action.graph.nodes.filter((node) => !state.graph.nodes.has(node.id)).length;
+        if (state.graph.nodes.size + fresh > action.viewMax) {
+          const cap = action.viewMax.toLocaleString('en');
+          const text = `Adding the query's ${plural(fresh, 'new node')} would make ${(state.graph.nodes.size + fresh).toLocaleString('en')}, over the view's cap of ${cap}: show it in place of the view, or remove some nodes first.`;
+          return { ...state, ...ready, ...withNotice(state, text) };
+        }
         const { data, addedNodeIds } = mergeGraph(state.graph, action.graph);
         const pinned = new Set(state.pinned);
         for (const node of action.graph.nodes) pinned.add(node.id);

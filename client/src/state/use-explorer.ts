@@ -5,7 +5,8 @@
  * only this hook talks to the API for the view.
  */
 import { useCallback, useEffect, useLayoutEffect, useMemo, useReducer, useRef, useState } from 'react';
-import { LIMITS, type Graph, type GraphNode } from '../../../server/src/contract.ts';
+import type { Graph, GraphNode } from '../../../server/src/contract.ts';
+import { viewMaxNodes } from '../api/server-limits.ts';
 import type { NeighborQuery, NeighborsAnswer } from '../api/browse-types.ts';
 import {
   DEFAULT_REQUEST_LIMITS,
@@ -143,21 +144,21 @@ export function useExplorer(neighbourCap: number) {
 
   /**
    * Adds the next `count` neighbours of an expansion in view (its filters, from its cursor), never more than
-   * the view has room for (LIMITS.viewMax nodes). Nothing when the expansion shows them all.
+   * the view has room for (`viewMaxNodes()`). Nothing when the expansion shows them all.
    */
   const expandMore = useCallback(async (nodeId: string, count: number) => {
     const { expansions, graph } = latest.current;
     const expansion = expansions.get(nodeId);
     if (!expansion?.next) return;
     const name = nameOf(nodeId);
-    const room = LIMITS.viewMax - graph.nodes.size;
+    const room = viewMaxNodes() - graph.nodes.size;
     if (room <= 0) {
-      dispatch({ type: 'noticeShown', text: `The view holds ${LIMITS.viewMax.toLocaleString('en')} nodes, its cap: remove some before adding more.` });
+      dispatch({ type: 'noticeShown', text: `The view holds ${viewMaxNodes().toLocaleString('en')} nodes, its cap: remove some before adding more.` });
       return;
     }
     dispatch({ type: 'busy', text: `Adding neighbours of ${name}…` });
     try {
-      const limit = Math.min(count, room, LIMITS.neighborsMax);
+      const limit = Math.min(count, room);
       const response = await fetchNeighbors(nodeId, { ...expansion.query, limit, after: expansion.next });
       dispatch({ type: 'expanded', nodeId, response, more: true });
     } catch (error) {

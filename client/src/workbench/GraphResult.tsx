@@ -3,6 +3,7 @@
  * the main view: replace what is shown, or merge into it. Counts by label and type tell what will come.
  */
 import type { CypherResponse, Graph } from '../../../server/src/contract.ts';
+import { viewMaxNodes } from '../api/server-limits.ts';
 import { LabelChip } from '../components/LabelChip.tsx';
 import { displayLabel } from '../graph/labels.ts';
 
@@ -37,7 +38,13 @@ export function GraphResult({ result, shown, onShow }: GraphResultProps) {
       <p>
         <strong>{nodes.length}</strong> node{nodes.length === 1 ? '' : 's'} and <strong>{relationships.length}</strong> relationship
         {relationships.length === 1 ? '' : 's'}
-        {result.truncated && <span className="wb-warning-text"> (cut at the server's limits)</span>}
+        {result.truncated && (
+          <span className="wb-warning-text" data-testid="graph-result-cut">
+            {nodes.length >= viewMaxNodes()
+              ? ` (cut at ${viewMaxNodes().toLocaleString('en')} nodes, what one view holds: narrow the query, or page it with SKIP and LIMIT)`
+              : " (cut at the server's limits)"}
+          </span>
+        )}
       </p>
       <div className="chips">
         {labels.map(([label, count]) => (

@@ -5,13 +5,13 @@ import { Router } from 'express';
 import {
   CypherRequestSchema,
   ExportRequestSchema,
-  NeighborsQuerySchema,
   NodeIdSchema,
-  OverviewQuerySchema,
   PathsQuerySchema,
   SearchQuerySchema,
+  viewQuerySchemas,
   type HealthOk,
   type HealthUnavailable,
+  type LimitsResponse,
 } from '../contract.ts';
 import type { CypherService } from '../cypher/cypher-service.ts';
 import type { Database } from '../db/database.ts';
@@ -21,8 +21,14 @@ import type { GraphService } from '../graph/graph-service.ts';
 import { AppError } from '../errors.ts';
 import { parseRequest } from './validation.ts';
 
-export function apiRouter(db: Database, graph: GraphService, cypher: CypherService, exporter: ExportService): Router {
+/** `viewMaxNodes`: the most nodes one view holds, which caps the overview's and the neighbours' `limit`. */
+export function apiRouter(db: Database, graph: GraphService, cypher: CypherService, exporter: ExportService, viewMaxNodes: number): Router {
   const router = Router();
+  const schemas = viewQuerySchemas(viewMaxNodes);
+
+  router.get('/limits', (_req, res) => {
+    res.json({ viewMaxNodes } satisfies LimitsResponse);
+  });
 
   router.get('/health', async (_req, res) => {
     try {
@@ -34,7 +40,7 @@ export function apiRouter(db: Database, graph: GraphService, cypher: CypherServi
   });
 
   router.get('/graph', async (req, res) => {
-    res.json(await graph.overview(parseRequest(OverviewQuerySchema, req.query, 'query parameters')));
+    res.json(await graph.overview(parseRequest(schemas.overview, req.query, 'query parameters')));
   });
 
   router.get('/sources/:id/text', async (req, res) => {
@@ -49,7 +55,7 @@ export function apiRouter(db: Database, graph: GraphService, cypher: CypherServi
 
   router.get('/nodes/:id/neighbors', async (req, res) => {
     const id = parseRequest(NodeIdSchema, req.params.id, 'node id');
-    const filter = parseRequest(NeighborsQuerySchema, req.query, 'query parameters');
+    const filter = parseRequest(schemas.neighbors, req.query, 'query parameters');
     res.json(await graph.neighbors(id, filter));
   });
 
