@@ -10,6 +10,8 @@
  *   hardware WebGL2, else recorded with `unavailable` and the renderer the browser reported.
  * - `layout-force-<N>`: `ms` from choosing the force layout in the toolbar until it is applied, and the
  *   page's `longestTaskMs` meanwhile (the layout itself runs in the worker).
+ * - `render-<renderer>-expand-<N>`: the same figures for an expansion of a hub to N neighbours (the expand
+ *   dialog's limit), from its Add button until they are drawn and placed.
  */
 import type { Page } from 'playwright-core';
 import { launchChromium } from '../scripts/chromium.ts';
@@ -116,7 +118,12 @@ async function scriptedFps(page: Page): Promise<number> {
  * Measures `render-*` and `layout-force-*` at each size in `sizes` (nodes), on the explorer at `url` over
  * the generated graph. Each size starts from a fresh page. Rows as described above.
  */
-export async function measureClient(url: string, sizes: readonly number[], log: (message: string) => void): Promise<Row[]> {
+export async function measureClient(
+  url: string,
+  sizes: readonly number[],
+  log: (message: string) => void,
+  expansion?: { hubId: string; sizes: readonly number[] },
+): Promise<Row[]> {
   const browser = await launchChromium({ width: 1440, height: 900 });
   const rows: Row[] = [];
   try {
@@ -158,9 +165,34 @@ export async function measureClient(url: string, sizes: readonly number[], log: 
       log(`${layout.name}: ${layout.ms} ms, longest task ${layout.longestTaskMs} ms (grid before it: ${Math.round(started - before)} ms)`);
       rows.push(layout);
     }
+    for (const size of expansion?.sizes ?? []) rows.push(await measureExpansion(page, url, expansion?.hubId as string, size, log));
     if (errors.length > 0) throw new Error(`the page raised: ${errors.join('; ')}`);
     return rows;
   } finally {
     await browser.close();
   }
+}
+
+/** Opens a view of the hub alone, expands it to `size` neighbours through the expand dialog, and measures. */
+async function measureExpansion(page: Page, url: string, hubId: string, size: number, log: (message: string) => void): Promise<Row> {
+  await page.goto(`${url}/#v=1&n=${encodeURIComponent(hubId)}`);
+  await page.waitForSelector('[data-testid="graph-canvas"][data-ready="true"]', { timeout: 120_000 });
+  await settled(page, 1);
+  const box = await page.locator('[data-testid="graph-canvas"]').boundingBox();
+  const point = await page.evaluate(() => (window as unknown as { __cy: { nodes(): { first(): { renderedPosition(): { x: number; y: number } } } } }).__cy.nodes().first().renderedPosition());
+  if (!box) throw new Error('graph canvas not on the page');
+  await page.mouse.click(box.x + point.x, box.y + point.y);
+  await page.keyboard.press('e');
+  const dialog = page.locator('[data-testid="expand-dialog"]');
+  await dialog.waitFor({ timeout: 60_000 });
+  await dialog.locator('[data-testid="expand-limit"]').fill(String(size));
+  const renderer = (await page.locator('[data-testid="graph-canvas"]').getAttribute('data-renderer')) ?? 'canvas';
+  const clicked = await page.evaluate(() => performance.now());
+  await dialog.locator('[data-testid="expand-confirm"]').click();
+  const drawn = await settled(page, size + 1);
+  const tasks = await longTasks(page, clicked);
+  const fps = await scriptedFps(page);
+  const row = { name: `render-${renderer}-expand-${size}`, nodes: size + 1, interactiveMs: Math.round(Math.max(drawn, tasks.lastEnd) - clicked), longestTaskMs: Math.round(tasks.longestTaskMs), fps };
+  log(`${row.name}: interactive in ${row.interactiveMs} ms, longest task ${row.longestTaskMs} ms, ${fps} fps`);
+  return row;
 }

@@ -599,8 +599,11 @@ async function run(settings: Settings): Promise<Results> {
     // The client in Chromium on this graph (bench/client-bench.ts): drawing, frames while moving, layouts.
     if (wanted('render-canvas-') || wanted('layout-force-')) {
       const sizes = (settings.smoke ? [200] : [1_000, 5_000, 20_000]).filter((size) => size <= graphSize.nodes);
+      const hub = nodes.hubs[0];
+      // Expansions to sizes the biggest hub has room for (its degree counts relationships, not neighbours: half of it is safe).
+      const expansionSizes = (settings.smoke ? [150] : [1_000, 5_000]).filter((size) => hub && size <= hub.degree / 2);
       stop.signal.throwIfAborted();
-      results.push(...(await measureClient(explorer.url, sizes, log)));
+      results.push(...(await measureClient(explorer.url, sizes, log, hub ? { hubId: hub.id, sizes: expansionSizes } : undefined)));
     }
 
     const cpu = cpus();

@@ -116,6 +116,18 @@ describe('npm run bench -- --smoke', () => {
     expect(result('undo-1k').historyMb as number).toBeGreaterThan(0);
   });
 
+  it('measures the client in Chromium: a query shown in view, a force layout and a hub expanded, with frames per second', () => {
+    for (const name of ['render-canvas-200', 'render-canvas-expand-150']) {
+      expect(result(name), name).toMatchObject({ interactiveMs: positive, longestTaskMs: expect.any(Number), fps: positive });
+      expect(result(name).interactiveMs as number, name).toBeGreaterThan(0);
+    }
+    expect(result('render-canvas-200')).toMatchObject({ nodes: 200 });
+    expect(result('layout-force-200')).toMatchObject({ nodes: 200, ms: positive });
+    // No GPU here: the WebGL row says why it is missing instead of holding a figure.
+    expect(result('render-webgl-200').unavailable ?? result('render-webgl-200').fps).toBeDefined();
+    expect(report).toContain('The client in headless Chromium');
+  });
+
   it('records the machine and its load, and writes a readable report of the same figures', () => {
     expect(results.machine).toMatchObject({ cpu: expect.any(String), node: process.version, loadBefore: expect.any(Array), loadAfter: expect.any(Array) });
     expect(report).toContain('# Server benchmark');
