@@ -35,6 +35,14 @@ async function neighbourIds(id: string, type?: string): Promise<string[]> {
 }
 
 const sorted = (ids: string[]) => [...ids].sort();
+
+/** Sets the neighbour cap in the settings popover, as a user does, and closes it. */
+async function setNeighbourCap(cap: number): Promise<void> {
+  await page.locator('[data-testid="settings-button"]').click();
+  await page.locator('[data-testid="neighbour-cap"]').fill(String(cap));
+  await page.locator('[data-testid="neighbour-cap"]').press('Enter');
+  await page.locator('[data-testid="settings-button"]').click();
+}
 const panel = () => page.locator('[data-testid="details-panel"]');
 
 /** Classes Cytoscape has on an element (hidden by a filter, on a highlighted path, …). */
@@ -161,10 +169,7 @@ describe('browsing the graph in Chromium', () => {
 
   it('asks which neighbours to add when there are more than the cap, and adds only the chosen type', async () => {
     await openView(page, server.url, '#v=1&n=north-korea');
-    await page.locator('[data-testid="settings-button"]').click();
-    await page.locator('[data-testid="neighbour-cap"]').fill('3');
-    await page.locator('[data-testid="neighbour-cap"]').press('Enter');
-    await page.locator('[data-testid="settings-button"]').click();
+    await setNeighbourCap(3);
 
     await clickElement(page, 'north-korea');
     await page.keyboard.press('e');
@@ -194,10 +199,7 @@ describe('browsing the graph in Chromium', () => {
 
   it('offers the next neighbours of an expansion over the cap, page by page, then all the rest', async () => {
     await openView(page, server.url, '#v=1&n=north-korea');
-    await page.locator('[data-testid="settings-button"]').click();
-    await page.locator('[data-testid="neighbour-cap"]').fill('2');
-    await page.locator('[data-testid="neighbour-cap"]').press('Enter');
-    await page.locator('[data-testid="settings-button"]').click();
+    await setNeighbourCap(2);
     const all = await neighbourIds('north-korea');
     expect(all.length).toBeGreaterThan(6); // a first page, a next page, and a rest longer than a page
 
