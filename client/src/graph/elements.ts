@@ -114,10 +114,12 @@ export function syncElements(
 ): NodeCollection {
   let added: NodeCollection = cy.collection();
   cy.batch(() => {
-    cy.elements().forEach((element) => {
-      const present = element.group() === 'nodes' ? graph.nodes.has(element.id()) : graph.relationships.has(element.id());
-      if (!present) cy.remove(element);
-    });
+    // One removal of everything that left: removing elements one by one costs a pass each (17 s to undo a
+    // view of 20,000 nodes, found by a new-user trial).
+    const gone = cy.elements().filter((element) =>
+      element.group() === 'nodes' ? !graph.nodes.has(element.id()) : !graph.relationships.has(element.id()),
+    );
+    if (gone.nonempty()) cy.remove(gone);
 
     const newNodes: NodeDefinition[] = [];
     for (const node of graph.nodes.values()) {
