@@ -1,6 +1,7 @@
 /**
  * Entry point: mounts the explorer into #root.
  */
+import './zod-config.ts';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { loadServerLimits } from './api/server-limits.ts';
