@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { computeLayout, FCOSE_MAX_NODES, forceIterations, seededRandom, type LayoutJob } from '../../client/src/graph/layout-engine.ts';
+import { COMPACT_ABOVE_NODES, computeLayout, FCOSE_MAX_NODES, forceIterations, seededRandom, type LayoutJob } from '../../client/src/graph/layout-engine.ts';
 import { LARGE_VIEW_NODES, levelOfDetail, rendererFor } from '../../client/src/graph/level-of-detail.ts';
 import { buildStylesheet } from '../../client/src/graph/stylesheet.ts';
 import { GRAPH_THEMES } from '../../client/src/graph/theme.ts';
@@ -72,6 +72,15 @@ describe('layout engine', () => {
       expect(distance).toBeGreaterThan(30); // pushed off the hub
       expect(distance).toBeLessThan(400); // and kept near it
     }
+  });
+
+  it.each(['circle', 'concentric'])('keeps a large view compact (%s): its fit zoom stays where Cytoscape draws fast', (name) => {
+    // Spread as for a small view, 20,000 nodes on a circle spanned ~450,000 px and a frame took a minute.
+    const job = randomJob(COMPACT_ABOVE_NODES + 1_000, name);
+    const positions = Object.values(computeLayout(job));
+    const side = Math.max(Math.max(...positions.map((p) => p.x)) - Math.min(...positions.map((p) => p.x)), Math.max(...positions.map((p) => p.y)) - Math.min(...positions.map((p) => p.y)));
+    expect(side).toBeLessThan(12 * job.nodes.length); // the small-view spread gives ~22 px × count for a circle
+    expect(side).toBeGreaterThan(20 * Math.sqrt(job.nodes.length)); // and not a heap of nodes
   });
 
   it('refuses a layout it does not know', () => {

@@ -117,6 +117,28 @@ const CYTOSCAPE_LAYOUTS: Record<string, LayoutOptions> = {
   grid: { name: 'grid', avoidOverlap: true, animate: false, fit: false } as LayoutOptions,
 };
 
+/** Views with more nodes than this get the compact variants of Cytoscape's layouts (COMPACT_LAYOUTS). */
+export const COMPACT_ABOVE_NODES = 1_000;
+
+/**
+ * Compact variants for large views. Spread as for a small view, 20,000 nodes on a circle or on three rings
+ * span ~450,000-570,000 px: the fit zoom falls to ~0.002, where Cytoscape's layer textures grow huge and
+ * one frame took a minute (found by a new-user trial). Here nodes may touch: at the zoom such a view is
+ * read at, the shape is what shows, not a node.
+ */
+const COMPACT_LAYOUTS: Record<string, (nodeCount: number) => Partial<LayoutOptions>> = {
+  // ~10 px of circumference per node.
+  circle: (nodeCount) => ({ radius: (10 * nodeCount) / (2 * Math.PI), avoidOverlap: false }) as Partial<LayoutOptions>,
+  // Ten rings by degree, spread to about the force layout's extent (70 px × √count across).
+  concentric: (nodeCount) =>
+    ({
+      avoidOverlap: false,
+      minNodeSpacing: 60,
+      levelWidth: (nodes: NodeCollection) => Math.max(1, nodes.maxDegree(false) / 10),
+      spacingFactor: (70 * Math.sqrt(nodeCount)) / 800, // ten rings without spreading span ~800 px
+    }) as Partial<LayoutOptions>,
+};
+
 /** Names `computeLayout` accepts. */
 export const ENGINE_LAYOUT_NAMES: readonly string[] = ['force', ...Object.keys(CYTOSCAPE_LAYOUTS)];
 
@@ -129,12 +151,18 @@ export function computeLayout(job: LayoutJob, onProgress: LayoutProgress = () =>
   onProgress(0);
   const positions = withSeededRandom(job.seed, () => {
     if (job.nodes.length === 0) return {};
-    if (job.name !== 'force') return cytoscapeLayout(job, CYTOSCAPE_LAYOUTS[job.name] as LayoutOptions);
+    if (job.name !== 'force') return cytoscapeLayout(job, cytoscapeOptions(job));
     if (job.nodes.length <= FCOSE_MAX_NODES) return cytoscapeLayout(job, fcoseOptions(job));
     return forceAtlasLayout(job, onProgress);
   });
   onProgress(1);
   return positions;
+}
+
+function cytoscapeOptions(job: LayoutJob): LayoutOptions {
+  const options = CYTOSCAPE_LAYOUTS[job.name] as LayoutOptions;
+  const compact = job.nodes.length > COMPACT_ABOVE_NODES ? COMPACT_LAYOUTS[job.name] : undefined;
+  return compact ? ({ ...options, ...compact(job.nodes.length) } as LayoutOptions) : options;
 }
 
 function fcoseOptions(job: LayoutJob): LayoutOptions {
