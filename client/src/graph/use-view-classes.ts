@@ -6,6 +6,7 @@ import { useEffect, type RefObject } from 'react';
 import type { Core, NodeSingular } from 'cytoscape';
 import { animateFit, FIT_PADDING } from './camera.ts';
 import type { GraphCanvasProps } from './GraphCanvas.tsx';
+import { LARGE_VIEW_NODES } from './level-of-detail.ts';
 import { CLASSES } from './stylesheet.ts';
 import type { Enqueue } from './use-layout-queue.ts';
 
@@ -18,10 +19,13 @@ export function useViewClasses(cyRef: RefObject<Core | null>, props: GraphCanvas
       let target = selection ? cy.getElementById(selection.id) : cy.collection();
       for (const id of alsoSelected) target = target.union(cy.getElementById(id));
       cy.elements(':selected').difference(target).unselect();
-      cy.elements().removeClass(CLASSES.dimmed);
+      cy.elements(`.${CLASSES.dimmed}`).removeClass(CLASSES.dimmed);
       if (target.empty()) return;
       target.select();
       if (paths && paths.count > 0) return; // the path highlight already says what matters
+      // Dimming restyles every other element: seconds on a large view, for every click (found by the
+      // large-view browser test). There the selection's own highlight has to do.
+      if (cy.nodes().length > LARGE_VIEW_NODES) return;
       const context = selection?.kind === 'node' ? target.closedNeighborhood() : target.union(target.connectedNodes());
       cy.elements().difference(context).addClass(CLASSES.dimmed);
     });
