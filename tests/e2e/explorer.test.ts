@@ -32,6 +32,26 @@ describe('the explorer in Chromium', () => {
     expect(caption).toBe('Kim Jong-un');
   });
 
+  it('loads without a single console error or CSP violation', async () => {
+    // zod's eval probe was refused by the Content-Security-Policy and logged on every load.
+    const fresh = await page.context().newPage();
+    const errors: string[] = [];
+    fresh.on('console', (message) => {
+      if (message.type() === 'error') errors.push(message.text());
+    });
+    await fresh.addInitScript(() => {
+      document.addEventListener('securitypolicyviolation', (event) => console.error(`CSP: ${event.violatedDirective} ${event.blockedURI}`));
+    });
+    try {
+      await fresh.goto(session.server.url);
+      await fresh.waitForSelector('[data-testid="graph-canvas"][data-ready="true"]', { timeout: 60_000 });
+      await fresh.waitForTimeout(500);
+      expect(errors).toEqual([]);
+    } finally {
+      await fresh.close();
+    }
+  });
+
   it('shows a relationship’s quote, certainty and sources after a click on it', async () => {
     const [edge] = (await probeGraph(page)).edges.filter((id) => id.startsWith('kim-jong-un--SIGNED--'));
     expect(edge).toBeDefined();
