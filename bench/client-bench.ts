@@ -165,7 +165,15 @@ export async function measureClient(
       log(`${layout.name}: ${layout.ms} ms, longest task ${layout.longestTaskMs} ms (grid before it: ${Math.round(started - before)} ms)`);
       rows.push(layout);
     }
-    for (const size of expansion?.sizes ?? []) rows.push(await measureExpansion(page, url, expansion?.hubId as string, size, log));
+    for (const size of expansion?.sizes ?? []) {
+      // One failed measurement is recorded as such; the run's other figures are kept.
+      try {
+        rows.push(await measureExpansion(page, url, expansion?.hubId as string, size, log));
+      } catch (error) {
+        log(`render-expand-${size} failed: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
+        rows.push({ name: `render-canvas-expand-${size}`, failed: error instanceof Error ? error.message.split('\n')[0] : String(error) });
+      }
+    }
     if (errors.length > 0) throw new Error(`the page raised: ${errors.join('; ')}`);
     return rows;
   } finally {
@@ -175,6 +183,9 @@ export async function measureClient(
 
 /** Opens a view of the hub alone, expands it to `size` neighbours through the expand dialog, and measures. */
 async function measureExpansion(page: Page, url: string, hubId: string, size: number, log: (message: string) => void): Promise<Row> {
+  // A fresh document: going from one view's URL to another's changes only the hash, which keeps the page
+  // (and the expansion before) instead of opening the view anew.
+  await page.goto('about:blank');
   await page.goto(`${url}/#v=1&n=${encodeURIComponent(hubId)}`);
   await page.waitForSelector('[data-testid="graph-canvas"][data-ready="true"]', { timeout: 120_000 });
   await settled(page, 1);

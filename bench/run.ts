@@ -742,8 +742,8 @@ function markdown(results: Results): string {
       '| case | nodes | relationships | interactive (ms) | longest task (ms) | fps panning and zooming | layout (ms) |',
       '| --- | ---: | ---: | ---: | ---: | ---: | ---: |',
       ...client.map((r) =>
-        r.unavailable
-          ? `| ${r.name} | | | unavailable: ${r.unavailable} | | | |`
+        r.unavailable || r.failed
+          ? `| ${r.name} | | | ${r.unavailable ? `unavailable: ${r.unavailable}` : `failed: ${r.failed}`} | | | |`
           : `| ${r.name} | ${Number(r.nodes).toLocaleString('en')} | ${r.relationships === undefined ? '' : Number(r.relationships).toLocaleString('en')} | ${r.interactiveMs ?? ''} | ${r.longestTaskMs} | ${r.fps ?? ''} | ${r.ms ?? ''} |`,
       ),
     );
