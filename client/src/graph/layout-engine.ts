@@ -13,8 +13,8 @@
  */
 import cytoscape, { type EdgeSingular, type LayoutOptions, type NodeCollection, type NodeSingular } from 'cytoscape';
 import fcose, { type FcoseLayoutOptions } from 'cytoscape-fcose';
-import Graph from 'graphology';
-import forceAtlas2 from 'graphology-layout-forceatlas2';
+import { forceAtlasLayout } from './force-atlas.ts';
+import { withSeededRandom } from './seeded-random.ts';
 
 cytoscape.use(fcose);
 
@@ -51,28 +51,11 @@ export type LayoutPositions = Record<string, { x: number; y: number }>;
 /** Called with the share of the work done, 0..1, as the layout goes (at least once, with 1, at the end). */
 export type LayoutProgress = (fraction: number) => void;
 
+export { forceIterations } from './force-atlas.ts';
+export { seededRandom } from './seeded-random.ts';
+
 /** Largest graph the force layout draws with fcose; larger ones go to ForceAtlas2. */
 export const FCOSE_MAX_NODES = 300;
-
-/**
- * ForceAtlas2 iterations by node count: fixed, so the result is the same on any machine. Fewer as graphs
- * grow, where each iteration costs more and the drawing is read as a whole rather than node by node.
- * Measured per iteration with Barnes-Hut on this machine: ~3 ms at 1,000 nodes, ~30 ms at 5,000, ~150 ms at
- * 20,000.
- */
-export function forceIterations(nodeCount: number): number {
-  if (nodeCount <= 1_000) return 300;
-  if (nodeCount <= 5_000) return 100;
-  return 40;
-}
-
-/**
- * Room per node, px: a ForceAtlas2 drawing (in its own, arbitrary units) is scaled so that its bounding box
- * gives each node a square this wide, about two node diameters.
- */
-const FA2_NODE_SPACING = 70;
-/** Iterations between two progress reports. */
-const FA2_CHUNK = 5;
 
 /** Force-directed defaults for fcose, tuned on the seed graph (~40 nodes, ~70 edges with captions). */
 const FCOSE_OPTIONS: FcoseLayoutOptions = {
@@ -199,84 +182,4 @@ function cytoscapeLayout(job: LayoutJob, options: LayoutOptions): LayoutPosition
   }
   cy.destroy();
   return positions;
-}
-
-/**
- * ForceAtlas2 (Jacomy et al. 2014, PLoS ONE 9(6): e98679) with graphology's settings inferred from the size,
- * Barnes-Hut above 500 nodes and strong gravity, which keeps the many small components of a query result
- * together. A scratch drawing starts from seeded random positions and is scaled to FA2_NODE_SPACING; with
- * fixed nodes or from given positions it keeps their frame and is not scaled.
- */
-function forceAtlasLayout(job: LayoutJob, onProgress: LayoutProgress): LayoutPositions {
-  const graph = new Graph({ type: 'undirected', multi: true, allowSelfLoops: false });
-  const anyFixed = job.nodes.some((node) => node.fixed);
-  const spread = Math.sqrt(job.nodes.length) * FA2_NODE_SPACING;
-  for (const node of job.nodes) {
-    const keep = node.fixed || job.start === 'given';
-    graph.addNode(node.id, {
-      x: keep ? node.x : (Math.random() - 0.5) * spread,
-      y: keep ? node.y : (Math.random() - 0.5) * spread,
-      fixed: node.fixed === true,
-    });
-  }
-  for (const edge of job.edges) {
-    if (edge.source !== edge.target && graph.hasNode(edge.source) && graph.hasNode(edge.target)) graph.addEdge(edge.source, edge.target);
-  }
-  const settings = { ...forceAtlas2.inferSettings(graph), barnesHutOptimize: graph.order > 500 };
-  const iterations = forceIterations(graph.order);
-  for (let done = 0; done < iterations; done += FA2_CHUNK) {
-    forceAtlas2.assign(graph, { iterations: Math.min(FA2_CHUNK, iterations - done), settings, getEdgeWeight: null });
-    onProgress((done + FA2_CHUNK) / iterations);
-  }
-  const positions: LayoutPositions = {};
-  graph.forEachNode((id, attributes) => {
-    positions[id] = { x: attributes.x as number, y: attributes.y as number };
-  });
-  if (!anyFixed && job.start === 'scratch') scaleToSpacing(positions, FA2_NODE_SPACING);
-  return positions;
-}
-
-/** Scales `positions` about their centre so that their bounding box's longer side is `spacing` × √count. */
-function scaleToSpacing(positions: LayoutPositions, spacing: number): void {
-  const all = Object.values(positions);
-  let [x1, y1, x2, y2] = [Infinity, Infinity, -Infinity, -Infinity];
-  for (const p of all) {
-    x1 = Math.min(x1, p.x);
-    y1 = Math.min(y1, p.y);
-    x2 = Math.max(x2, p.x);
-    y2 = Math.max(y2, p.y);
-  }
-  const side = Math.max(x2 - x1, y2 - y1);
-  if (!(side > 0) || !Number.isFinite(side)) return;
-  const factor = (spacing * Math.sqrt(all.length)) / side;
-  const [cx, cy] = [(x1 + x2) / 2, (y1 + y2) / 2];
-  for (const p of all) {
-    p.x = cx + (p.x - cx) * factor;
-    p.y = cy + (p.y - cy) * factor;
-  }
-}
-
-/** mulberry32 (Tommy Ettinger, public domain): a small, fast PRNG with good spread for a 32-bit seed. */
-export function seededRandom(seed: number): () => number {
-  let state = seed | 0;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-/**
- * Runs `work` with Math.random replaced by a PRNG seeded with `seed`: fcose and Cytoscape draw their random
- * numbers from Math.random and take no seed. Only for synchronous work (nothing else runs meanwhile).
- */
-function withSeededRandom<T>(seed: number, work: () => T): T {
-  const original = Math.random;
-  Math.random = seededRandom(seed);
-  try {
-    return work();
-  } finally {
-    Math.random = original;
-  }
 }
