@@ -6,7 +6,7 @@
  * the graph's size (never a time budget).
  *
  * The force layout picks its library by size, from measurements on this project's 2-core machine
- * (`npx tsx bench/layout-bench.ts`, figures in bench/results.json as `layout-*`): fcose up to
+ * (`npx tsx bench/force-layout-bench.ts`, and `npm run bench`'s `layout-*` rows in bench/results.json): fcose up to
  * FCOSE_MAX_NODES nodes, where its constraint solver gives the tidiest drawings; graphology's ForceAtlas2
  * with Barnes-Hut above, where fcose's cost grows past a minute (5,000 nodes) while ForceAtlas2 stays near
  * linear per iteration.
