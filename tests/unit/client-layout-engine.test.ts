@@ -110,7 +110,11 @@ describe('level of detail', () => {
     const rules = (nodes: number) => buildStylesheet(GRAPH_THEMES.light, levelOfDetail(nodes)) as Array<{ selector: string; style: Record<string, unknown> }>;
     const edgeStyle = (nodes: number) => Object.assign({}, ...rules(nodes).filter((rule) => rule.selector === 'edge').map((rule) => rule.style));
     expect(edgeStyle(100)).toMatchObject({ 'curve-style': 'bezier', 'target-arrow-shape': 'triangle' });
-    expect(edgeStyle(20_000)).toMatchObject({ 'curve-style': 'haystack', 'target-arrow-shape': 'none', label: '' });
+    expect(edgeStyle(20_000)).toMatchObject({ 'curve-style': 'haystack' });
+    expect(edgeStyle(20_000)['target-arrow-shape'] ?? 'none').toBe('none');
+    expect(edgeStyle(20_000)['label'] ?? '').toBe('');
+    // Cytoscape's first style pass costs per property applied to each element (bench/style-bench.ts).
+    expect(Object.keys(edgeStyle(20_000)).length).toBeLessThan(Object.keys(edgeStyle(100)).length / 2);
     const nodeStyle = (nodes: number) => rules(nodes).find((rule) => rule.selector === 'node')?.style;
     expect(nodeStyle(20_000)?.['min-zoomed-font-size']).toBeGreaterThan(nodeStyle(100)?.['min-zoomed-font-size'] as number);
   });

@@ -38,9 +38,8 @@ function certaintyRules(): StylesheetJson {
   });
 }
 
-/** Icons are images drawn per node: on a large view they cost more frames than they tell at its zoom. */
-function iconRules(detail: LevelOfDetail): StylesheetJson {
-  if (detail.large) return [];
+/** Icons are images drawn per node: small views only, on a large one they cost more frames than they tell. */
+function iconRules(): StylesheetJson {
   return [
     {
       selector: 'node[?icon]',
@@ -56,28 +55,66 @@ function iconRules(detail: LevelOfDetail): StylesheetJson {
   ];
 }
 
-/** Large views (level-of-detail.ts): straight edges without arrows or captions, except the selected one's caption. */
-function largeViewRules(detail: LevelOfDetail): StylesheetJson {
-  if (!detail.haystackEdges) return [];
-  return [
-    { selector: 'edge', style: { 'curve-style': 'haystack', 'haystack-radius': 0, 'target-arrow-shape': 'none', label: '' } },
-    { selector: 'edge:selected', style: { label: 'data(type)' } },
-  ];
-}
-
 /** The stylesheet for `theme`, at `detail` (default: a small view's full detail). */
 export function buildStylesheet(theme: GraphTheme, detail: LevelOfDetail = levelOfDetail(0)): StylesheetJson {
-  const size = 'data(size)';
+  return [...(detail.large ? largeViewRules(theme, detail) : smallViewRules(theme, detail)), ...stateRules(theme)];
+}
+
+/** What every node is drawn with, at any size: colour, shape and size from its data (elements.ts). */
+function nodeBody(theme: GraphTheme): Css.Node {
+  return {
+    'background-color': 'data(color)',
+    shape: 'data(shape)' as Css.NodeShape,
+    width: 'data(size)',
+    height: 'data(size)',
+    'border-width': 2,
+    'border-color': theme.nodeBorder,
+  };
+}
+
+/**
+ * Large views (level-of-detail.ts): as few properties per element as still draw the view, because
+ * Cytoscape's first style pass costs per property applied to each element (checkTriggers: ~1 s for 12,500
+ * elements with the full rules, measured by bench/style-bench.ts). Straight "haystack" edges without arrows
+ * or captions (the selected one's caption excepted), node captions unwrapped and only from
+ * `minZoomedFontSize`, no icons.
+ */
+function largeViewRules(theme: GraphTheme, detail: LevelOfDetail): StylesheetJson {
   return [
     {
       selector: 'node',
       style: {
-        'background-color': 'data(color)',
-        shape: (node: NodeSingular) => node.data('shape') as Css.NodeShape,
-        width: size,
-        height: size,
-        'border-width': 2,
-        'border-color': theme.nodeBorder,
+        ...nodeBody(theme),
+        label: 'data(caption)',
+        'font-family': GRAPH_FONT,
+        'font-size': 13,
+        'font-weight': 600,
+        color: theme.text,
+        'text-valign': 'bottom',
+        'text-margin-y': 4,
+        'text-outline-color': theme.background,
+        'text-outline-width': 2.5,
+        'min-zoomed-font-size': detail.minZoomedFontSize,
+      },
+    },
+    { selector: 'edge', style: { width: 1.6, 'line-color': theme.edge, 'curve-style': 'haystack', 'haystack-radius': 0 } },
+    ...certaintyRules(),
+    { selector: 'edge[width]', style: { width: 'data(width)' } },
+    { selector: 'edge[color]', style: { 'line-color': 'data(color)' } },
+    {
+      selector: 'edge:selected',
+      style: { label: 'data(type)', 'font-size': 9, 'text-rotation': 'autorotate', 'text-background-color': theme.background, 'text-background-opacity': 0.85 },
+    },
+  ];
+}
+
+/** Small views: curved edges with arrows and captions, wrapped node captions, icons. */
+function smallViewRules(theme: GraphTheme, detail: LevelOfDetail): StylesheetJson {
+  return [
+    {
+      selector: 'node',
+      style: {
+        ...nodeBody(theme),
         label: 'data(caption)',
         'font-family': GRAPH_FONT,
         'font-size': 13,
@@ -94,7 +131,7 @@ export function buildStylesheet(theme: GraphTheme, detail: LevelOfDetail = level
         'min-zoomed-font-size': detail.minZoomedFontSize,
       },
     },
-    ...iconRules(detail),
+    ...iconRules(),
     {
       selector: 'edge',
       style: {
@@ -115,7 +152,6 @@ export function buildStylesheet(theme: GraphTheme, detail: LevelOfDetail = level
         'min-zoomed-font-size': 6,
       },
     },
-    ...largeViewRules(detail),
     ...certaintyRules(),
     {
       // Style rules (e.g. payment flows by amount) win over the certainty's default weight.
@@ -126,6 +162,12 @@ export function buildStylesheet(theme: GraphTheme, detail: LevelOfDetail = level
       selector: 'edge[color]',
       style: { 'line-color': 'data(color)', 'target-arrow-color': 'data(color)' },
     },
+  ];
+}
+
+/** Selection, dimming, path highlight and filtered-out elements, at any size. */
+function stateRules(theme: GraphTheme): StylesheetJson {
+  return [
     {
       selector: 'node:selected',
       style: { 'border-width': 4, 'border-color': theme.accent },
