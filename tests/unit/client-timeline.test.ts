@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { dayOf } from '../../client/src/state/evidence.ts';
 import { graphDataFrom } from '../../client/src/state/graph-data.ts';
-import { dayToTime, timeDomain, timeScale, timeToDay, timelineItems } from '../../client/src/state/timeline.ts';
+import { dayToTime, timeDomain, timeScale, timeToDay, timelineBins, timelineItems, type DatedItem } from '../../client/src/state/timeline.ts';
 import { seedLikeGraph } from '../support/client-graph.fixtures.ts';
 
 describe('client timeline', () => {
@@ -52,5 +52,26 @@ describe('client timeline', () => {
     expect(decade.map((tick) => tick.label)).toEqual(['2011', '2012', '2013', '2014', '2015', '2016', '2017', '2018', '2019']);
     const weeks = timeScale([dayToTime('2024-06-01'), dayToTime('2024-06-29')], [0, 800]).ticks(5);
     expect(weeks.map((tick) => tick.label)).toEqual(['1 Jun', '8 Jun', '15 Jun', '22 Jun', '29 Jun']);
+  });
+
+  it('spans 300,000 dated elements (the largest view: 100,000 nodes, 200,000 relationships) without overflowing the stack', () => {
+    const days = Array.from({ length: 300_000 }, (_, i) => timeToDay(dayToTime('2000-01-01') + (i % 9_000) * 86_400_000));
+    const [from, to] = timeDomain(days)!;
+    expect(from).toBeLessThan(dayToTime('2000-01-01'));
+    expect(to).toBeGreaterThan(dayToTime('2024-08-01'));
+  });
+
+  it('counts dated elements per column of the axis, all and shown, for the histogram of a large view', () => {
+    const scale = timeScale([dayToTime('2024-01-01'), dayToTime('2024-01-31')], [0, 300]); // ~10 px a day
+    const item = (id: string, day: string): DatedItem => ({ id, kind: 'node', day, title: id });
+    const items = [item('a', '2024-01-02'), item('b', '2024-01-02'), item('c', '2024-01-03'), item('d', '2024-01-20')];
+    const bins = timelineBins(items, scale, 15, (dated) => dated.id !== 'b');
+    expect(bins).toEqual([
+      { x0: 0, x1: 15, from: '2024-01-02', to: '2024-01-02', total: 2, shown: 1 },
+      { x0: 15, x1: 30, from: '2024-01-03', to: '2024-01-03', total: 1, shown: 1 },
+      { x0: 180, x1: 195, from: '2024-01-20', to: '2024-01-20', total: 1, shown: 1 },
+    ]);
+    const wide = timelineBins(items, scale, 100, () => true);
+    expect(wide[0]).toMatchObject({ from: '2024-01-02', to: '2024-01-03', total: 3 });
   });
 });

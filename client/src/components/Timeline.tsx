@@ -1,6 +1,7 @@
 /**
  * The timeline strip under the canvas: every dated node and relationship in view on a time axis (SVG),
- * and the ones dated only in words ("as early as next month") listed as unplaced. Dragging across the
+ * and the ones dated only in words ("as early as next month") listed as unplaced. Above TIMELINE_MARKS_MAX
+ * dated elements the axis shows a histogram of them instead (each bar: all, and those shown). Dragging across the
  * axis brushes a time window that filters the view (undated elements stay unless "hide undated" is on);
  * a click on a mark selects its element.
  */
@@ -8,7 +9,7 @@ import { useLayoutEffect, useMemo, useRef, useState, type PointerEvent } from 'r
 import type { Filters, HiddenElements, TimeRange } from '../state/filters.ts';
 import type { GraphData } from '../state/graph-data.ts';
 import type { Selection } from '../state/selection.ts';
-import { dayToTime, timeDomain, timeScale, timeToDay, timelineItems } from '../state/timeline.ts';
+import { dayToTime, TIMELINE_MARKS_MAX, timeDomain, timeScale, timeToDay, timelineBins, timelineItems, type DatedItem } from '../state/timeline.ts';
 
 interface TimelineProps {
   graph: GraphData;
@@ -22,6 +23,8 @@ interface TimelineProps {
 const AXIS = { height: 58, markRow: 10, axisY: 44, paddingX: 26 } as const;
 /** Pointer travel (px) that turns a press into a brush rather than a click. */
 const BRUSH_THRESHOLD = 4;
+/** Width of a histogram bar, px, when there are too many dated elements for a mark each. */
+const BIN_PX = 3;
 
 export function Timeline({ graph, filters, hidden, selection, onRangeChange, onSelect }: TimelineProps) {
   const items = useMemo(() => timelineItems(graph), [graph]);
@@ -40,19 +43,32 @@ export function Timeline({ graph, filters, hidden, selection, onRangeChange, onS
   const domain = useMemo(() => timeDomain(items.dated.map((item) => item.day)), [items]);
   const scale = useMemo(() => (domain ? timeScale(domain, [AXIS.paddingX, width - AXIS.paddingX]) : null), [domain, width]);
 
+  const histogram = items.dated.length > TIMELINE_MARKS_MAX;
+  const bins = useMemo(() => {
+    if (!histogram || !scale) return [];
+    const isShown = (item: DatedItem) => !(item.kind === 'node' ? hidden.nodes.has(item.id) : hidden.relationships.has(item.id));
+    return timelineBins(items.dated, scale, BIN_PX, isShown);
+  }, [histogram, items, scale, hidden]);
+  const tallestBin = bins.reduce((tallest, bin) => Math.max(tallest, bin.total), 1);
+
   // Marks on the same day stack upwards.
   const stacked = useMemo(() => {
+    if (histogram) return [];
     const perDay = new Map<string, number>();
     return items.dated.map((item) => {
       const level = perDay.get(item.day) ?? 0;
       perDay.set(item.day, level + 1);
       return { ...item, level };
     });
-  }, [items]);
+  }, [items, histogram]);
 
   const unplacedGroups = useMemo(() => {
     const groups = new Map<string, typeof items.unplaced>();
-    for (const item of items.unplaced) groups.set(item.text, [...(groups.get(item.text) ?? []), item]);
+    for (const item of items.unplaced) {
+      const group = groups.get(item.text);
+      if (group) group.push(item);
+      else groups.set(item.text, [item]);
+    }
     return [...groups];
   }, [items]);
 
@@ -142,6 +158,18 @@ export function Timeline({ graph, filters, hidden, selection, onRangeChange, onS
                 </text>
               </g>
             ))}
+            {bins.map((bin) => {
+              const barHeight = (total: number) => Math.max(2, ((AXIS.axisY - 6) * total) / tallestBin);
+              return (
+                <g key={bin.x0} className="timeline-bin" data-testid="timeline-bin">
+                  <title>{`${bin.from === bin.to ? bin.from : `${bin.from} – ${bin.to}`} · ${bin.total} dated, ${bin.shown} shown`}</title>
+                  <rect className="timeline-bin-total" x={bin.x0} width={BIN_PX - 0.5} y={AXIS.axisY - barHeight(bin.total)} height={barHeight(bin.total)} />
+                  {bin.shown > 0 && (
+                    <rect className="timeline-bin-shown" x={bin.x0} width={BIN_PX - 0.5} y={AXIS.axisY - barHeight(bin.shown)} height={barHeight(bin.shown)} />
+                  )}
+                </g>
+              );
+            })}
             {stacked.map((item) => {
               const x = scale.x(dayToTime(item.day));
               const y = AXIS.axisY - 8 - Math.min(item.level, 3) * AXIS.markRow;
