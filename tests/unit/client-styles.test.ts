@@ -86,10 +86,16 @@ describe('client canvas sync (headless Cytoscape)', () => {
     // Russia has three relationships in view: its size grows with them.
     expect(cy.getElementById('russia').data('size')).toBe(nodeSize(3, { sizeFactor: 1 }));
 
+    const agreementWeight = cy.getElementById('agreement').data('weight') as number;
+    expect(agreementWeight).toBe(cy.getElementById('agreement').connectedEdges().length);
+
     const styled = withLabelOverride(DEFAULT_STYLE_SETTINGS, 'Payment', 'icon', 'none');
     const again = syncElements(cy, removeFromGraph(graph, ['kim']), { settings: styled, rules: new Map() });
     expect(again.empty()).toBe(true);
     expect(cy.getElementById('kim').empty()).toBe(true);
+    // The agreement lost Kim's SIGNED: its size follows.
+    expect(cy.getElementById('agreement').data('weight')).toBe(agreementWeight - 1);
+    expect(cy.getElementById('agreement').data('size')).toBe(nodeSize(agreementWeight - 1, { sizeFactor: 1 }));
     expect(cy.getElementById('payment').data('icon')).toBeUndefined();
     expect(cy.getElementById('russia--PAYS--payment').data('width')).toBeUndefined();
     cy.destroy();
