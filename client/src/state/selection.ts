@@ -1,10 +1,57 @@
 /**
- * What the side panel shows: one node or one relationship, by transport id, or nothing.
+ * The selection: what the side panel shows (one node or one relationship, by transport id, or nothing),
+ * the nodes selected besides it, and the rules that keep them valid as the view changes.
  */
+import type { ExplorerState } from './explorer-types.ts';
+import type { GraphData } from './graph-data.ts';
+
+/** What the side panel shows: one node or one relationship, by transport id, or nothing. */
 export type Selection = { kind: 'node'; id: string } | { kind: 'relationship'; id: string } | null;
 
 /** A request to centre the view on a node; `seq` makes asking twice for the same node count. */
 export interface FocusRequest {
   id: string;
   seq: number;
+}
+
+/** The selection, or null when it points at something no longer in `graph`. */
+export function validSelection(selection: Selection, graph: GraphData): Selection {
+  if (selection === null) return null;
+  const present = selection.kind === 'node' ? graph.nodes.has(selection.id) : graph.relationships.has(selection.id);
+  return present ? selection : null;
+}
+
+/** Every selected node: the multi-selection, then the node the details panel shows. */
+export function selectedNodeIds(state: Pick<ExplorerState, 'selection' | 'alsoSelected'>): string[] {
+  return state.selection?.kind === 'node' ? [...state.alsoSelected, state.selection.id] : [];
+}
+
+/** Shift+click on `nodeId`: it joins the selection (as the one shown), or leaves it. */
+export function toggleSelected(state: ExplorerState, nodeId: string): Pick<ExplorerState, 'selection' | 'alsoSelected'> {
+  const selected = selectedNodeIds(state);
+  if (!selected.includes(nodeId)) return { selection: { kind: 'node', id: nodeId }, alsoSelected: selected };
+  const rest = selected.filter((id) => id !== nodeId);
+  const last = rest.at(-1);
+  return last === undefined ? { selection: null, alsoSelected: [] } : { selection: { kind: 'node', id: last }, alsoSelected: rest.slice(0, -1) };
+}
+
+/** Shift+drag: the boxed nodes join the selected ones; the details panel keeps its node, or shows the first. */
+export function addToSelection(state: ExplorerState, nodeIds: readonly string[]): Pick<ExplorerState, 'selection' | 'alsoSelected'> {
+  const inView = nodeIds.filter((id) => state.graph.nodes.has(id));
+  const selected = selectedNodeIds(state);
+  const shown = state.selection?.kind === 'node' ? state.selection.id : inView[0];
+  if (shown === undefined) return { selection: state.selection, alsoSelected: state.alsoSelected };
+  const also = [...new Set([...selected, ...inView])].filter((id) => id !== shown);
+  return { selection: { kind: 'node', id: shown }, alsoSelected: also };
+}
+
+/**
+ * The multi-selection holds only nodes in view, never the shown node twice, and only beside a selected
+ * node: whatever an action did to the graph or the selection, it can't outlive them.
+ */
+export function withValidMultiSelection(state: ExplorerState): ExplorerState {
+  if (state.alsoSelected.length === 0) return state;
+  const shown = state.selection?.kind === 'node' ? state.selection.id : undefined;
+  const kept = shown === undefined ? [] : state.alsoSelected.filter((id) => id !== shown && state.graph.nodes.has(id));
+  return kept.length === state.alsoSelected.length ? state : { ...state, alsoSelected: kept };
 }

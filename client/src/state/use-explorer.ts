@@ -5,24 +5,22 @@
  * only this hook talks to the API for the view.
  */
 import { useCallback, useEffect, useLayoutEffect, useMemo, useReducer, useRef, useState } from 'react';
-import type { Graph, GraphNode } from '../../../server/src/contract.ts';
+import type { GraphNode } from '../../../server/src/contract.ts';
 import { viewMaxNodes } from '../api/server-limits.ts';
 import type { NeighborQuery, NeighborsAnswer } from '../api/browse-types.ts';
 import {
   DEFAULT_REQUEST_LIMITS,
-  fetchGraphByIds,
   fetchLabelSample,
   fetchTypeSample,
   fetchNeighbors,
   fetchNode,
-  fetchOverview,
   fetchPaths,
 } from '../api/graph-api.ts';
-import { ApiError, errorMessage, isAbort } from '../api/http.ts';
+import { ApiError, errorMessage } from '../api/http.ts';
 import { nodeCaption } from '../graph/labels.ts';
-import { explorerReducer, initialState, type ExplorerState, type Positions } from './explorer-state.ts';
-import { decodeView } from './url-state.ts';
-import { loadLayoutName, loadPositions } from './view-storage.ts';
+import { explorerReducer, initialState, type ExplorerState } from './explorer-state.ts';
+import { loadInitialView } from './initial-view.ts';
+import { loadLayoutName } from './view-storage.ts';
 
 /** A node whose neighbours exceed the cap: the dialog shows their counts and lets the analyst choose. */
 export interface ExpandChoice {
@@ -37,20 +35,6 @@ export interface ExpandChoice {
 export interface PathOptions {
   /** Lowest certainty a path's relationships may have; null allows every grade. */
   minCertainty: string | null;
-}
-
-function failureCode(error: unknown): string {
-  return error instanceof ApiError ? error.code : 'INTERNAL';
-}
-
-/** The remembered positions of the nodes of `graph`. */
-function knownPositions(graph: Graph, stored: Positions): Positions {
-  return Object.fromEntries(
-    graph.nodes.flatMap((node) => {
-      const position = stored[node.id];
-      return position ? [[node.id, position]] : [];
-    }),
-  );
 }
 
 /** Neighbours the first request of an expansion asks for: enough for most nodes in one request. */
@@ -76,33 +60,7 @@ export function useExplorer(neighbourCap: number) {
   };
 
   /** The first view: the one the URL's hash describes, else the overview. */
-  const loadInitial = useCallback((signal?: AbortSignal) => {
-    dispatch({ type: 'overviewRequested' });
-    const shared = decodeView(window.location.hash);
-    const stored = loadPositions();
-    const load = async () => {
-      if (shared && shared.nodeIds.length > 0) {
-        const graph = await fetchGraphByIds(shared.nodeIds, signal);
-        const missing = shared.nodeIds.length - graph.nodes.length;
-        dispatch({
-          type: 'overviewLoaded',
-          graph,
-          positions: knownPositions(graph, stored),
-          filters: shared.filters,
-          layoutName: shared.layoutName ?? undefined,
-          selection: shared.selection,
-          notice: missing > 0 ? `${missing} node${missing === 1 ? '' : 's'} of the shared view no longer exist.` : 'Shared view restored.',
-        });
-        return;
-      }
-      const graph = await fetchOverview(undefined, signal);
-      dispatch({ type: 'overviewLoaded', graph, positions: knownPositions(graph, stored), filters: shared?.filters, selection: shared?.selection });
-    };
-    load().catch((error: unknown) => {
-      if (isAbort(error)) return;
-      dispatch({ type: 'overviewFailed', code: failureCode(error), message: errorMessage(error) });
-    });
-  }, []);
+  const loadInitial = useCallback((signal?: AbortSignal) => loadInitialView(dispatch, signal), []);
 
   useEffect(() => {
     const controller = new AbortController();

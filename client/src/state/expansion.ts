@@ -1,0 +1,86 @@
+/**
+ * Expansions: what one expansion of a node brought into view (so that collapsing it takes exactly that
+ * away), further pages of it, and collapse.
+ */
+import type { ExplorerAction, ExplorerState } from './explorer-types.ts';
+import { mergeGraph, removeFromGraph } from './graph-data.ts';
+import { expansionNotice, nameOf, plural, withNotice } from './notices.ts';
+import { validSelection } from './selection.ts';
+import { commit } from './view-history.ts';
+
+/**
+ * What collapsing `nodeId` takes away: what its expansion added, minus what anything else keeps in view
+ * (the node itself, nodes opened by name, expanded nodes, and whatever another expansion showed).
+ */
+export function collapseRemovals(state: Pick<ExplorerState, 'graph' | 'expansions' | 'pinned'>, nodeId: string) {
+  const expansion = state.expansions.get(nodeId);
+  if (!expansion) return { nodeIds: [], relationshipIds: [] };
+  const keptNodes = new Set<string>([nodeId, ...state.pinned]);
+  const keptRelationships = new Set<string>();
+  for (const [otherId, other] of state.expansions) {
+    if (otherId === nodeId) continue;
+    keptNodes.add(otherId);
+    for (const id of other.nodeIds) keptNodes.add(id);
+    for (const id of other.relationshipIds) keptRelationships.add(id);
+  }
+  return {
+    nodeIds: expansion.addedNodeIds.filter((id) => state.graph.nodes.has(id) && !keptNodes.has(id)),
+    relationshipIds: expansion.addedRelationshipIds.filter((id) => state.graph.relationships.has(id) && !keptRelationships.has(id)),
+  };
+}
+
+/** Neighbours arrived: they join the view, and the node's expansion records them (a further page adds to it). */
+export function reduceExpanded(state: ExplorerState, action: Extract<ExplorerAction, { type: 'expanded' }>): ExplorerState {
+  const before = state.graph;
+  const { data, addedNodeIds } = mergeGraph(before, action.response);
+  const addedRelationshipIds = action.response.relationships.filter((rel) => !before.relationships.has(rel.id)).map((rel) => rel.id);
+  const page = action.response.nodes.filter((node) => node.id !== action.nodeId).length;
+  const previous = action.more ? state.expansions.get(action.nodeId) : undefined;
+  const shown = (previous?.shown ?? 0) + page;
+  const total = Math.max(action.response.total, shown);
+  const filtered = action.filtered ?? previous?.filtered ?? false;
+  const expansions = new Map(state.expansions).set(action.nodeId, {
+    shown,
+    total,
+    addedNodeIds: [...(previous?.addedNodeIds ?? []), ...addedNodeIds],
+    addedRelationshipIds: [...(previous?.addedRelationshipIds ?? []), ...addedRelationshipIds],
+    nodeIds: [...(previous?.nodeIds ?? []), ...action.response.nodes.map((n) => n.id)],
+    relationshipIds: [...(previous?.relationshipIds ?? []), ...action.response.relationships.map((r) => r.id)],
+    filtered,
+    query: action.query ?? previous?.query ?? {},
+    next: action.response.next,
+  });
+  const name = nameOf(data, action.nodeId);
+  const text = expansionNotice(name, shown, total, addedNodeIds.length, filtered);
+  const opened = action.open !== undefined;
+  return commit(state, `expand ${name}`, {
+    graph: data,
+    expansions,
+    pinned: opened ? new Set(state.pinned).add(action.nodeId) : state.pinned,
+    anchorId: action.nodeId,
+    busy: null,
+    ...withNotice(state, text),
+    ...(opened ? { selection: { kind: 'node', id: action.nodeId }, focus: { id: action.nodeId, seq: state.seq + 1 } } : {}),
+  });
+}
+
+/** Collapse: takes away what the node's expansion added (nodes nothing else keeps in view). */
+export function reduceCollapsed(state: ExplorerState, action: Extract<ExplorerAction, { type: 'collapsed' }>): ExplorerState {
+  const name = nameOf(state.graph, action.nodeId);
+  if (!state.expansions.has(action.nodeId)) return { ...state, ...withNotice(state, `${name} has no expansion to collapse.`) };
+  const removal = collapseRemovals(state, action.nodeId);
+  const graph = removeFromGraph(state.graph, removal.nodeIds, removal.relationshipIds);
+  const expansions = new Map(state.expansions);
+  expansions.delete(action.nodeId);
+  const text =
+    removal.nodeIds.length > 0
+      ? `Collapsed ${name}: ${plural(removal.nodeIds.length, 'node')} left the view.`
+      : `Collapsed ${name}: everything it added is kept in view by other expansions.`;
+  return commit(state, `collapse ${name}`, {
+    graph,
+    expansions,
+    anchorId: null,
+    selection: validSelection(state.selection, graph),
+    ...withNotice(state, text),
+  });
+}

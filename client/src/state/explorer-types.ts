@@ -1,0 +1,172 @@
+/**
+ * The explorer's view state and its actions, as types: what the reducer (explorer-state.ts) holds and what
+ * the hooks dispatch to it.
+ */
+import type { Position } from 'cytoscape';
+import type { Graph, GraphNode } from '../../../server/src/contract.ts';
+import type { NeighborQuery, NeighborsAnswer, PathsAnswer } from '../api/browse-types.ts';
+import type { Filters } from './filters.ts';
+import type { GraphData } from './graph-data.ts';
+import type { History } from './history.ts';
+import type { FocusRequest, Selection } from './selection.ts';
+
+export type LoadState =
+  | { status: 'loading' }
+  | { status: 'ready' }
+  | { status: 'failed'; code: string; message: string };
+
+/** What one expansion of a node brought into view, so that collapsing it can take exactly that away. */
+export interface Expansion {
+  /** Neighbours the answer held. */
+  shown: number;
+  /** Neighbours matching the request before the limit (all of them when unfiltered). */
+  total: number;
+  /** What the expansion brought into view that was not there before: what collapsing it takes away. */
+  addedNodeIds: readonly string[];
+  addedRelationshipIds: readonly string[];
+  /** Everything the answer held (new or not): other expansions' collapses leave these in view. */
+  nodeIds: readonly string[];
+  relationshipIds: readonly string[];
+  /** True when the expansion was narrowed to some types, labels or a certainty floor. */
+  filtered: boolean;
+  /** The filters it asked with (no limit, no cursor), so that the next page asks the same. */
+  query: Omit<NeighborQuery, 'limit' | 'after'>;
+  /** The cursor of the neighbours after those shown (the answer's `next`), null when all are shown. */
+  next: string | null;
+}
+
+/** Shortest paths found between two nodes; `count` 0 means there is none (nothing is highlighted). */
+export interface PathHighlight {
+  fromId: string;
+  toId: string;
+  nodeIds: readonly string[];
+  relationshipIds: readonly string[];
+  /** Each path as its ordered node ids. */
+  routes: readonly (readonly string[])[];
+  count: number;
+  /** Relationships in the shortest path. */
+  length: number;
+  minCertainty: string | null;
+  /**
+   * The server's search stopped at its budget before finding a path or ruling one out: "no path" then
+   * means "none found within the budget" (PathsResponse.searched).
+   */
+  stoppedEarly: boolean;
+}
+
+export type Positions = Readonly<Record<string, Position>>;
+
+/** Everything an undo restores. */
+export interface ViewSnapshot {
+  graph: GraphData;
+  positions: Positions;
+  filters: Filters;
+  expansions: ReadonlyMap<string, Expansion>;
+  /** Nodes the analyst asked for by name (search, path ends, samples): a collapse never removes them. */
+  pinned: ReadonlySet<string>;
+  layoutName: string;
+  paths: PathHighlight | null;
+}
+
+/** A history entry: the view before a change, and what the change was ("expand Russia"). */
+export interface HistoryEntry {
+  view: ViewSnapshot;
+  change: string;
+}
+
+export interface Notice {
+  kind: 'info' | 'error';
+  text: string;
+  /** Distinguishes two equal notices, so the second one shows again. */
+  seq: number;
+}
+
+/** Asks the canvas to run a layout over the whole graph. */
+export interface LayoutRequest {
+  name: string;
+  seq: number;
+}
+
+export interface ExplorerState extends ViewSnapshot {
+  history: History<HistoryEntry>;
+  overview: LoadState;
+  /** The node the latest additions came from; the canvas places them around it. */
+  anchorId: string | null;
+  selection: Selection;
+  /**
+   * Nodes Shift+clicked or boxed into the selection besides `selection` (which stays the one the details
+   * panel shows: the last one clicked, or the first one boxed when no node was selected). Del removes them
+   * all and the Export menu's "selection" holds them all.
+   */
+  alsoSelected: readonly string[];
+  focus: FocusRequest | null;
+  /** A request in flight that the user is waiting on, e.g. "Expanding Kim Jong-un…". */
+  busy: string | null;
+  notice: Notice | null;
+  /** Bumped when the view jumps (undo, redo): the canvas moves every node to `positions`. */
+  viewRevision: number;
+  layoutRequest: LayoutRequest | null;
+  /** "Path from here": the next node chosen becomes the path's other end. */
+  pathPick: { fromId: string } | null;
+  /** Source of `seq` numbers for focus requests, layout requests and notices. */
+  seq: number;
+}
+
+export type ExplorerAction =
+  | { type: 'overviewRequested' }
+  /** The first view: the overview, or a shared view restored from the URL (with its filters, selection, layout). */
+  | {
+      type: 'overviewLoaded';
+      graph: Graph;
+      positions?: Positions;
+      filters?: Filters;
+      layoutName?: string;
+      selection?: Selection;
+      notice?: string;
+    }
+  | { type: 'overviewFailed'; code: string; message: string }
+  | { type: 'busy'; text: string }
+  /** Neighbours arrived. `open`: the node was chosen by name (search), so it is pinned, selected and centred. */
+  | {
+      type: 'expanded';
+      nodeId: string;
+      response: NeighborsAnswer;
+      filtered?: boolean;
+      /** The filters asked with (default none). */
+      query?: Omit<NeighborQuery, 'limit' | 'after'>;
+      open?: GraphNode;
+      /** True: a further page of an expansion in view, added to it (`Add the next N`). */
+      more?: boolean;
+    }
+  /** Collapse: takes away what the node's expansion added (nodes nothing else keeps in view). */
+  | { type: 'collapsed'; nodeId: string }
+  /** Nodes (and relationships) added by name: pinned; `focusId` is selected and centred. */
+  | { type: 'nodesAdded'; graph: Graph; focusId?: string; change: string; text?: string }
+  /**
+   * A Cypher workbench result's graph: `replace` puts it in place of the view (and lays it out), `merge` adds
+   * it to the view. Either way its nodes are pinned (asked for, so a collapse never removes them).
+   */
+  /** A workbench result's graph shown: in place of the view or merged into it, never past `viewMax` nodes. */
+  | { type: 'queryGraphShown'; graph: Graph; mode: 'replace' | 'merge'; viewMax: number }
+  | { type: 'selected'; selection: Selection }
+  /** Shift+click: the node joins the selection, or leaves it when it was in it. */
+  | { type: 'selectionToggled'; nodeId: string }
+  /** Shift+drag on the background: the nodes inside the box join the selection. */
+  | { type: 'nodesBoxSelected'; nodeIds: readonly string[] }
+  /** Del: the selection leaves the view (never the database). */
+  | { type: 'selectionRemoved' }
+  | { type: 'filtersChanged'; filters: Filters; change: string }
+  | { type: 'layoutChosen'; name: string }
+  /** The canvas finished placing nodes (a layout, an incremental placement): the present positions, not a change. */
+  | { type: 'positionsSettled'; positions: Positions }
+  /** The analyst dragged nodes: a manual layout change. */
+  | { type: 'nodesMoved'; positions: Positions }
+  | { type: 'pathPickStarted'; fromId: string }
+  | { type: 'pathPickCancelled' }
+  | { type: 'pathsFound'; fromId: string; toId: string; response: PathsAnswer; minCertainty: string | null }
+  | { type: 'pathsCleared' }
+  | { type: 'undo' }
+  | { type: 'redo' }
+  | { type: 'requestFailed'; message: string }
+  | { type: 'noticeShown'; text: string; kind?: Notice['kind'] }
+  | { type: 'noticeDismissed' };

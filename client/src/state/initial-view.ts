@@ -1,0 +1,54 @@
+/**
+ * The explorer's first view: the one the URL's hash describes (a shared view, its nodes fetched by id),
+ * else the overview; nodes go where this browser last saw them.
+ */
+import type { Dispatch } from 'react';
+import type { Graph } from '../../../server/src/contract.ts';
+import { fetchGraphByIds, fetchOverview } from '../api/graph-api.ts';
+import { ApiError, errorMessage, isAbort } from '../api/http.ts';
+import type { ExplorerAction, Positions } from './explorer-types.ts';
+import { decodeView } from './url-state.ts';
+import { loadPositions } from './view-storage.ts';
+
+function failureCode(error: unknown): string {
+  return error instanceof ApiError ? error.code : 'INTERNAL';
+}
+
+/** The remembered positions of the nodes of `graph`. */
+function knownPositions(graph: Graph, stored: Positions): Positions {
+  return Object.fromEntries(
+    graph.nodes.flatMap((node) => {
+      const position = stored[node.id];
+      return position ? [[node.id, position]] : [];
+    }),
+  );
+}
+
+/** Loads the first view and dispatches `overviewLoaded` (or `overviewFailed`); nothing once `signal` aborts. */
+export function loadInitialView(dispatch: Dispatch<ExplorerAction>, signal?: AbortSignal): void {
+  dispatch({ type: 'overviewRequested' });
+  const shared = decodeView(window.location.hash);
+  const stored = loadPositions();
+  const load = async () => {
+    if (shared && shared.nodeIds.length > 0) {
+      const graph = await fetchGraphByIds(shared.nodeIds, signal);
+      const missing = shared.nodeIds.length - graph.nodes.length;
+      dispatch({
+        type: 'overviewLoaded',
+        graph,
+        positions: knownPositions(graph, stored),
+        filters: shared.filters,
+        layoutName: shared.layoutName ?? undefined,
+        selection: shared.selection,
+        notice: missing > 0 ? `${missing} node${missing === 1 ? '' : 's'} of the shared view no longer exist.` : 'Shared view restored.',
+      });
+      return;
+    }
+    const graph = await fetchOverview(undefined, signal);
+    dispatch({ type: 'overviewLoaded', graph, positions: knownPositions(graph, stored), filters: shared?.filters, selection: shared?.selection });
+  };
+  load().catch((error: unknown) => {
+    if (isAbort(error)) return;
+    dispatch({ type: 'overviewFailed', code: failureCode(error), message: errorMessage(error) });
+  });
+}

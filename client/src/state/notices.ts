@@ -1,0 +1,27 @@
+/**
+ * The one-line notices the toolbar shows after a view change, and the English they are written in.
+ */
+import { nodeCaption } from '../graph/labels.ts';
+import type { ExplorerState, Notice } from './explorer-types.ts';
+import type { GraphData } from './graph-data.ts';
+
+export function withNotice(state: ExplorerState, text: string, kind: Notice['kind'] = 'info'): Pick<ExplorerState, 'notice' | 'seq'> {
+  return { notice: { kind, text, seq: state.seq + 1 }, seq: state.seq + 1 };
+}
+
+export function nameOf(graph: GraphData, nodeId: string): string {
+  const node = graph.nodes.get(nodeId);
+  return node ? nodeCaption(node) : nodeId;
+}
+
+export function plural(count: number, word: string): string {
+  return `${count} ${word}${count === 1 ? '' : 's'}`;
+}
+
+export function expansionNotice(name: string, shown: number, total: number, added: number, filtered: boolean): string {
+  const matching = filtered ? ' matching' : '';
+  if (total > shown) return `Showing ${shown} of ${total}${matching} neighbours of ${name}.`;
+  if (total === 0) return filtered ? `No neighbours of ${name} match.` : `${name} has no neighbours.`;
+  if (added === 0) return `All ${total}${matching} neighbours of ${name} are in view.`;
+  return `Added ${plural(added, `${filtered ? 'matching ' : ''}neighbour`)} of ${name}.`;
+}

@@ -1,0 +1,51 @@
+/**
+ * The view's undo history: every view change records the view before it (a snapshot), capped by the
+ * view's size; undo and redo swap the present view with a recorded one.
+ */
+import { DEFAULT_HISTORY_CAP, recordChange, redo, undo } from './history.ts';
+import type { ExplorerState, HistoryEntry, ViewSnapshot } from './explorer-types.ts';
+import type { GraphData } from './graph-data.ts';
+import { withNotice } from './notices.ts';
+import { validSelection } from './selection.ts';
+
+export function snapshotOf(state: ExplorerState): ViewSnapshot {
+  const { graph, positions, filters, expansions, pinned, layoutName, paths } = state;
+  return { graph, positions, filters, expansions, pinned, layoutName, paths };
+}
+
+/**
+ * Each undo step holds its own copy of the view's node and relationship maps (the elements themselves are
+ * shared), about 200 bytes per node in all (bench/UNDO-RESULTS.md). Undo keeps the last 100 changes, and
+ * fewer on views so big that 100 would pass this many map entries (some 100 MB): 25 on a 20,000-node view.
+ */
+const HISTORY_ENTRY_BUDGET = 1_500_000;
+const MIN_HISTORY_STEPS = 10;
+
+/** How many changes undo keeps for a view of this size. */
+export function historyCap(graph: GraphData): number {
+  const entries = Math.max(1, graph.nodes.size + graph.relationships.size);
+  return Math.max(MIN_HISTORY_STEPS, Math.min(DEFAULT_HISTORY_CAP, Math.floor(HISTORY_ENTRY_BUDGET / entries)));
+}
+
+/** Applies a view change and records the view before it, so it can be undone. */
+export function commit(state: ExplorerState, change: string, patch: Partial<ExplorerState>): ExplorerState {
+  return { ...state, ...patch, history: recordChange(state.history, { view: snapshotOf(state), change }, historyCap(state.graph)) };
+}
+
+/** Undo or redo: the present view goes to the other stack, under the name of the change it stands for. */
+export function stepHistory(state: ExplorerState, direction: 'undo' | 'redo'): ExplorerState {
+  const present = (entry: HistoryEntry): HistoryEntry => ({ view: snapshotOf(state), change: entry.change });
+  const step = direction === 'undo' ? undo(state.history, present) : redo(state.history, present);
+  if (!step) return state;
+  const { view, change } = step.entry;
+  return {
+    ...state,
+    ...view,
+    history: step.history,
+    selection: validSelection(state.selection, view.graph),
+    anchorId: null,
+    pathPick: null,
+    viewRevision: state.viewRevision + 1,
+    ...withNotice(state, `${direction === 'undo' ? 'Undone' : 'Redone'}: ${change}.`),
+  };
+}
