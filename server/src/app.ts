@@ -15,6 +15,7 @@ import { createExportService } from './export/export-service.ts';
 import type { ExportLimits } from './export/export-limits.ts';
 import { createGraphService } from './graph/graph-service.ts';
 import { apiNotFound, errorHandler, type Logger } from './http/error-handler.ts';
+import { losslessJsonBody } from './http/json-body.ts';
 import { apiRouter } from './http/routes.ts';
 import { securityHeaders } from './http/security.ts';
 
@@ -43,7 +44,7 @@ export function createApp({ db, clientDir, log = defaultLog, cypherLimits, expor
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
   app.use(securityHeaders);
-  app.use(express.json({ limit: '1mb' }));
+  app.use(losslessJsonBody('1mb'));
   // The view's cap is the workbench graph's too (two relationships per node), unless a test sets them.
   const cypher = createCypherService(db, { maxGraphNodes: viewMaxNodes, maxGraphRelationships: 2 * viewMaxNodes, ...cypherLimits });
   app.use('/api', apiRouter(db, createGraphService(db), cypher, createExportService(db, cypher, exportLimits), viewMaxNodes));

@@ -126,6 +126,19 @@ describe('POST /api/cypher converts every Neo4j value to lossless JSON', () => {
     const limited = await postCypher({ query: 'MATCH (n) RETURN n.id AS id LIMIT $limit', params: { limit: 2 } });
     expect(limited.body.rows).toHaveLength(2);
   });
+
+  it('passes an integer beyond 2^53 exactly, as an INTEGER, and refuses one beyond 64 bits with 400', async () => {
+    // Written as raw JSON text: JSON.stringify of a JS number would already have lost the digits.
+    const raw = (body: string) =>
+      getJson<CypherResponse>(server.url, '/api/cypher', { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    const res = await raw('{"query": "RETURN $big AS big, $big + 1 AS next, valueType($big) AS type, $list[0] AS first", "params": {"big": 637790870791443682, "list": [-9223372036854775808]}}');
+    expect(res.status).toBe(200);
+    // Beyond 2^53 integers travel as their decimal text (the transport's rule for exact integers).
+    expect(res.body.rows).toEqual([{ big: '637790870791443682', next: '637790870791443683', type: 'INTEGER NOT NULL', first: '-9223372036854775808' }]);
+    const over = await raw('{"query": "RETURN $big", "params": {"big": 9223372036854775808}}');
+    expect(over.status).toBe(400);
+    expect((over.body as unknown as ErrorBody).error.code).toBe('VALIDATION_FAILED');
+  });
 });
 
 describe('POST /api/cypher gathers a complete graph', () => {
@@ -160,6 +173,25 @@ describe('POST /api/cypher gathers a complete graph', () => {
     expect(res.body.truncated).toBe(true);
     const ids = new Set(res.body.graph.nodes.map((n) => n.id));
     for (const rel of res.body.graph.relationships) expect(ids.has(rel.source) && ids.has(rel.target)).toBe(true);
+  });
+
+  it('spends the relationship cap only on relationships it can draw: those between the nodes it kept', async () => {
+    const capped = await startTestServer(db, { cypherLimits: { maxGraphNodes: 10, maxGraphRelationships: 6 } });
+    try {
+      // Every relationship, each row with its ends: most reach nodes past the node cap and cannot be drawn.
+      const res = await postCypher({ query: 'MATCH (a)-[r]->(b) RETURN a, r, b ORDER BY elementId(r)' }, capped.url);
+      const kept = res.body.graph.nodes.map((n) => n.id);
+      expect(kept).toHaveLength(10);
+      const among = await db.read(
+        'MATCH (a)-[r]->(b) WHERE coalesce(a.id, elementId(a)) IN $kept AND coalesce(b.id, elementId(b)) IN $kept RETURN count(r) AS n',
+        { kept },
+      );
+      expect(res.body.graph.relationships).toHaveLength(Math.min(6, Number(among[0]?.n)));
+      expect(res.body.graph.relationships.length).toBeGreaterThan(0);
+      expect(res.body.truncated).toBe(true);
+    } finally {
+      await capped.stop();
+    }
   });
 });
 

@@ -81,6 +81,14 @@ describe('the parameters editor', () => {
     expect(parseParams(text).ok).toBe(false);
   });
 
+  it('keeps integers beyond 2^53 exact, and writes them back as the digits typed', () => {
+    expect(parseParams('{"big": 637790870791443682, "small": 3, "list": [9007199254740993]}')).toEqual({
+      ok: true,
+      params: { big: 637790870791443682n, small: 3, list: [9007199254740993n] },
+    });
+    expect(withParameter('{"big": 637790870791443682}', 'who')).toContain('"big": 637790870791443682');
+  });
+
   it('adds a missing parameter for the user to fill in', () => {
     expect(JSON.parse(withParameter('{"a": 1}', 'who') ?? '')).toEqual({ a: 1, who: null });
     expect(JSON.parse(withParameter('', 'who') ?? '')).toEqual({ who: null });

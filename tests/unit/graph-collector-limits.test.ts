@@ -2,6 +2,7 @@ import neo4j from 'neo4j-driver';
 import { describe, expect, it } from 'vitest';
 import { fromDriver, paramsFromJson } from '../../server/src/db/values.ts';
 import { GraphCollector } from '../../server/src/db/graph-collector.ts';
+import { parseJsonNumber } from '../../server/src/http/json-body.ts';
 
 const { Node, Relationship } = neo4j.types;
 const node = (elementId: string) => fromDriver(new Node(neo4j.int(0), ['A'], { id: elementId }, elementId));
@@ -25,11 +26,20 @@ describe('GraphCollector: completing and capping the graph', () => {
     expect(collector.toGraph().nodes.map((n) => n.id)).toEqual(['a', 'b']);
   });
 
-  it('keeps at most maxRelationships relationships, and only those between kept nodes', () => {
+  it('spends the relationship budget only on relationships whose ends are both kept, in arrival order', () => {
+    // r1 and r3 reach c, which the node cap leaves out: they cannot be drawn, so r2 gets the one place.
     const collector = new GraphCollector({ idLabels: new Set(['A']), maxNodes: 2, maxRelationships: 1 }).add([node('a'), node('b'), node('c')]);
-    collector.add([rel('r1', 'a', 'c'), rel('r2', 'a', 'b')]);
+    collector.add([rel('r1', 'a', 'c'), rel('r2', 'a', 'b'), rel('r3', 'c', 'b'), rel('r4', 'b', 'a')]);
     expect(collector.truncated).toBe(true);
-    expect(collector.toGraph().relationships).toEqual([]);
+    expect(collector.toGraph().relationships.map((r) => r.elementId)).toEqual(['r2']);
+  });
+
+  it('is not truncated when every relationship beyond the budget was undrawable anyway and the nodes all fit', () => {
+    const collector = new GraphCollector({ idLabels: new Set(['A']), maxNodes: 2, maxRelationships: 2 }).add([rel('r1', 'a', 'b'), rel('r2', 'b', 'a')]);
+    expect(collector.truncated).toBe(false); // the ends are not gathered yet: nothing is drawable, nothing was cut
+    collector.add([node('a'), node('b')]);
+    expect(collector.toGraph().relationships.map((r) => r.elementId)).toEqual(['r1', 'r2']);
+    expect(collector.truncated).toBe(false);
   });
 });
 
@@ -46,5 +56,24 @@ describe('paramsFromJson', () => {
     expect((params.map as Record<string, unknown>).nil).toBeNull();
     // Beyond 2^53 a JSON number is no longer exact: it stays a FLOAT rather than pretend to be an exact INTEGER.
     expect(params.big).toBe(2 ** 60);
+  });
+
+  it('turns bigints (integers a lossless body parse kept exact) into exact Cypher integers, and refuses those past 64 bits', () => {
+    const params = paramsFromJson({ big: 637790870791443682n, list: [-(2n ** 63n)], max: 2n ** 63n - 1n });
+    expect((params.big as { toString(): string }).toString()).toBe('637790870791443682');
+    expect(((params.list as unknown[])[0] as { toString(): string }).toString()).toBe('-9223372036854775808');
+    expect((params.max as { toString(): string }).toString()).toBe('9223372036854775807');
+    expect(() => paramsFromJson({ over: 2n ** 63n })).toThrow(/outside the range of Neo4j's INTEGER/);
+  });
+});
+
+describe('parseJsonNumber (lossless request bodies)', () => {
+  it('keeps integers beyond 2^53 as bigints and gives every other number as JSON.parse does', () => {
+    expect(parseJsonNumber('637790870791443682')).toBe(637790870791443682n);
+    expect(parseJsonNumber('-9007199254740993')).toBe(-9007199254740993n);
+    expect(parseJsonNumber('9007199254740991')).toBe(9007199254740991);
+    expect(parseJsonNumber('1.5')).toBe(1.5);
+    expect(parseJsonNumber('1e3')).toBe(1000);
+    expect(parseJsonNumber('0.1000000000000000055511151231257827')).toBe(0.1);
   });
 });

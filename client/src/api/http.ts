@@ -2,6 +2,7 @@
  * The client's one HTTP boundary: request JSON from the API and turn every failure into an `ApiError`
  * whose `code` the UI can switch on (the server's codes, plus two that only the client can see).
  */
+import { stringify } from 'lossless-json';
 import type { ErrorCode, JsonValue } from '../../../server/src/contract.ts';
 
 /** Failures that never reach the server's error handler: no answer at all, or an answer that isn't our JSON. */
@@ -52,7 +53,8 @@ export async function requestJson<T>(
     response = await fetch(path, {
       method,
       headers: requestBody === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' },
-      ...(requestBody === undefined ? {} : { body: JSON.stringify(requestBody) }),
+      // lossless-json writes bigints (workbench parameters beyond 2^53) as their digits; JSON.stringify throws.
+      ...(requestBody === undefined ? {} : { body: stringify(requestBody) }),
       signal,
     });
   } catch (error) {

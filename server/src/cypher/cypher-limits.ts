@@ -3,6 +3,7 @@
  * may be. Defaults are declared once, here; `resolveCypherLimits` applies overrides (from the environment
  * through config.ts, or from a test) and validates them once, when the service is created.
  */
+import { stringify } from 'lossless-json';
 import { LIMITS } from '../contract.ts';
 import { AppError } from '../errors.ts';
 import { resolveLimits } from '../resolve-limits.ts';
@@ -66,7 +67,7 @@ export function checkRequestSize(limits: CypherLimits, query: string, params: Re
   if (depthOf(params, limits.maxParamsDepth) > limits.maxParamsDepth) {
     throw tooLarge('params', `must nest at most ${limits.maxParamsDepth} levels deep`);
   }
-  const bytes = Buffer.byteLength(JSON.stringify(params));
+  const bytes = Buffer.byteLength(stringify(params) ?? ''); // lossless-json: the bigints of exact integers too
   if (bytes > limits.maxParamsBytes) {
     throw tooLarge('params', `must be at most ${limits.maxParamsBytes} bytes of JSON (got ${bytes})`);
   }

@@ -9,7 +9,9 @@ import { DbNode, DbPath, DbRelationship, propertiesToJson, relationshipToJson, t
  * Gathers nodes and relationships from any returned values (also inside lists, maps and paths) into one
  * de-duplicated `Graph`. A relationship is kept only when both of its ends were gathered too, so that every
  * `source`/`target` names a node the client has; `missingNodeElementIds()` names the ends to fetch.
- * With `limits`, nodes and relationships beyond the caps are left out and `truncated` says so.
+ * With `limits`, nodes beyond the node cap are left out (in arrival order), then relationships beyond the
+ * relationship cap among those whose ends are both kept (in arrival order): a relationship that cannot be
+ * drawn never uses up the budget. `truncated` says when anything was left out.
  */
 export class GraphCollector {
   private readonly nodes = new Map<string, GraphNode>();
@@ -28,9 +30,9 @@ export class GraphCollector {
       if (this.nodes.size >= (this.limits.maxNodes ?? Infinity)) this.overflowed = true;
       else this.nodes.set(value.elementId, toGraphNode(value, this.limits.idLabels));
     } else if (value instanceof DbRelationship) {
-      if (this.relationships.has(value.elementId)) return this;
-      if (this.relationships.size >= (this.limits.maxRelationships ?? Infinity)) this.overflowed = true;
-      else this.relationships.set(value.elementId, value);
+      // Every one is held (the rows hold them anyway): which count toward the cap is known only once the
+      // nodes are complete (toGraph).
+      if (!this.relationships.has(value.elementId)) this.relationships.set(value.elementId, value);
     } else if (value instanceof DbPath) {
       this.add(value.start);
       for (const segment of value.segments) this.add(segment.relationship).add(segment.end);
@@ -88,7 +90,12 @@ export class GraphCollector {
 
   /** True when a node or relationship was left out because of `limits`. */
   get truncated(): boolean {
-    return this.overflowed;
+    return this.overflowed || this.drawable().length > (this.limits.maxRelationships ?? Infinity);
+  }
+
+  /** The relationships whose ends are both kept, in arrival order. */
+  private drawable(): DbRelationship[] {
+    return [...this.relationships.values()].filter((rel) => this.nodes.has(rel.startElementId) && this.nodes.has(rel.endElementId));
   }
 
   /** Element ids of relationship ends that were not gathered (yet): fetch and `add` them to complete the graph. */
@@ -100,12 +107,12 @@ export class GraphCollector {
     return [...missing];
   }
 
+  /** The graph: the kept nodes, and the first `maxRelationships` relationships between them. */
   toGraph(): Graph {
     const relationships: GraphRelationship[] = [];
-    for (const rel of this.relationships.values()) {
-      const source = this.nodes.get(rel.startElementId);
-      const target = this.nodes.get(rel.endElementId);
-      if (!source || !target) continue;
+    for (const rel of this.drawable().slice(0, this.limits.maxRelationships ?? Infinity)) {
+      const source = this.nodes.get(rel.startElementId) as GraphNode;
+      const target = this.nodes.get(rel.endElementId) as GraphNode;
       relationships.push({
         id: transportId(rel.elementId, rel.properties),
         elementId: rel.elementId,

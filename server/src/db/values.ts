@@ -18,6 +18,7 @@
  */
 import neo4j from 'neo4j-driver';
 import type { GraphNode, JsonValue } from '../contract.ts';
+import { AppError } from '../errors.ts';
 import { propertyValueToJson, toPropertyValue, toPropertyValues, type PropertyValue } from './property-values.ts';
 
 export class DbNode {
@@ -195,14 +196,25 @@ export function toJson(value: DbValue, idLabels: IdLabels = NO_ID_LABELS): JsonV
   return propertyValueToJson(value);
 }
 
+/** Cypher's INTEGER range: a signed 64-bit integer. */
+const INTEGER_MIN = -(2n ** 63n);
+const INTEGER_MAX = 2n ** 63n - 1n;
+
 /**
  * Converts JSON parameter values (from an API request) into Cypher parameters: integral numbers become
- * Cypher INTEGER (so `LIMIT $n` and integer properties compare as users expect), other numbers FLOAT;
- * lists and maps are converted item by item.
+ * Cypher INTEGER (so `LIMIT $n` and integer properties compare as users expect), exactly at any size up to
+ * 2^63-1 when the body was parsed losslessly (bigints, http/json-body.ts), other numbers FLOAT; lists and
+ * maps are converted item by item. An integer outside INTEGER's range is a 400 VALIDATION_FAILED.
  */
 export function paramsFromJson(params: Record<string, unknown>): Record<string, unknown> {
   const convert = (value: unknown): unknown => {
     if (typeof value === 'number' && Number.isSafeInteger(value)) return neo4j.int(value);
+    if (typeof value === 'bigint') {
+      if (value < INTEGER_MIN || value > INTEGER_MAX) {
+        throw new AppError('VALIDATION_FAILED', 'A parameter holds an integer outside the range of Neo4j\'s INTEGER (-2^63 to 2^63-1).');
+      }
+      return neo4j.int(value.toString());
+    }
     if (Array.isArray(value)) return value.map(convert);
     if (isObject(value)) return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, convert(item)]));
     return value;

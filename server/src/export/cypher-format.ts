@@ -12,6 +12,7 @@
  * line, so `cypher-shell -f` runs it (each statement in its own transaction). If the export's own names
  * clash with the temporary ones, those get a numeric suffix.
  */
+import { stringify } from 'lossless-json'; // the scope's query parameters may hold exact bigints
 import type { ExportConstraint, ExportFormat, ExportGraph } from './export-graph.ts';
 import { cypherMap, cypherString, quoteName } from './cypher-literals.ts';
 
@@ -110,7 +111,7 @@ export const cypherFormat: ExportFormat = {
 
     yield comment('kg-explorer export: re-creates this subgraph in an EMPTY database.') +
       comment(`Database "${meta.database}", exported at ${meta.exportedAt}: ${meta.counts.nodes} nodes, ${meta.counts.relationships} relationships.`) +
-      comment(`Scope: ${JSON.stringify(meta.scope)}`) +
+      comment(`Scope: ${stringify(meta.scope)}`) +
       comment('Run it with `cypher-shell -f <this file>` (each statement is its own transaction).') +
       comment(`While it runs, nodes carry the label ${tempLabel} and the key ${tempKey}; its last statements remove them.`) +
       '\n' +

@@ -4,6 +4,7 @@
  * explorer; each element's `data` holds its labels or type and its `properties` (nested, so that a property
  * named `id`, `source`, `target` or `parent` can't take the place of Cytoscape's own fields).
  */
+import { stringify } from 'lossless-json'; // the scope's query parameters may hold exact bigints
 import type { ExportFormat } from './export-graph.ts';
 import { propertiesJson } from './property-text.ts';
 
@@ -14,7 +15,7 @@ export const cytoscapeFormat: ExportFormat = {
   propertyKeys: false,
   async *write(graph) {
     const header = { format_version: '1.0', generated_by: 'kg-explorer', target_cytoscapejs_version: '~3', data: graph.meta };
-    yield `${JSON.stringify(header).slice(0, -1)},\n"elements":{"nodes":[`;
+    yield `${(stringify(header) as string).slice(0, -1)},\n"elements":{"nodes":[`;
     let first = true;
     for await (const node of graph.nodes()) {
       const data = { id: node.id, elementId: node.elementId, labels: node.labels, properties: propertiesJson(node.properties) };

@@ -10,6 +10,7 @@
  * `<desc>` when that changed it), so the file is always valid against GraphML's XML Schema. Characters
  * XML 1.0 cannot carry at all (most control characters) are written as U+FFFD.
  */
+import { stringify } from 'lossless-json'; // the scope's query parameters may hold exact bigints
 import type { ExportedNode, ExportFormat, PropertyKeyTypes } from './export-graph.ts';
 import { propertyColumnNames, propertyText } from './property-text.ts';
 
@@ -99,7 +100,7 @@ export const graphmlFormat: ExportFormat = {
       '<key id="label" for="edge" attr.name="label" attr.type="string"/>\n';
     for (const key of nodeKeys) head += keyElement(key, 'node');
     for (const key of edgeKeys) head += keyElement(key, 'edge');
-    const description = `kg-explorer export of database "${meta.database}" at ${meta.exportedAt}: ${meta.counts.nodes} nodes, ${meta.counts.relationships} relationships; scope ${JSON.stringify(meta.scope)}`;
+    const description = `kg-explorer export of database "${meta.database}" at ${meta.exportedAt}: ${meta.counts.nodes} nodes, ${meta.counts.relationships} relationships; scope ${stringify(meta.scope)}`;
     head += `<graph id="G" edgedefault="directed">\n<desc>${xmlText(description)}</desc>\n`;
     yield head;
 

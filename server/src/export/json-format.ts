@@ -2,6 +2,7 @@
  * `json`: the API's graph transport (`{nodes, relationships}`, values as lossless JSON) with `meta`
  * (database, scope, exported at, counts) first. One node or relationship per line.
  */
+import { stringify } from 'lossless-json'; // the scope's query parameters may hold exact bigints
 import type { GraphNode, GraphRelationship } from '../contract.ts';
 import type { ExportFormat } from './export-graph.ts';
 import { propertiesJson } from './property-text.ts';
@@ -12,7 +13,7 @@ export const jsonFormat: ExportFormat = {
   extension: 'json',
   propertyKeys: false,
   async *write(graph) {
-    yield `{"meta":${JSON.stringify(graph.meta)},\n"nodes":[`;
+    yield `{"meta":${stringify(graph.meta)},\n"nodes":[`;
     let first = true;
     for await (const node of graph.nodes()) {
       const json: GraphNode = { id: node.id, elementId: node.elementId, labels: [...node.labels], properties: propertiesJson(node.properties) };
