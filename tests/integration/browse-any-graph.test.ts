@@ -52,6 +52,21 @@ describe('GET /api/search without a full-text index', () => {
     expect(highlighted(top!.snippet)).toContain(word);
   });
 
+  it.each([
+    ['paris', 'City', 'Paris'],
+    ['London', 'City', 'London'],
+    ['rome', 'City', 'Rome'],
+    ['milan', 'City', 'Milan'],
+    ['munich', 'City', 'Munich'],
+    ['munich airport', 'Airport', 'Munich Airport'],
+    ['geneva', 'City', 'Geneva'],
+    ['zürich', 'City', 'Zurich'],
+  ])('puts the node titled exactly "%s" first, before those whose title only starts so', async (q, label, title) => {
+    const [top] = (await search(q)).body.results;
+    expect(top?.label).toBe(label);
+    expect(top?.node.properties.title).toBe(title);
+  });
+
   it('finds a city and its airport by a misspelt name, the closer text first, and highlights the whole word', async () => {
     const res = await search('Frankfrt');
     const [first, second] = res.body.results;

@@ -51,6 +51,31 @@ describe('GET /api/search', () => {
     expect(res.body.results[0]?.node.id).toBe(id);
   });
 
+  it.each([
+    ['russia', 'russia'],
+    ['north korea', 'north-korea'],
+    ['ukraine', 'ukraine'],
+    ['isw', 'isw'],
+    ['tv chosun', 'tv-chosun'],
+    ['donetsk region', 'donetsk-region'],
+    ['Donetsk', 'donetsk-region'],
+    ['putin', 'vladimir-putin'],
+    ['kim', 'kim-jong-un'],
+    ['south korea', 'south-korea'],
+    ['USSR', 'soviet-union'],
+    ['soviet union', 'soviet-union'],
+    ['moscow', 'russia'],
+    ['pyongyang', 'north-korea'],
+    ['institute for the study of war', 'isw'],
+    ['russian army', 'russian-army'],
+    ['war in ukraine', 'russia-ukraine-war'],
+    ['occupied territories', 'occupied-ukrainian-territories'],
+    ['journalists', 'journalists'],
+    ['viet nam', 'vietnam'],
+  ])('puts the node named (or aliased) exactly "%s" first: %s', async (q, id) => {
+    expect((await search(q)).body.results[0]?.node.id).toBe(id);
+  });
+
   it('gives each result its most specific label and a snippet of the property that matched', async () => {
     const [top] = (await search('putn')).body.results;
     expect(top).toMatchObject({ label: 'Person', snippet: { field: 'name', text: 'Vladimir Putin' } });

@@ -4,9 +4,11 @@ import { luceneQuery } from '../../server/src/graph/search.ts';
 import {
   SNIPPET_LENGTH,
   cutSnippet,
+  foldName,
   fuzzyPattern,
   matchNode,
   matchWord,
+  nameTier,
   primaryLabel,
   searchTerms,
   withinOneEdit,
@@ -164,5 +166,26 @@ describe('certaintiesAtOrAbove', () => {
     ['conditional', ['confirmed', 'reported', 'assessed', 'speculated', 'conditional']],
   ] as const)('%s → %j', (floor, allowed) => {
     expect(certaintiesAtOrAbove(floor)).toEqual(allowed);
+  });
+});
+
+describe('nameTier: a whole name or alias first, then a prefix', () => {
+  it.each([
+    ['russia', { name: 'Russia' }, 0],
+    ['russia', { name: 'Russia-Ukraine War' }, 1],
+    ['isw', { name: 'Institute for the Study of War', aliases: ['ISW'] }, 0],
+    ['isw', { name: 'ISW report on troop movements' }, 1],
+    ['Sao Paulo', { name: 'São Paulo–Guarulhos', aliases: ['são paulo'] }, 0],
+    ['  north   KOREA ', { name: 'North Korea' }, 0],
+    ['korea', { name: 'North Korea' }, 2],
+    ['tv chosun', { title: 'TV Chosun' }, 0],
+    ['', { name: 'Russia' }, 2],
+  ] as Array<[string, Record<string, string | string[]>, number]>)('%j against %j is tier %i', (q, properties, tier) => {
+    expect(nameTier(properties, q)).toBe(tier);
+  });
+
+  it('folds accents, case, spaces and punctuation alike', () => {
+    expect(foldName('  Donetsk  Region ')).toBe('donetsk region');
+    expect(foldName('Russia–Ukraine (war)')).toBe('russia ukraine war');
   });
 });

@@ -36,6 +36,30 @@ export function searchTerms(q: string): string[] {
   return [...new Set(q.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean))];
 }
 
+/** `text` folded for comparing names: accents dropped, lower case, runs of spaces and punctuation as one space. */
+export function foldName(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+/**
+ * How a node's `name`, `title` or `aliases` meet the query `q`, compared folded (foldName): 0 when one of
+ * them is the whole query, 1 when one starts with it, 2 otherwise. Search ranks by this before the score.
+ */
+export function nameTier(properties: Readonly<Record<string, JsonValue>>, q: string): 0 | 1 | 2 {
+  const query = foldName(q);
+  if (query === '') return 2;
+  const names = [properties.name, properties.title, ...(Array.isArray(properties.aliases) ? properties.aliases : [properties.aliases])]
+    .filter((value): value is string => typeof value === 'string')
+    .map(foldName);
+  if (names.includes(query)) return 0;
+  return names.some((name) => name.startsWith(query)) ? 1 : 2;
+}
+
 /** The most specific label for display: the first one other than `Actor`, else the first ('' for none). */
 export function primaryLabel(labels: readonly string[]): string {
   return labels.find((label) => label !== 'Actor') ?? labels[0] ?? '';

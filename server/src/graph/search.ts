@@ -1,7 +1,9 @@
 /**
  * Search: the `entity_search` full-text index when the database has it online (Lucene ranks, with prefix
  * and one-typo matches), otherwise a scan of every node's string properties. Either way each result gets
- * its most specific label and a snippet of the property that matched best, with the matched words marked.
+ * its most specific label and a snippet of the property that matched best, with the matched words marked,
+ * and a node whose whole name or alias is the query comes first, then those whose name or alias starts with
+ * it (nameTier), as an analyst typing "russia" expects Russia before the Russia-Ukraine War.
  */
 import type { SearchResponse, SearchResult } from '../contract.ts';
 import { cypherInteger, type Database, type Row } from '../db/database.ts';
@@ -9,10 +11,15 @@ import { DbNode, toGraphNode } from '../db/values.ts';
 import { idLabelSet } from './node-match.ts';
 import { schemaFact } from './schema-cache.ts';
 import { SEARCH_INDEX } from './search-index.ts';
-import { FUZZY_MIN_LENGTH, fuzzyPattern, matchNode, primaryLabel, searchTerms } from './search-text.ts';
+import { FUZZY_MIN_LENGTH, fuzzyPattern, matchNode, nameTier, primaryLabel, searchTerms } from './search-text.ts';
 
 /** The fallback scan ranks at most this many preselected nodes (those matching the most terms first). */
 const FALLBACK_CANDIDATES = 500;
+/**
+ * Full-text results read to find the whole-name and prefix matches among (nameTier): Lucene's own order can
+ * put a node named exactly as the query below many that mention it often.
+ */
+const INDEX_CANDIDATES = 100;
 
 /**
  * A Lucene query from plain-word terms (already stripped of every Lucene operator). Each term counts as
@@ -41,12 +48,12 @@ const searchIndexOnline = schemaFact(async (db) => {
 });
 
 /** Full-text results in Lucene's order; the snippet comes from the indexed properties. */
-async function indexSearch(db: Database, terms: string[], limit: number): Promise<SearchResult[]> {
+async function indexSearch(db: Database, terms: string[], candidates: number): Promise<SearchResult[]> {
   const idLabels = await idLabelSet(db);
   const rows = await db.read(
     `CALL db.index.fulltext.queryNodes($index, $query, {limit: $limit}) YIELD node, score
      RETURN node, score`,
-    { index: SEARCH_INDEX.name, query: luceneQuery(terms), limit: cypherInteger(limit) },
+    { index: SEARCH_INDEX.name, query: luceneQuery(terms), limit: cypherInteger(candidates) },
   );
   return rows.flatMap((row: Row) => {
     if (!(row.node instanceof DbNode)) return [];
@@ -60,7 +67,7 @@ async function indexSearch(db: Database, terms: string[], limit: number): Promis
  * No full-text index: Cypher preselects the nodes whose string properties contain a term or a one-edit
  * variant of it (a regular expression per term), and the match rules of search-text.ts rank them.
  */
-async function scanSearch(db: Database, terms: string[], limit: number): Promise<SearchResult[]> {
+async function scanSearch(db: Database, terms: string[]): Promise<SearchResult[]> {
   const idLabels = await idLabelSet(db);
   const rows = await db.read(
     `MATCH (node)
@@ -80,18 +87,31 @@ async function scanSearch(db: Database, terms: string[], limit: number): Promise
   });
   // Equal scores: the shorter matching text is the more specific match ("Frankfurt" before "Frankfurt Airport").
   ranked.sort((a, b) => b.score - a.score || a.snippet.text.length - b.snippet.text.length);
-  return ranked.slice(0, limit);
+  return ranked;
 }
 
+/** `results` with whole-name or whole-alias matches of `q` first, then prefix matches, each in their order. */
+function byNameTier(results: SearchResult[], q: string): SearchResult[] {
+  const tiers = new Map(results.map((result) => [result, nameTier(result.node.properties, q)]));
+  return [...results].sort((a, b) => (tiers.get(a) as number) - (tiers.get(b) as number));
+}
+
+/**
+ * Up to `limit` nodes matching `q`, best first (see the module's comment). Throws what Neo4j throws, except
+ * that a full-text index dropped since it was last seen online makes it scan instead.
+ */
 export async function searchNodes(db: Database, q: string, limit: number): Promise<SearchResponse> {
   const terms = searchTerms(q);
   if (terms.length === 0) return { results: [] };
-  if (!(await searchIndexOnline(db))) return { results: await scanSearch(db, terms, limit) };
-  try {
-    return { results: await indexSearch(db, terms, limit) };
-  } catch (error) {
-    // The index was dropped since it was last seen online: look again, and scan if it is gone.
-    if (await searchIndexOnline(db, { fresh: true })) throw error;
-    return { results: await scanSearch(db, terms, limit) };
-  }
+  const ranked = async (): Promise<SearchResult[]> => {
+    if (!(await searchIndexOnline(db))) return scanSearch(db, terms);
+    try {
+      return await indexSearch(db, terms, Math.max(limit, INDEX_CANDIDATES));
+    } catch (error) {
+      // The index was dropped since it was last seen online: look again, and scan if it is gone.
+      if (await searchIndexOnline(db, { fresh: true })) throw error;
+      return scanSearch(db, terms);
+    }
+  };
+  return { results: byNameTier(await ranked(), q).slice(0, limit) };
 }
