@@ -32,6 +32,7 @@ import { fitsInLink } from './state/url-state.ts';
 import { useUrlSync, viewHash } from './state/use-url-sync.ts';
 import { WorkbenchDrawer, WorkbenchToggle, useWorkbenchDrawer } from './workbench/WorkbenchDrawer.tsx';
 import { ExportMenu } from './export/ExportMenu.tsx';
+import { drawnScope } from './export/view-scope.ts';
 
 /** The selected nodes: a node, or both ends of a relationship. */
 /** What the Export menu's "selection" holds: every selected node, or a selected relationship's two ends. */
@@ -41,6 +42,15 @@ function exportSelection(state: ExplorerState): string[] {
   if (selection.kind === 'node') return selectedNodeIds(state);
   const rel = state.graph.relationships.get(selection.id);
   return rel ? [rel.source, rel.target] : [];
+}
+
+/** "3 nodes and 25 relationships": what the filters hide, nodes and relationships counted apart. */
+function hiddenCountsText(nodes: number, relationships: number): string {
+  const parts = [
+    ...(nodes > 0 ? [`${nodes} node${nodes === 1 ? '' : 's'}`] : []),
+    ...(relationships > 0 ? [`${relationships} relationship${relationships === 1 ? '' : 's'}`] : []),
+  ];
+  return parts.join(' and ');
 }
 
 export function App() {
@@ -115,7 +125,12 @@ export function App() {
                 <>
                   <strong>{nodeCount}</strong> node{nodeCount === 1 ? '' : 's'} · <strong>{relationshipCount}</strong> relationship
                   {relationshipCount === 1 ? '' : 's'} in view
-                  {hiddenCount > 0 && <span className="stats-hidden"> · {hiddenCount} filtered out</span>}
+                  {hiddenCount > 0 && (
+                    <span className="stats-hidden" data-testid="stats-hidden">
+                      {' '}
+                      · {hiddenCountsText(hidden.nodes.size, hidden.relationships.size)} filtered out
+                    </span>
+                  )}
                 </>
               ) : (
                 ' '
@@ -131,13 +146,17 @@ export function App() {
                 picking={state.pathPick?.fromId ?? null}
                 options={pathOptions}
                 onOptionsChange={actions.setPathOptions}
-                onFind={(from, to, minCertainty) => void actions.findPaths(from, to, minCertainty)}
+                onFind={(from, to, minCertainty, maxLength) => void actions.findPaths(from, to, minCertainty, maxLength)}
                 onClear={() => dispatch({ type: 'pathsCleared' })}
                 onCancelPick={() => dispatch({ type: 'pathPickCancelled' })}
                 onSelect={select}
               />
             </SidebarSection>
-            <SidebarSection title="Filters" testId="section-filters" summary={hiddenCount > 0 ? `${hiddenCount} hidden` : undefined}>
+            <SidebarSection
+              title="Filters"
+              testId="section-filters"
+              summary={hiddenCount > 0 ? `${hiddenCountsText(hidden.nodes.size, hidden.relationships.size)} hidden` : undefined}
+            >
               <FilterPanel
                 graph={state.graph}
                 filters={state.filters}
@@ -177,7 +196,8 @@ export function App() {
                 <WorkbenchToggle open={workbench.open} onToggle={workbench.toggle} />
                 <ExportMenu
                   core={() => canvasRef.current?.core() ?? null}
-                  viewNodeIds={() => [...state.graph.nodes.keys()].filter((id) => !hidden.nodes.has(id))}
+                  viewScope={() => drawnScope(state.graph, hidden, state.filters)}
+                  selectionScope={() => drawnScope(state.graph, hidden, state.filters, exportSelection(state))}
                   selectedNodeIds={() => exportSelection(state)}
                   dark={scheme === 'dark'}
                 />
@@ -241,6 +261,7 @@ export function App() {
 
         <DetailsPanel
           graph={state.graph}
+          hiddenNodeIds={hidden.nodes}
           selection={state.selection}
           alsoSelectedCount={state.alsoSelected.length}
           expansions={state.expansions}

@@ -385,16 +385,49 @@ export type ExportFormatName = (typeof EXPORT_FORMATS)[number];
 export const EXPORT_LIMITS = {
   /** Node ids in one selection: more than any hand-made selection, far less than the 1 MB request body. */
   selectionMax: 20_000,
+  /** Relationship ids in one selection: twice selectionMax, as a view holds (the workbench graph's cap). */
+  selectionRelationshipsMax: 40_000,
   /** Neighbourhood depth: beyond 3 hops a neighbourhood is most of any connected graph. */
   depthMax: 3,
 } as const;
 
 const nameList = z.array(z.string().min(1).max(500)).max(500);
 
-/** The nodes with these ids (`id` property or elementId) and every relationship among them. */
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a day, YYYY-MM-DD');
+
+/**
+ * The explorer's view filters when an export was taken from the view, written into the file's metadata
+ * (ExportMeta.scope) so that a reader knows what was left out. Descriptive only: what the file holds is
+ * given by the ids.
+ */
+export const ViewFiltersSchema = z.strictObject({
+  hiddenLabels: nameList,
+  hiddenTypes: nameList,
+  /** Hidden certainty grades; '' stands for relationships without one. */
+  hiddenCertainties: z.array(z.string().max(100)).max(50),
+  /** Hidden source ids; '' stands for relationships that name none. */
+  hiddenSources: z.array(z.string().max(500)).max(500),
+  /** Only elements dated inside this range were shown; null: every date. */
+  timeRange: z.strictObject({ from: day, to: day }).nullable(),
+  /** With a time range: elements without a date were hidden too. */
+  hideUndated: z.boolean(),
+  /** With a source filter: nodes it left without a shown relationship were kept (else hidden). */
+  keepOrphans: z.boolean(),
+});
+export type ViewFilters = z.infer<typeof ViewFiltersSchema>;
+
+/**
+ * The nodes with these ids (`id` property or elementId) and the relationships among them: every one, or with
+ * `relationshipIds` exactly those (each must lie between two of the nodes; 404 NOT_FOUND names those that
+ * do not). The explorer's "Current view" and "Selection" exports send both lists, so that the file holds
+ * exactly what is drawn, and `filters` for the metadata.
+ */
 export const SelectionScopeSchema = z.strictObject({
   nodeIds: z.array(NodeIdSchema).min(1).max(EXPORT_LIMITS.selectionMax),
+  relationshipIds: z.array(z.string().min(1).max(500)).max(EXPORT_LIMITS.selectionRelationshipsMax).optional(),
+  filters: ViewFiltersSchema.optional(),
 });
+export type SelectionScope = z.infer<typeof SelectionScopeSchema>;
 
 /**
  * The nodes within `depth` hops of `around`, walking only relationships that pass `types` and

@@ -1,6 +1,6 @@
 /**
- * The Export menu in Chromium: PNG and SVG pictures of the view (made in the browser, with a legend) and a
- * server format (GraphML of the current view), each downloaded as a real file.
+ * The Export menu in Chromium: PNG and SVG pictures of the view (made in the browser, with a legend) and
+ * server formats of the current view, each downloaded as a real file, holding exactly what is drawn.
  */
 import { readFile } from 'node:fs/promises';
 import type { Download, Page } from 'playwright-core';
@@ -45,6 +45,43 @@ describe('the Export menu', () => {
     expect(parsed).toMatchObject({ error: false, root: 'svg' });
     expect(parsed.legend).toContain('Country');
     expect(text).toContain('Kim Jong-un');
+  });
+
+  it('exports exactly what the filters leave drawn, and says which filters were in force', async () => {
+    await page.getByTestId('export-toggle').click(); // close the menu while filtering
+    const toggle = page.getByTestId('section-filters-toggle');
+    if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+    const confirmed = page.locator('[data-testid="facet-certainties"] li', { hasText: 'Confirmed' });
+    await confirmed.hover(); // "only" shows on hover, as it does for a user
+    await confirmed.getByRole('button', { name: 'only' }).click();
+    const drawn = await page.evaluate(() => {
+      const cy = (window as unknown as { __cy: import('cytoscape').Core }).__cy;
+      return { nodes: cy.nodes(':visible').map((n) => n.id()).sort(), edges: cy.edges(':visible').map((e) => e.id()).sort(), all: cy.edges().length };
+    });
+    expect(drawn.edges.length).toBeGreaterThan(0);
+    expect(drawn.edges.length).toBeLessThan(drawn.all);
+
+    await page.getByTestId('export-toggle').click();
+    const { bytes } = await exportAs('json');
+    const file = JSON.parse(bytes.toString('utf8')) as {
+      meta: { counts: { relationships: number }; scope: { filters?: { hiddenCertainties: string[] } } };
+      nodes: Array<{ id: string }>;
+      relationships: Array<{ id: string; properties: { certainty?: string } }>;
+    };
+    expect(file.relationships.map((r) => r.id).sort()).toEqual(drawn.edges);
+    expect(file.nodes.map((n) => n.id).sort()).toEqual(drawn.nodes);
+    expect(new Set(file.relationships.map((r) => r.properties.certainty))).toEqual(new Set(['confirmed']));
+    expect(file.meta.scope.filters?.hiddenCertainties).toEqual(expect.arrayContaining(['speculated', 'conditional']));
+
+    const svg = (await exportAs('svg')).bytes.toString('utf8');
+    const legend = await page.evaluate((text) => new DOMParser().parseFromString(text, 'image/svg+xml').querySelector('g.legend')?.textContent ?? '', svg);
+    expect(legend).toContain('Confirmed (certainty)');
+    expect(legend).not.toContain('Speculated');
+
+    await page.getByTestId('export-toggle').click();
+    await page.keyboard.press('Control+z'); // the filter is a view change: undo brings every relationship back
+    await expect.poll(() => page.evaluate(() => (window as unknown as { __cy: import('cytoscape').Core }).__cy.edges(':visible').length)).toBe(drawn.all);
+    await page.getByTestId('export-toggle').click();
   });
 
   it('downloads the current view as GraphML from the server', async () => {

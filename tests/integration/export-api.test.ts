@@ -151,6 +151,39 @@ describe('POST /api/export: scopes', () => {
     expect(body.relationships.length).toBeGreaterThan(0);
   });
 
+  it('exports only the relationships listed, with the view filters in its metadata, when the explorer sends what it draws', async () => {
+    const ids = ['kim-jong-un', 'vladimir-putin', 'russia-dprk-partnership-agreement'];
+    const among = await db.read('MATCH (a)-[r]->(b) WHERE a.id IN $ids AND b.id IN $ids RETURN r.id AS id, elementId(r) AS elementId ORDER BY id', { ids });
+    expect(among.length).toBeGreaterThan(1);
+    const [kept, byElementId] = [String(among[0]?.id), String(among[1]?.elementId)];
+    const filters = { hiddenLabels: [], hiddenTypes: [], hiddenCertainties: ['speculated'], hiddenSources: [], timeRange: null, hideUndated: false, keepOrphans: false };
+    const body = await exportJson({ nodeIds: ids, relationshipIds: [kept, byElementId, kept], filters });
+    expect(body.nodes.map((n) => n.id).sort()).toEqual([...ids].sort());
+    expect(body.relationships.map((r) => r.id).sort()).toEqual([kept, String(among[1]?.id)].sort());
+    expect(body.meta.counts).toEqual({ nodes: 3, relationships: 2 });
+    expect(body.meta.scope).toMatchObject({ filters });
+
+    const none = await exportJson({ nodeIds: ids, relationshipIds: [] });
+    expect(none.relationships).toEqual([]);
+  });
+
+  it('answers 404 NOT_FOUND for a listed relationship that is not between the exported nodes', async () => {
+    const outside = await db.read("MATCH (a {id: 'north-korea'})-[r]-() RETURN r.id AS id LIMIT 1");
+    const response = await post({ format: 'json', scope: { nodeIds: ['kim-jong-un', 'vladimir-putin'], relationshipIds: [String(outside[0]?.id), 'no-such-relationship'] } });
+    expect(response.status).toBe(404);
+    expect(await response.json()).toMatchObject({ error: { code: 'NOT_FOUND', details: { missing: [String(outside[0]?.id), 'no-such-relationship'] } } });
+  });
+
+  it.each(['json', 'cytoscape', 'graphml', 'cypher'])('exports (%s) a query scope with an integer parameter beyond 2^53, written exactly in its metadata', async (format) => {
+    // Raw JSON text: JSON.stringify of a JS number would already have lost the digits.
+    const body = `{"format": "${format}", "scope": {"query": "MATCH (n {id: 'north-korea'}) WHERE $big > 637790870791443681 RETURN n", "params": {"big": 637790870791443682}}}`;
+    const response = await fetch(`${server.url}/api/export`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body });
+    expect(response.status).toBe(200);
+    const text = await response.text();
+    expect(text).toMatch(/"big":\s*637790870791443682\b|&quot;big&quot;:637790870791443682/);
+    expect(text).toContain('north-korea');
+  });
+
   it('also selects nodes by elementId', async () => {
     const rows = await db.read("MATCH (n {id: 'north-korea'}) RETURN elementId(n) AS id");
     const body = await exportJson({ nodeIds: [String(rows[0]?.id)] });

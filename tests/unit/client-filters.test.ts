@@ -43,6 +43,18 @@ describe('client filters', () => {
     expect(hidden.relationships.has('north-korea--DEPLOYS--deployment')).toBe(false);
   });
 
+  it('hides the nodes a source filter leaves without a shown relationship, unless asked to keep them', () => {
+    const hidden = hide({ hiddenSources: ['journalists'] });
+    // The payment is only backed by the journalists; Russia keeps PARTY_TO, the deployment keeps DEPLOYS.
+    expect([...hidden.nodes]).toEqual(['payment']);
+    expect(hidden.orphans).toBe(1);
+    const kept = hide({ hiddenSources: ['journalists'], keepOrphans: true });
+    expect(kept.nodes.size).toBe(0);
+    expect(kept.orphans).toBe(0);
+    // Other relationship filters leave nodes alone: an analyst hiding a type still sees both ends.
+    expect(hide({ hiddenTypes: ['PAYS', 'PAID_TO', 'PAYS_FOR'] }).nodes.size).toBe(0);
+  });
+
   it('filters by a time window, keeping undated elements unless asked', () => {
     const range = { from: '2024-06-01', to: '2024-06-30' };
     expect(hide({ timeRange: range }).nodes.size).toBe(0);

@@ -13,6 +13,7 @@ const view: SharedView = {
     hiddenSources: ['under_score~tilde'],
     timeRange: { from: '2024-06-01', to: '2024-06-30' },
     hideUndated: true,
+    keepOrphans: true,
   },
 };
 

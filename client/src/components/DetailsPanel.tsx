@@ -27,6 +27,8 @@ export interface DetailsActions {
 
 interface DetailsPanelProps extends DetailsActions {
   graph: GraphData;
+  /** Nodes the filters hide: panels that sum up the view leave them out. */
+  hiddenNodeIds: ReadonlySet<string>;
   selection: Selection;
   /** How many nodes are selected besides the one shown (Shift+click). */
   alsoSelectedCount: number;
@@ -62,7 +64,7 @@ export function DetailsPanel(props: DetailsPanelProps) {
         </p>
       )}
       {node ? (
-        <NodeDetails key={node.id} node={node} graph={graph} expansion={expansions.get(node.id)} expanding={expanding} pageSize={props.pageSize} actions={props} />
+        <NodeDetails key={node.id} node={node} graph={graph} hiddenNodeIds={props.hiddenNodeIds} expansion={expansions.get(node.id)} expanding={expanding} pageSize={props.pageSize} actions={props} />
       ) : relationship ? (
         <RelationshipDetails key={relationship.id} relationship={relationship} graph={graph} onSelect={props.onSelect} onOpenNode={props.onOpenNode} />
       ) : (
@@ -79,18 +81,18 @@ export function DetailsPanel(props: DetailsPanelProps) {
               </li>
             ))}
           </ul>
-          <MoneyFlowsSection graph={graph} onSelect={props.onSelect} />
+          <MoneyFlowsSection graph={graph} hiddenNodeIds={props.hiddenNodeIds} onSelect={props.onSelect} />
         </div>
       )}
     </aside>
   );
 }
 
-function MoneyFlowsSection({ graph, onSelect }: { graph: GraphData; onSelect(selection: Selection): void }) {
+function MoneyFlowsSection({ graph, hiddenNodeIds, onSelect }: { graph: GraphData; hiddenNodeIds: ReadonlySet<string>; onSelect(selection: Selection): void }) {
   return (
     <section className="money-section">
       <h3 className="section-title">Money flows in view</h3>
-      <MoneyFlows graph={graph} onSelect={onSelect} />
+      <MoneyFlows graph={graph} hiddenNodeIds={hiddenNodeIds} onSelect={onSelect} />
     </section>
   );
 }

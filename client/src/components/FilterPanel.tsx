@@ -1,7 +1,8 @@
 /**
  * Filters over what is in view: labels, relationship types, certainty grades and sources, each value with
  * its count; unticking hides those elements on the canvas without moving anything. "only" keeps one value
- * of a facet. The header says how much is hidden; the time window (from the timeline) shows here too.
+ * of a facet. The header says how much is hidden; the time window (from the timeline) shows here too. A
+ * source filter hides, by default, the nodes it leaves without a shown relationship (a checkbox keeps them).
  */
 import { useMemo } from 'react';
 import { CERTAINTY_STYLES, isCertainty } from '../graph/certainty.ts';
@@ -108,6 +109,18 @@ export function FilterPanel({ graph, filters, hidden, onChange }: FilterPanelPro
                 );
               })}
             </ul>
+            {facet === 'sources' && hiddenValues.length > 0 && (
+              <label className="check-row small orphans" data-testid="filter-hide-orphans">
+                <input
+                  type="checkbox"
+                  checked={!filters.keepOrphans}
+                  onChange={(event) =>
+                    onChange({ ...filters, keepOrphans: !event.target.checked }, event.target.checked ? 'hide nodes left without relationships' : 'keep nodes left without relationships')
+                  }
+                />
+                Hide nodes left without a shown relationship{hidden.orphans > 0 ? ` (${hidden.orphans})` : ''}
+              </label>
+            )}
           </fieldset>
         );
       })}

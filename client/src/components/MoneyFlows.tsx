@@ -1,6 +1,8 @@
 /**
  * Money flows in view (money-flows.ts): each payment as payer → payee with its amount, period and how
  * sure the evidence is, then totals per year and currency. With `nodeId`, only the flows it takes part in.
+ * Flows whose payment node the filters hide are left out, list and totals alike: the panel says what is
+ * drawn, not what was loaded.
  */
 import { useMemo } from 'react';
 import { flowTotals, formatAmount, paymentFlows } from '../state/money-flows.ts';
@@ -12,14 +14,16 @@ import { NodeRef } from './NodeRef.tsx';
 interface MoneyFlowsProps {
   graph: GraphData;
   nodeId?: string;
+  /** Nodes the filters hide. */
+  hiddenNodeIds: ReadonlySet<string>;
   onSelect(selection: Selection): void;
 }
 
-export function MoneyFlows({ graph, nodeId, onSelect }: MoneyFlowsProps) {
+export function MoneyFlows({ graph, nodeId, hiddenNodeIds, onSelect }: MoneyFlowsProps) {
   const flows = useMemo(() => {
-    const all = paymentFlows(graph);
-    return nodeId ? all.filter((flow) => flow.paymentId === nodeId || flow.payerIds.includes(nodeId) || flow.payeeIds.includes(nodeId)) : all;
-  }, [graph, nodeId]);
+    const shown = paymentFlows(graph).filter((flow) => !hiddenNodeIds.has(flow.paymentId));
+    return nodeId ? shown.filter((flow) => flow.paymentId === nodeId || flow.payerIds.includes(nodeId) || flow.payeeIds.includes(nodeId)) : shown;
+  }, [graph, nodeId, hiddenNodeIds]);
   const totals = useMemo(() => flowTotals(flows), [flows]);
   if (flows.length === 0) return null;
 

@@ -22,6 +22,8 @@ import { PropertyList } from './PropertyValue.tsx';
 interface NodeDetailsProps {
   node: GraphNode;
   graph: GraphData;
+  /** Nodes the filters hide. */
+  hiddenNodeIds: ReadonlySet<string>;
   expansion: Expansion | undefined;
   expanding: boolean;
   /** Neighbours one "Add the next" adds. */
@@ -35,11 +37,13 @@ function expansionText(expansion: Expansion | undefined, inView: number): string
   return expansion.total > expansion.shown ? `showing ${expansion.shown} of ${expansion.total}${matching}` : `all ${expansion.total}${matching} shown`;
 }
 
-export function NodeDetails({ node, graph, expansion, expanding, pageSize, actions }: NodeDetailsProps) {
+export function NodeDetails({ node, graph, hiddenNodeIds, expansion, expanding, pageSize, actions }: NodeDetailsProps) {
   const label = displayLabel(node.labels);
   const relationships = relationshipsOf(graph, node.id);
   const description = node.properties.description;
-  const hasFlows = paymentFlows(graph).some((flow) => flow.paymentId === node.id || flow.payerIds.includes(node.id) || flow.payeeIds.includes(node.id));
+  const hasFlows = paymentFlows(graph).some(
+    (flow) => !hiddenNodeIds.has(flow.paymentId) && (flow.paymentId === node.id || flow.payerIds.includes(node.id) || flow.payeeIds.includes(node.id)),
+  );
   return (
     <div className="details-body">
       <header className="details-header">
@@ -88,7 +92,7 @@ export function NodeDetails({ node, graph, expansion, expanding, pageSize, actio
       {hasFlows && (
         <section className="details-section">
           <h3 className="section-title">Money flows</h3>
-          <MoneyFlows graph={graph} nodeId={node.id} onSelect={actions.onSelect} />
+          <MoneyFlows graph={graph} nodeId={node.id} hiddenNodeIds={hiddenNodeIds} onSelect={actions.onSelect} />
         </section>
       )}
 

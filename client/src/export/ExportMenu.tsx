@@ -3,12 +3,14 @@
  * the workbench's last query) and how (a server format from POST /api/export, or a PNG / SVG picture of
  * the view made here, with a legend, of the whole graph or the visible area, at a chosen scale).
  */
+import { stringify } from 'lossless-json';
 import { useState } from 'react';
 import type { Core } from 'cytoscape';
-import { EXPORT_FORMATS, type ExportFormatName, type ExportScope } from '../../../server/src/contract.ts';
+import { EXPORT_FORMATS, type ExportFormatName, type ExportScope, type SelectionScope } from '../../../server/src/contract.ts';
 import { Icon } from '../components/Icon.tsx';
 import { downloadBlob as download } from '../workbench/clipboard.ts';
 import { browserStore } from '../workbench/local-store.ts';
+import { parseParams } from '../workbench/query-params.ts';
 import { loadHistory } from '../workbench/query-history.ts';
 import { viewPng, viewSvg } from './view-image.ts';
 
@@ -29,8 +31,10 @@ const FORMATS: Format[] = [...EXPORT_FORMATS, 'png', 'svg'];
 export interface ExportMenuProps {
   /** The Cytoscape instance of the canvas, for pictures. */
   core(): Core | null;
-  /** Ids of the nodes in view (not filtered out). */
-  viewNodeIds(): string[];
+  /** "Current view": the nodes and relationships drawn (view-scope.ts), null when nothing is drawn. */
+  viewScope(): SelectionScope | null;
+  /** "Selection": the selected nodes that are drawn and the drawn relationships among them, null when none. */
+  selectionScope(): SelectionScope | null;
   /** Ids of the selected nodes (a selected relationship counts as its two ends). */
   selectedNodeIds(): string[];
   dark: boolean;
@@ -40,21 +44,22 @@ function filenameFrom(header: string | null, fallback: string): string {
   return /filename="?([^";]+)"?/.exec(header ?? '')?.[1] ?? fallback;
 }
 
-export function ExportMenu({ core, viewNodeIds, selectedNodeIds, dark }: ExportMenuProps) {
+export function ExportMenu({ core, viewScope, selectionScope, selectedNodeIds, dark }: ExportMenuProps) {
   const [open, setOpen] = useState(false);
   const [format, setFormat] = useState<Format>('graphml');
   const [scopeChoice, setScopeChoice] = useState<ScopeChoice>('view');
   const [depth, setDepth] = useState(1);
   const [full, setFull] = useState(true);
   const [scale, setScale] = useState(2);
+  const [keepHighlight, setKeepHighlight] = useState(false);
   const [status, setStatus] = useState<{ kind: 'busy' | 'error' | 'done'; text: string } | null>(null);
   const picture = format === 'png' || format === 'svg';
 
   const scope = (): ExportScope => {
     if (scopeChoice === 'selection') {
-      const ids = selectedNodeIds();
-      if (ids.length === 0) throw new Error('Select a node or relationship first.');
-      return { nodeIds: ids };
+      const selected = selectionScope();
+      if (selected === null) throw new Error('Select a node or relationship that is shown first.');
+      return selected;
     }
     if (scopeChoice === 'neighbourhood') {
       const [around] = selectedNodeIds();
@@ -64,11 +69,13 @@ export function ExportMenu({ core, viewNodeIds, selectedNodeIds, dark }: ExportM
     if (scopeChoice === 'query') {
       const [last] = loadHistory(browserStore());
       if (!last) throw new Error('Run a query in the workbench first.');
-      return { query: last.query, params: last.params.trim() ? (JSON.parse(last.params) as Record<string, unknown>) : {} };
+      const params = parseParams(last.params);
+      if (!params.ok) throw new Error(params.message);
+      return { query: last.query, params: params.params };
     }
-    const ids = viewNodeIds();
-    if (ids.length === 0) throw new Error('The view is empty.');
-    return { nodeIds: ids };
+    const drawn = viewScope();
+    if (drawn === null) throw new Error('Nothing is shown: the view is empty or filtered out.');
+    return drawn;
   };
 
   const run = async () => {
@@ -77,14 +84,14 @@ export function ExportMenu({ core, viewNodeIds, selectedNodeIds, dark }: ExportM
       if (picture) {
         const cy = core();
         if (!cy) throw new Error('The graph is not drawn yet.');
-        const options = { full, scale, background: dark ? '#16191d' : '#ffffff', ink: dark ? '#e8eaed' : '#1f2328' };
+        const options = { full, scale, keepHighlight, background: dark ? '#16191d' : '#ffffff', ink: dark ? '#e8eaed' : '#1f2328' };
         if (format === 'png') download(await viewPng(cy, options), 'graph.png');
         else download(new Blob([viewSvg(cy, options)], { type: 'image/svg+xml' }), 'graph.svg');
       } else {
         const response = await fetch('/api/export', {
           method: 'POST',
           headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ format, scope: scope() }),
+          body: stringify({ format, scope: scope() }), // lossless: query parameters beyond 2^53 stay exact
         });
         if (!response.ok) {
           const body = (await response.json().catch(() => null)) as { error?: { message?: string } } | null;
@@ -144,6 +151,10 @@ export function ExportMenu({ core, viewNodeIds, selectedNodeIds, dark }: ExportM
                     </option>
                   ))}
                 </select>
+              </label>
+              <label className="check-row">
+                <input type="checkbox" checked={keepHighlight} data-testid="export-keep-highlight" onChange={(e) => setKeepHighlight(e.target.checked)} />
+                Keep the highlight (fade what is outside the selection or paths)
               </label>
             </>
           ) : (

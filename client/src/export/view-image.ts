@@ -1,11 +1,15 @@
 /**
  * PNG and SVG pictures of the current view, made in the browser from the Cytoscape instance, with a legend
- * (the labels drawn, in their colours) below the graph. `full` draws the whole graph, otherwise the visible
- * area; `scale` multiplies the resolution.
+ * below the graph: the labels drawn, in their colours, then the certainty key (each grade's line) of the
+ * relationships drawn. Filtered-out elements are not drawn. `full` draws the whole graph, otherwise the
+ * visible area; `scale` multiplies the resolution. The fading around the selection or a path is left out
+ * unless `keepHighlight`.
  */
-import type { Core, NodeSingular } from 'cytoscape';
+import type { Core, EdgeSingular, NodeSingular } from 'cytoscape';
 import cytoscape from 'cytoscape';
 import cytoscapeSvg from 'cytoscape-svg';
+import { CERTAINTY_ORDER, CERTAINTY_STYLES, type CertaintyStyle } from '../graph/certainty.ts';
+import { CLASSES } from '../graph/stylesheet.ts';
 
 cytoscape.use(cytoscapeSvg);
 
@@ -14,12 +18,16 @@ export interface ImageOptions {
   scale: number;
   background: string;
   ink: string;
+  /** Keep the fading of what lies outside the selection or the highlighted paths. */
+  keepHighlight: boolean;
 }
 
 interface LegendEntry {
   label: string;
   color: string;
   count: number;
+  /** Set for a certainty grade: the entry's swatch is a line drawn as that grade's edges are. */
+  line?: CertaintyStyle;
 }
 
 /** Legend geometry in output pixels (before `scale`). */
@@ -34,7 +42,51 @@ export function legendEntries(cy: Core): LegendEntry[] {
     entry.count += 1;
     entries.set(label, entry);
   });
-  return [...entries.values()].sort((a, b) => b.count - a.count || a.label.localeCompare(b.label));
+  const labels = [...entries.values()].sort((a, b) => b.count - a.count || a.label.localeCompare(b.label));
+  return [...labels, ...certaintyEntries(cy)];
+}
+
+/** The certainty grades of the relationships shown, strongest first, each with its line and how many. */
+function certaintyEntries(cy: Core): LegendEntry[] {
+  const counts = new Map<string, number>();
+  cy.edges(':visible').forEach((edge: EdgeSingular) => {
+    const certainty = String(edge.data('certainty') ?? '');
+    counts.set(certainty, (counts.get(certainty) ?? 0) + 1);
+  });
+  return CERTAINTY_ORDER.filter((certainty) => counts.has(certainty)).map((certainty) => ({
+    label: `${CERTAINTY_STYLES[certainty].title} (certainty)`,
+    color: '',
+    count: counts.get(certainty) ?? 0,
+    line: CERTAINTY_STYLES[certainty],
+  }));
+}
+
+/** Dash pattern of a certainty line in the legend, px before `scale`: [] for a solid line. */
+function legendDash(line: CertaintyStyle): number[] {
+  if (line.lineStyle === 'dotted') return [2, 3];
+  return line.dashPattern ?? [];
+}
+
+/**
+ * Runs `draw` with the fading around the selection and the paths taken off (unless `keepHighlight`), then
+ * puts it back: Cytoscape draws the picture synchronously inside `draw`.
+ */
+function withoutFading<T>(cy: Core, keepHighlight: boolean, draw: () => T): T {
+  if (keepHighlight) return draw();
+  const dimmed = cy.elements(`.${CLASSES.dimmed}`);
+  const faded = cy.elements(`.${CLASSES.pathFaded}`);
+  cy.batch(() => {
+    dimmed.removeClass(CLASSES.dimmed);
+    faded.removeClass(CLASSES.pathFaded);
+  });
+  try {
+    return draw();
+  } finally {
+    cy.batch(() => {
+      dimmed.addClass(CLASSES.dimmed);
+      faded.addClass(CLASSES.pathFaded);
+    });
+  }
 }
 
 function legendHeight(entries: LegendEntry[]): number {
@@ -46,7 +98,9 @@ function escapeXml(text: string): string {
 }
 
 export async function viewPng(cy: Core, options: ImageOptions): Promise<Blob> {
-  const graph = cy.png({ output: 'blob-promise', full: options.full, scale: options.scale, bg: options.background });
+  const graph = withoutFading(cy, options.keepHighlight, () =>
+    cy.png({ output: 'blob-promise', full: options.full, scale: options.scale, bg: options.background }),
+  );
   const bitmap = await createImageBitmap(await graph);
   const entries = legendEntries(cy);
   const s = options.scale;
@@ -62,10 +116,23 @@ export async function viewPng(cy: Core, options: ImageOptions): Promise<Blob> {
   g.textBaseline = 'middle';
   entries.forEach((entry, i) => {
     const y = bitmap.height + (LEGEND.padding + i * LEGEND.row + LEGEND.row / 2) * s;
-    g.fillStyle = entry.color;
-    g.beginPath();
-    g.arc((LEGEND.padding + LEGEND.swatch / 2) * s, y, (LEGEND.swatch / 2) * s, 0, Math.PI * 2);
-    g.fill();
+    if (entry.line) {
+      g.strokeStyle = options.ink;
+      g.globalAlpha = entry.line.opacity;
+      g.lineWidth = 2 * s;
+      g.setLineDash(legendDash(entry.line).map((length) => length * s));
+      g.beginPath();
+      g.moveTo(LEGEND.padding * s, y);
+      g.lineTo((LEGEND.padding + LEGEND.swatch) * s, y);
+      g.stroke();
+      g.setLineDash([]);
+      g.globalAlpha = 1;
+    } else {
+      g.fillStyle = entry.color;
+      g.beginPath();
+      g.arc((LEGEND.padding + LEGEND.swatch / 2) * s, y, (LEGEND.swatch / 2) * s, 0, Math.PI * 2);
+      g.fill();
+    }
     g.fillStyle = options.ink;
     g.fillText(`${entry.label} (${entry.count})`, (LEGEND.padding * 2 + LEGEND.swatch) * s, y);
   });
@@ -75,7 +142,7 @@ export async function viewPng(cy: Core, options: ImageOptions): Promise<Blob> {
 }
 
 export function viewSvg(cy: Core, options: ImageOptions): string {
-  const svg = cy.svg({ full: options.full, scale: options.scale, bg: options.background });
+  const svg = withoutFading(cy, options.keepHighlight, () => cy.svg({ full: options.full, scale: options.scale, bg: options.background }));
   const doc = new DOMParser().parseFromString(svg, 'image/svg+xml');
   const root = doc.documentElement;
   const width = Number.parseFloat(root.getAttribute('width') ?? '0');
@@ -88,8 +155,14 @@ export function viewSvg(cy: Core, options: ImageOptions): string {
   const rows = entries
     .map((entry, i) => {
       const y = height + (LEGEND.padding + i * LEGEND.row + LEGEND.row / 2) * s;
+      const swatch = entry.line
+        ? `<line x1="${LEGEND.padding * s}" y1="${y}" x2="${(LEGEND.padding + LEGEND.swatch) * s}" y2="${y}" stroke="${escapeXml(options.ink)}" ` +
+          `stroke-width="${2 * s}" stroke-opacity="${entry.line.opacity}"` +
+          (legendDash(entry.line).length > 0 ? ` stroke-dasharray="${legendDash(entry.line).map((length) => length * s).join(' ')}"` : '') +
+          '/>'
+        : `<circle cx="${(LEGEND.padding + LEGEND.swatch / 2) * s}" cy="${y}" r="${(LEGEND.swatch / 2) * s}" fill="${escapeXml(entry.color)}"/>`;
       return (
-        `<circle cx="${(LEGEND.padding + LEGEND.swatch / 2) * s}" cy="${y}" r="${(LEGEND.swatch / 2) * s}" fill="${escapeXml(entry.color)}"/>` +
+        swatch +
         `<text x="${(LEGEND.padding * 2 + LEGEND.swatch) * s}" y="${y}" dominant-baseline="middle" font-family="system-ui, sans-serif" ` +
         `font-size="${LEGEND.font * s}" fill="${escapeXml(options.ink)}">${escapeXml(`${entry.label} (${entry.count})`)}</text>`
       );

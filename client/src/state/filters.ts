@@ -25,6 +25,12 @@ export interface Filters {
   timeRange: TimeRange | null;
   /** With a time range: also hide elements that carry no date. */
   hideUndated: boolean;
+  /**
+   * With a source filter: keep showing nodes it leaves without any shown relationship. By default they are
+   * hidden, so that the view (and every panel and export that follows it) holds only what the remaining
+   * sources support.
+   */
+  keepOrphans: boolean;
 }
 
 export const DEFAULT_FILTERS: Filters = {
@@ -34,6 +40,7 @@ export const DEFAULT_FILTERS: Filters = {
   hiddenSources: [],
   timeRange: null,
   hideUndated: false,
+  keepOrphans: false,
 };
 
 /** The facets a value can be hidden in, and the Filters key each one writes. */
@@ -120,13 +127,19 @@ function outsideTime(element: GraphNode | GraphRelationship, filters: Filters): 
 export interface HiddenElements {
   nodes: ReadonlySet<string>;
   relationships: ReadonlySet<string>;
+  /** How many of `nodes` are hidden only because a source filter left them without a shown relationship. */
+  orphans: number;
 }
 
-/** What the filters hide: nodes by label or date; relationships by type, certainty, sources, date, or a hidden end. */
+/**
+ * What the filters hide: nodes by label or date; relationships by type, certainty, sources, date, or a
+ * hidden end; and, with a source filter (unless `keepOrphans`), nodes that had relationships in view and
+ * have none shown any more.
+ */
 export function hiddenElements(graph: GraphData, filters: Filters): HiddenElements {
   const nodes = new Set<string>();
   const relationships = new Set<string>();
-  if (!isFiltering(filters)) return { nodes, relationships };
+  if (!isFiltering(filters)) return { nodes, relationships, orphans: 0 };
   const labels = new Set(filters.hiddenLabels);
   const types = new Set(filters.hiddenTypes);
   const certainties = new Set(filters.hiddenCertainties);
@@ -145,5 +158,24 @@ export function hiddenElements(graph: GraphData, filters: Filters): HiddenElemen
       outsideTime(rel, filters);
     if (hidden) relationships.add(rel.id);
   }
-  return { nodes, relationships };
+  return { nodes, relationships, orphans: filters.hiddenSources.length > 0 && !filters.keepOrphans ? hideOrphans(graph, nodes, relationships) : 0 };
+}
+
+/** Adds to `nodes` the shown nodes that have relationships in view but none shown; returns how many. */
+function hideOrphans(graph: GraphData, nodes: Set<string>, relationships: ReadonlySet<string>): number {
+  const withRelationship = new Set<string>();
+  const withShown = new Set<string>();
+  for (const rel of graph.relationships.values()) {
+    for (const end of [rel.source, rel.target]) {
+      withRelationship.add(end);
+      if (!relationships.has(rel.id)) withShown.add(end);
+    }
+  }
+  let orphans = 0;
+  for (const id of withRelationship) {
+    if (withShown.has(id) || nodes.has(id) || !graph.nodes.has(id)) continue;
+    nodes.add(id);
+    orphans += 1;
+  }
+  return orphans;
 }

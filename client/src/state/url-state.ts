@@ -106,6 +106,7 @@ export function encodeView(view: SharedView): string {
   }
   if (view.filters.timeRange) parts.push(`t=${view.filters.timeRange.from}..${view.filters.timeRange.to}`);
   if (view.filters.hideUndated) parts.push('tu=1');
+  if (view.filters.keepOrphans) parts.push('ko=1');
   return parts.join('&');
 }
 
@@ -131,6 +132,7 @@ export function decodeView(hash: string): SharedView | null {
     const [from, to] = (fields.get('t') ?? '').split('..');
     if (from && to && DAY.test(from) && DAY.test(to)) filters.timeRange = from <= to ? { from, to } : { from: to, to: from };
     filters.hideUndated = fields.get('tu') === '1';
+    filters.keepOrphans = fields.get('ko') === '1';
     const layout = fields.get('layout');
     return { nodeIds: [...new Set(nodeIds)], selection, layoutName: layout ? decodeItem(layout) : null, filters };
   } catch {

@@ -55,23 +55,36 @@ UNWIND nodes AS a
 MATCH (a)-[r]->(b) WHERE b IN nodes AND ${filter}`;
 }
 
-function selection(ids: readonly string[], idLabels: readonly string[]): PreparedScope {
+/** Ids (transport ids: the `id` property, else the elementId) of `ids` that no element bound to `v` carries. */
+const missingOf = (v: string, ids: string) => `WITH collect(elementId(${v})) + collect(${ID_TEXT(v)}) AS found
+RETURN [id IN ${ids} WHERE NOT id IN found] AS missing`;
+
+/** 404 NOT_FOUND naming the first of `missing` ("node" or "relationship" ids), when there are any. */
+function assertNoneMissing(rows: Array<Record<string, unknown>>, what: 'node' | 'relationship', where = ''): void {
+  const missing = Array.isArray(rows[0]?.missing) ? (rows[0].missing as string[]) : [];
+  if (missing.length === 0) return;
+  throw new AppError('NOT_FOUND', `No ${what} with id "${missing[0]}"${missing.length > 1 ? ` (and ${missing.length - 1} more)` : ''}${where}.`, {
+    details: { missing: missing.slice(0, MISSING_IDS_SHOWN) },
+  });
+}
+
+/**
+ * The nodes `ids` and the relationships among them: all, or only `relationshipIds` (matched by transport id;
+ * Neo4j checks a list of 128 or more in a hash set, so the filter costs no more than the walk).
+ */
+function selection(ids: readonly string[], relationshipIds: readonly string[] | undefined, idLabels: readonly string[]): PreparedScope {
   const nodes = `${nodesByIdsSubquery('$ids', idLabels)}`;
+  const onlyListed = `(elementId(r) IN $relationshipIds OR ${ID_TEXT('r')} IN $relationshipIds)`;
+  const relationships = relationshipIds === undefined ? relationshipsAmong(nodes) : relationshipsAmong(nodes, onlyListed);
+  const params = relationshipIds === undefined ? { ids } : { ids, relationshipIds };
   return {
     async resolve(tx) {
-      const rows = await tx.read(
-        `${nodes}
-         WITH collect(elementId(n)) + collect(${ID_TEXT('n')}) AS found
-         RETURN [id IN $ids WHERE NOT id IN found] AS missing`,
-        { ids },
-      );
-      const missing = Array.isArray(rows[0]?.missing) ? (rows[0].missing as string[]) : [];
-      if (missing.length > 0) {
-        throw new AppError('NOT_FOUND', `No node with id "${missing[0]}"${missing.length > 1 ? ` (and ${missing.length - 1} more)` : ''}.`, {
-          details: { missing: missing.slice(0, MISSING_IDS_SHOWN) },
-        });
+      assertNoneMissing(await tx.read(`${nodes}\n${missingOf('n', '$ids')}`, { ids }), 'node');
+      if (relationshipIds !== undefined && relationshipIds.length > 0) {
+        const rows = await tx.read(`${relationships}\n${missingOf('r', '$relationshipIds')}`, params);
+        assertNoneMissing(rows, 'relationship', ' between the exported nodes');
       }
-      return { nodes, relationships: relationshipsAmong(nodes), params: { ids }, internal: INTERNAL, fromUser: false };
+      return { nodes, relationships, params, internal: INTERNAL, fromUser: false };
     },
   };
 }
@@ -248,7 +261,10 @@ async function userQuery(db: Database, cypher: CypherService, limits: ExportLimi
 
 /** Checks a scope outside the export's transaction: names against the schema, a query against the guard. */
 export function prepareScope(scope: ExportScope, deps: { db: Database; cypher: CypherService; limits: ExportLimits }): Promise<PreparedScope> {
-  if ('nodeIds' in scope) return indexedIdLabels(deps.db).then((idLabels) => selection([...new Set(scope.nodeIds)], idLabels));
+  if ('nodeIds' in scope) {
+    const relationshipIds = scope.relationshipIds && [...new Set(scope.relationshipIds)];
+    return indexedIdLabels(deps.db).then((idLabels) => selection([...new Set(scope.nodeIds)], relationshipIds, idLabels));
+  }
   if ('around' in scope) return neighbourhood(deps.db, scope);
   return userQuery(deps.db, deps.cypher, deps.limits, scope.query, scope.params ?? {});
 }
