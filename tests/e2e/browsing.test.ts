@@ -132,6 +132,55 @@ describe('browsing the graph in Chromium', () => {
     expect(sorted((await probe(page)).nodes)).toEqual(start);
   });
 
+  it.each([
+    ['an expansion', (url: URL) => url.pathname === '/api/nodes/north-korea/neighbors', async () => {
+      await clickElement(page, 'north-korea');
+      await page.keyboard.press('e');
+    }],
+    ['a path search', (url: URL) => url.pathname === '/api/paths', async () => {
+      await clickElement(page, 'kim-jong-un');
+      await page.locator('[data-testid="path-from-button"]').click();
+      await clickElement(page, 'north-korea');
+    }],
+    ['a label sample', (url: URL) => url.pathname === '/api/graph' && url.searchParams.has('label'), async () => {
+      await openSection('schema');
+      await page.locator('[data-testid="schema-panel"] [data-label="Country"]').click();
+    }],
+  ])('cancels %s still on its way when Ctrl+Z comes first, and redo still has the undone change', async (_what, url, start) => {
+    await openView(page, server.url, '#v=1&n=kim-jong-un');
+    await clickElement(page, 'kim-jong-un', { double: true });
+    const expanded = sorted([...new Set(['kim-jong-un', ...(await neighbourIds('kim-jong-un'))])]);
+    await page.waitForFunction((n) => (window as unknown as CyWindow).__cy.nodes().length === n, expanded.length);
+    await waitForStillGraph(page);
+
+    // The answer is held back, as a slow server or network would, until after the undo.
+    let release = () => undefined as void;
+    const gate = new Promise<void>((done) => (release = done));
+    let requested = () => undefined as void;
+    const asked = new Promise<void>((done) => (requested = done));
+    await page.route(url, async (route) => {
+      requested();
+      await gate;
+      await route.continue().catch(() => undefined); // the page aborted it: nothing to send
+    });
+    try {
+      await start();
+      await asked;
+      await expect(page.locator('[data-testid="status-line"]').innerText()).resolves.toMatch(/…/);
+      await page.keyboard.press('Control+z');
+      await page.waitForFunction(() => (window as unknown as CyWindow).__cy.nodes().length === 1);
+      await expect(page.locator('[data-testid="status-line"]').innerText()).resolves.toMatch(/was cancelled/);
+      release();
+      await page.waitForTimeout(1_000); // room for a late answer to land, were it not cancelled
+      expect((await probe(page)).nodes).toEqual(['kim-jong-un']);
+      await page.keyboard.press('Control+Shift+z');
+      expect(sorted((await probe(page)).nodes)).toEqual(expanded);
+    } finally {
+      release();
+      await page.unroute(url);
+    }
+  });
+
   it('makes Del undoable, and puts the node back where it was', async () => {
     await openView(page, server.url, '#v=1&n=russia,north-korea,ukraine');
     await waitForStillGraph(page);
@@ -243,6 +292,28 @@ describe('browsing the graph in Chromium', () => {
     for (const id of speculated) expect(await classesOf(id)).not.toContain('hidden');
   });
 
+  it('keeps the panels to what is drawn: a source filter hides the payment it leaves unsupported, and its money flow', async () => {
+    await openView(page, server.url, '');
+    await waitForStillGraph(page);
+    await page.keyboard.press('Escape'); // nothing selected: the details panel sums up the view
+    const flows = page.locator('[data-testid="money-flows"]');
+    await expect(flows.innerText()).resolves.toContain('115');
+
+    await openSection('filters');
+    // The payment rests on the journalists' claims, and on the article's report that they made them.
+    await page.locator('[data-testid="facet-sources"] input[data-value="journalists"]').uncheck();
+    await page.locator('[data-testid="facet-sources"] input[data-value="article"]').uncheck();
+    expect(await classesOf('russia-payment-for-engineering-work')).toContain('hidden');
+    await expect.poll(() => flows.count()).toBe(0);
+    const stats = page.locator('[data-testid="stats-hidden"]');
+    await expect(stats.innerText()).resolves.toMatch(/\d+ nodes? and \d+ relationships filtered out/);
+
+    await page.locator('[data-testid="filter-hide-orphans"] input').uncheck();
+    expect(await classesOf('russia-payment-for-engineering-work')).not.toContain('hidden');
+    await expect.poll(() => flows.count()).toBe(1);
+    await expect(stats.innerText()).resolves.toMatch(/^ ?· \d+ relationships filtered out$/);
+  });
+
   it('filters by a time window brushed on the timeline, keeping undated elements', async () => {
     await openView(page, server.url, '');
     const axis = page.locator('[data-testid="timeline-axis"]');
@@ -274,6 +345,10 @@ describe('browsing the graph in Chromium', () => {
     expect(await classesOf('treaty-text-kcna')).toContain('path-faded');
     await openSection('paths');
     await expect(page.locator('[data-testid="path-result"]').innerText()).resolves.toContain(`${answer.paths.length} shortest path`);
+    // Each step of a route names its relationship's type and certainty.
+    const firstLink = page.locator('[data-testid="path-result"] [data-testid="path-link"]').first();
+    await expect(firstLink.innerText()).resolves.toMatch(/[A-Z_]{3,}/);
+    await expect(firstLink.locator('.badge').count()).resolves.toBeGreaterThan(0);
 
     // The treaty text is cited by no relationship: nothing leads to it.
     await page.locator('[data-testid="path-clear"]').click();
@@ -281,8 +356,12 @@ describe('browsing the graph in Chromium', () => {
     await page.keyboard.press('p');
     await clickElement(page, 'treaty-text-kcna');
     await page.locator('[data-testid="path-none"]').waitFor();
-    await expect(page.locator('[data-testid="path-none"]').innerText()).resolves.toMatch(/No path between Kim Jong-un and Treaty text/);
+    await expect(page.locator('[data-testid="path-none"]').innerText()).resolves.toMatch(/No path of up to 6 steps between Kim Jong-un and Treaty text/);
     await expect(page.evaluate(() => (window as unknown as CyWindow).__cy.$('.path-member').length)).resolves.toBe(0);
+    // It offers the longest search the API allows, and says that it ran it.
+    await page.locator('[data-testid="path-longer"]').click();
+    await expect.poll(() => page.locator('[data-testid="path-none"]').innerText()).toMatch(/No path of up to 10 steps between/);
+    await expect(page.locator('[data-testid="path-longer"]').count()).resolves.toBe(0);
   });
 
   it('restricts paths to confirmed and reported links on request', async () => {

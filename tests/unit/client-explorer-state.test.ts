@@ -62,6 +62,26 @@ describe('explorer state: expand, collapse, undo, redo', () => {
     expect(run(redone, { type: 'redo' })).toBe(redone);
   });
 
+  it('drops an answer that arrives after an undo, so the undone expansion stays redoable', () => {
+    // The analyst expands Russia, starts expanding North Korea, and presses Ctrl+Z before the answer comes.
+    const expandedRussia = run(loaded(), { type: 'expanded', nodeId: 'russia', response: neighbours('russia', ['putin']) });
+    const waiting = run(expandedRussia, { type: 'busy', text: 'Expanding North Korea…' });
+    const asked = waiting.viewRevision;
+    const undone = run(waiting, { type: 'undo' });
+    expect(undone.busy).toBeNull();
+    expect(undone.notice?.text).toBe('Undone: expand russia. Expanding North Korea was cancelled.');
+
+    const late = run(undone, { type: 'expanded', nodeId: 'north-korea', response: neighbours('north-korea', ['kim']), revision: asked });
+    expect(late).toBe(undone);
+    expect(nodeIds(late)).toEqual(['north-korea', 'russia']);
+    expect(nodeIds(run(late, { type: 'redo' }))).toEqual(['north-korea', 'putin', 'russia']);
+    // Failures of the cancelled request are dropped too; an answer asked after the undo lands as its own step.
+    expect(run(undone, { type: 'requestFailed', message: 'Could not expand', revision: asked })).toBe(undone);
+    const fresh = run(undone, { type: 'expanded', nodeId: 'north-korea', response: neighbours('north-korea', ['kim']), revision: undone.viewRevision });
+    expect(nodeIds(fresh)).toEqual(['kim', 'north-korea', 'russia']);
+    expect(nodeIds(run(fresh, { type: 'undo' }))).toEqual(['north-korea', 'russia']);
+  });
+
   it('names each change, so the toolbar can say what Undo would undo', () => {
     const state = run(loaded(), { type: 'expanded', nodeId: 'russia', response: neighbours('russia', ['putin']) });
     expect(state.history.past.at(-1)?.change).toBe('expand russia');
@@ -268,7 +288,7 @@ describe('explorer state: paths', () => {
   };
 
   it('adds a found path to the view, highlights its nodes and relationships, and can be undone', () => {
-    const state = run(loaded(), { type: 'pathPickStarted', fromId: 'kim' }, { type: 'pathsFound', fromId: 'kim', toId: 'russia', response: path, minCertainty: null });
+    const state = run(loaded(), { type: 'pathPickStarted', fromId: 'kim' }, { type: 'pathsFound', fromId: 'kim', toId: 'russia', response: path, minCertainty: null, maxLength: 6 });
     expect(state.pathPick).toBeNull();
     expect(state.paths).toMatchObject({ count: 1, length: 2, nodeIds: ['kim', 'agreement', 'russia'] });
     expect([...(state.paths?.relationshipIds ?? [])].sort()).toEqual(['kim--SIGNED--agreement', 'russia--PARTY_TO--agreement']);
@@ -281,16 +301,16 @@ describe('explorer state: paths', () => {
 
   it('says clearly when there is no path, and changes nothing in view', () => {
     const start = loaded();
-    const state = run(start, { type: 'pathsFound', fromId: 'russia', toId: 'north-korea', response: { nodes: [], relationships: [], paths: [], searched: { expandedRelationships: 12, budget: 200_000, stoppedEarly: false } }, minCertainty: 'reported' });
+    const state = run(start, { type: 'pathsFound', fromId: 'russia', toId: 'north-korea', response: { nodes: [], relationships: [], paths: [], searched: { expandedRelationships: 12, budget: 200_000, stoppedEarly: false } }, minCertainty: 'reported', maxLength: 6 });
     expect(state.paths).toMatchObject({ count: 0, minCertainty: 'reported' });
     expect(state.graph).toBe(start.graph);
     expect(state.history.past).toHaveLength(0);
-    expect(state.notice?.text).toBe('No path between russia and north-korea.');
+    expect(state.notice?.text).toBe('No path of up to 6 steps between russia and north-korea.');
   });
 
   it('says when the search stopped at its budget instead of claiming there is no path', () => {
     const searched = { expandedRelationships: 180_000, budget: 200_000, stoppedEarly: true };
-    const state = run(loaded(), { type: 'pathsFound', fromId: 'russia', toId: 'north-korea', response: { nodes: [], relationships: [], paths: [], searched }, minCertainty: null });
+    const state = run(loaded(), { type: 'pathsFound', fromId: 'russia', toId: 'north-korea', response: { nodes: [], relationships: [], paths: [], searched }, minCertainty: null, maxLength: 6 });
     expect(state.paths).toMatchObject({ count: 0, stoppedEarly: true });
     expect(state.notice?.text).toContain('stopped early');
     expect(state.notice?.text).not.toContain('No path');

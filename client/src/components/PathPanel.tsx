@@ -4,12 +4,14 @@
  * "no path". "Path from here" in the node panel fills the start and waits for a click on the other end.
  */
 import { useEffect, useState } from 'react';
-import type { GraphNode } from '../../../server/src/contract.ts';
+import { LIMITS, type GraphNode } from '../../../server/src/contract.ts';
+import { certaintyOf } from '../graph/certainty.ts';
 import { nodeCaption } from '../graph/labels.ts';
 import type { PathHighlight } from '../state/explorer-state.ts';
 import type { GraphData } from '../state/graph-data.ts';
 import type { Selection } from '../state/selection.ts';
 import type { PathOptions } from '../state/use-explorer.ts';
+import { CertaintyBadge } from './CertaintyBadge.tsx';
 import { NodeRef } from './NodeRef.tsx';
 import { SearchBox } from './SearchBox.tsx';
 
@@ -20,7 +22,8 @@ interface PathPanelProps {
   picking: string | null;
   options: PathOptions;
   onOptionsChange(options: PathOptions): void;
-  onFind(fromId: string, toId: string, minCertainty: string | null): void;
+  /** `maxLength`: the longest path to look for, in relationships (default: the API's, 6). */
+  onFind(fromId: string, toId: string, minCertainty: string | null, maxLength?: number): void;
   onClear(): void;
   onCancelPick(): void;
   onSelect(selection: Selection): void;
@@ -127,8 +130,19 @@ export function PathPanel(props: PathPanelProps) {
       )}
       {paths && paths.count === 0 && !paths.stoppedEarly && (
         <p className="path-none" role="status" data-testid="path-none">
-          No path between <strong>{nameOf(paths.fromId)}</strong> and <strong>{nameOf(paths.toId)}</strong>
+          No path of up to {paths.maxLength} step{paths.maxLength === 1 ? '' : 's'} between <strong>{nameOf(paths.fromId)}</strong> and{' '}
+          <strong>{nameOf(paths.toId)}</strong>
           {paths.minCertainty ? ' through confirmed and reported links' : ''}.
+          {paths.maxLength < LIMITS.pathLengthMax && (
+            <button
+              type="button"
+              className="link-button"
+              data-testid="path-longer"
+              onClick={() => props.onFind(paths.fromId, paths.toId, paths.minCertainty, LIMITS.pathLengthMax)}
+            >
+              Search up to {LIMITS.pathLengthMax} steps
+            </button>
+          )}
         </p>
       )}
       {paths && paths.count > 0 && (
@@ -143,7 +157,7 @@ export function PathPanel(props: PathPanelProps) {
               <li key={i}>
                 {route.map((id, j) => (
                   <span key={id} className="path-step">
-                    {j > 0 && <span className="arrow">—</span>}
+                    {j > 0 && <RouteLink graph={graph} from={route[j - 1] as string} to={id} highlighted={paths.relationshipIds} onSelect={props.onSelect} />}
                     <NodeRef nodeId={id} graph={graph} onSelect={props.onSelect} />
                   </span>
                 ))}
@@ -154,5 +168,33 @@ export function PathPanel(props: PathPanelProps) {
         </div>
       )}
     </div>
+  );
+}
+
+/**
+ * The step between two consecutive nodes of a route: the type and certainty of each highlighted
+ * relationship joining them (in either direction), a click selects it.
+ */
+function RouteLink(props: { graph: GraphData; from: string; to: string; highlighted: readonly string[]; onSelect(selection: Selection): void }) {
+  const { graph, from, to } = props;
+  const joining = props.highlighted.flatMap((id) => {
+    const rel = graph.relationships.get(id);
+    return rel && ((rel.source === from && rel.target === to) || (rel.source === to && rel.target === from)) ? [rel] : [];
+  });
+  if (joining.length === 0) return <span className="arrow">—</span>;
+  return (
+    <span className="path-link" data-testid="path-link">
+      {joining.map((rel) => {
+        const certainty = certaintyOf(rel.properties);
+        return (
+          <button key={rel.id} type="button" className="link-button path-link-type" onClick={() => props.onSelect({ kind: 'relationship', id: rel.id })}>
+            <span className="arrow">{rel.source === from ? '—' : '←'}</span>
+            <span className="mono small">{rel.type}</span>
+            {certainty && <CertaintyBadge certainty={certainty} />}
+            <span className="arrow">{rel.source === from ? '→' : '—'}</span>
+          </button>
+        );
+      })}
+    </span>
   );
 }

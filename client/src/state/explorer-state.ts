@@ -66,7 +66,13 @@ export function sharePositions(present: Positions, reported: Positions): Positio
 }
 
 export function explorerReducer(state: ExplorerState, action: ExplorerAction): ExplorerState {
+  if (isStale(state, action)) return state;
   return withValidMultiSelection(reduce(state, action));
+}
+
+/** An answer to a request made before the latest undo or redo (AnswerTo): it is dropped. */
+function isStale(state: ExplorerState, action: ExplorerAction): boolean {
+  return 'revision' in action && action.revision !== undefined && action.revision !== state.viewRevision;
 }
 
 function reduce(state: ExplorerState, action: ExplorerAction): ExplorerState {

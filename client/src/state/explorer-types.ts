@@ -46,6 +46,8 @@ export interface PathHighlight {
   count: number;
   /** Relationships in the shortest path. */
   length: number;
+  /** The longest path searched for, in relationships (the request's `maxLength`). */
+  maxLength: number;
   minCertainty: string | null;
   /**
    * The server's search stopped at its budget before finding a path or ruling one out: "no path" then
@@ -112,6 +114,15 @@ export interface ExplorerState extends ViewSnapshot {
   seq: number;
 }
 
+/**
+ * Carried by the outcome of a request the view waits on (an answer, its failure): the `viewRevision` the
+ * request was made in. An undo or redo since then makes the answer stale, and the reducer drops it, so
+ * that a late answer never lands on a view it was not asked for (nor empties redo).
+ */
+export interface AnswerTo {
+  revision?: number;
+}
+
 export type ExplorerAction =
   | { type: 'overviewRequested' }
   /** The first view: the overview, or a shared view restored from the URL (with its filters, selection, layout). */
@@ -127,7 +138,7 @@ export type ExplorerAction =
   | { type: 'overviewFailed'; code: string; message: string }
   | { type: 'busy'; text: string }
   /** Neighbours arrived. `open`: the node was chosen by name (search), so it is pinned, selected and centred. */
-  | {
+  | ({
       type: 'expanded';
       nodeId: string;
       response: NeighborsAnswer;
@@ -137,11 +148,11 @@ export type ExplorerAction =
       open?: GraphNode;
       /** True: a further page of an expansion in view, added to it (`Add the next N`). */
       more?: boolean;
-    }
+    } & AnswerTo)
   /** Collapse: takes away what the node's expansion added (nodes nothing else keeps in view). */
   | { type: 'collapsed'; nodeId: string }
   /** Nodes (and relationships) added by name: pinned; `focusId` is selected and centred. */
-  | { type: 'nodesAdded'; graph: Graph; focusId?: string; change: string; text?: string }
+  | ({ type: 'nodesAdded'; graph: Graph; focusId?: string; change: string; text?: string } & AnswerTo)
   /**
    * A Cypher workbench result's graph: `replace` puts it in place of the view (and lays it out), `merge` adds
    * it to the view. Either way its nodes are pinned (asked for, so a collapse never removes them).
@@ -163,10 +174,10 @@ export type ExplorerAction =
   | { type: 'nodesMoved'; positions: Positions }
   | { type: 'pathPickStarted'; fromId: string }
   | { type: 'pathPickCancelled' }
-  | { type: 'pathsFound'; fromId: string; toId: string; response: PathsAnswer; minCertainty: string | null }
+  | ({ type: 'pathsFound'; fromId: string; toId: string; response: PathsAnswer; minCertainty: string | null; maxLength: number } & AnswerTo)
   | { type: 'pathsCleared' }
   | { type: 'undo' }
   | { type: 'redo' }
-  | { type: 'requestFailed'; message: string }
-  | { type: 'noticeShown'; text: string; kind?: Notice['kind'] }
+  | ({ type: 'requestFailed'; message: string } & AnswerTo)
+  | ({ type: 'noticeShown'; text: string; kind?: Notice['kind'] } & AnswerTo)
   | { type: 'noticeDismissed' };

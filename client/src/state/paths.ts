@@ -31,11 +31,12 @@ export function reducePathsFound(state: ExplorerState, action: Extract<ExplorerA
   const base = { busy: null, pathPick: null };
   if (!found) {
     const stoppedEarly = response.searched.stoppedEarly;
-    const paths: PathHighlight = { fromId: action.fromId, toId: action.toId, nodeIds: [], relationshipIds: [], routes: [], count: 0, length: 0, minCertainty: action.minCertainty, stoppedEarly };
+    const { fromId, toId, minCertainty, maxLength } = action;
+    const paths: PathHighlight = { fromId, toId, nodeIds: [], relationshipIds: [], routes: [], count: 0, length: 0, maxLength, minCertainty, stoppedEarly };
     const to = nameOf(mergeGraph(state.graph, response).data, action.toId);
     const text = stoppedEarly
       ? `The search between ${from} and ${to} stopped early: it would have read more than ${response.searched.budget.toLocaleString('en')} relationships. A longer path may exist.`
-      : `No path between ${from} and ${to}.`;
+      : `No path of up to ${plural(maxLength, 'step')} between ${from} and ${to}.`;
     return { ...state, ...base, paths, ...withNotice(state, text) };
   }
   const { data } = mergeGraph(state.graph, response);
@@ -49,6 +50,7 @@ export function reducePathsFound(state: ExplorerState, action: Extract<ExplorerA
     routes: response.paths,
     count: response.paths.length,
     length,
+    maxLength: action.maxLength,
     minCertainty: action.minCertainty,
     stoppedEarly: false,
   };

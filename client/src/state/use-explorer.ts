@@ -2,7 +2,8 @@
  * The explorer's state (explorer-state.ts) with the API calls that feed it: the first view (a shared view
  * from the URL, else the overview), expansion with its over-the-cap dialog, collapse, opening nodes by
  * name, paths (from the form or "path from here" + a click), label samples. Components call `actions`;
- * only this hook talks to the API for the view.
+ * only this hook talks to the API for the view. An undo or redo cancels what the view is waiting for
+ * (use-view-requests.ts).
  */
 import { useCallback, useEffect, useLayoutEffect, useMemo, useReducer, useRef, useState } from 'react';
 import type { GraphNode } from '../../../server/src/contract.ts';
@@ -20,6 +21,7 @@ import { ApiError, errorMessage } from '../api/http.ts';
 import { nodeCaption } from '../graph/labels.ts';
 import { explorerReducer, initialState, type ExplorerState } from './explorer-state.ts';
 import { loadInitialView } from './initial-view.ts';
+import { useViewRequests } from './use-view-requests.ts';
 import { loadLayoutName } from './view-storage.ts';
 
 /** A node whose neighbours exceed the cap: the dialog shows their counts and lets the analyst choose. */
@@ -59,6 +61,8 @@ export function useExplorer(neighbourCap: number) {
     return node ? nodeCaption(node) : nodeId;
   };
 
+  const run = useViewRequests(state.viewRevision);
+
   /** The first view: the one the URL's hash describes, else the overview. */
   const loadInitial = useCallback((signal?: AbortSignal) => loadInitialView(dispatch, signal), []);
 
@@ -75,36 +79,39 @@ export function useExplorer(neighbourCap: number) {
   const expand = useCallback(async (nodeId: string, open?: GraphNode) => {
     const name = open ? nodeCaption(open) : nameOf(nodeId);
     dispatch({ type: 'busy', text: `Expanding ${name}…` });
-    try {
-      // A first page of at most PROBE_LIMIT says how many there are (and their counts by type and label);
-      // with a cap of thousands, fetching a whole page only to learn that the dialog is needed cost a
-      // second download of the same page (found by a new-user trial: 15 MB twice for 20,000 neighbours).
-      const probe = await fetchNeighbors(nodeId, { limit: Math.min(cap.current, PROBE_LIMIT) });
-      const shown = probe.nodes.filter((node) => node.id !== nodeId).length;
-      if (probe.total > cap.current) {
-        dispatch({ type: 'noticeShown', text: `${name} has ${probe.total} neighbours, more than the cap of ${cap.current}: choose which to add.` });
-        setExpandChoice({ nodeId, name, probe, open });
-        return;
-      }
-      const response = probe.total > shown ? await fetchNeighbors(nodeId, { limit: cap.current }) : probe;
-      dispatch({ type: 'expanded', nodeId, response, open });
-    } catch (error) {
-      dispatch({ type: 'requestFailed', message: `Could not expand ${name}: ${errorMessage(error)}` });
-    }
+    await run(
+      async ({ revision, signal }) => {
+        // A first page of at most PROBE_LIMIT says how many there are (and their counts by type and label);
+        // with a cap of thousands, fetching a whole page only to learn that the dialog is needed cost a
+        // second download of the same page (found by a new-user trial: 15 MB twice for 20,000 neighbours).
+        const probe = await fetchNeighbors(nodeId, { limit: Math.min(cap.current, PROBE_LIMIT) }, signal);
+        const shown = probe.nodes.filter((node) => node.id !== nodeId).length;
+        if (probe.total > cap.current) {
+          const text = `${name} has ${probe.total} neighbours, more than the cap of ${cap.current}: choose which to add.`;
+          dispatch({ type: 'noticeShown', text, revision });
+          if (!signal.aborted) setExpandChoice({ nodeId, name, probe, open });
+          return;
+        }
+        const response = probe.total > shown ? await fetchNeighbors(nodeId, { limit: cap.current }, signal) : probe;
+        dispatch({ type: 'expanded', nodeId, response, open, revision });
+      },
+      (error, { revision }) => dispatch({ type: 'requestFailed', message: `Could not expand ${name}: ${errorMessage(error)}`, revision }),
+    );
   }, []);
 
   /** The dialog's choice: the neighbours matching `query` (types, labels, certainty floor, limit). */
   const expandWith = useCallback(async (choice: ExpandChoice, query: NeighborQuery) => {
     setExpandChoice(null);
     dispatch({ type: 'busy', text: `Expanding ${choice.name}…` });
-    try {
-      const filtered = Boolean(query.types?.length || query.labels?.length || query.minCertainty);
-      const response = await fetchNeighbors(choice.nodeId, query);
-      const { limit: _limit, after: _after, ...filters } = query;
-      dispatch({ type: 'expanded', nodeId: choice.nodeId, response, filtered, query: filters, open: choice.open });
-    } catch (error) {
-      dispatch({ type: 'requestFailed', message: `Could not expand ${choice.name}: ${errorMessage(error)}` });
-    }
+    await run(
+      async ({ revision, signal }) => {
+        const filtered = Boolean(query.types?.length || query.labels?.length || query.minCertainty);
+        const response = await fetchNeighbors(choice.nodeId, query, signal);
+        const { limit: _limit, after: _after, ...filters } = query;
+        dispatch({ type: 'expanded', nodeId: choice.nodeId, response, filtered, query: filters, open: choice.open, revision });
+      },
+      (error, { revision }) => dispatch({ type: 'requestFailed', message: `Could not expand ${choice.name}: ${errorMessage(error)}`, revision }),
+    );
   }, []);
 
   /**
@@ -122,13 +129,14 @@ export function useExplorer(neighbourCap: number) {
       return;
     }
     dispatch({ type: 'busy', text: `Adding neighbours of ${name}…` });
-    try {
-      const limit = Math.min(count, room);
-      const response = await fetchNeighbors(nodeId, { ...expansion.query, limit, after: expansion.next });
-      dispatch({ type: 'expanded', nodeId, response, more: true });
-    } catch (error) {
-      dispatch({ type: 'requestFailed', message: `Could not add neighbours of ${name}: ${errorMessage(error)}` });
-    }
+    const after = expansion.next;
+    await run(
+      async ({ revision, signal }) => {
+        const response = await fetchNeighbors(nodeId, { ...expansion.query, limit: Math.min(count, room), after }, signal);
+        dispatch({ type: 'expanded', nodeId, response, more: true, revision });
+      },
+      (error, { revision }) => dispatch({ type: 'requestFailed', message: `Could not add neighbours of ${name}: ${errorMessage(error)}`, revision }),
+    );
   }, []);
 
   const collapse = useCallback((nodeId: string) => dispatch({ type: 'collapsed', nodeId }), []);
@@ -151,45 +159,45 @@ export function useExplorer(neighbourCap: number) {
         return;
       }
       dispatch({ type: 'busy', text: `Opening ${name}…` });
-      try {
-        // The node comes with its relationships to what is already in view, so it lands among its neighbours.
-        const answer = await fetchNeighbors(id, { limit: DEFAULT_REQUEST_LIMITS.connect });
-        const fresh = answer.nodes.find((n) => n.id === id) ?? (await fetchNode(id));
-        const inView = latest.current.graph.nodes;
-        const relationships = answer.relationships.filter(
-          (rel) => (rel.source === id && inView.has(rel.target)) || (rel.target === id && inView.has(rel.source)),
-        );
-        dispatch({ type: 'nodesAdded', graph: { nodes: [fresh], relationships }, focusId: id, change: `open ${nodeCaption(fresh)}` });
-      } catch (error) {
-        const message =
-          error instanceof ApiError && error.code === 'NOT_FOUND'
-            ? `${name} is no longer in the database.`
-            : `Could not open ${name}: ${errorMessage(error)}`;
-        dispatch({ type: 'requestFailed', message });
-      }
+      await run(
+        async ({ revision, signal }) => {
+          // The node comes with its relationships to what is already in view, so it lands among its neighbours.
+          const answer = await fetchNeighbors(id, { limit: DEFAULT_REQUEST_LIMITS.connect }, signal);
+          const fresh = answer.nodes.find((n) => n.id === id) ?? (await fetchNode(id, signal));
+          const inView = latest.current.graph.nodes;
+          const relationships = answer.relationships.filter(
+            (rel) => (rel.source === id && inView.has(rel.target)) || (rel.target === id && inView.has(rel.source)),
+          );
+          dispatch({ type: 'nodesAdded', graph: { nodes: [fresh], relationships }, focusId: id, change: `open ${nodeCaption(fresh)}`, revision });
+        },
+        (error, { revision }) => {
+          const gone = error instanceof ApiError && error.code === 'NOT_FOUND';
+          dispatch({ type: 'requestFailed', message: gone ? `${name} is no longer in the database.` : `Could not open ${name}: ${errorMessage(error)}`, revision });
+        },
+      );
     },
     [expand],
   );
 
-  const findPaths = useCallback(async (fromId: string, toId: string, minCertainty: string | null) => {
+  /** Shortest paths of up to `maxLength` relationships (default DEFAULT_REQUEST_LIMITS.pathLength). */
+  const findPaths = useCallback(async (fromId: string, toId: string, minCertainty: string | null, maxLength: number = DEFAULT_REQUEST_LIMITS.pathLength) => {
     const from = nameOf(fromId);
     dispatch({ type: 'busy', text: `Finding paths from ${from}…` });
-    try {
-      const response = await fetchPaths({
-        from: fromId,
-        to: toId,
-        maxLength: DEFAULT_REQUEST_LIMITS.pathLength,
-        ...(minCertainty ? { minCertainty } : {}),
-      });
-      dispatch({ type: 'pathsFound', fromId, toId, response, minCertainty });
-    } catch (error) {
-      dispatch({ type: 'pathPickCancelled' });
-      const message =
-        error instanceof ApiError && error.status === 404 && /route/i.test(error.message)
-          ? 'This server cannot find paths yet (no /api/paths).'
-          : `Could not find paths from ${from}: ${errorMessage(error)}`;
-      dispatch({ type: 'requestFailed', message });
-    }
+    await run(
+      async ({ revision, signal }) => {
+        const query = { from: fromId, to: toId, maxLength, ...(minCertainty ? { minCertainty } : {}) };
+        const response = await fetchPaths(query, signal);
+        dispatch({ type: 'pathsFound', fromId, toId, response, minCertainty, maxLength, revision });
+      },
+      (error, { revision }) => {
+        dispatch({ type: 'pathPickCancelled' });
+        const message =
+          error instanceof ApiError && error.status === 404 && /route/i.test(error.message)
+            ? 'This server cannot find paths yet (no /api/paths).'
+            : `Could not find paths from ${from}: ${errorMessage(error)}`;
+        dispatch({ type: 'requestFailed', message, revision });
+      },
+    );
   }, []);
 
   // "Path from here": the next node selected is the other end.
@@ -203,26 +211,28 @@ export function useExplorer(neighbourCap: number) {
   /** A sample of the nodes with `label` (schema list). */
   const sampleLabel = useCallback(async (label: string) => {
     dispatch({ type: 'busy', text: `Loading ${label} nodes…` });
-    try {
-      const { graph, supported } = await fetchLabelSample(label);
-      const text = supported
-        ? `Added up to ${DEFAULT_REQUEST_LIMITS.labelSample} ${label} nodes (${graph.nodes.length}).`
-        : `This server cannot sample by label: added the ${graph.nodes.length} ${label} node(s) of the overview.`;
-      dispatch({ type: 'nodesAdded', graph, change: `sample ${label}`, text });
-    } catch (error) {
-      dispatch({ type: 'requestFailed', message: `Could not load ${label} nodes: ${errorMessage(error)}` });
-    }
+    await run(
+      async ({ revision, signal }) => {
+        const { graph, supported } = await fetchLabelSample(label, undefined, signal);
+        const text = supported
+          ? `Added up to ${DEFAULT_REQUEST_LIMITS.labelSample} ${label} nodes (${graph.nodes.length}).`
+          : `This server cannot sample by label: added the ${graph.nodes.length} ${label} node(s) of the overview.`;
+        dispatch({ type: 'nodesAdded', graph, change: `sample ${label}`, text, revision });
+      },
+      (error, { revision }) => dispatch({ type: 'requestFailed', message: `Could not load ${label} nodes: ${errorMessage(error)}`, revision }),
+    );
   }, []);
 
   const sampleType = useCallback(async (type: string) => {
     dispatch({ type: 'busy', text: `Loading ${type} relationships…` });
-    try {
-      const graph = await fetchTypeSample(type);
-      const text = `Added up to ${DEFAULT_REQUEST_LIMITS.labelSample} ${type} relationships (${graph.relationships.length}) with their ends.`;
-      dispatch({ type: 'nodesAdded', graph, change: `sample ${type}`, text });
-    } catch (error) {
-      dispatch({ type: 'requestFailed', message: `Could not load ${type} relationships: ${errorMessage(error)}` });
-    }
+    await run(
+      async ({ revision, signal }) => {
+        const graph = await fetchTypeSample(type, undefined, signal);
+        const text = `Added up to ${DEFAULT_REQUEST_LIMITS.labelSample} ${type} relationships (${graph.relationships.length}) with their ends.`;
+        dispatch({ type: 'nodesAdded', graph, change: `sample ${type}`, text, revision });
+      },
+      (error, { revision }) => dispatch({ type: 'requestFailed', message: `Could not load ${type} relationships: ${errorMessage(error)}`, revision }),
+    );
   }, []);
 
   const actions = useMemo(

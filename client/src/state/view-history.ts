@@ -32,7 +32,11 @@ export function commit(state: ExplorerState, change: string, patch: Partial<Expl
   return { ...state, ...patch, history: recordChange(state.history, { view: snapshotOf(state), change }, historyCap(state.graph)) };
 }
 
-/** Undo or redo: the present view goes to the other stack, under the name of the change it stands for. */
+/**
+ * Undo or redo: the present view goes to the other stack, under the name of the change it stands for. A
+ * request the view was waiting on ("Expanding North Korea…") is cancelled: its answer, made for the view
+ * before, is dropped when it comes (AnswerTo), and the notice says so.
+ */
 export function stepHistory(state: ExplorerState, direction: 'undo' | 'redo'): ExplorerState {
   const present = (entry: HistoryEntry): HistoryEntry => ({ view: snapshotOf(state), change: entry.change });
   const step = direction === 'undo' ? undo(state.history, present) : redo(state.history, present);
@@ -46,6 +50,12 @@ export function stepHistory(state: ExplorerState, direction: 'undo' | 'redo'): E
     anchorId: null,
     pathPick: null,
     viewRevision: state.viewRevision + 1,
-    ...withNotice(state, `${direction === 'undo' ? 'Undone' : 'Redone'}: ${change}.`),
+    busy: null,
+    ...withNotice(state, `${direction === 'undo' ? 'Undone' : 'Redone'}: ${change}.${state.busy ? ` ${cancelled(state.busy)}` : ''}`),
   };
+}
+
+/** "Expanding North Korea…" → "Expanding North Korea was cancelled." */
+function cancelled(busy: string): string {
+  return `${busy.replace(/…$/, '')} was cancelled.`;
 }
