@@ -73,48 +73,6 @@ export function useExplorer(neighbourCap: number) {
   }, [loadInitial]);
 
   /**
-   * Expands a node: adds its neighbours when there are no more than the cap, else opens the dialog that
-   * lets the analyst choose which. `open` also pins, selects and centres the node (chosen in search).
-   */
-  const expand = useCallback(async (nodeId: string, open?: GraphNode) => {
-    const name = open ? nodeCaption(open) : nameOf(nodeId);
-    dispatch({ type: 'busy', text: `Expanding ${name}…` });
-    await run(
-      async ({ revision, signal }) => {
-        // A first page of at most PROBE_LIMIT says how many there are (and their counts by type and label);
-        // with a cap of thousands, fetching a whole page only to learn that the dialog is needed cost a
-        // second download of the same page (found by a new-user trial: 15 MB twice for 20,000 neighbours).
-        const probe = await fetchNeighbors(nodeId, { limit: Math.min(cap.current, PROBE_LIMIT) }, signal);
-        const shown = probe.nodes.filter((node) => node.id !== nodeId).length;
-        if (probe.total > cap.current) {
-          const text = `${name} has ${probe.total} neighbours, more than the cap of ${cap.current}: choose which to add.`;
-          dispatch({ type: 'noticeShown', text, revision });
-          if (!signal.aborted) setExpandChoice({ nodeId, name, probe, open });
-          return;
-        }
-        const response = probe.total > shown ? await fetchNeighbors(nodeId, { limit: cap.current }, signal) : probe;
-        dispatch({ type: 'expanded', nodeId, response, open, revision });
-      },
-      (error, { revision }) => dispatch({ type: 'requestFailed', message: `Could not expand ${name}: ${errorMessage(error)}`, revision }),
-    );
-  }, []);
-
-  /** The dialog's choice: the neighbours matching `query` (types, labels, certainty floor, limit). */
-  const expandWith = useCallback(async (choice: ExpandChoice, query: NeighborQuery) => {
-    setExpandChoice(null);
-    dispatch({ type: 'busy', text: `Expanding ${choice.name}…` });
-    await run(
-      async ({ revision, signal }) => {
-        const filtered = Boolean(query.types?.length || query.labels?.length || query.minCertainty);
-        const response = await fetchNeighbors(choice.nodeId, query, signal);
-        const { limit: _limit, after: _after, ...filters } = query;
-        dispatch({ type: 'expanded', nodeId: choice.nodeId, response, filtered, query: filters, open: choice.open, revision });
-      },
-      (error, { revision }) => dispatch({ type: 'requestFailed', message: `Could not expand ${choice.name}: ${errorMessage(error)}`, revision }),
-    );
-  }, []);
-
-  /**
    * Adds the next `count` neighbours of an expansion in view (its filters, from its cursor), never more than
    * the view has room for (`viewMaxNodes()`). Nothing when the expansion shows them all.
    */
@@ -136,6 +94,53 @@ export function useExplorer(neighbourCap: number) {
         dispatch({ type: 'expanded', nodeId, response, more: true, revision });
       },
       (error, { revision }) => dispatch({ type: 'requestFailed', message: `Could not add neighbours of ${name}: ${errorMessage(error)}`, revision }),
+    );
+  }, []);
+
+  /**
+   * Expands a node: adds its neighbours when there are no more than the cap, else opens the dialog that
+   * lets the analyst choose which; a node whose expansion in view shows only some gets the next page (as
+   * "Add the next" does). `open` also pins, selects and centres the node (chosen in search).
+   */
+  const expand = useCallback(async (nodeId: string, open?: GraphNode) => {
+    if (!open && latest.current.expansions.get(nodeId)?.next) {
+      await expandMore(nodeId, cap.current);
+      return;
+    }
+    const name = open ? nodeCaption(open) : nameOf(nodeId);
+    dispatch({ type: 'busy', text: `Expanding ${name}…` });
+    await run(
+      async ({ revision, signal }) => {
+        // A first page of at most PROBE_LIMIT says how many there are (and their counts by type and label);
+        // with a cap of thousands, fetching a whole page only to learn that the dialog is needed cost a
+        // second download of the same page (found by a new-user trial: 15 MB twice for 20,000 neighbours).
+        const probe = await fetchNeighbors(nodeId, { limit: Math.min(cap.current, PROBE_LIMIT) }, signal);
+        const shown = probe.nodes.filter((node) => node.id !== nodeId).length;
+        if (probe.total > cap.current) {
+          const text = `${name} has ${probe.total} neighbours, more than the cap of ${cap.current}: choose which to add.`;
+          dispatch({ type: 'noticeShown', text, revision });
+          if (!signal.aborted) setExpandChoice({ nodeId, name, probe, open });
+          return;
+        }
+        const response = probe.total > shown ? await fetchNeighbors(nodeId, { limit: cap.current }, signal) : probe;
+        dispatch({ type: 'expanded', nodeId, response, open, revision });
+      },
+      (error, { revision }) => dispatch({ type: 'requestFailed', message: `Could not expand ${name}: ${errorMessage(error)}`, revision }),
+    );
+  }, [expandMore]);
+
+  /** The dialog's choice: the neighbours matching `query` (types, labels, certainty floor, limit). */
+  const expandWith = useCallback(async (choice: ExpandChoice, query: NeighborQuery) => {
+    setExpandChoice(null);
+    dispatch({ type: 'busy', text: `Expanding ${choice.name}…` });
+    await run(
+      async ({ revision, signal }) => {
+        const filtered = Boolean(query.types?.length || query.labels?.length || query.minCertainty);
+        const response = await fetchNeighbors(choice.nodeId, query, signal);
+        const { limit: _limit, after: _after, ...filters } = query;
+        dispatch({ type: 'expanded', nodeId: choice.nodeId, response, filtered, query: filters, open: choice.open, revision });
+      },
+      (error, { revision }) => dispatch({ type: 'requestFailed', message: `Could not expand ${choice.name}: ${errorMessage(error)}`, revision }),
     );
   }, []);
 
