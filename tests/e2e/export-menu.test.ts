@@ -4,7 +4,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import type { Download, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startBrowserSession, type BrowserSession } from '../support/browser-session.ts';
 
 let session: BrowserSession;
@@ -17,6 +17,17 @@ beforeAll(async () => {
 });
 
 afterAll(() => session?.close());
+
+/**
+ * Known and open (issue 10): canvas2svg, inside cytoscape-svg, logs "Attempted to apply path command to node
+ * g / text" when Cytoscape strokes after an icon or a caption, and leaves those strokes out of the SVG. Only
+ * those lines are tolerated; any other console error fails the test.
+ */
+const KNOWN_SVG_ERROR = /^Attempted to apply path command to node (g|text)$/;
+
+afterEach(() => {
+  expect(session.consoleErrors.splice(0).filter((text) => !KNOWN_SVG_ERROR.test(text))).toEqual([]);
+});
 
 async function exportAs(format: string): Promise<{ download: Download; bytes: Buffer }> {
   await page.getByTestId('export-format').selectOption(format);

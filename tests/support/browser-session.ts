@@ -17,6 +17,11 @@ export interface BrowserSession {
   page: Page;
   /** Messages of the uncaught errors the page raised, in order. */
   pageErrors: string[];
+  /**
+   * Errors the page logged to its console, in order (a test may empty it). Chromium's own line for an API
+   * answer with a 4xx status ("Failed to load resource") is left out: those are refusals the UI explains.
+   */
+  consoleErrors: string[];
   /** Closes the browser, the server and the database connection. */
   close(): Promise<void>;
 }
@@ -39,11 +44,17 @@ export async function startBrowserSession({ open = true }: { open?: boolean } = 
     const page = await browser.newPage();
     const pageErrors: string[] = [];
     page.on('pageerror', (error) => pageErrors.push(error.message));
+    const consoleErrors: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() !== 'error') return;
+      if (/^Failed to load resource: the server responded with a status of 4\d\d/.test(message.text())) return;
+      consoleErrors.push(message.text());
+    });
     if (open) {
       await page.goto(server.url);
       await page.waitForSelector('[data-testid="graph-canvas"][data-ready="true"]', { timeout: 60_000 });
     }
-    return { db, server, page, pageErrors, close };
+    return { db, server, page, pageErrors, consoleErrors, close };
   } catch (error) {
     await close();
     throw error;
