@@ -127,6 +127,15 @@ describe('POST /api/cypher converts every Neo4j value to lossless JSON', () => {
     expect(limited.body.rows).toHaveLength(2);
   });
 
+  it.each(['P1Y2M3DT4H5M6.789S', 'P14M3DT14706.789S', 'PT0S', 'PT-0.5S', 'P-1Y-2M', 'PT36H', 'P1DT-1H', 'PT0.000000001S', 'PT-1M-30S', 'P400D'])(
+    'writes the duration %s as Neo4j prints it',
+    async (text) => {
+      const res = await postCypher({ query: 'WITH duration($text) AS d RETURN d, toString(d) AS neo4j', params: { text } });
+      const [row] = res.body.rows as Array<{ d: { $type: string; value: string }; neo4j: string }>;
+      expect(row?.d).toEqual({ $type: 'Duration', value: row?.neo4j });
+    },
+  );
+
   it('passes an integer beyond 2^53 exactly, as an INTEGER, and refuses one beyond 64 bits with 400', async () => {
     // Written as raw JSON text: JSON.stringify of a JS number would already have lost the digits.
     const raw = (body: string) =>

@@ -1,7 +1,7 @@
 import neo4j from 'neo4j-driver';
 import { describe, expect, it } from 'vitest';
 import { propertyValueToJson, toPropertyValue, type TemporalValue } from '../../server/src/db/property-values.ts';
-import { floatText, propertyText } from '../../server/src/export/property-text.ts';
+import { elementJsonText, floatText, propertyText } from '../../server/src/export/property-text.ts';
 
 const { Date: NeoDate, DateTime, LocalDateTime, LocalTime, Time, Duration, Point } = neo4j.types;
 
@@ -40,10 +40,19 @@ describe('property text (CSV cells, GraphML values)', () => {
     ['a string', 'it\'s "x"', 'it\'s "x"'],
     ['an integer beyond 2^53', 9007199254740993n, '9007199254740993'],
     ['a boolean', false, 'false'],
-    ['a list, as JSON with exact integers', [1n, 9007199254740993n], '[1,"9007199254740993"]'],
+    ['a list, as JSON with exact integers (numbers, not strings)', [1n, 9007199254740993n, -9223372036854775808n], '[1,9007199254740993,-9223372036854775808]'],
+    ['a list of floats, each a float', [5, 0.1], '[5,0.1]'],
     ['a date, as ISO 8601', { $type: 'Date', iso: '2024-06-19' } as const, '2024-06-19'],
     ['a point, as JSON', { $type: 'Point', srid: 4326, x: 30.1, y: 48 } as const, '{"$type":"Point","srid":4326,"x":30.1,"y":48}'],
   ])('writes %s', (_name, value, text) => {
     expect(propertyText(value)).toBe(text);
+  });
+});
+
+describe('elementJsonText (json and cytoscape exports)', () => {
+  it('writes an integer beyond 2^53 as an exact JSON number, inside lists too, and the rest as the API does', () => {
+    const text = elementJsonText({ id: 'n1' }, { big: 9007199254740993n, ints: [1n, -9223372036854775808n], small: 5n, when: { $type: 'Date', iso: '2024-06-19' } });
+    expect(text).toBe('{"id":"n1","properties":{"big":9007199254740993,"ints":[1,-9223372036854775808],"small":5,"when":{"$type":"Date","value":"2024-06-19"}}}');
+    expect(elementJsonText({ id: 'n2' }, { small: 5n, name: 'x' }, (data) => ({ data }))).toBe('{"data":{"id":"n2","properties":{"small":5,"name":"x"}}}');
   });
 });

@@ -1,6 +1,8 @@
 /**
  * Renders any JSON property value readably: numbers grouped, links clickable, short lists as chips, long
- * lists and nested objects as nested lists. `PropertyList` shows a whole properties object.
+ * lists and nested objects as nested lists. Values that read alike stay apart: `null`, `true` and `false`
+ * are keywords (code type), never plain text like the strings "null" or "true", and an empty string shows
+ * as `""`. `PropertyList` shows a whole properties object.
  */
 import type { JsonValue } from '../../../server/src/contract.ts';
 
@@ -24,10 +26,35 @@ function formatNumber(value: number): string {
   return Number.isInteger(value) && Math.abs(value) >= 10000 ? value.toLocaleString('en-US') : String(value);
 }
 
-export function PropertyValue({ value }: { value: JsonValue }) {
-  if (value === null) return <span className="muted">null</span>;
-  if (typeof value === 'boolean') return <code>{String(value)}</code>;
+/** A scalar as the details panel and the result table show it (see the module comment). */
+function ScalarValue({ value }: { value: string | number | boolean | null }) {
+  if (value === null) {
+    return (
+      <code className="value-keyword" data-value-type="null" title="null: no value">
+        null
+      </code>
+    );
+  }
+  if (typeof value === 'boolean') {
+    return (
+      <code className="value-keyword" data-value-type="boolean" title="a boolean">
+        {String(value)}
+      </code>
+    );
+  }
   if (typeof value === 'number') return <span title={String(value)}>{formatNumber(value)}</span>;
+  if (value === '') {
+    return (
+      <span className="value-empty" data-value-type="string" title="an empty string">
+        ""
+      </span>
+    );
+  }
+  return <>{value}</>;
+}
+
+export function PropertyValue({ value }: { value: JsonValue }) {
+  if (value === null || typeof value === 'boolean' || typeof value === 'number' || value === '') return <ScalarValue value={value} />;
   if (typeof value === 'string') {
     if (/^https?:\/\/\S+$/.test(value)) {
       return (
@@ -48,7 +75,7 @@ export function PropertyValue({ value }: { value: JsonValue }) {
         <span className="value-chips">
           {value.map((item, i) => (
             <span className="value-chip" key={i}>
-              {isScalar(item) ? (typeof item === 'number' ? formatNumber(item) : String(item)) : null}
+              {isScalar(item) ? <ScalarValue value={item} /> : null}
             </span>
           ))}
         </span>

@@ -89,6 +89,35 @@ function dateText(date: { year: unknown; month: unknown; day: unknown }): string
   return `${pad(year, 4)}-${pad(neo4j.integer.toNumber(date.month as number), 2)}-${pad(neo4j.integer.toNumber(date.day as number), 2)}`;
 }
 
+/**
+ * A duration as Neo4j prints it (`P1Y2M3DT4H5M6.789S`; `PT0S` when zero): months as years and months,
+ * seconds as hours, minutes and seconds with the nanoseconds as a trimmed fraction, each part with its own
+ * sign, zero parts left out. The driver's own text keeps the raw fields (`P14M3DT14706.789S`). Both are
+ * ISO 8601 and both are read back by Cypher's duration().
+ */
+export function durationText({ months, days, seconds, nanoseconds }: { months: bigint; days: bigint; seconds: bigint; nanoseconds: bigint }): string {
+  if (months === 0n && days === 0n && seconds === 0n && nanoseconds === 0n) return 'PT0S';
+  const part = (amount: bigint, unit: string) => (amount === 0n ? '' : `${amount}${unit}`);
+  let text = `P${part(months / 12n, 'Y')}${part(months % 12n, 'M')}${part(days, 'D')}`;
+  // Neo4j keeps 0 <= nanoseconds < 10^9, the sign in the seconds: -0.5 s is seconds -1, nanoseconds 5e8.
+  const totalNanos = seconds * 1_000_000_000n + nanoseconds;
+  if (totalNanos !== 0n) {
+    const sign = totalNanos < 0n ? -1n : 1n;
+    const magnitude = totalNanos * sign;
+    const wholeSeconds = magnitude / 1_000_000_000n;
+    const fraction = (magnitude % 1_000_000_000n).toString().padStart(9, '0').replace(/0+$/, '');
+    const hours = wholeSeconds / 3600n;
+    const minutes = (wholeSeconds % 3600n) / 60n;
+    const secs = wholeSeconds % 60n;
+    const minus = sign < 0n ? '-' : '';
+    text += 'T';
+    if (hours !== 0n) text += `${minus}${hours}H`;
+    if (minutes !== 0n) text += `${minus}${minutes}M`;
+    if (secs !== 0n || fraction !== '') text += `${minus}${secs}${fraction ? `.${fraction}` : ''}S`;
+  }
+  return text;
+}
+
 function temporalValue(value: unknown): TemporalValue | DurationValue | PointValue | undefined {
   if (neo4j.isDate(value)) return { $type: 'Date', iso: dateText(value) };
   const iso = String(value);
@@ -118,14 +147,8 @@ function temporalValue(value: unknown): TemporalValue | DurationValue | PointVal
   }
   if (neo4j.isDuration(value)) {
     const d = value as Record<'months' | 'days' | 'seconds' | 'nanoseconds', unknown>;
-    return {
-      $type: 'Duration',
-      iso,
-      months: bigintOf(d.months),
-      days: bigintOf(d.days),
-      seconds: bigintOf(d.seconds),
-      nanoseconds: Number(bigintOf(d.nanoseconds)),
-    };
+    const parts = { months: bigintOf(d.months), days: bigintOf(d.days), seconds: bigintOf(d.seconds), nanoseconds: bigintOf(d.nanoseconds) };
+    return { $type: 'Duration', iso: durationText(parts), ...parts, nanoseconds: Number(parts.nanoseconds) };
   }
   if (neo4j.isPoint(value)) {
     const point = value as Point;

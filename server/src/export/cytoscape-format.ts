@@ -2,11 +2,12 @@
  * `cytoscape`: Cytoscape.js JSON that `cy.json(file)` (or `cytoscape({elements: file.elements})`) loads as
  * it is, the shape Cytoscape desktop writes as `.cyjs`. Element ids are the transport ids, as in the
  * explorer; each element's `data` holds its labels or type and its `properties` (nested, so that a property
- * named `id`, `source`, `target` or `parent` can't take the place of Cytoscape's own fields).
+ * named `id`, `source`, `target` or `parent` can't take the place of Cytoscape's own fields). Integers
+ * beyond 2^53 are exact JSON numbers, as in the `json` format.
  */
 import { stringify } from 'lossless-json'; // the scope's query parameters may hold exact bigints
 import type { ExportFormat } from './export-graph.ts';
-import { propertiesJson } from './property-text.ts';
+import { elementJsonText } from './property-text.ts';
 
 export const cytoscapeFormat: ExportFormat = {
   name: 'cytoscape',
@@ -18,22 +19,16 @@ export const cytoscapeFormat: ExportFormat = {
     yield `${(stringify(header) as string).slice(0, -1)},\n"elements":{"nodes":[`;
     let first = true;
     for await (const node of graph.nodes()) {
-      const data = { id: node.id, elementId: node.elementId, labels: node.labels, properties: propertiesJson(node.properties) };
-      yield `${first ? '\n' : ',\n'}${JSON.stringify({ data })}`;
+      const text = elementJsonText({ id: node.id, elementId: node.elementId, labels: node.labels }, node.properties, (data) => ({ data }));
+      yield `${first ? '\n' : ',\n'}${text}`;
       first = false;
     }
     yield '\n],"edges":[';
     first = true;
     for await (const rel of graph.relationships()) {
-      const data = {
-        id: rel.id,
-        elementId: rel.elementId,
-        source: rel.source,
-        target: rel.target,
-        type: rel.type,
-        properties: propertiesJson(rel.properties),
-      };
-      yield `${first ? '\n' : ',\n'}${JSON.stringify({ data })}`;
+      const fields = { id: rel.id, elementId: rel.elementId, source: rel.source, target: rel.target, type: rel.type };
+      const text = elementJsonText(fields, rel.properties, (data) => ({ data }));
+      yield `${first ? '\n' : ',\n'}${text}`;
       first = false;
     }
     yield '\n]}}\n';
