@@ -202,6 +202,20 @@ export const LIMITS = {
 const limitParam = (fallback: number, max: number) =>
   z.coerce.number().int().min(1).max(max).default(fallback);
 
+/**
+ * A list in a query string: the parameter repeated, one item per value (`ids=a&ids=b`), so that an item may
+ * hold any character, a comma included (a relationship type `QA,REL` is legal in Neo4j). Empty values are
+ * dropped, duplicates kept once; at most `maxItems` items of at most `maxLength` characters each.
+ */
+function queryList(maxLength: number, maxItems: number) {
+  return z
+    .union([z.string(), z.array(z.string())])
+    .optional()
+    .transform((value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]))
+    .pipe(z.array(z.string().max(maxLength)).max(maxItems))
+    .transform((items) => [...new Set(items.filter((item) => item !== ''))]);
+}
+
 export const OverviewQuerySchema = z.object({
   limit: limitParam(LIMITS.overviewDefault, LIMITS.overviewMax),
   /** Only nodes with this label (checked against the schema): the schema sidebar's sample. */
@@ -212,14 +226,10 @@ export const OverviewQuerySchema = z.object({
    */
   type: z.string().min(1).max(200).optional(),
   /**
-   * Exactly these nodes (comma-separated ids or elementIds) and the relationships among them: a shared
-   * view restored from its URL. Unknown ids are skipped.
+   * Exactly these nodes (ids or elementIds, the parameter repeated: `ids=a&ids=b`) and the relationships
+   * among them: a shared view restored from its URL. Unknown ids are skipped.
    */
-  ids: z
-    .string()
-    .max(100_000)
-    .optional()
-    .transform((value) => (value === undefined ? undefined : [...new Set(value.split(',').map((id) => id.trim()).filter(Boolean))])),
+  ids: queryList(500, LIMITS.viewMaxCeiling).transform((ids) => (ids.length === 0 ? undefined : ids)),
 });
 export type OverviewQuery = z.infer<typeof OverviewQuerySchema>;
 
@@ -230,14 +240,10 @@ export interface SourceText {
 }
 
 /**
- * A comma-separated list of labels or relationship types (`types=SIGNED,PARTY_TO`); absent or empty means
- * no filter. The names are checked against the database's schema before any query uses them.
+ * A list of labels or relationship types, the parameter repeated (`types=SIGNED&types=PARTY_TO`); absent
+ * means no filter. The names are checked against the database's schema before any query uses them.
  */
-const nameListParam = z
-  .string()
-  .max(5000)
-  .optional()
-  .transform((value) => [...new Set((value ?? '').split(',').map((name) => name.trim()).filter((name) => name !== ''))]);
+const nameListParam = queryList(500, 500);
 
 /** A certainty floor: only relationships at this level or stronger (CERTAINTIES order) count. */
 const certaintyParam = z.enum(CERTAINTIES).optional();

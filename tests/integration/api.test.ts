@@ -112,9 +112,19 @@ describe('GET /api/graph', () => {
   it('returns exactly the nodes a shared view names, by id or elementId, with the relationships among them', async () => {
     const agreement = await getJson<GraphNode>(url, '/api/nodes/russia-dprk-partnership-agreement');
     const ids = ['kim-jong-un', agreement.body.elementId, 'no-such-node'];
-    const res = await getJson<Graph>(url, `/api/graph?ids=${encodeURIComponent(ids.join(','))}`);
+    const res = await getJson<Graph>(url, `/api/graph?${ids.map((id) => `ids=${encodeURIComponent(id)}`).join('&')}`);
     expect(res.body.nodes.map((n) => n.id).sort()).toEqual(['kim-jong-un', 'russia-dprk-partnership-agreement']);
     expect(res.body.relationships.map((r) => r.type)).toContain('SIGNED');
+  });
+
+  it('reads a list parameter as one item per value, so an item may hold a comma', async () => {
+    // One value `LEADER_OF,PARTY_TO` is one (unknown) type, not two: a type `QA,REL` is legal in Neo4j.
+    const joined = await getJson(url, `/api/nodes/north-korea/neighbors?types=${encodeURIComponent('LEADER_OF,PARTY_TO')}`);
+    expect(joined.status).toBe(400);
+    expect(joined.body.error.code).toBe('VALIDATION_FAILED');
+    const repeated = await getJson<{ nodes: unknown[] }>(url, '/api/nodes/north-korea/neighbors?types=LEADER_OF&types=PARTY_TO');
+    expect(repeated.status).toBe(200);
+    expect(repeated.body.nodes.length).toBeGreaterThan(1);
   });
 
   it.each(['0', '-1', '20001', 'abc', '2.5'])('refuses limit=%s with 400 VALIDATION_FAILED', async (limit) => {

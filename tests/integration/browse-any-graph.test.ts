@@ -116,7 +116,7 @@ describe('GET /api/nodes/:id/neighbors on any graph', () => {
     ['?types=ROUTE', routesFromFra, routesFromFra],
     ['?types=LOCATED_IN', 1, 1],
     ['?labels=City', 1, 1],
-    ['?labels=Airport,City', routesFromFra + 1, routesFromFra + 1],
+    ['?labels=Airport&labels=City', routesFromFra + 1, routesFromFra + 1],
     ['?types=ROUTE&labels=City', 0, 0],
     ['?types=ROUTE&limit=3', routesFromFra, 3],
   ])('filters by %s: %i neighbours match, %i returned', async (query, total, returned) => {

@@ -89,11 +89,14 @@ export function fetchNode(id: string, signal?: AbortSignal): Promise<GraphNode> 
   return getJson(`/api/nodes/${encodeURIComponent(id)}`, isGraphNode, signal);
 }
 
-/** The query string of a neighbours request: lists travel comma-separated, empty filters are left out. */
+/**
+ * The query string of a neighbours request: lists travel as the parameter repeated (a name may hold a
+ * comma: `QA,REL` is a legal type), empty filters are left out.
+ */
 export function neighborParams(query: NeighborQuery): URLSearchParams {
   const params = new URLSearchParams({ limit: String(withinViewCap(query.limit)) });
-  if (query.types && query.types.length > 0) params.set('types', query.types.join(','));
-  if (query.labels && query.labels.length > 0) params.set('labels', query.labels.join(','));
+  for (const type of query.types ?? []) params.append('types', type);
+  for (const label of query.labels ?? []) params.append('labels', label);
   if (query.minCertainty) params.set('minCertainty', query.minCertainty);
   if (query.after) params.set('after', query.after);
   return params;
@@ -224,7 +227,8 @@ export async function fetchNodeEvidence(id: string, signal?: AbortSignal): Promi
 export async function fetchGraphByIds(ids: readonly string[], signal?: AbortSignal): Promise<Graph> {
   const wanted = new Set(ids);
   try {
-    const params = new URLSearchParams({ ids: ids.join(','), limit: String(withinViewCap(ids.length)) });
+    const params = new URLSearchParams({ limit: String(withinViewCap(ids.length)) });
+    for (const id of ids) params.append('ids', id); // repeated: an id may hold a comma
     const graph = await getJson(`/api/graph?${params}`, isGraph, signal);
     // A server that ignores `ids` answers with an overview of `limit` nodes: that holds nodes of the view
     // only when it is the view.

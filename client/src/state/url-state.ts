@@ -73,7 +73,7 @@ export function frontDecode(text: string): string[] {
 
 /**
  * Most characters the node list of a link may take, as the `ids` query that restoring it sends
- * (`/api/graph?ids=`, percent-encoded): well under the 16 KiB that Node.js allows for a request's headers
+ * (`/api/graph?ids=a&ids=b`, percent-encoded): well under the 16 KiB that Node.js allows for a request's headers
  * (`--max-http-header-size`), and under the 8 KiB request line of common proxies (nginx's
  * `large_client_header_buffers`).
  */
@@ -83,7 +83,7 @@ export const LINK_IDS_MAX_CHARS = 6_000;
 export function fitsInLink(nodeIds: readonly string[]): boolean {
   let chars = 0;
   for (const id of nodeIds) {
-    chars += encodeURIComponent(id).length + 3; // the comma, encoded
+    chars += encodeURIComponent(id).length + 5; // `&ids=`: restoring repeats the parameter for each id
     if (chars > LINK_IDS_MAX_CHARS) return false;
   }
   return true;
