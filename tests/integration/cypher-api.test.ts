@@ -136,6 +136,40 @@ describe('POST /api/cypher converts every Neo4j value to lossless JSON', () => {
     },
   );
 
+  it.each([
+    "date('2024-06-19')",
+    "localtime('10:15:30.123456789')",
+    "time('10:15:30+02:00')",
+    "localdatetime('2024-06-19T10:15:30')",
+    "datetime('2024-06-19T10:15:30.5-04:30')",
+    "datetime('2024-10-27T02:30:00+01:00[Europe/Berlin]')",
+    "duration('P1Y2M3DT4H5M6.789S')",
+    "duration('PT-0.5S')",
+    "point({x: 30.5, y: 50.45, crs: 'WGS-84'})",
+    "point({x: 1, y: 2, z: 3})",
+    '0.0 / 0.0',
+    '-1.0 / 0.0',
+    '[date(\'2024-01-01\'), duration(\'P1D\')]',
+  ])('takes back as a parameter the value it answered for %s, tagged as it was', async (expression) => {
+    const answer = await postCypher({ query: `RETURN ${expression} AS v` });
+    const [row] = answer.body.rows as Array<{ v: JsonValue }>;
+    const back = await postCypher({ query: `RETURN valueType($v) AS type, valueType(${expression}) AS expected, $v = ${expression} OR ($v <> $v AND ${expression} <> ${expression}) AS same`, params: { v: row?.v } });
+    expect(back.status).toBe(200);
+    const [result] = back.body.rows as Array<{ type: string; expected: string; same: boolean }>;
+    expect(result?.type).toBe(result?.expected);
+    expect(result?.same).toBe(true);
+  });
+
+  it('reads a map of its own with a $type key when wrapped as a Map, and refuses an unknown $type with 400', async () => {
+    const wrapped = await postCypher({ query: "RETURN $m['$type'] AS t, $m.n AS n", params: { m: { $type: 'Map', value: { $type: 'mine', n: 1 } } } });
+    expect(wrapped.body.rows).toEqual([{ t: 'mine', n: 1 }]);
+    const unknown = await postCypher({ query: 'RETURN $m', params: { m: { $type: 'mine', n: 1 } } });
+    expect(unknown.status).toBe(400);
+    expect((unknown.body as unknown as ErrorBody).error.message).toContain('{"$type": "Map", "value": {…}}');
+    const malformed = await postCypher({ query: 'RETURN $d', params: { d: { $type: 'Date', value: 'June 19' } } });
+    expect(malformed.status).toBe(400);
+  });
+
   it('passes an integer beyond 2^53 exactly, as an INTEGER, and refuses one beyond 64 bits with 400', async () => {
     // Written as raw JSON text: JSON.stringify of a JS number would already have lost the digits.
     const raw = (body: string) =>

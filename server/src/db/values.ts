@@ -19,6 +19,7 @@
 import neo4j from 'neo4j-driver';
 import type { GraphNode, JsonValue } from '../contract.ts';
 import { AppError } from '../errors.ts';
+import { taggedParam } from './tagged-params.ts';
 import { propertyValueToJson, toPropertyValue, toPropertyValues, type PropertyValue } from './property-values.ts';
 
 export class DbNode {
@@ -204,7 +205,9 @@ const INTEGER_MAX = 2n ** 63n - 1n;
  * Converts JSON parameter values (from an API request) into Cypher parameters: integral numbers become
  * Cypher INTEGER (so `LIMIT $n` and integer properties compare as users expect), exactly at any size up to
  * 2^63-1 when the body was parsed losslessly (bigints, http/json-body.ts), other numbers FLOAT; lists and
- * maps are converted item by item. An integer outside INTEGER's range is a 400 VALIDATION_FAILED.
+ * maps are converted item by item, and the API's tagged values (`{"$type":"Date",…}`) become the Cypher
+ * values they stand for (tagged-params.ts). An integer outside INTEGER's range, an unknown `$type` or a
+ * malformed tagged value is a 400 VALIDATION_FAILED.
  */
 export function paramsFromJson(params: Record<string, unknown>): Record<string, unknown> {
   const convert = (value: unknown): unknown => {
@@ -216,6 +219,7 @@ export function paramsFromJson(params: Record<string, unknown>): Record<string, 
       return neo4j.int(value.toString());
     }
     if (Array.isArray(value)) return value.map(convert);
+    if (isObject(value) && typeof value.$type === 'string') return taggedParam(value, convert);
     if (isObject(value)) return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, convert(item)]));
     return value;
   };
