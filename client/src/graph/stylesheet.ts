@@ -72,6 +72,23 @@ function nodeBody(theme: GraphTheme): Css.Node {
   };
 }
 
+/** A node's caption under it, outlined in the background's colour, skipped below `minZoomedFontSize` on screen. */
+function nodeCaptionStyle(theme: GraphTheme, detail: LevelOfDetail): Css.Node {
+  return {
+    label: 'data(caption)',
+    'font-family': GRAPH_FONT,
+    'font-size': 13,
+    'font-weight': 600,
+    color: theme.text,
+    'text-valign': 'bottom',
+    'text-margin-y': 4,
+    'text-outline-color': theme.background,
+    'text-outline-width': 2.5,
+    // Below this on-screen size captions are skipped: unreadable anyway, and costly on big graphs.
+    'min-zoomed-font-size': detail.minZoomedFontSize,
+  };
+}
+
 /**
  * Large views (level-of-detail.ts): as few properties per element as still draw the view, because
  * Cytoscape's first style pass costs per property applied to each element (checkTriggers: ~1 s for 12,500
@@ -83,19 +100,7 @@ function largeViewRules(theme: GraphTheme, detail: LevelOfDetail): StylesheetJso
   return [
     {
       selector: 'node',
-      style: {
-        ...nodeBody(theme),
-        label: 'data(caption)',
-        'font-family': GRAPH_FONT,
-        'font-size': 13,
-        'font-weight': 600,
-        color: theme.text,
-        'text-valign': 'bottom',
-        'text-margin-y': 4,
-        'text-outline-color': theme.background,
-        'text-outline-width': 2.5,
-        'min-zoomed-font-size': detail.minZoomedFontSize,
-      },
+      style: { ...nodeBody(theme), ...nodeCaptionStyle(theme, detail) },
     },
     { selector: 'edge', style: { width: 1.6, 'line-color': theme.edge, 'curve-style': 'haystack', 'haystack-radius': 0 } },
     ...certaintyRules(),
@@ -113,23 +118,7 @@ function smallViewRules(theme: GraphTheme, detail: LevelOfDetail): StylesheetJso
   return [
     {
       selector: 'node',
-      style: {
-        ...nodeBody(theme),
-        label: 'data(caption)',
-        'font-family': GRAPH_FONT,
-        'font-size': 13,
-        'font-weight': 600,
-        color: theme.text,
-        'text-valign': 'bottom',
-        'text-halign': 'center',
-        'text-margin-y': 4,
-        'text-wrap': 'wrap',
-        'text-max-width': '100px',
-        'text-outline-color': theme.background,
-        'text-outline-width': 2.5,
-        // Below this on-screen size captions are skipped: unreadable anyway, and costly on big graphs.
-        'min-zoomed-font-size': detail.minZoomedFontSize,
-      },
+      style: { ...nodeBody(theme), ...nodeCaptionStyle(theme, detail), 'text-halign': 'center', 'text-wrap': 'wrap', 'text-max-width': '100px' },
     },
     ...iconRules(),
     {
