@@ -82,6 +82,19 @@ describe('explorer state: expand, collapse, undo, redo', () => {
     expect(nodeIds(run(fresh, { type: 'undo' }))).toEqual(['north-korea', 'russia']);
   });
 
+  it('never grows the view past its cap: neighbours that do not fit are left out, and the cursor goes on from there', () => {
+    // Two nodes in view, a cap of 3: one new neighbour fits.
+    const response = { ...neighbours('russia', ['putin', 'lavrov', 'north-korea']), total: 3, next: null };
+    const capped = run(loaded(), { type: 'expanded', nodeId: 'russia', response, viewMax: 3 });
+    expect(nodeIds(capped)).toEqual(['north-korea', 'putin', 'russia']);
+    expect(capped.notice?.text).toContain('The view holds its cap of 3 nodes: 1 more neighbour left out.');
+    const expansion = capped.expansions.get('russia');
+    expect(expansion?.next).toBe(node('putin', ['Person']).elementId);
+    expect(capped.graph.relationships.has('lavrov--LEADS--russia')).toBe(false);
+    // Within the cap nothing is cut.
+    expect(nodeIds(run(loaded(), { type: 'expanded', nodeId: 'russia', response, viewMax: 10 }))).toEqual(['lavrov', 'north-korea', 'putin', 'russia']);
+  });
+
   it('names each change, so the toolbar can say what Undo would undo', () => {
     const state = run(loaded(), { type: 'expanded', nodeId: 'russia', response: neighbours('russia', ['putin']) });
     expect(state.history.past.at(-1)?.change).toBe('expand russia');

@@ -30,7 +30,8 @@ export function collapseRemovals(state: Pick<ExplorerState, 'graph' | 'expansion
 }
 
 /** Neighbours arrived: they join the view, and the node's expansion records them (a further page adds to it). */
-export function reduceExpanded(state: ExplorerState, action: Extract<ExplorerAction, { type: 'expanded' }>): ExplorerState {
+export function reduceExpanded(state: ExplorerState, expandedAction: Extract<ExplorerAction, { type: 'expanded' }>): ExplorerState {
+  const { action, left } = withinViewCap(state, expandedAction);
   const before = state.graph;
   const { data, addedNodeIds } = mergeGraph(before, action.response);
   const addedRelationshipIds = action.response.relationships.filter((rel) => !before.relationships.has(rel.id)).map((rel) => rel.id);
@@ -51,7 +52,8 @@ export function reduceExpanded(state: ExplorerState, action: Extract<ExplorerAct
     next: action.response.next,
   });
   const name = nameOf(data, action.nodeId);
-  const text = expansionNotice(name, shown, total, addedNodeIds.length, filtered);
+  const capNotice = left > 0 ? ` The view holds its cap of ${(action.viewMax ?? 0).toLocaleString('en')} nodes: ${plural(left, 'more neighbour')} left out.` : '';
+  const text = expansionNotice(name, shown, total, addedNodeIds.length, filtered) + capNotice;
   const opened = action.open !== undefined;
   return commit(state, `expand ${name}`, {
     graph: data,
@@ -62,6 +64,36 @@ export function reduceExpanded(state: ExplorerState, action: Extract<ExplorerAct
     ...withNotice(state, text),
     ...(opened ? { selection: { kind: 'node', id: action.nodeId }, focus: { id: action.nodeId, seq: state.seq + 1 } } : {}),
   });
+}
+
+/**
+ * The answer cut to the room left in the view (`viewMax` nodes): the neighbours in their order, new ones
+ * only while they fit, the relationships among what is kept, and the cursor moved back to the last kept
+ * neighbour so that "Add the next" goes on from there. `left`: new neighbours left out.
+ */
+function withinViewCap(state: ExplorerState, action: Extract<ExplorerAction, { type: 'expanded' }>) {
+  const { response, viewMax, nodeId } = action;
+  if (viewMax === undefined) return { action, left: 0 };
+  let room = Math.max(0, viewMax - state.graph.nodes.size - (state.graph.nodes.has(nodeId) ? 0 : 1));
+  // Cut at the first new neighbour that does not fit, so that the cursor leaves none out.
+  const kept: typeof response.nodes = [];
+  let left = 0;
+  for (const node of response.nodes) {
+    const fresh = node.id !== nodeId && !state.graph.nodes.has(node.id);
+    if (left > 0 || (fresh && room === 0)) {
+      if (fresh) left += 1;
+      if (node.id === nodeId) kept.push(node);
+      continue;
+    }
+    kept.push(node);
+    if (fresh) room -= 1;
+  }
+  if (left === 0) return { action, left };
+  const ids = new Set(kept.map((node) => node.id));
+  const relationships = response.relationships.filter((rel) => ids.has(rel.source) && ids.has(rel.target));
+  const last = kept.filter((node) => node.id !== nodeId).at(-1);
+  const next = last ? last.elementId : response.next;
+  return { action: { ...action, response: { ...response, nodes: kept, relationships, next } }, left };
 }
 
 /** Collapse: takes away what the node's expansion added (nodes nothing else keeps in view). */

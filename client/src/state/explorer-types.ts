@@ -148,6 +148,8 @@ export type ExplorerAction =
       open?: GraphNode;
       /** True: a further page of an expansion in view, added to it (`Add the next N`). */
       more?: boolean;
+      /** The most nodes the view holds (VIEW_MAX_NODES): neighbours past it are left out, the cursor kept. */
+      viewMax?: number;
     } & AnswerTo)
   /** Collapse: takes away what the node's expansion added (nodes nothing else keeps in view). */
   | { type: 'collapsed'; nodeId: string }

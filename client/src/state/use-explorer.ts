@@ -91,7 +91,7 @@ export function useExplorer(neighbourCap: number) {
     await run(
       async ({ revision, signal }) => {
         const response = await fetchNeighbors(nodeId, { ...expansion.query, limit: Math.min(count, room), after }, signal);
-        dispatch({ type: 'expanded', nodeId, response, more: true, revision });
+        dispatch({ type: 'expanded', nodeId, response, more: true, revision, viewMax: viewMaxNodes() });
       },
       (error, { revision }) => dispatch({ type: 'requestFailed', message: `Could not add neighbours of ${name}: ${errorMessage(error)}`, revision }),
     );
@@ -123,7 +123,7 @@ export function useExplorer(neighbourCap: number) {
           return;
         }
         const response = probe.total > shown ? await fetchNeighbors(nodeId, { limit: cap.current }, signal) : probe;
-        dispatch({ type: 'expanded', nodeId, response, open, revision });
+        dispatch({ type: 'expanded', nodeId, response, open, revision, viewMax: viewMaxNodes() });
       },
       (error, { revision }) => dispatch({ type: 'requestFailed', message: `Could not expand ${name}: ${errorMessage(error)}`, revision }),
     );
@@ -138,7 +138,7 @@ export function useExplorer(neighbourCap: number) {
         const filtered = Boolean(query.types?.length || query.labels?.length || query.minCertainty);
         const response = await fetchNeighbors(choice.nodeId, query, signal);
         const { limit: _limit, after: _after, ...filters } = query;
-        dispatch({ type: 'expanded', nodeId: choice.nodeId, response, filtered, query: filters, open: choice.open, revision });
+        dispatch({ type: 'expanded', nodeId: choice.nodeId, response, filtered, query: filters, open: choice.open, revision, viewMax: viewMaxNodes() });
       },
       (error, { revision }) => dispatch({ type: 'requestFailed', message: `Could not expand ${choice.name}: ${errorMessage(error)}`, revision }),
     );
