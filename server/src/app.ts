@@ -19,6 +19,9 @@ import { losslessJsonBody } from './http/json-body.ts';
 import { apiRouter } from './http/routes.ts';
 import { securityHeaders } from './http/security.ts';
 
+/** Request body limit of POST /api/export: room for EXPORT_LIMITS' ids (~45 characters an elementId). */
+const EXPORT_BODY_LIMIT = '16mb';
+
 export interface AppDeps {
   db: Database;
   /** The built client (`dist/client`); when absent the API is served alone. */
@@ -44,6 +47,8 @@ export function createApp({ db, clientDir, log = defaultLog, cypherLimits, expor
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
   app.use(securityHeaders);
+  // An export taken from a large view lists its node and relationship ids: 20,000 and 40,000 are ~2.3 MB.
+  app.use('/api/export', losslessJsonBody(EXPORT_BODY_LIMIT));
   app.use(losslessJsonBody('1mb'));
   // The view's cap is the workbench graph's too (two relationships per node), unless a test sets them.
   const cypher = createCypherService(db, { maxGraphNodes: viewMaxNodes, maxGraphRelationships: 2 * viewMaxNodes, ...cypherLimits });

@@ -389,10 +389,10 @@ export type ExportFormatName = (typeof EXPORT_FORMATS)[number];
 
 /** Upper bounds of an export request; the size caps of the export itself are configuration (EXPORT_MAX_*). */
 export const EXPORT_LIMITS = {
-  /** Node ids in one selection: more than any hand-made selection, far less than the 1 MB request body. */
-  selectionMax: 20_000,
+  /** Node ids in one selection: as many as the largest view holds (LIMITS.viewMaxCeiling). */
+  selectionMax: 100_000,
   /** Relationship ids in one selection: twice selectionMax, as a view holds (the workbench graph's cap). */
-  selectionRelationshipsMax: 40_000,
+  selectionRelationshipsMax: 200_000,
   /** Neighbourhood depth: beyond 3 hops a neighbourhood is most of any connected graph. */
   depthMax: 3,
 } as const;

@@ -481,6 +481,14 @@ describe('POST /api/export: errors', () => {
     expect(await counts(db)).toEqual(before);
   });
 
+  it('takes an export of a full view: 20,000 node ids and 40,000 relationship ids (~2 MB) are read, not refused as too large', async () => {
+    const nodeIds = Array.from({ length: 20_000 }, (_, i) => `4:00000000-0000-0000-0000-000000000000:${i}`);
+    const relationshipIds = Array.from({ length: 40_000 }, (_, i) => `5:00000000-0000-0000-0000-000000000000:${i}`);
+    const response = await post({ format: 'json', scope: { nodeIds, relationshipIds } });
+    expect(response.status).toBe(404); // read and looked up: none of these nodes exists
+    expect(((await response.json()) as { error: { code: string } }).error.code).toBe('NOT_FOUND');
+  });
+
   it('answers 404 NOT_FOUND naming the ids that match no node', async () => {
     const selection = await post({ format: 'json', scope: { nodeIds: ['north-korea', 'atlantis', 'el-dorado'] } });
     expect(selection.status).toBe(404);
