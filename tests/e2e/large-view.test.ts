@@ -123,4 +123,29 @@ describe('a view of 20,000 nodes in Chromium', () => {
     await expect(page.locator('[data-testid="layout-progress"]').count()).resolves.toBe(0);
     expect(session.pageErrors).toEqual([]);
   });
+  it('takes an undo while a large view’s first layout runs, and lays out again afterwards', async () => {
+    // Back to the seed's small view, then the 20,000 nodes again: Ctrl+Z while their layout runs.
+    await page.keyboard.press('Escape');
+    while ((await page.evaluate(() => (window as unknown as CyWindow).__cy.nodes().length)) > 1_000) {
+      await page.locator('[data-testid="undo"]').click();
+      await layoutIdle();
+    }
+    const small = await page.evaluate(() => (window as unknown as CyWindow).__cy.nodes().length);
+    // The seed's nodes and 11,111 bulk ones: nodes of the small view are in the large one, so after the undo
+    // the layout's positions move some of them (which animates on a small view).
+    await setQuery(page, "MATCH (n) WHERE NOT n:BulkNode OR n.id STARTS WITH 'bulk-1' RETURN collect(n) AS nodes");
+    await runWithKeyboard(page, 120_000);
+    await page.locator('[data-testid="show-graph-replace"]').click();
+    await page.waitForSelector('[data-testid="graph-canvas"][data-layout="running"]', { timeout: 60_000 });
+    await page.locator('[data-testid="undo"]').click();
+    await layoutIdle();
+    await page.waitForFunction((count) => (window as unknown as CyWindow).__cy.nodes().length === count, small, { timeout: 60_000 });
+    await expect(page.locator('[data-testid="layout-progress"]').count()).resolves.toBe(0);
+
+    const jobs = await layoutJobs();
+    await page.locator('[data-testid="layout-select"]').selectOption('grid');
+    await expect.poll(layoutJobs, { timeout: 30_000 }).toBe(jobs + 1);
+    await layoutIdle();
+    expect(session.pageErrors).toEqual([]);
+  });
 });

@@ -113,7 +113,10 @@ export async function fullLayout(cy: Core, name: string, options: { animate: boo
       placeOnSpiral(cy, nodes, viewCentre(cy));
       if (options.fit) fitNow(cy, cy.elements(), FIT_PADDING);
     }
-    const done = await runJob(cy, layoutJob(cy, name, nodes, new Set(), 'scratch'), options.animate, context);
+    // No animation while frames are held: an animation steps with the frames, so it would never end, and
+    // the queue and the batch would wait on it for good (an undo during a large view's first layout turned
+    // it into a 300-node view, which animates: found by a new-user trial).
+    const done = await runJob(cy, layoutJob(cy, name, nodes, new Set(), 'scratch'), options.animate && !holdFrames, context);
     if (done && options.fit && !cy.destroyed()) fitNow(cy, cy.elements(), FIT_PADDING);
     return done;
   } finally {
