@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError, CONFIG_VARIABLES, loadConfig } from '../../server/src/config.ts';
-import { ExportRequestSchema } from '../../server/src/contract.ts';
+import { EXPORT_LIMITS, ExportRequestSchema, LIMITS } from '../../server/src/contract.ts';
 import { DEFAULT_EXPORT_LIMITS, resolveExportLimits } from '../../server/src/export/export-limits.ts';
 import { exportFilename } from '../../server/src/export/export-service.ts';
 
@@ -34,9 +34,15 @@ describe('export requests', () => {
     [{ format: 'png', scope: { nodeIds: ['a'] } }, false],
     [{ format: 'json', scope: { around: 'a', depth: 0 } }, false],
     [{ format: 'json', scope: { around: 'a', extra: true } }, false],
-    [{ format: 'json', scope: { nodeIds: Array.from({ length: 20_001 }, (_, i) => `n${i}`) } }, false],
   ])('judges %j valid: %s', (body, valid) => {
     expect(ExportRequestSchema.safeParse(body).success).toBe(valid);
+  });
+
+  it('takes a selection as large as the largest view, and refuses one larger', () => {
+    const ids = (count: number) => Array.from({ length: count }, (_, i) => `n${i}`);
+    expect(ExportRequestSchema.safeParse({ format: 'json', scope: { nodeIds: ids(EXPORT_LIMITS.selectionMax) } }).success).toBe(true);
+    expect(ExportRequestSchema.safeParse({ format: 'json', scope: { nodeIds: ids(EXPORT_LIMITS.selectionMax + 1) } }).success).toBe(false);
+    expect(EXPORT_LIMITS.selectionMax).toBe(LIMITS.viewMaxCeiling);
   });
 
   it('gives the neighbourhood depth a default of 1', () => {
