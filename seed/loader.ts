@@ -4,6 +4,7 @@
  * nothing and a failure leaves nothing half-written. Progress goes to `log`.
  */
 import type { Database } from '../server/src/db/database.ts';
+import { ensureSearchIndex } from '../server/src/graph/search-index-build.ts';
 import { SEARCH_INDEX, quoteName } from '../server/src/graph/search-index.ts';
 import type { ValidSeed } from './schema.ts';
 
@@ -62,7 +63,8 @@ export async function isDatabaseEmpty(db: Database): Promise<boolean> {
 
 /**
  * Uniqueness constraints on `id` for `labels` (named `<label>_id_unique`) and the full-text search index
- * over them, recreated when it covers other labels. Idempotent.
+ * over them, built by the same code as `npm run index` (search-index-build.ts): an index that covers more
+ * labels or properties than the seed's keeps them, so loading a seed never narrows search. Idempotent.
  */
 export async function ensureSchema(db: Database, labels: readonly string[], log: (line: string) => void): Promise<void> {
   log(`constraints: unique id on ${labels.length} labels`);
@@ -71,25 +73,7 @@ export async function ensureSchema(db: Database, labels: readonly string[], log:
       run(`CREATE CONSTRAINT ${quoteName(`${label}_id_unique`)} IF NOT EXISTS FOR (n:${quoteName(label)}) REQUIRE n.id IS UNIQUE`),
     );
   }
-  const existing = await db.read('SHOW FULLTEXT INDEXES YIELD name, labelsOrTypes, properties WHERE name = $name RETURN labelsOrTypes, properties', {
-    name: SEARCH_INDEX.name,
-  });
-  const current = existing[0];
-  const sameLabels = current && JSON.stringify([...(current.labelsOrTypes as string[])].sort()) === JSON.stringify([...labels].sort());
-  const sameProperties = current && JSON.stringify(current.properties) === JSON.stringify(SEARCH_INDEX.properties);
-  if (current && !(sameLabels && sameProperties)) {
-    log(`full-text index "${SEARCH_INDEX.name}" covers other labels: recreating it`);
-    await db.writeTransaction((run) => run(`DROP INDEX ${quoteName(SEARCH_INDEX.name)}`));
-  }
-  if (!current || !(sameLabels && sameProperties)) {
-    log(`full-text index "${SEARCH_INDEX.name}" on ${SEARCH_INDEX.properties.join(', ')}`);
-    await db.writeTransaction((run) =>
-      run(
-        `CREATE FULLTEXT INDEX ${quoteName(SEARCH_INDEX.name)} IF NOT EXISTS
-         FOR (n:${labels.map(quoteName).join('|')}) ON EACH [${SEARCH_INDEX.properties.map((p) => `n.${quoteName(p)}`).join(', ')}]`,
-      ),
-    );
-  }
+  await ensureSearchIndex(db, { labels, properties: SEARCH_INDEX.properties }, log);
 }
 
 export async function loadSeed(

@@ -5,7 +5,9 @@ import { join, resolve } from 'node:path';
 import { parse, stringify } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../server/src/db/database.ts';
-import { SEARCH_INDEX } from '../../server/src/graph/search-index.ts';
+import { describeSearchIndex } from '../../server/src/graph/search-coverage.ts';
+import { applySearchIndexPlan, planSearchIndex, waitForSearchIndex } from '../../server/src/graph/search-index-build.ts';
+import { SEARCH_INDEX, quoteName } from '../../server/src/graph/search-index.ts';
 import { loadSeed, wipeDatabase } from '../../seed/loader.ts';
 import { SeedValidationError } from '../../seed/schema.ts';
 import { DEFAULT_SEED_PATH, readSeedFile } from '../../seed/seed-file.ts';
@@ -74,6 +76,26 @@ describe('seed loader', () => {
     expect(constrained).toEqual(expect.arrayContaining(['Actor', 'Country', 'Person', 'Agreement', 'Payment', 'Source']));
     const index = await db.read('SHOW FULLTEXT INDEXES YIELD name, state WHERE name = $name RETURN state', { name: SEARCH_INDEX.name });
     expect(index[0]?.state).toBe('ONLINE');
+  });
+
+  it('never narrows a search index that covers more labels and properties than the seed', async () => {
+    await resetToSeed(db);
+    const seedIndex = await describeSearchIndex(db);
+    await applySearchIndexPlan(db, await planSearchIndex(db, { labels: ['Character'], properties: ['title'] }));
+    await waitForSearchIndex(db);
+    try {
+      await loadSeed(db, await readSeedFile(DEFAULT_SEED_PATH), { log: quiet });
+
+      const index = await describeSearchIndex(db);
+      expect(index?.labels).toEqual([...(seedIndex?.labels ?? []), 'Character'].sort());
+      expect(index?.properties).toEqual([...(seedIndex?.properties ?? []), 'title']);
+      expect(index?.state).toBe('ONLINE');
+    } finally {
+      // Back to the seed's own index, for the tests that follow.
+      await db.writeTransaction((run) => run(`DROP INDEX ${quoteName(SEARCH_INDEX.name)}`));
+      await resetToSeed(db);
+    }
+    expect(await describeSearchIndex(db)).toEqual(seedIndex);
   });
 
   it('refuses a malformed file before writing anything, naming the bad entries', async () => {
