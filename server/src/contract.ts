@@ -89,9 +89,10 @@ export interface NeighborsResponse extends Graph {
 
 /**
  * Where a search result matched: the text of one property (`name`, one entry of `aliases`, `description`,
- * or any other string property on databases without the full-text index), cut to about 160 characters
- * around the match (a cut end is marked `…`), and the `[start, end)` ranges of the matched words in `text`
- * as JavaScript string offsets. A word within one edit of a term (a typo) is highlighted whole.
+ * or any other string property that the full-text index covers or, for a scanned label, the node has), cut
+ * to about 160 characters around the match (a cut end is marked `…`), and the `[start, end)` ranges of the
+ * matched words in `text` as JavaScript string offsets. A word within one edit of a term (a typo) is
+ * highlighted whole.
  */
 export interface SearchSnippet {
   field: string;
@@ -106,8 +107,30 @@ export interface SearchResult {
   label: string;
   snippet: SearchSnippet;
 }
+
+/**
+ * Which labels a search reached, and how. The `entity_search` full-text index answers for the labels it
+ * covers; the nodes of every other label are read and matched one by one (a scan), within bounds: at most
+ * `scanLimits.maxNodes` nodes (those without an indexed label), for at most `scanLimits.maxMs` ms.
+ */
+export interface SearchCoverage {
+  /** Labels searched through the full-text index, sorted; [] when there is no online index. */
+  byIndex: string[];
+  /** Labels the index does not cover, searched by the scan, sorted; [] when the index covers every label. */
+  byScan: string[];
+  /** The scan's bounds: nodes read (a count) and time (ms). */
+  scanLimits: { maxNodes: number; maxMs: number };
+  /**
+   * Why the scan stopped before reading every node of `byScan`, or null when it read them all (or there was
+   * nothing to scan): `nodes`, it read its first `maxNodes` nodes only; `time`, it ran out of time, so the
+   * results come from the index alone.
+   */
+  scanCut: 'nodes' | 'time' | null;
+}
+
 export interface SearchResponse {
   results: SearchResult[];
+  coverage: SearchCoverage;
 }
 
 /** Shortest paths between two nodes, undirected; the graph holds every node and relationship on them. */

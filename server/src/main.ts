@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { createApp, limitsFromConfig, startServer } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { createDatabase, waitForDatabase } from './db/database.ts';
+import { searchCoverage, unindexedLabelsHint } from './graph/search-coverage.ts';
 import { resolveNeo4j } from '../../scripts/neo4j/resolve-neo4j.ts';
 import { ProvisionError } from '../../scripts/neo4j/local-neo4j.ts';
 import { isDatabaseEmpty, loadSeed } from '../../seed/loader.ts';
@@ -51,6 +52,11 @@ async function main(): Promise<void> {
     log('[seed] the database is empty: loading the default seed');
     await loadSeed(db, await readSeedFile(DEFAULT_SEED_PATH), { log: (line) => log(`[seed] ${line}`) });
   }
+
+  // A hint, never a question, and never a reason not to start.
+  const coverage = await searchCoverage(db).catch(() => undefined);
+  const hint = coverage && unindexedLabelsHint(coverage);
+  if (hint) log(`[search] ${hint}`);
 
   const server = await startServer(createApp({ db, clientDir: CLIENT_DIR, ...limitsFromConfig(config) }), config.port, config.host);
   cleanups.push(() => server.stop());

@@ -88,6 +88,11 @@ describe('GET /api/search without a full-text index', () => {
     expect(scores).toEqual([...scores].sort((a, b) => b - a));
   });
 
+  it('says that it scanned every label, there being no full-text index', async () => {
+    const res = await search('heathrow');
+    expect(res.body.coverage).toMatchObject({ byIndex: [], byScan: ['Airport', 'City'], scanCut: null });
+  });
+
   it('answers a query that matches nothing with no results', async () => {
     const res = await search('kremlin');
     expect(res.status).toBe(200);

@@ -1,20 +1,32 @@
 /**
- * Search: the `entity_search` full-text index when the database has it online (Lucene ranks, with prefix
- * and one-typo matches), otherwise a scan of every node's string properties. Either way each result gets
- * its most specific label and a snippet of the property that matched best, with the matched words marked,
- * and a node whose whole name or alias is the query comes first, then those whose name or alias starts with
- * it (nameTier), as an analyst typing "russia" expects Russia before the Russia-Ukraine War.
+ * Search over every label: the `entity_search` full-text index for the labels it covers (Lucene ranks, with
+ * prefix and one-typo matches), and a bounded scan of the nodes of every other label (at most
+ * SCAN_MAX_NODES nodes, for at most SCAN_MAX_MS; the answer's `coverage` says which labels went which way
+ * and whether the scan was cut). Each result gets its most specific label and a snippet of the property that
+ * matched best, with the matched words marked, and a node whose whole name or alias is the query comes
+ * first, then those whose name or alias starts with it (nameTier), as an analyst typing "russia" expects
+ * Russia before the Russia-Ukraine War.
  */
-import type { SearchResponse, SearchResult } from '../contract.ts';
+import type { SearchCoverage, SearchResponse, SearchResult } from '../contract.ts';
+import { AppError } from '../errors.ts';
 import { cypherInteger, type Database, type Row } from '../db/database.ts';
 import { DbNode, toGraphNode } from '../db/values.ts';
 import { idLabelSet } from './node-match.ts';
-import { schemaFact } from './schema-cache.ts';
-import { SEARCH_INDEX } from './search-index.ts';
+import { searchCoverage, type LabelCoverage } from './search-coverage.ts';
+import { SEARCH_INDEX, quoteName } from './search-index.ts';
 import { FUZZY_MIN_LENGTH, fuzzyPattern, matchNode, nameTier, primaryLabel, searchTerms } from './search-text.ts';
 
-/** The fallback scan ranks at most this many preselected nodes (those matching the most terms first). */
+/** The scan ranks at most this many preselected nodes (those matching the most terms first). */
 const FALLBACK_CANDIDATES = 500;
+/** The scan reads at most this many nodes of the labels the index does not cover (then says it was cut). */
+export const SCAN_MAX_NODES = 10_000;
+/**
+ * The scan's transaction timeout (ms): past it, search answers with the index's results and says the scan
+ * was cut. Short, as search runs while the user types.
+ */
+export const SCAN_MAX_MS = 2_000;
+/** How long past SCAN_MAX_MS search waits for Neo4j to stop the scan before it stops waiting (ms). */
+const SCAN_GRACE_MS = 500;
 /**
  * Full-text results read to find the whole-name and prefix matches among (nameTier): Lucene's own order can
  * put a node named exactly as the query below many that mention it often.
@@ -41,14 +53,8 @@ export function luceneQuery(terms: string[]): string {
   return clauses.join(' ');
 }
 
-/** Whether the `entity_search` index is online, read at most every 30 s (schema-cache.ts). */
-const searchIndexOnline = schemaFact(async (db) => {
-  const rows = await db.read('SHOW FULLTEXT INDEXES YIELD name, state WHERE name = $name RETURN state', { name: SEARCH_INDEX.name });
-  return rows[0]?.state === 'ONLINE';
-});
-
 /** Full-text results in Lucene's order; the snippet comes from the indexed properties. */
-async function indexSearch(db: Database, terms: string[], candidates: number): Promise<SearchResult[]> {
+async function indexSearch(db: Database, terms: string[], candidates: number, properties: readonly string[]): Promise<SearchResult[]> {
   const idLabels = await idLabelSet(db);
   const rows = await db.read(
     `CALL db.index.fulltext.queryNodes($index, $query, {limit: $limit}) YIELD node, score
@@ -58,36 +64,59 @@ async function indexSearch(db: Database, terms: string[], candidates: number): P
   return rows.flatMap((row: Row) => {
     if (!(row.node instanceof DbNode)) return [];
     const node = toGraphNode(row.node, idLabels);
-    const { snippet } = matchNode(node.properties, terms, SEARCH_INDEX.properties);
+    const { snippet } = matchNode(node.properties, terms, properties);
     return [{ node, score: Number(row.score), label: primaryLabel(node.labels), snippet }];
   });
 }
 
+interface ScanAnswer {
+  results: SearchResult[];
+  cut: SearchCoverage['scanCut'];
+}
+
 /**
- * No full-text index: Cypher preselects the nodes whose string properties contain a term or a one-edit
- * variant of it (a regular expression per term), and the match rules of search-text.ts rank them.
+ * The nodes of `labels` that no label of `indexed` covers, SCAN_MAX_NODES at most: Cypher preselects those
+ * whose text properties contain a term or a one-edit variant of it (a regular expression per term), and the
+ * match rules of search-text.ts rank them. `labels` undefined: every node, labelled or not (no index).
+ * Stopped after SCAN_MAX_MS: no results, cut `time`. Throws what else Neo4j throws.
  */
-async function scanSearch(db: Database, terms: string[]): Promise<SearchResult[]> {
+async function scanSearch(db: Database, terms: string[], labels: readonly string[] | undefined, indexed: readonly string[]): Promise<ScanAnswer> {
   const idLabels = await idLabelSet(db);
-  const rows = await db.read(
-    `MATCH (node)
+  const match = labels === undefined ? 'MATCH (node)' : `MATCH (node:${labels.map(quoteName).join('|')})`;
+  // One node more than the cap is read, only to tell "cut" from "exactly the cap".
+  const query = `${match}
+     WHERE NOT any(label IN labels(node) WHERE label IN $indexed)
+     WITH node LIMIT $scanLimit
      WITH node,
           [key IN keys(node) WHERE node[key] IS :: STRING | node[key]]
           + reduce(texts = [], key IN keys(node) | texts + CASE WHEN node[key] IS :: LIST<STRING> THEN node[key] ELSE [] END) AS texts
      WITH node, size([pattern IN $patterns WHERE any(text IN texts WHERE text =~ pattern)]) AS matched
-     WHERE matched > 0
-     RETURN node ORDER BY matched DESC LIMIT $candidates`,
-    { patterns: terms.map(fuzzyPattern), candidates: cypherInteger(FALLBACK_CANDIDATES) },
-  );
-  const ranked = rows.flatMap((row: Row) => {
-    if (!(row.node instanceof DbNode)) return [];
-    const node = toGraphNode(row.node, idLabels);
+     ORDER BY matched DESC
+     WITH count(*) AS examined, collect(CASE WHEN matched > 0 THEN node END) AS hits
+     RETURN examined, hits[..$candidates] AS hits`;
+  const params = {
+    indexed,
+    scanLimit: cypherInteger(SCAN_MAX_NODES + 1),
+    patterns: terms.map(fuzzyPattern),
+    candidates: cypherInteger(FALLBACK_CANDIDATES),
+  };
+  let row: Row | undefined;
+  try {
+    [row] = await db.userRead((tx) => tx.read(query, params), { timeoutMs: SCAN_MAX_MS, deadlineMs: SCAN_MAX_MS + SCAN_GRACE_MS, fetchSize: 1 });
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'QUERY_TIMEOUT') return { results: [], cut: 'time' };
+    throw error;
+  }
+  const hits = Array.isArray(row?.hits) ? row.hits : [];
+  const ranked = hits.flatMap((hit: unknown) => {
+    if (!(hit instanceof DbNode)) return [];
+    const node = toGraphNode(hit, idLabels);
     const { score, snippet } = matchNode(node.properties, terms, 'all');
     return score > 0 ? [{ node, score, label: primaryLabel(node.labels), snippet }] : [];
   });
   // Equal scores: the shorter matching text is the more specific match ("Frankfurt" before "Frankfurt Airport").
   ranked.sort((a, b) => b.score - a.score || a.snippet.text.length - b.snippet.text.length);
-  return ranked;
+  return { results: ranked, cut: Number(row?.examined ?? 0) > SCAN_MAX_NODES ? 'nodes' : null };
 }
 
 /** `results` with whole-name or whole-alias matches of `q` first, then prefix matches, each in their order. */
@@ -96,22 +125,46 @@ function byNameTier(results: SearchResult[], q: string): SearchResult[] {
   return [...results].sort((a, b) => (tiers.get(a) as number) - (tiers.get(b) as number));
 }
 
+/** The index's results (when it covers any label) and the scan's (when it leaves any out), side by side. */
+async function searchBoth(db: Database, terms: string[], limit: number, coverage: LabelCoverage): Promise<{ indexed: SearchResult[]; scan: ScanAnswer }> {
+  const { index } = coverage;
+  const scanAll = index === undefined || coverage.indexed.length === 0;
+  const [indexed, scan] = await Promise.all([
+    index && coverage.indexed.length > 0 ? indexSearch(db, terms, Math.max(limit, INDEX_CANDIDATES), index.properties) : [],
+    coverage.unindexed.length > 0 || scanAll
+      ? scanSearch(db, terms, scanAll ? undefined : coverage.unindexed, scanAll ? [] : coverage.indexed)
+      : { results: [], cut: null },
+  ]);
+  return { indexed, scan };
+}
+
 /**
- * Up to `limit` nodes matching `q`, best first (see the module's comment). Throws what Neo4j throws, except
- * that a full-text index dropped since it was last seen online makes it scan instead.
+ * Up to `limit` nodes matching `q`, best first (see the module's comment), and which labels were searched
+ * how (`coverage`). The index's results and the scan's are merged, each node once (the index's entry wins),
+ * then ordered by nameTier, the index's before the scan's within a tier: their scores are on different
+ * scales. Throws what Neo4j throws, except that a full-text index dropped since it was last seen online
+ * makes it scan instead, and a scan that runs out of time answers with the index's results.
  */
 export async function searchNodes(db: Database, q: string, limit: number): Promise<SearchResponse> {
   const terms = searchTerms(q);
-  if (terms.length === 0) return { results: [] };
-  const ranked = async (): Promise<SearchResult[]> => {
-    if (!(await searchIndexOnline(db))) return scanSearch(db, terms);
-    try {
-      return await indexSearch(db, terms, Math.max(limit, INDEX_CANDIDATES));
-    } catch (error) {
-      // The index was dropped since it was last seen online: look again, and scan if it is gone.
-      if (await searchIndexOnline(db, { fresh: true })) throw error;
-      return scanSearch(db, terms);
-    }
+  let coverage = await searchCoverage(db);
+  const scanLimits = { maxNodes: SCAN_MAX_NODES, maxMs: SCAN_MAX_MS };
+  if (terms.length === 0) return { results: [], coverage: { byIndex: coverage.indexed, byScan: [], scanLimits, scanCut: null } };
+  let answer: Awaited<ReturnType<typeof searchBoth>>;
+  try {
+    answer = await searchBoth(db, terms, limit, coverage);
+  } catch (error) {
+    // The index was dropped or changed since it was last seen online: look again, and search as it is now.
+    const now = await searchCoverage(db, { fresh: true });
+    if (now.index?.state === coverage.index?.state && String(now.index?.labels) === String(coverage.index?.labels)) throw error;
+    coverage = now;
+    answer = await searchBoth(db, terms, limit, coverage);
+  }
+  const seen = new Set(answer.indexed.map((result) => result.node.id));
+  const merged = [...answer.indexed, ...answer.scan.results.filter((result) => !seen.has(result.node.id))];
+  const scanned = coverage.index === undefined || coverage.indexed.length === 0 ? coverage.labels : coverage.unindexed;
+  return {
+    results: byNameTier(merged, q).slice(0, limit),
+    coverage: { byIndex: coverage.index ? coverage.indexed : [], byScan: scanned, scanLimits, scanCut: answer.scan.cut },
   };
-  return { results: byNameTier(await ranked(), q).slice(0, limit) };
 }
