@@ -3,7 +3,7 @@
  * source texts), each answer checked against its shape. Node ids may hold `:` and other URL characters,
  * so they are always encoded.
  */
-import type { EvidenceResponse, Graph, GraphNode, GraphRelationship, SearchResponse } from '../../../server/src/contract.ts';
+import type { EvidenceResponse, Graph, GraphNode, GraphRelationship, SearchCoverage, SearchResponse } from '../../../server/src/contract.ts';
 import type {
   EvidenceAnswer,
   NameCount,
@@ -59,8 +59,27 @@ function isNeighborsResponse(value: unknown): value is NeighborsAnswer {
   return isRecord(counts) && isNameCounts(counts.types) && isNameCounts(counts.labels);
 }
 
+const isStrings = (value: unknown): value is string[] => Array.isArray(value) && value.every((item) => typeof item === 'string');
+
+function isSearchCoverage(value: unknown): value is SearchCoverage {
+  return (
+    isRecord(value) &&
+    isStrings(value.byIndex) &&
+    isStrings(value.byScan) &&
+    isRecord(value.scanLimits) &&
+    typeof value.scanLimits.maxNodes === 'number' &&
+    typeof value.scanLimits.maxMs === 'number' &&
+    (value.scanCut === null || value.scanCut === 'nodes' || value.scanCut === 'time')
+  );
+}
+
 function isSearchResponse(value: unknown): value is SearchResponse & { results: RichSearchResult[] } {
-  return isRecord(value) && Array.isArray(value.results) && value.results.every((r) => isRecord(r) && isGraphNode(r.node));
+  return (
+    isRecord(value) &&
+    Array.isArray(value.results) &&
+    value.results.every((r) => isRecord(r) && isGraphNode(r.node)) &&
+    isSearchCoverage(value.coverage)
+  );
 }
 
 function isPathsResponse(value: unknown): value is PathsAnswer {
@@ -114,7 +133,7 @@ export function searchNodes(
   query: string,
   limit: number = DEFAULT_REQUEST_LIMITS.search,
   signal?: AbortSignal,
-): Promise<{ results: RichSearchResult[] }> {
+): Promise<{ results: RichSearchResult[]; coverage: SearchCoverage }> {
   const params = new URLSearchParams({ q: query, limit: String(limit) });
   return getJson(`/api/search?${params}`, isSearchResponse, signal);
 }

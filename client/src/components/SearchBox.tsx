@@ -5,7 +5,7 @@
  * of the path form (`allowNeighbours` off).
  */
 import { useEffect, useId, useState, type KeyboardEvent, type ReactNode, type Ref } from 'react';
-import type { GraphNode } from '../../../server/src/contract.ts';
+import type { GraphNode, SearchCoverage } from '../../../server/src/contract.ts';
 import type { RichSearchResult, SearchSnippet } from '../api/browse-types.ts';
 import { searchNodes } from '../api/graph-api.ts';
 import { errorMessage, isAbort } from '../api/http.ts';
@@ -15,11 +15,13 @@ import { LabelSwatch } from './LabelChip.tsx';
 
 /** Wait after the last keystroke before searching: fast typists send one request, not one per letter. */
 const SEARCH_DEBOUNCE_MS = 200;
+/** Labels named per list in the coverage note; the rest are counted. */
+const COVERAGE_LABELS_SHOWN = 4;
 
 type SearchState =
   | { status: 'idle' }
   | { status: 'loading' }
-  | { status: 'done'; results: RichSearchResult[] }
+  | { status: 'done'; results: RichSearchResult[]; coverage: SearchCoverage }
   | { status: 'failed'; message: string };
 
 interface SearchBoxProps {
@@ -55,6 +57,24 @@ export function HighlightedText({ snippet }: { snippet: SearchSnippet }) {
   return <>{parts}</>;
 }
 
+/**
+ * One line saying how a search reached labels the full-text index leaves out, or undefined when the index
+ * covered every label: "Searched Person, Place by index; Character by scan (first 10,000 nodes)". Long label
+ * lists are cut to their first few and a count.
+ */
+export function searchCoverageNote({ byIndex, byScan, scanLimits, scanCut }: SearchCoverage): string | undefined {
+  if (byScan.length === 0) return undefined;
+  const names = (labels: string[]) => (labels.length <= COVERAGE_LABELS_SHOWN ? labels.join(', ') : `${labels.slice(0, COVERAGE_LABELS_SHOWN).join(', ')} and ${labels.length - COVERAGE_LABELS_SHOWN} more`);
+  const bound =
+    scanCut === 'nodes'
+      ? ` (first ${scanLimits.maxNodes.toLocaleString('en-US')} nodes only)`
+      : scanCut === 'time'
+        ? ` (stopped after ${scanLimits.maxMs / 1000} s: no results from it)`
+        : '';
+  const scanned = `${names(byScan)} by scan${bound}`;
+  return byIndex.length === 0 ? `Searched ${scanned}; no full-text index.` : `Searched ${names(byIndex)} by index; ${scanned}.`;
+}
+
 export function SearchBox({
   onChoose,
   inputRef,
@@ -81,7 +101,7 @@ export function SearchBox({
     setSearch({ status: 'loading' });
     searchNodes(debounced, undefined, controller.signal)
       .then((response) => {
-        setSearch({ status: 'done', results: response.results });
+        setSearch({ status: 'done', results: response.results, coverage: response.coverage });
         setActive(0);
       })
       .catch((error: unknown) => {
@@ -91,6 +111,7 @@ export function SearchBox({
   }, [debounced]);
 
   const results = search.status === 'done' ? search.results : [];
+  const coverageNote = search.status === 'done' ? searchCoverageNote(search.coverage) : undefined;
   const showDropdown = open && query.trim() !== '';
 
   const choose = (result: RichSearchResult | undefined, withNeighbours: boolean) => {
@@ -221,6 +242,11 @@ export function SearchBox({
               );
             })}
           </ul>
+          {coverageNote && (
+            <p className="search-status" data-testid={`${testId}-coverage`}>
+              {coverageNote}
+            </p>
+          )}
           {allowNeighbours && results.length > 0 && (
             <p className="search-footer">
               <kbd>↵</kbd> add · <kbd>⇧</kbd>
