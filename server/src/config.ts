@@ -40,6 +40,7 @@ export const CONFIG_VARIABLES = [
   'LOCAL_NEO4J_TX_MEMORY',
   'CYPHER_TIMEOUT_MS',
   'CYPHER_MAX_ROWS',
+  'CYPHER_MAX_ANSWER_BYTES',
   'EXPORT_MAX_NODES',
   'EXPORT_MAX_RELATIONSHIPS',
   'EXPORT_TIMEOUT_MS',
@@ -62,7 +63,7 @@ export interface Config {
   /** Used only when `neo4j` is undefined. */
   local: { boltPort: number; heap: string; pageCache: string; transactionMemory: string; user: string; database: string | undefined };
   /** Overrides of the Cypher workbench's limits; unset ones keep the defaults of server/src/cypher/cypher-limits.ts. */
-  cypher: { timeoutMs?: number; maxRows?: number };
+  cypher: { timeoutMs?: number; maxRows?: number; maxAnswerBytes?: number };
   /** Overrides of the export size caps; unset ones keep the defaults of server/src/export/export-limits.ts. */
   export: { maxNodes?: number; maxRelationships?: number; timeoutMs?: number };
   /**
@@ -161,6 +162,7 @@ export function loadConfig(env: Env = process.env): Config {
     cypher: {
       timeoutMs: positiveInteger(env, 'CYPHER_TIMEOUT_MS'),
       maxRows: positiveInteger(env, 'CYPHER_MAX_ROWS'),
+      maxAnswerBytes: positiveInteger(env, 'CYPHER_MAX_ANSWER_BYTES'),
     },
     export: {
       maxNodes: positiveInteger(env, 'EXPORT_MAX_NODES'),

@@ -381,6 +381,25 @@ export interface CypherResponse {
   summary: CypherSummary;
   /** True when rows or the graph were cut at the server's caps (or the request's `limit`). */
   truncated: boolean;
+  /** What was cut, present exactly when `truncated` is. */
+  truncation?: CypherTruncation;
+}
+
+/**
+ * What a workbench answer left out. Each key is present only when that cut happened.
+ */
+export interface CypherTruncation {
+  /** Rows stopped at this many: the row cap (CYPHER_MAX_ROWS) or the request's `limit`. */
+  rowLimit?: number;
+  /** Rows stopped at this many bytes of JSON (CYPHER_MAX_ANSWER_BYTES); the first row is always sent. */
+  answerBytes?: number;
+  /** The graph stopped at these caps (VIEW_MAX_NODES and twice that): some nodes or relationships are not in it. */
+  graph?: { maxNodes: number; maxRelationships: number };
+  /**
+   * How many lists, maps and strings inside the rows were shortened, each sent as
+   * `{$type: 'Shortened', of: 'List'|'Map'|'String', size, items|entries|value}` (see the README), and the caps.
+   */
+  values?: { count: number; maxItems: number; maxStringChars: number };
 }
 
 /** Why a query was refused: `details.reason` of a 403 CYPHER_WRITE_FORBIDDEN. */

@@ -271,6 +271,61 @@ describe('POST /api/cypher caps rows by streaming', () => {
   });
 });
 
+describe('POST /api/cypher caps what one row carries', () => {
+  it('sends a 200,000-item list as its first 1,000 items, its size, and says so in truncation', async () => {
+    const res = await postCypher({ query: 'RETURN range(1, 200000) AS xs, 1 AS one' });
+    expect(res.status).toBe(200);
+    const xs = res.body.rows[0]?.xs as { $type: string; of: string; size: number; items: number[] };
+    expect(xs).toMatchObject({ $type: 'Shortened', of: 'List', size: 200_000 });
+    expect(xs.items).toEqual(Array.from({ length: 1000 }, (_, i) => i + 1));
+    expect(res.body.rows[0]?.one).toBe(1);
+    expect(res.body.truncated).toBe(true);
+    expect(res.body.truncation).toEqual({ values: { count: 1, maxItems: 1000, maxStringChars: 100_000 } });
+  });
+
+  it('sends a string longer than 100,000 characters as its start and its length', async () => {
+    const res = await postCypher({ query: "RETURN reduce(s = 'x', i IN range(1, 17) | s + s) AS s" });
+    expect(res.body.rows[0]?.s).toEqual({ $type: 'Shortened', of: 'String', size: 2 ** 17, value: 'x'.repeat(100_000) });
+  });
+
+  it('keeps every node of a shortened collect() in the graph, up to the graph cap', async () => {
+    const small = await startTestServer(db, { cypherLimits: { maxValueItems: 5 } });
+    try {
+      const res = await postCypher({ query: 'MATCH (n) RETURN collect(n) AS ns, count(n) AS total' }, small.url);
+      const { ns, total } = res.body.rows[0] as { ns: { items: unknown[]; size: number }; total: number };
+      expect(ns.items).toHaveLength(5);
+      expect(ns.size).toBe(total);
+      expect(res.body.graph.nodes).toHaveLength(total);
+    } finally {
+      await small.stop();
+    }
+  });
+
+  it('stops the rows when they reach the answer byte cap, keeping the first row whatever its size, and says so', async () => {
+    const small = await startTestServer(db, { cypherLimits: { maxAnswerBytes: 10_000 } });
+    try {
+      const res = await postCypher({ query: 'UNWIND range(1, 100) AS i RETURN i, range(1, 100) AS xs' }, small.url);
+      expect(res.status).toBe(200);
+      expect(res.body.rows.length).toBeGreaterThan(0);
+      expect(res.body.rows.length).toBeLessThan(100);
+      expect(Buffer.byteLength(JSON.stringify(res.body.rows))).toBeLessThanOrEqual(10_000);
+      expect(res.body.rows.map((row) => row.i)).toEqual(Array.from({ length: res.body.rows.length }, (_, i) => i + 1));
+      expect(res.body.truncation).toEqual({ answerBytes: 10_000 });
+      const huge = await postCypher({ query: "RETURN [x IN range(1, 999) | 'abcdefghijabcdefghij'] AS xs" }, small.url);
+      expect(Buffer.byteLength(JSON.stringify(huge.body.rows))).toBeGreaterThan(10_000);
+      expect((huge.body.rows[0]?.xs as string[]).length).toBe(999);
+      expect(huge.body.truncated).toBe(false);
+    } finally {
+      await small.stop();
+    }
+  });
+
+  it('says which cap cut the rows: the row limit', async () => {
+    const res = await postCypher({ query: 'UNWIND range(1, 100) AS x RETURN x', limit: 7 });
+    expect(res.body.truncation).toEqual({ rowLimit: 7 });
+  });
+});
+
 describe('POST /api/cypher with EXPLAIN and PROFILE', () => {
   it('answers EXPLAIN with the plan as a tree and runs nothing', async () => {
     const res = await postCypher({ query: 'EXPLAIN MATCH (n:Person) RETURN n.name AS name' });

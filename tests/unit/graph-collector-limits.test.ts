@@ -77,3 +77,31 @@ describe('parseJsonNumber (lossless request bodies)', () => {
     expect(parseJsonNumber('0.1000000000000000055511151231257827')).toBe(0.1);
   });
 });
+
+describe('GraphCollector.addJson: one value never carries more than valueCaps', () => {
+  const caps = { maxItems: 3, maxStringChars: 5 };
+
+  it('sends the first maxItems of a longer list, marked with its size, and still gathers every node of it for the graph', () => {
+    const collector = new GraphCollector({ idLabels: new Set(['A']), valueCaps: caps });
+    const json = collector.addJson(['a', 'b', 'c', 'd', 'e'].map(node));
+    expect(json).toMatchObject({ $type: 'Shortened', of: 'List', size: 5 });
+    expect((json as { items: Array<{ id: string }> }).items.map((n) => n.id)).toEqual(['a', 'b', 'c']);
+    expect(collector.toGraph().nodes.map((n) => n.id)).toEqual(['a', 'b', 'c', 'd', 'e']);
+    expect(collector.shortenedValues).toBe(1);
+  });
+
+  it('shortens maps past maxItems entries and strings past maxStringChars, nested ones each on their own', () => {
+    const collector = new GraphCollector({ idLabels: new Set(['A']), valueCaps: caps });
+    const map = new Map([['k1', 1n], ['k2', 2n], ['k3', 3n], ['k4', 4n]] as Array<[string, bigint]>);
+    expect(collector.addJson(map)).toEqual({ $type: 'Shortened', of: 'Map', size: 4, entries: { k1: 1, k2: 2, k3: 3 } });
+    expect(collector.addJson('abcdefgh')).toEqual({ $type: 'Shortened', of: 'String', size: 8, value: 'abcde' });
+    expect(collector.addJson([['abcdef'], 'ok'])).toEqual([[{ $type: 'Shortened', of: 'String', size: 6, value: 'abcde' }], 'ok']);
+    expect(collector.shortenedValues).toBe(3);
+  });
+
+  it('leaves values within the caps exactly as toJson gives them', () => {
+    const collector = new GraphCollector({ idLabels: new Set(['A']), valueCaps: caps });
+    expect(collector.addJson([1n, 'abcde', new Map([['k', [2n, 3n, 4n]]])])).toEqual([1, 'abcde', { k: [2, 3, 4] }]);
+    expect(collector.shortenedValues).toBe(0);
+  });
+});

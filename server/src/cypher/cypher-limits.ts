@@ -16,6 +16,9 @@ export interface CypherLimits {
   maxQueryLength: number;
   maxParamsBytes: number;
   maxParamsDepth: number;
+  maxValueItems: number;
+  maxStringChars: number;
+  maxAnswerBytes: number;
 }
 
 export const DEFAULT_CYPHER_LIMITS: Readonly<CypherLimits> = {
@@ -33,6 +36,19 @@ export const DEFAULT_CYPHER_LIMITS: Readonly<CypherLimits> = {
   maxParamsBytes: 64 * 1024,
   /** Nesting levels of the parameters, the parameter map itself being level 1 (`{ids: [[1]]}` is 3). */
   maxParamsDepth: 8,
+  /**
+   * Items of one list (entries of one map) inside a row's value: `collect(n)` over a large graph is one row
+   * the row cap does not touch. As many as the row cap, so a column of values and a list within one value
+   * show alike; the rest is counted (graph-collector.ts's ValueCaps).
+   */
+  maxValueItems: 1_000,
+  /** UTF-16 code units of one string inside a row: 100,000 is a long report, far more than a cell shows. */
+  maxStringChars: 100_000,
+  /**
+   * Bytes of the rows as JSON (CYPHER_MAX_ANSWER_BYTES): rows past it are left out, the first row always
+   * kept. 8 MB parses in well under a second in the browser; a 32 MB answer froze the page for minutes.
+   */
+  maxAnswerBytes: 8 * 1024 * 1024,
 };
 
 /** The defaults with `overrides` applied (undefined keeps the default); every limit must be a positive integer. */

@@ -7,15 +7,16 @@
  *    allowlisted procedures, no other database; errors Neo4j raises while planning are mapped by code (a
  *    text accepted before is not planned again: see ACCEPTED_PLANS_MAX);
  * 3. every parameter the query uses must be given;
- * 4. the query itself (or, for EXPLAIN, nothing more), streamed and cancelled at the row cap (PROFILE can
- *    only report a plan for a query run to its end: its rows past the cap stream by and are dropped);
+ * 4. the query itself (or, for EXPLAIN, nothing more), streamed and cancelled at the row cap or when the
+ *    rows reach the answer's byte cap (PROFILE can only report a plan for a query run to its end: its rows
+ *    past the cap stream by and are dropped); long lists, maps and strings inside a row are shortened;
  * 5. the end nodes of returned relationships that the rows lack, so the graph is complete.
  *
  * The transaction is rolled back at the end: even a write that slipped past the guard could not commit, and
  * the read access mode makes Neo4j refuse it in the first place.
  */
 import { LRUCache } from 'lru-cache';
-import type { CypherRequest, CypherResponse, JsonValue } from '../contract.ts';
+import type { CypherRequest, CypherResponse, CypherTruncation, JsonValue } from '../contract.ts';
 import type { Database, Params, UserReadTransaction } from '../db/database.ts';
 import type { QuerySummary } from '../db/query-summary.ts';
 import { toQueryType } from '../db/query-summary.ts';
@@ -171,26 +172,43 @@ export function createCypherService(db: Database, overrides: Partial<CypherLimit
         const missing = missingParameter(prepared);
         if (prepared.mode !== 'run' || !acceptedPlans.has(prepared.explainText)) {
           const explain = await explainAndJudge(tx, prepared);
-          if (prepared.mode === 'explain') return response(explain, [], new GraphCollector({ idLabels }), false);
+          if (prepared.mode === 'explain') return response(explain, [], new GraphCollector({ idLabels }), {});
           if (missing) throw missing;
           if (prepared.mode === 'run') acceptedPlans.set(prepared.explainText, true);
         } else if (missing) throw missing;
 
         const rows: Array<Record<string, JsonValue>> = [];
-        const graph = new GraphCollector({ idLabels, maxNodes: limits.maxGraphNodes, maxRelationships: limits.maxGraphRelationships });
-        let rowsTruncated = false;
+        const graph = new GraphCollector({
+          idLabels,
+          maxNodes: limits.maxGraphNodes,
+          maxRelationships: limits.maxGraphRelationships,
+          valueCaps: { maxItems: limits.maxValueItems, maxStringChars: limits.maxStringChars },
+        });
+        const cut: CypherTruncation = {};
+        let bytes = 0;
         const summary = await tx.stream(prepared.query, prepared.params, (row) => {
+          if (cut.rowLimit !== undefined || cut.answerBytes !== undefined) return readToEnd;
           if (rows.length >= rowLimit) {
-            rowsTruncated = true;
+            cut.rowLimit = rowLimit;
             return readToEnd;
           }
           const json: Record<string, JsonValue> = {};
           for (const [column, value] of Object.entries(row)) json[column] = graph.addJson(value);
+          bytes += Buffer.byteLength(JSON.stringify(json));
+          if (bytes > limits.maxAnswerBytes && rows.length > 0) {
+            cut.answerBytes = limits.maxAnswerBytes;
+            return readToEnd;
+          }
           rows.push(json);
           return true;
         });
-        const graphComplete = await addMissingEndNodes(tx, graph, limits.maxGraphNodes);
-        return response(summary, rows, graph, rowsTruncated || !graphComplete);
+        if (!(await addMissingEndNodes(tx, graph, limits.maxGraphNodes)) || graph.truncated) {
+          cut.graph = { maxNodes: limits.maxGraphNodes, maxRelationships: limits.maxGraphRelationships };
+        }
+        if (graph.shortenedValues > 0) {
+          cut.values = { count: graph.shortenedValues, maxItems: limits.maxValueItems, maxStringChars: limits.maxStringChars };
+        }
+        return response(summary, rows, graph, cut);
       }, signal);
     },
   };
@@ -210,7 +228,7 @@ async function addMissingEndNodes(tx: UserReadTransaction, graph: GraphCollector
   return ids.length <= room;
 }
 
-function response(summary: QuerySummary, rows: Array<Record<string, JsonValue>>, graph: GraphCollector, cut: boolean): CypherResponse {
+function response(summary: QuerySummary, rows: Array<Record<string, JsonValue>>, graph: GraphCollector, cut: CypherTruncation): CypherResponse {
   const body: CypherResponse = {
     columns: summary.columns,
     rows,
@@ -221,8 +239,9 @@ function response(summary: QuerySummary, rows: Array<Record<string, JsonValue>>,
       resultConsumedAfterMs: summary.resultConsumedAfterMs,
       notifications: summary.notifications,
     },
-    truncated: cut || graph.truncated,
+    truncated: Object.keys(cut).length > 0,
   };
+  if (body.truncated) body.truncation = cut;
   if (summary.counters) body.summary.counters = summary.counters;
   if (summary.plan) body.summary.plan = summary.plan;
   return body;

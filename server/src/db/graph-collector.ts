@@ -6,6 +6,19 @@ import type { Graph, GraphNode, GraphRelationship, JsonValue } from '../contract
 import { DbNode, DbPath, DbRelationship, propertiesToJson, relationshipToJson, toGraphNode, toJson, transportId, type DbValue, type IdLabels } from './values.ts';
 
 /**
+ * How much of one value a row carries (the workbench: a value can hold a whole graph in one row, which the
+ * row cap does not touch). Past a cap, the value is sent as `{$type: 'Shortened', of: 'List', size, items}`
+ * (`of: 'Map'` with `entries`, `of: 'String'` with `value`): the first items, entries or characters, and
+ * `size`, how many the value has in all (items, entries, UTF-16 code units).
+ */
+export interface ValueCaps {
+  /** Items of one list, entries of one map, at most (each nested list counts on its own). */
+  maxItems: number;
+  /** UTF-16 code units of one string, at most. */
+  maxStringChars: number;
+}
+
+/**
  * Gathers nodes and relationships from any returned values (also inside lists, maps and paths) into one
  * de-duplicated `Graph`. A relationship is kept only when both of its ends were gathered too, so that every
  * `source`/`target` names a node the client has; `missingNodeElementIds()` names the ends to fetch.
@@ -19,9 +32,13 @@ export class GraphCollector {
   /** Relationship properties already converted (by `addJson`), so `toGraph` doesn't convert them again. */
   private readonly relationshipProperties = new Map<string, Record<string, JsonValue>>();
   private overflowed = false;
+  private shortened = 0;
 
-  /** `idLabels`: which nodes travel by their `id` (values.ts's IdLabels); the caps leave the rest out. */
-  constructor(private readonly limits: { idLabels: IdLabels; maxNodes?: number; maxRelationships?: number }) {}
+  /**
+   * `idLabels`: which nodes travel by their `id` (values.ts's IdLabels); the caps leave the rest out.
+   * `valueCaps`: how much of one value `addJson` converts (see ValueCaps); none given, all of it.
+   */
+  constructor(private readonly limits: { idLabels: IdLabels; maxNodes?: number; maxRelationships?: number; valueCaps?: ValueCaps }) {}
 
   add(value: DbValue | undefined): this {
     if (value === null || value === undefined) return this;
@@ -47,8 +64,33 @@ export class GraphCollector {
   /**
    * Converts `value` to JSON exactly as `toJson` does and gathers its nodes and relationships as `add` does,
    * converting each node and each relationship's properties once for both (the workbench's rows and graph).
+   * With `valueCaps`, a longer list, map or string is converted only as far as the cap and comes back
+   * marked as a `ShortenedValue` (its nodes and relationships are still gathered, up to the graph's caps).
    */
   addJson(value: DbValue): JsonValue {
+    const caps = this.limits.valueCaps;
+    if (caps) {
+      if (Array.isArray(value) && value.length > caps.maxItems) {
+        this.shortened++;
+        const items = value.slice(0, caps.maxItems).map((item) => this.addJson(item));
+        for (const item of value.slice(caps.maxItems)) this.add(item); // after, so the graph keeps arrival order
+        return { $type: 'Shortened', of: 'List', size: value.length, items };
+      }
+      if (value instanceof Map && value.size > caps.maxItems) {
+        this.shortened++;
+        const entries: { [key: string]: JsonValue } = {};
+        let kept = 0;
+        for (const [key, item] of value) {
+          if (kept++ < caps.maxItems) entries[key] = this.addJson(item);
+          else this.add(item);
+        }
+        return { $type: 'Shortened', of: 'Map', size: value.size, entries };
+      }
+      if (typeof value === 'string' && value.length > caps.maxStringChars) {
+        this.shortened++;
+        return { $type: 'Shortened', of: 'String', size: value.length, value: value.slice(0, caps.maxStringChars) };
+      }
+    }
     if (value instanceof DbNode) {
       const known = this.nodes.get(value.elementId);
       if (known) return known as unknown as JsonValue;
@@ -82,6 +124,11 @@ export class GraphCollector {
       return out;
     }
     return toJson(value, this.limits.idLabels);
+  }
+
+  /** How many lists, maps and strings `addJson` shortened at `valueCaps`. */
+  get shortenedValues(): number {
+    return this.shortened;
   }
 
   get nodeCount(): number {
