@@ -3,13 +3,93 @@
  * lists and nested objects as nested lists. Values that read alike stay apart: `null`, `true` and `false`
  * are keywords (code type), never plain text like the strings "null" or "true", and an empty string shows
  * as `""`. `PropertyList` shows a whole properties object.
+ *
+ * What they draw does not grow with the value: a list or map shows its first COLLAPSED_ITEMS entries and a
+ * button for the next MORE_STEP, and a value the server shortened (`{$type:'Shortened', …}`, see the
+ * README's API section) says how much of it was not sent.
  */
+import { useState, type ReactNode } from 'react';
 import type { JsonValue } from '../../../server/src/contract.ts';
 
 /** Keys shown first, in this order; the rest follow alphabetically. */
 const LEADING_KEYS = ['name', 'title', 'description'];
 /** Lists of scalars up to this many entries, each this short, render inline as chips. */
 const INLINE_LIST = { maxItems: 12, maxLength: 40 } as const;
+
+/** Entries of a list (of a map: properties are fewer and each is read) drawn at first; the rest wait behind a "… N more" button. */
+const COLLAPSED_ITEMS = { list: 20, map: 50 } as const;
+/** Entries each press of that button adds. */
+const MORE_STEP = 200;
+
+type JsonObject = { [key: string]: JsonValue };
+
+/** How many of `total` entries to draw, and the button that draws more. */
+function useCollapsed(total: number, kind: keyof typeof COLLAPSED_ITEMS): { shown: number; more: ReactNode } {
+  const [shown, setShown] = useState<number>(COLLAPSED_ITEMS[kind]);
+  const hidden = total - shown;
+  const more =
+    hidden > 0 ? (
+      <button type="button" className="value-more" data-testid="value-more" onClick={() => setShown(shown + MORE_STEP)} title={`Show ${Math.min(hidden, MORE_STEP).toLocaleString('en-US')} more`}>
+        … {hidden.toLocaleString('en-US')} more
+      </button>
+    ) : null;
+  return { shown: Math.min(shown, total), more };
+}
+
+/** A value the server cut at its caps: `{$type:'Shortened', of, size, items | entries | value}`. */
+function isShortened(value: JsonObject): boolean {
+  return value.$type === 'Shortened' && typeof value.size === 'number';
+}
+
+/** "… 199,000 more items the server did not send", after what it did send. */
+function NotSent({ count, unit }: { count: number; unit: string }) {
+  return (
+    <span className="value-not-sent muted small" data-testid="value-not-sent" title="The server sends at most this much of one value (the README's workbench limits)">
+      … {count.toLocaleString('en-US')} more {unit} not sent by the server
+    </span>
+  );
+}
+
+function ShortenedValue({ value }: { value: JsonObject }) {
+  const size = value.size as number;
+  if (value.of === 'String' && typeof value.value === 'string') {
+    return (
+      <span className="prop-text">
+        {value.value}
+        <NotSent count={size - value.value.length} unit="characters" />
+      </span>
+    );
+  }
+  if (value.of === 'Map' && typeof value.entries === 'object' && value.entries !== null && !Array.isArray(value.entries)) {
+    return (
+      <>
+        <PropertyList properties={value.entries} nested />
+        <NotSent count={size - Object.keys(value.entries).length} unit="entries" />
+      </>
+    );
+  }
+  const items = Array.isArray(value.items) ? value.items : [];
+  return (
+    <>
+      <ValueList items={items} />
+      <NotSent count={size - items.length} unit="items" />
+    </>
+  );
+}
+
+function ValueList({ items }: { items: JsonValue[] }) {
+  const { shown, more } = useCollapsed(items.length, 'list');
+  return (
+    <ol className="value-list">
+      {items.slice(0, shown).map((item, i) => (
+        <li key={i}>
+          <PropertyValue value={item} />
+        </li>
+      ))}
+      {more && <li className="value-more-item">{more}</li>}
+    </ol>
+  );
+}
 
 function orderKeys(keys: string[]): string[] {
   const leading = LEADING_KEYS.filter((key) => keys.includes(key));
@@ -81,16 +161,9 @@ export function PropertyValue({ value }: { value: JsonValue }) {
         </span>
       );
     }
-    return (
-      <ol className="value-list">
-        {value.map((item, i) => (
-          <li key={i}>
-            <PropertyValue value={item} />
-          </li>
-        ))}
-      </ol>
-    );
+    return <ValueList items={value} />;
   }
+  if (isShortened(value)) return <ShortenedValue value={value} />;
   const tagged = formatTagged(value);
   if (tagged) {
     return (
@@ -126,10 +199,11 @@ export function PropertyList({
   nested?: boolean;
 }) {
   const keys = orderKeys(Object.keys(properties));
+  const { shown, more } = useCollapsed(keys.length, 'map');
   if (keys.length === 0) return <p className="muted">No properties.</p>;
   return (
     <dl className={nested ? 'props props-nested' : 'props'}>
-      {keys.map((key) => (
+      {keys.slice(0, shown).map((key) => (
         <div className="prop" key={key}>
           <dt>{key}</dt>
           <dd>
@@ -137,6 +211,7 @@ export function PropertyList({
           </dd>
         </div>
       ))}
+      {more && <div className="prop">{more}</div>}
     </dl>
   );
 }

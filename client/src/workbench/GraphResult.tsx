@@ -38,11 +38,11 @@ export function GraphResult({ result, shown, onShow }: GraphResultProps) {
       <p>
         <strong>{nodes.length}</strong> node{nodes.length === 1 ? '' : 's'} and <strong>{relationships.length}</strong> relationship
         {relationships.length === 1 ? '' : 's'}
-        {result.truncated && (
+        {result.truncation?.graph && (
           <span className="wb-warning-text" data-testid="graph-result-cut">
             {nodes.length >= viewMaxNodes()
               ? ` (cut at ${viewMaxNodes().toLocaleString('en')} nodes, what one view holds: narrow the query, or page it with SKIP and LIMIT)`
-              : " (cut at the server's limits)"}
+              : ` (cut at ${result.truncation.graph.maxRelationships.toLocaleString('en')} relationships, what one answer's graph holds)`}
           </span>
         )}
       </p>

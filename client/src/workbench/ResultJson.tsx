@@ -1,23 +1,50 @@
 /**
- * The JSON view of a result: its rows exactly as the API sent them, pretty-printed and copyable.
+ * The JSON view of a result: its rows exactly as the API sent them, pretty-printed and copyable. Only the
+ * lines in and near the scrolled-to part are in the page (virtualised with @tanstack/react-virtual; every
+ * line is JSON_LINE_HEIGHT px), so an answer of 8 MB costs the page what one screen of it costs. The
+ * browser's find-in-page sees only the lines drawn; "Copy JSON" copies all of it.
  */
-import { useMemo } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useMemo, useRef } from 'react';
 import type { CypherResponse } from '../../../server/src/contract.ts';
 import { CopyButton } from './CopyButton.tsx';
 
+/** px: 12 px monospace at line-height 1.5 (workbench.css's .wb-json-line). */
+const JSON_LINE_HEIGHT = 18;
+/** Lines drawn beyond each edge of the visible part. */
+const OVERSCAN_LINES = 40;
+
 export function ResultJson({ result }: { result: CypherResponse }) {
   const text = useMemo(() => JSON.stringify(result.rows, null, 2), [result]);
+  const lines = useMemo(() => text.split('\n'), [text]);
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({
+    count: lines.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => JSON_LINE_HEIGHT,
+    overscan: OVERSCAN_LINES,
+  });
+  const items = virtualizer.getVirtualItems();
+  const first = items[0];
   return (
     <div className="wb-json-view">
       <div className="wb-view-actions">
-        <span className="muted small">The rows as the API returned them (nodes, relationships and paths in the graph transport format).</span>
+        <span className="muted small">
+          The rows as the API returned them (nodes, relationships and paths in the graph transport format) · {lines.length.toLocaleString('en-US')} lines
+        </span>
         <CopyButton text={() => text} testId="copy-json">
           Copy JSON
         </CopyButton>
       </div>
-      <pre className="wb-json" data-testid="result-json">
-        {text}
-      </pre>
+      <div className="wb-json" ref={scrollRef} data-testid="result-json" aria-label="The rows as JSON">
+        <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+          {first && (
+            <pre className="wb-json-lines" style={{ transform: `translateY(${first.start}px)` }}>
+              {items.map(({ index }) => lines[index]).join('\n')}
+            </pre>
+          )}
+        </div>
+      </div>
     </div>
   );
 }

@@ -4,6 +4,7 @@
  * notifications (warnings about the query: unknown labels, cartesian products, deprecations).
  */
 import type { CypherResponse } from '../../../server/src/contract.ts';
+import { truncationPhrases } from './truncation.ts';
 
 const QUERY_TYPES: Readonly<Record<string, string>> = {
   r: 'read',
@@ -53,7 +54,7 @@ export function ResultSummary({ result, roundTripMs }: { result: CypherResponse;
         <div>
           <dt>Truncated</dt>
           <dd data-testid="summary-truncated">
-            {result.truncated ? <strong className="wb-warning-text">yes: the answer was cut at the server's limits</strong> : 'no'}
+            {result.truncated ? <strong className="wb-warning-text">yes: {truncationPhrases(result).join('; ')}</strong> : 'no'}
           </dd>
         </div>
         <div>
