@@ -1,8 +1,8 @@
 /**
  * Search over every label: the `entity_search` full-text index for the labels it covers (Lucene ranks, with
- * prefix and one-typo matches), and a bounded scan of the nodes of every other label (at most
- * SCAN_MAX_NODES nodes, for at most SCAN_MAX_MS; the answer's `coverage` says which labels went which way
- * and whether the scan was cut). Each result gets its most specific label and a snippet of the property that
+ * prefix and one-typo matches), and a bounded scan of the nodes of every other label (DEFAULT_SCAN_LIMITS:
+ * a node cap and a time cap; the answer's `coverage` says which labels went which way and whether the scan
+ * was cut). Each result gets its most specific label and a snippet of the property that
  * matched best, with the matched words marked, and a node whose whole name or alias is the query comes
  * first, then those whose name or alias starts with it (nameTier), as an analyst typing "russia" expects
  * Russia before the Russia-Ukraine War.
@@ -18,14 +18,21 @@ import { FUZZY_MIN_LENGTH, fuzzyPattern, matchNode, nameTier, primaryLabel, sear
 
 /** The scan ranks at most this many preselected nodes (those matching the most terms first). */
 const FALLBACK_CANDIDATES = 500;
-/** The scan reads at most this many nodes of the labels the index does not cover (then says it was cut). */
-export const SCAN_MAX_NODES = 10_000;
-/**
- * The scan's transaction timeout (ms): past it, search answers with the index's results and says the scan
- * was cut. Short, as search runs while the user types.
- */
-export const SCAN_MAX_MS = 2_000;
-/** How long past SCAN_MAX_MS search waits for Neo4j to stop the scan before it stops waiting (ms). */
+/** The bounds of the scan of labels the index does not cover; past either, the answer says it was cut. */
+export interface ScanLimits {
+  /** Nodes read at most (those without an indexed label). */
+  maxNodes: number;
+  /** The scan's transaction timeout (ms): past it, search answers with the index's results alone. */
+  maxMs: number;
+}
+
+export const DEFAULT_SCAN_LIMITS: Readonly<ScanLimits> = {
+  /** Enough for a small database or a few added labels; a regular expression per term runs on each node. */
+  maxNodes: 10_000,
+  /** Short: search runs while the user types. */
+  maxMs: 2_000,
+};
+/** How long past `maxMs` search waits for Neo4j to stop the scan before it stops waiting (ms). */
 const SCAN_GRACE_MS = 500;
 /**
  * Full-text results read to find the whole-name and prefix matches among (nameTier): Lucene's own order can
@@ -75,12 +82,18 @@ interface ScanAnswer {
 }
 
 /**
- * The nodes of `labels` that no label of `indexed` covers, SCAN_MAX_NODES at most: Cypher preselects those
- * whose text properties contain a term or a one-edit variant of it (a regular expression per term), and the
- * match rules of search-text.ts rank them. `labels` undefined: every node, labelled or not (no index).
- * Stopped after SCAN_MAX_MS: no results, cut `time`. Throws what else Neo4j throws.
+ * The nodes of `labels` that no label of `indexed` covers, `limits.maxNodes` at most: Cypher preselects
+ * those whose text properties contain a term or a one-edit variant of it (a regular expression per term),
+ * and the match rules of search-text.ts rank them. `labels` undefined: every node, labelled or not (no
+ * index). Stopped after `limits.maxMs`: no results, cut `time`. Throws what else Neo4j throws.
  */
-async function scanSearch(db: Database, terms: string[], labels: readonly string[] | undefined, indexed: readonly string[]): Promise<ScanAnswer> {
+async function scanSearch(
+  db: Database,
+  terms: string[],
+  labels: readonly string[] | undefined,
+  indexed: readonly string[],
+  limits: ScanLimits,
+): Promise<ScanAnswer> {
   const idLabels = await idLabelSet(db);
   const match = labels === undefined ? 'MATCH (node)' : `MATCH (node:${labels.map(quoteName).join('|')})`;
   // One node more than the cap is read, only to tell "cut" from "exactly the cap".
@@ -96,13 +109,13 @@ async function scanSearch(db: Database, terms: string[], labels: readonly string
      RETURN examined, hits[..$candidates] AS hits`;
   const params = {
     indexed,
-    scanLimit: cypherInteger(SCAN_MAX_NODES + 1),
+    scanLimit: cypherInteger(limits.maxNodes + 1),
     patterns: terms.map(fuzzyPattern),
     candidates: cypherInteger(FALLBACK_CANDIDATES),
   };
   let row: Row | undefined;
   try {
-    [row] = await db.userRead((tx) => tx.read(query, params), { timeoutMs: SCAN_MAX_MS, deadlineMs: SCAN_MAX_MS + SCAN_GRACE_MS, fetchSize: 1 });
+    [row] = await db.userRead((tx) => tx.read(query, params), { timeoutMs: limits.maxMs, deadlineMs: limits.maxMs + SCAN_GRACE_MS, fetchSize: 1 });
   } catch (error) {
     if (error instanceof AppError && error.code === 'QUERY_TIMEOUT') return { results: [], cut: 'time' };
     throw error;
@@ -116,7 +129,7 @@ async function scanSearch(db: Database, terms: string[], labels: readonly string
   });
   // Equal scores: the shorter matching text is the more specific match ("Frankfurt" before "Frankfurt Airport").
   ranked.sort((a, b) => b.score - a.score || a.snippet.text.length - b.snippet.text.length);
-  return { results: ranked, cut: Number(row?.examined ?? 0) > SCAN_MAX_NODES ? 'nodes' : null };
+  return { results: ranked, cut: Number(row?.examined ?? 0) > limits.maxNodes ? 'nodes' : null };
 }
 
 /** `results` with whole-name or whole-alias matches of `q` first, then prefix matches, each in their order. */
@@ -126,13 +139,19 @@ function byNameTier(results: SearchResult[], q: string): SearchResult[] {
 }
 
 /** The index's results (when it covers any label) and the scan's (when it leaves any out), side by side. */
-async function searchBoth(db: Database, terms: string[], limit: number, coverage: LabelCoverage): Promise<{ indexed: SearchResult[]; scan: ScanAnswer }> {
+async function searchBoth(
+  db: Database,
+  terms: string[],
+  limit: number,
+  coverage: LabelCoverage,
+  limits: ScanLimits,
+): Promise<{ indexed: SearchResult[]; scan: ScanAnswer }> {
   const { index } = coverage;
   const scanAll = index === undefined || coverage.indexed.length === 0;
   const [indexed, scan] = await Promise.all([
     index && coverage.indexed.length > 0 ? indexSearch(db, terms, Math.max(limit, INDEX_CANDIDATES), index.properties) : [],
     coverage.unindexed.length > 0 || scanAll
-      ? scanSearch(db, terms, scanAll ? undefined : coverage.unindexed, scanAll ? [] : coverage.indexed)
+      ? scanSearch(db, terms, scanAll ? undefined : coverage.unindexed, scanAll ? [] : coverage.indexed, limits)
       : { results: [], cut: null },
   ]);
   return { indexed, scan };
@@ -142,23 +161,23 @@ async function searchBoth(db: Database, terms: string[], limit: number, coverage
  * Up to `limit` nodes matching `q`, best first (see the module's comment), and which labels were searched
  * how (`coverage`). The index's results and the scan's are merged, each node once (the index's entry wins),
  * then ordered by nameTier, the index's before the scan's within a tier: their scores are on different
- * scales. Throws what Neo4j throws, except that a full-text index dropped since it was last seen online
+ * scales. `limits` bound the scan (tests shrink them). Throws what Neo4j throws, except that a full-text index dropped since it was last seen online
  * makes it scan instead, and a scan that runs out of time answers with the index's results.
  */
-export async function searchNodes(db: Database, q: string, limit: number): Promise<SearchResponse> {
+export async function searchNodes(db: Database, q: string, limit: number, limits: Readonly<ScanLimits> = DEFAULT_SCAN_LIMITS): Promise<SearchResponse> {
   const terms = searchTerms(q);
   let coverage = await searchCoverage(db);
-  const scanLimits = { maxNodes: SCAN_MAX_NODES, maxMs: SCAN_MAX_MS };
+  const scanLimits = { ...limits };
   if (terms.length === 0) return { results: [], coverage: { byIndex: coverage.indexed, byScan: [], scanLimits, scanCut: null } };
   let answer: Awaited<ReturnType<typeof searchBoth>>;
   try {
-    answer = await searchBoth(db, terms, limit, coverage);
+    answer = await searchBoth(db, terms, limit, coverage, limits);
   } catch (error) {
     // The index was dropped or changed since it was last seen online: look again, and search as it is now.
     const now = await searchCoverage(db, { fresh: true });
     if (now.index?.state === coverage.index?.state && String(now.index?.labels) === String(coverage.index?.labels)) throw error;
     coverage = now;
-    answer = await searchBoth(db, terms, limit, coverage);
+    answer = await searchBoth(db, terms, limit, coverage, limits);
   }
   const seen = new Set(answer.indexed.map((result) => result.node.id));
   const merged = [...answer.indexed, ...answer.scan.results.filter((result) => !seen.has(result.node.id))];
