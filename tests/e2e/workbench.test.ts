@@ -111,7 +111,7 @@ describe('the Cypher workbench, once open,', () => {
   it('shows an answer of several megabytes in table and JSON with a page whose size does not grow with it, saying what was cut', async () => {
     // A list of 1,500 strings per row: the server shortens each to 1,000 items and stops the rows at 8 MB.
     await setQuery("UNWIND range(1, 1000) AS i RETURN i, [x IN range(1, 1500) | 'item ' + x] AS xs");
-    await runWithKeyboard(page, 60_000);
+    await runOn(page, 60_000);
     const cut = await page.locator('[data-testid="result-line-cut"]').innerText();
     expect(cut).toMatch(/rows cut at [\d,]+: the answer reached 8 MB/);
     expect(cut).toMatch(/[\d,]+ values shortened \(lists and maps to 1,000 entries/);
