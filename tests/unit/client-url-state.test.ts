@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_FILTERS } from '../../client/src/state/filters.ts';
-import { decodeView, encodeView, fitsInLink, frontCode, frontDecode, LINK_IDS_MAX_CHARS, type SharedView } from '../../client/src/state/url-state.ts';
+import { decodeView, encodeView, fitsInLink, frontCode, frontDecode, LINK_IDS_MAX_CHARS, linkFor, encodePositions, decodePositions, type SharedView } from '../../client/src/state/url-state.ts';
 
 const view: SharedView = {
   nodeIds: ['north-korea', 'kim-jong-un', 'a,b&c=d', '4:abc:12'],
@@ -21,7 +21,8 @@ describe('client shareable view URLs', () => {
   it('round-trips a view through the hash, whatever characters its ids hold', () => {
     const hash = encodeView(view);
     expect(hash.startsWith('v=1&')).toBe(true);
-    expect(decodeView(`#${hash}`)).toEqual(view);
+    // The id list is written sorted, so that the same nodes always make the same link.
+    expect(decodeView(`#${hash}`)).toEqual({ ...view, nodeIds: [...view.nodeIds].sort() });
   });
 
   it('writes a readable hash for a simple view', () => {
@@ -62,5 +63,100 @@ describe('links to large views', () => {
     const few = ['russia', 'north-korea', 'ukraine'];
     expect(fitsInLink(few)).toBe(true);
     expect(decodeView(encodeView({ nodeIds: few, selection: null, layoutName: null, filters: DEFAULT_FILTERS }))?.nodeIds.sort()).toEqual([...few].sort());
+  });
+});
+
+/** The positions a link gives back: every coordinate rounded to 1 px. */
+const rounded = (positions: Record<string, { x: number; y: number }>) =>
+  Object.fromEntries(Object.entries(positions).map(([id, p]) => [id, { x: Math.round(p.x), y: Math.round(p.y) }]));
+
+/** `count` positions spread over `span` px, some negative, the same for the same arguments. */
+function spread(ids: readonly string[], span: number): Record<string, { x: number; y: number }> {
+  return Object.fromEntries(ids.map((id, i) => [id, { x: ((i * 7919) % span) - span / 2 + 0.3, y: ((i * 104_729) % span) - span / 3 - 0.6 }]));
+}
+
+const elementIds = (count: number) => Array.from({ length: count }, (_, i) => `4:8de2ba8c-54da-47ad-8d6a-937ac7765188:${i * 7}`);
+const seedIds = (count: number) => Array.from({ length: count }, (_, i) => `${['russia', 'north-korea', 'kim-jong-un', 'payment-for-engineering-work'][i % 4]}-${i}`);
+
+/** The most ids `make` can give that a link still names (fitsInLink). */
+function largestLinkable(make: (count: number) => string[]): string[] {
+  let count = 1;
+  while (fitsInLink(make(count + 1))) count++;
+  return make(count);
+}
+
+describe('positions and camera in a link', () => {
+  it('round-trips positions (negative, fractional, ids with commas) and the camera, rounded to 1 px and 4 digits', () => {
+    const positions = { russia: { x: -1234.4, y: 56.6 }, 'a,b&c=d': { x: 0.4, y: -0.6 }, '4:abc:12': { x: 98_765, y: -43_210.5 } };
+    const shared: SharedView = { ...view, nodeIds: Object.keys(positions), positions, camera: { zoom: 0.123456, x: -401.6, y: 12.2 } };
+    const decoded = decodeView(encodeView(shared));
+    expect(decoded?.positions).toEqual(rounded(positions));
+    expect(decoded?.camera).toEqual({ zoom: 0.1235, x: -402, y: 12 });
+  });
+
+  it('writes positions once, in the order of the link’s id list, without repeating an id', () => {
+    const hash = encodeView({
+      nodeIds: ['ukraine', 'russia'],
+      selection: null,
+      layoutName: 'manual',
+      filters: DEFAULT_FILTERS,
+      positions: { ukraine: { x: 30, y: -20 }, russia: { x: -100, y: 50 } },
+      camera: { zoom: 1.25, x: 10, y: -20 },
+    });
+    // Origin (-100, -20) in signed base 36, then 2 base64url digits per coordinate: russia (0, 70), ukraine (130, 0).
+    expect(hash).toBe('v=1&n=russia,ukraine&layout=manual&cam=1.25,10,-20&p=2.-2s.-k.AABGCCAA');
+  });
+
+  it.each([
+    ['elementId-like', largestLinkable(elementIds)],
+    ['seed-like', largestLinkable(seedIds)],
+  ])('round-trips the positions of the largest view a link names (%s ids)', (_kind, ids) => {
+    const positions = spread(ids, 3_000);
+    const hash = encodeView({ nodeIds: ids, selection: null, layoutName: 'force', filters: DEFAULT_FILTERS, positions, camera: { zoom: 0.5, x: 0, y: 0 } });
+    expect(decodeView(hash)?.positions).toEqual(rounded(positions));
+  });
+
+  it('gives back the same link once restored (the address bar is not rewritten with less)', () => {
+    const ids = ['ukraine', 'a,b', 'russia', '4:abc:12'];
+    const hash = encodeView({ nodeIds: ids, selection: { kind: 'node', id: 'russia' }, layoutName: 'force', filters: DEFAULT_FILTERS, positions: spread(ids, 900), camera: { zoom: 2.718281, x: 3.3, y: -4.4 } });
+    const restored = decodeView(hash);
+    if (!restored) throw new Error('link not read');
+    expect(encodeView({ ...restored, nodeIds: [...restored.nodeIds].reverse() })).toBe(hash);
+  });
+
+  it('leaves positions and camera out when the link would pass its budget, and says so', () => {
+    const ids = largestLinkable(seedIds);
+    const largest: SharedView = { nodeIds: ids, selection: null, layoutName: 'circle', filters: DEFAULT_FILTERS, positions: spread(ids, 30_000), camera: { zoom: 1, x: 0, y: 0 } };
+    const whole = linkFor(largest);
+    expect(whole.positionsLeftOut).toBe(false);
+    const tight = linkFor(largest, whole.hash.length - 1);
+    expect(tight.positionsLeftOut).toBe(true);
+    expect(tight.hash.length).toBeLessThan(whole.hash.length);
+    expect(decodeView(tight.hash)).toMatchObject({ nodeIds: expect.arrayContaining(ids), layoutName: 'circle' });
+    expect(decodeView(tight.hash)?.positions).toBeUndefined();
+    expect(decodeView(tight.hash)?.camera).toBeUndefined();
+  });
+
+  it('leaves positions out when some node has none (the view is still being laid out)', () => {
+    const result = linkFor({ nodeIds: ['a', 'b'], selection: null, layoutName: 'force', filters: DEFAULT_FILTERS, positions: { a: { x: 1, y: 2 } }, camera: { zoom: 1, x: 0, y: 0 } });
+    expect(result.hash).toBe('v=1&n=a,b&layout=force');
+  });
+
+  it.each([['p=2.0.0.AAA'], ['p=2.0.0.AA*AAAAA'], ['p=0.0.0.'], ['p=2.zz!.0.AAAAAAAA'], ['cam=0,1,2'], ['cam=1,x,2']])(
+    'reads the nodes of a link whose %s is broken, without positions or camera',
+    (broken) => {
+      const decoded = decodeView(`#v=1&n=a,b&${broken}`);
+      expect(decoded?.nodeIds).toEqual(['a', 'b']);
+      expect(decoded?.positions).toBeUndefined();
+      expect(decoded?.camera).toBeUndefined();
+    },
+  );
+
+  it('writes 4 characters per node of positions for a 500-node force layout (span under 4,096 px)', () => {
+    const ids = elementIds(500);
+    const positions = spread(ids, 1_600); // the seeded ForceAtlas2 layout spreads 500 nodes over ~1,500 px
+    const p = encodePositions(ids, positions);
+    expect(p?.length).toBeLessThanOrEqual(4 * 500 + 16);
+    expect(decodePositions(ids, p ?? '')).toEqual(rounded(positions));
   });
 });

@@ -1,21 +1,41 @@
 /**
- * Shareable views: the view (nodes shown, filters, selection, layout choice) as the URL's hash, and back.
+ * Shareable views: the view (nodes shown, filters, selection, layout choice, node positions and camera) as
+ * the URL's hash, and back.
  *
- * `#v=1&n=north-korea,russia&sel=n:russia&layout=force&hl=Source&hc=speculated,_&t=2024-06-01..2024-07-01`
+ * `#v=1&n=north-korea,russia&sel=n:russia&layout=force&hl=Source&hc=speculated,_&t=2024-06-01..2024-07-01&cam=0.8,12,-40&p=2.-2s.-k.AABGCCAA`
  *
- * Every value is percent-encoded, so `,` `:` `&` inside an id cannot break the format. Long id lists
- * (elementIds share long prefixes) are front-coded as `nz`: sorted, each id written as the length of the
- * prefix it shares with the previous one (base 36), `~`, and the rest.
+ * Every value is percent-encoded, so `,` `:` `&` inside an id cannot break the format. The id list is
+ * sorted; long ones (elementIds share long prefixes) are front-coded as `nz`: each id written as the length
+ * of the prefix it shares with the previous one (base 36), `~`, and the rest.
+ *
+ * `p` holds every node's position, in the order of the id list, so no id is written twice (encodePositions):
+ * 4 characters a node while the drawing spans less than 4,096 px (a 500-node force layout spans ~1,500),
+ * 6 up to 262,144 px (circle and concentric layouts of hundreds of nodes). `cam` is the zoom (4 significant
+ * digits) and the model point at the canvas's centre (1 px), so a window of another size shows the same
+ * middle of the drawing. A link that would pass LINK_MAX_CHARS leaves both out and is drawn by its layout,
+ * which is seeded (layouts.ts): the same nodes give the same drawing.
  */
+import type { Position } from 'cytoscape';
 import type { Filters } from './filters.ts';
 import { DEFAULT_FILTERS } from './filters.ts';
 import type { Selection } from './selection.ts';
+
+/** Where the view looks: `zoom`, and the model point (x, y) shown at the canvas's centre. */
+export interface Camera {
+  zoom: number;
+  x: number;
+  y: number;
+}
 
 export interface SharedView {
   nodeIds: string[];
   selection: Selection;
   layoutName: string | null;
   filters: Filters;
+  /** Node positions (model px) by id; a link holds them only for every node of `nodeIds` or none. */
+  positions?: Readonly<Record<string, Position>>;
+  /** Written only along with `positions`: without them the drawing, and so the camera's frame, may differ. */
+  camera?: Camera;
 }
 
 const VERSION = '1';
@@ -45,9 +65,14 @@ function decodeList(text: string | undefined): string[] {
   return text ? text.split(',').map(decodeItem) : [];
 }
 
+/** The order ids take in a link (and so their positions): sorted by their encoded form. */
+function linkOrder(ids: readonly string[]): string[] {
+  return [...new Set(ids)].map((id) => [encodeItem(id), id] as const).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, id]) => id);
+}
+
 /** Sorted ids, each as `<shared prefix length, base 36>~<rest>` after the first. */
 export function frontCode(ids: readonly string[]): string {
-  const sorted = [...ids].map(encodeItem).sort();
+  const sorted = linkOrder(ids).map(encodeItem);
   return sorted
     .map((id, i) => {
       if (i === 0) return id;
@@ -90,14 +115,110 @@ export function fitsInLink(nodeIds: readonly string[]): boolean {
 }
 
 /**
- * The view as a hash (without `#`). A view whose nodes do not fit in a link (fitsInLink) is written
- * without them: the hash then keeps its layout, filters and selection only.
+ * Most characters of a link with positions: the 8,000 octets that RFC 9110 (section 4.1, "URI References")
+ * recommends every sender and recipient of a URI support. The hash never reaches the server (browsers
+ * take far more: Chrome 2 MB), but a link is pasted into mail, chats and tickets on its way. The node list
+ * has its own, lower limit (LINK_IDS_MAX_CHARS); positions and camera go in only when the whole link stays
+ * within this one.
  */
-export function encodeView(view: SharedView): string {
+export const LINK_MAX_CHARS = 8_000;
+
+/** Digits of a position coordinate: base64url, which needs no percent-encoding in a URL. */
+const POSITION_DIGITS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+/** Most digits per coordinate (64^8 px: far past any drawing; a wider one is left out). */
+const POSITION_MAX_WIDTH = 8;
+
+/**
+ * The positions of `orderedIds` (rounded to 1 px) as `<w>.<x0>.<y0>.<digits>`: the drawing's top-left
+ * corner (signed base 36), then for each id its x and y from that corner in `w` base64url digits each.
+ * Null when an id has no position (or a coordinate is not finite).
+ */
+export function encodePositions(orderedIds: readonly string[], positions: Readonly<Record<string, Position>>): string | null {
+  const points: Array<readonly [number, number]> = [];
+  for (const id of orderedIds) {
+    const position = positions[id];
+    if (!position || !Number.isFinite(position.x) || !Number.isFinite(position.y)) return null;
+    points.push([Math.round(position.x), Math.round(position.y)]);
+  }
+  if (points.length === 0) return null;
+  const x0 = Math.min(...points.map(([x]) => x));
+  const y0 = Math.min(...points.map(([, y]) => y));
+  const span = Math.max(...points.map(([x, y]) => Math.max(x - x0, y - y0)));
+  let width = 1;
+  while (64 ** width <= span) width++;
+  if (width > POSITION_MAX_WIDTH) return null;
+  const digits = (value: number) => {
+    let text = '';
+    for (let i = 0; i < width; i++, value = Math.floor(value / 64)) text = POSITION_DIGITS[value % 64] + text;
+    return text;
+  };
+  return `${width}.${x0.toString(36)}.${y0.toString(36)}.${points.map(([x, y]) => digits(x - x0) + digits(y - y0)).join('')}`;
+}
+
+const SIGNED_BASE36 = /^-?[0-9a-z]+$/;
+
+/** The positions encodePositions wrote for `orderedIds`, or null when `text` is not such a list for them. */
+export function decodePositions(orderedIds: readonly string[], text: string): Record<string, Position> | null {
+  const [w, x0Text, y0Text, data, ...rest] = text.split('.');
+  const width = Number(w);
+  if (rest.length > 0 || !Number.isInteger(width) || width < 1 || width > POSITION_MAX_WIDTH) return null;
+  if (!x0Text || !y0Text || !SIGNED_BASE36.test(x0Text) || !SIGNED_BASE36.test(y0Text)) return null;
+  if (data === undefined || orderedIds.length === 0 || data.length !== 2 * width * orderedIds.length) return null;
+  const x0 = parseInt(x0Text, 36);
+  const y0 = parseInt(y0Text, 36);
+  const values: number[] = [];
+  for (let i = 0; i < data.length; i += width) {
+    let value = 0;
+    for (let j = i; j < i + width; j++) {
+      const digit = POSITION_DIGITS.indexOf(data[j] as string);
+      if (digit < 0) return null;
+      value = value * 64 + digit;
+    }
+    values.push(value);
+  }
+  const positions: Record<string, Position> = {};
+  orderedIds.forEach((id, i) => {
+    positions[id] = { x: x0 + (values[2 * i] as number), y: y0 + (values[2 * i + 1] as number) };
+  });
+  return positions;
+}
+
+/** `zoom,x,y`: the zoom to 4 significant digits, the centre to 1 px. */
+function encodeCamera(camera: Camera): string | null {
+  const { zoom, x, y } = camera;
+  if (!(zoom > 0) || !Number.isFinite(zoom) || !Number.isFinite(x) || !Number.isFinite(y)) return null;
+  return `${Number(zoom.toPrecision(4))},${Math.round(x)},${Math.round(y)}`;
+}
+
+function decodeCamera(text: string): Camera | null {
+  const [zoom, x, y, ...rest] = text.split(',').map((part) => (/^-?\d+(\.\d+)?(e-?\d+)?$/.test(part) ? Number(part) : NaN));
+  if (rest.length > 0 || zoom === undefined || x === undefined || y === undefined) return null;
+  if (!(zoom > 0) || !Number.isFinite(zoom) || !Number.isFinite(x) || !Number.isFinite(y)) return null;
+  return { zoom, x, y };
+}
+
+/** A view as a link's hash, and whether its positions (and camera) had to be left out. */
+export interface ViewLink {
+  hash: string;
+  /** True when the view has positions that would have made the link longer than its budget. */
+  positionsLeftOut: boolean;
+}
+
+/**
+ * The view as a hash (without `#`), within `maxChars` (the budget of the hash: LINK_MAX_CHARS less the
+ * address before it). A view whose nodes do not fit in a link (fitsInLink) is written without them: the
+ * hash then keeps its layout, filters and selection only. Positions and camera are written when every
+ * node has a position and they fit in `maxChars`; else the link is drawn by its seeded layout.
+ */
+export function linkFor(view: SharedView, maxChars: number = LINK_MAX_CHARS): ViewLink {
   const parts: string[] = [`v=${VERSION}`];
-  const plain = encodeList(view.nodeIds);
-  const coded = frontCode(view.nodeIds);
-  if (view.nodeIds.length > 0 && fitsInLink(view.nodeIds)) parts.push(coded.length < plain.length * 0.8 ? `nz=${coded}` : `n=${plain}`);
+  const ordered = linkOrder(view.nodeIds);
+  const withNodes = ordered.length > 0 && fitsInLink(ordered);
+  if (withNodes) {
+    const plain = encodeList(ordered);
+    const coded = frontCode(ordered);
+    parts.push(coded.length < plain.length * 0.8 ? `nz=${coded}` : `n=${plain}`);
+  }
   if (view.selection) parts.push(`sel=${view.selection.kind === 'node' ? 'n' : 'r'}:${encodeItem(view.selection.id)}`);
   if (view.layoutName) parts.push(`layout=${encodeItem(view.layoutName)}`);
   for (const [key, field] of Object.entries(FILTER_KEYS)) {
@@ -107,7 +228,17 @@ export function encodeView(view: SharedView): string {
   if (view.filters.timeRange) parts.push(`t=${view.filters.timeRange.from}..${view.filters.timeRange.to}`);
   if (view.filters.hideUndated) parts.push('tu=1');
   if (view.filters.keepOrphans) parts.push('ko=1');
-  return parts.join('&');
+  const hash = parts.join('&');
+  const positions = withNodes && view.positions ? encodePositions(ordered, view.positions) : null;
+  if (positions === null) return { hash, positionsLeftOut: false };
+  const camera = view.camera ? encodeCamera(view.camera) : null;
+  const full = `${hash}${camera ? `&cam=${camera}` : ''}&p=${positions}`;
+  return full.length <= maxChars ? { hash: full, positionsLeftOut: false } : { hash, positionsLeftOut: true };
+}
+
+/** The view as a hash (without `#`): linkFor's hash. */
+export function encodeView(view: SharedView, maxChars: number = LINK_MAX_CHARS): string {
+  return linkFor(view, maxChars).hash;
 }
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -134,7 +265,13 @@ export function decodeView(hash: string): SharedView | null {
     filters.hideUndated = fields.get('tu') === '1';
     filters.keepOrphans = fields.get('ko') === '1';
     const layout = fields.get('layout');
-    return { nodeIds: [...new Set(nodeIds)], selection, layoutName: layout ? decodeItem(layout) : null, filters };
+    const shared: SharedView = { nodeIds: [...new Set(nodeIds)], selection, layoutName: layout ? decodeItem(layout) : null, filters };
+    // Positions follow the id list as written; a broken `p` or `cam` costs only itself (and `cam` needs `p`).
+    const positions = fields.has('p') ? decodePositions(nodeIds, fields.get('p') as string) : null;
+    const camera = fields.has('cam') ? decodeCamera(fields.get('cam') as string) : null;
+    if (positions) shared.positions = positions;
+    if (positions && camera) shared.camera = camera;
+    return shared;
   } catch {
     // A hand-edited hash with broken percent-encoding.
     return null;
