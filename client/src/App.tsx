@@ -28,8 +28,8 @@ import { useExplorer } from './state/use-explorer.ts';
 import { usePersistedLayout, usePreferences } from './state/use-preferences.ts';
 import { useShortcuts } from './state/use-shortcuts.ts';
 import { viewMaxNodes } from './api/server-limits.ts';
-import { fitsInLink } from './state/url-state.ts';
-import { useUrlSync, viewHash } from './state/use-url-sync.ts';
+import { fitsInLink, LINK_MAX_CHARS } from './state/url-state.ts';
+import { useUrlSync, viewLink } from './state/use-url-sync.ts';
 import { WorkbenchDrawer, WorkbenchToggle, useWorkbenchDrawer } from './workbench/WorkbenchDrawer.tsx';
 import { ExportMenu } from './export/ExportMenu.tsx';
 import { drawnScope } from './export/view-scope.ts';
@@ -92,12 +92,16 @@ export function App() {
       });
       return;
     }
-    const url = `${window.location.origin}${window.location.pathname}${viewHash(state)}`;
+    const link = viewLink({ ...state, camera: canvasRef.current?.camera() ?? state.camera });
+    const url = `${window.location.origin}${window.location.pathname}${link.hash}`;
     window.history.replaceState(window.history.state, '', url);
+    const leftOut = link.positionsLeftOut
+      ? ` Node positions were left out (they would make it longer than ${LINK_MAX_CHARS.toLocaleString('en')} characters): it opens laid out anew.`
+      : '';
     navigator.clipboard
       ?.writeText(url)
-      .then(() => dispatch({ type: 'noticeShown', text: 'Link to this view copied.' }))
-      .catch(() => dispatch({ type: 'noticeShown', text: 'The address bar now links to this view.' }));
+      .then(() => dispatch({ type: 'noticeShown', text: `Link to this view copied.${leftOut}` }))
+      .catch(() => dispatch({ type: 'noticeShown', text: `The address bar now links to this view.${leftOut}` }));
   };
 
   const loaded = state.overview.status === 'ready';
@@ -218,6 +222,7 @@ export function App() {
               layoutRequest={state.layoutRequest}
               positions={state.positions}
               viewRevision={state.viewRevision}
+              cameraRequest={state.cameraRequest}
               styling={styling}
               hidden={hidden}
               paths={state.paths}
@@ -230,6 +235,7 @@ export function App() {
               onPositions={(positions, cause) =>
                 dispatch(cause === 'drag' ? { type: 'nodesMoved', positions } : { type: 'positionsSettled', positions })
               }
+              onCamera={(camera) => dispatch({ type: 'cameraMoved', camera })}
             >
               <StatusOverlay overview={state.overview} empty={loaded && nodeCount === 0} onRetry={() => actions.loadInitial()} />
               <StatusLine busy={state.busy} notice={state.notice} onDismiss={() => dispatch({ type: 'noticeDismissed' })} />

@@ -1,16 +1,16 @@
 /**
  * The graph view: owns the Cytoscape instance, mirrors the view into it (elements and their styles, node
  * positions after undo/redo, filtered-out elements, the highlighted paths, the selection), lays out what
- * is new, and reports taps, double-taps, drags and settled positions. Fit and zoom are commands on a ref;
+ * is new, and reports taps, double-taps, drags, settled positions and the camera. Fit and zoom are commands on a ref;
  * the minimap is drawn from the same instance.
  */
 import { useEffect, useImperativeHandle, useLayoutEffect, useRef, useState, type ReactNode, type Ref } from 'react';
 import type { Core } from 'cytoscape';
 import type { HiddenElements } from '../state/filters.ts';
 import type { GraphData } from '../state/graph-data.ts';
-import type { LayoutRequest, PathHighlight, Positions } from '../state/explorer-state.ts';
+import type { Camera, CameraRequest, LayoutRequest, PathHighlight, Positions } from '../state/explorer-state.ts';
 import type { FocusRequest, Selection } from '../state/selection.ts';
-import { fitShown, focusNode, zoomStep } from './camera.ts';
+import { cameraOf, fitShown, focusNode, zoomStep } from './camera.ts';
 import type { ElementStyling } from './elements.ts';
 import { cancelLayout } from './layout-runner.ts';
 import { LayoutProgress } from './LayoutProgress.tsx';
@@ -32,6 +32,8 @@ export interface GraphCanvasHandle {
   zoomBy(factor: number): void;
   /** The Cytoscape instance, for exports that draw the view (PNG, SVG). */
   core(): Core | null;
+  /** Where the view looks right now (onCamera reports it only once it rests); null before the first drawing. */
+  camera(): Camera | null;
 }
 
 export interface GraphCanvasProps {
@@ -52,6 +54,8 @@ export interface GraphCanvasProps {
   positions: Positions;
   /** Bumped on undo/redo: every node moves to `positions`. */
   viewRevision: number;
+  /** A shared link's camera: the next drawing is shown through it instead of being fitted. */
+  cameraRequest: CameraRequest | null;
   styling: ElementStyling;
   hidden: HiddenElements;
   paths: PathHighlight | null;
@@ -66,6 +70,8 @@ export interface GraphCanvasProps {
   onExpand(nodeId: string): void;
   /** Positions after a layout or placement settled (`drag`: the analyst moved nodes). */
   onPositions(positions: Positions, cause: 'layout' | 'drag'): void;
+  /** Where the view looks, once a pan, zoom, fit or resize has come to rest. */
+  onCamera(camera: Camera): void;
   ref?: Ref<GraphCanvasHandle>;
   /** Overlays drawn above the canvas (loading, error, empty states). */
   children?: ReactNode;
@@ -103,6 +109,7 @@ export function GraphCanvas(props: GraphCanvasProps) {
     ref,
     () => ({
       core: () => cyRef.current,
+      camera: () => (cyRef.current && cyRef.current.nodes().nonempty() ? cameraOf(cyRef.current) : null),
       fit() {
         if (cyRef.current) fitShown(cyRef.current);
       },

@@ -1,8 +1,9 @@
 /**
  * The camera: fitting, zooming and moving the view to nodes, always animated and never zooming in past
- * FIT_MAX_ZOOM when fitting.
+ * FIT_MAX_ZOOM when fitting; and the camera as a shared link holds it (cameraOf, showThrough).
  */
 import type { CollectionReturnValue, Core, NodeCollection, NodeSingular, Position } from 'cytoscape';
+import type { Camera } from '../state/url-state.ts';
 import { LARGE_VIEW_NODES } from './level-of-detail.ts';
 import { CLASSES } from './stylesheet.ts';
 
@@ -106,4 +107,22 @@ export function zoomStep(cy: Core, factor: number, target: { current: number | n
   target.current = level;
   cy.stop(true, false);
   cy.animate({ zoom: { level, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } } }, { duration: 160 });
+}
+
+/** Where the view looks: its zoom and the model point at the canvas's centre. */
+export function cameraOf(cy: Core): Camera {
+  const zoom = cy.zoom();
+  const pan = cy.pan();
+  return { zoom, x: (cy.width() / 2 - pan.x) / zoom, y: (cy.height() / 2 - pan.y) / zoom };
+}
+
+/**
+ * Shows the view through `camera` at once: its point at the canvas's centre, at its zoom (within the core's
+ * limits). The canvas's size is read afresh first: the page may have laid out again since Cytoscape last
+ * measured it (the timeline appears with the first graph), and a stale size would put the centre elsewhere.
+ */
+export function showThrough(cy: Core, camera: Camera): void {
+  cy.resize();
+  const zoom = Math.min(cy.maxZoom(), Math.max(cy.minZoom(), camera.zoom));
+  cy.viewport({ zoom, pan: { x: cy.width() / 2 - zoom * camera.x, y: cy.height() / 2 - zoom * camera.y } });
 }

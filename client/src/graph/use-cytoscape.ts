@@ -4,6 +4,7 @@
  */
 import { useEffect, useRef, useState, type RefObject } from 'react';
 import type { Core } from 'cytoscape';
+import { cameraOf } from './camera.ts';
 import { createCy } from './create-cy.ts';
 import type { RendererName } from './level-of-detail.ts';
 import type { GraphCanvasProps } from './GraphCanvas.tsx';
@@ -16,6 +17,9 @@ declare global {
     __cy?: Core;
   }
 }
+
+/** Wait for the camera to be still (a wheel turn, a fit's animation) before telling the owner where it is. */
+const CAMERA_REPORT_MS = 150;
 
 /** Tells the canvas's owner where every node is now (after a layout settled, or a drag). */
 export function reportPositions(cy: Core | null, props: GraphCanvasProps, cause: 'layout' | 'drag'): void {
@@ -90,13 +94,27 @@ export function useCytoscape(
       if (!byMouse(event.originalEvent) && bothTapsHit(event.target.id())) latest.current.onExpand(event.target.id());
     });
     cy.on('dragfree', 'node', () => reportPositions(cy, latest.current, 'drag'));
+    // The camera of an empty canvas frames nothing: it is reported once there is a drawing.
+    let cameraTimer: ReturnType<typeof setTimeout> | undefined;
+    const reportCamera = () => {
+      clearTimeout(cameraTimer);
+      cameraTimer = setTimeout(() => {
+        if (!cy.destroyed() && cy.nodes().nonempty()) latest.current.onCamera(cameraOf(cy));
+      }, CAMERA_REPORT_MS);
+    };
+    cy.on('viewport', reportCamera);
     cy.on('mouseover', 'node, edge', () => (container.style.cursor = 'pointer'));
     cy.on('mouseout', 'node, edge', () => (container.style.cursor = ''));
     // The stage changes size when the timeline or a drawer opens: Cytoscape must learn its new size.
-    const resize = new ResizeObserver(() => cy.resize());
+    // The camera's centre moves with the size (Cytoscape keeps the pan).
+    const resize = new ResizeObserver(() => {
+      cy.resize();
+      reportCamera();
+    });
     resize.observe(container);
     return () => {
       resize.disconnect();
+      clearTimeout(cameraTimer);
       cy.destroy();
       cyRef.current = null;
       setCyInstance(null);

@@ -5,7 +5,8 @@
  */
 import { useEffect, useRef, type RefObject } from 'react';
 import type { Core, NodeSingular } from 'cytoscape';
-import { FIT_PADDING, fitNow, reveal } from './camera.ts';
+import type { Camera } from '../state/url-state.ts';
+import { FIT_PADDING, fitNow, reveal, showThrough } from './camera.ts';
 import { syncElements } from './elements.ts';
 import type { GraphCanvasProps } from './GraphCanvas.tsx';
 import { ANIMATE_MAX_NODES, applyPositions, DEFAULT_LAYOUT_NAME, fullLayout, incrementalLayout, layoutByName, type LayoutContext } from './layouts.ts';
@@ -29,6 +30,17 @@ export function useElementSync(
   /** The `seq` of the last layout request already carried out (by the graph's sync or by itself). */
   const handledRequest = useRef<number | null>(null);
   const settled = () => reportPositions(cyRef.current, latest.current, 'layout');
+  /** The `seq` of the last camera request taken. */
+  const handledCamera = useRef<number | null>(null);
+  /** The camera a shared link asked for, once: null when there is none or it was taken. */
+  const takeCamera = (): Camera | null => {
+    const request = latest.current.cameraRequest;
+    if (!request || request.seq === handledCamera.current) return null;
+    handledCamera.current = request.seq;
+    return request.camera;
+  };
+  /** A shared link opened over nodes already drawn (the hash edited): they go to its positions, the view to its camera. */
+  const showShared = (cy: Core, camera: Camera) => applyPositions(cy, latest.current.positions, false).then(() => showThrough(cy, camera));
 
   useEffect(() => {
     const cy = cyRef.current;
@@ -38,8 +50,10 @@ export function useElementSync(
     const added = syncElements(cy, props.graph, props.styling, known);
     const request = latest.current.layoutRequest;
     const requested = request !== null && request.seq !== handledRequest.current && !layoutByName(request.name).manual;
+    const camera = cy.nodes().nonempty() ? takeCamera() : null;
     if (added.empty()) {
       if (props.loaded && cy.nodes().empty()) setReady(true);
+      if (camera) void enqueue((c) => showShared(c, camera)).then(settled);
       return;
     }
     const unplaced = added.filter((node: NodeSingular) => !known[node.id()]);
@@ -51,9 +65,11 @@ export function useElementSync(
           // Nothing remembered: the chosen layout draws the graph (manual has nothing to keep, so force).
           await fullLayout(c, layout.manual ? DEFAULT_LAYOUT_NAME : layout.name, { animate: !wasEmpty, fit: true, spiral: true }, context);
         } else {
+          // Nodes with a position (a shared link's, or remembered) stay put; the others are placed around them.
           if (unplaced.nonempty()) await incrementalLayout(c, unplaced, null, context);
-          fitNow(c, c.elements(), FIT_PADDING);
+          if (!camera) fitNow(c, c.elements(), FIT_PADDING);
         }
+        if (camera && !c.destroyed()) showThrough(c, camera);
       }).then(() => {
         setReady(true);
         settled();
@@ -63,9 +79,12 @@ export function useElementSync(
       // Additions without an anchor come from search, whose focus request moves the view itself.
       void enqueue((c) =>
         incrementalLayout(c, unplaced, anchorId, context).then(() => {
-          if (anchorId) reveal(c, unplaced, anchorId);
+          if (camera) showThrough(c, camera);
+          else if (anchorId) reveal(c, unplaced, anchorId);
         }),
       ).then(settled);
+    } else if (camera) {
+      void enqueue((c) => showShared(c, camera)).then(settled);
     }
   }, [cyInstance, props.graph, props.loaded, props.styling]);
 

@@ -40,6 +40,8 @@ export function initialState(options: { layoutName?: string } = {}): ExplorerSta
     notice: null,
     viewRevision: 0,
     layoutRequest: null,
+    camera: null,
+    cameraRequest: null,
     pathPick: null,
     seq: 0,
   };
@@ -90,6 +92,9 @@ function reduce(state: ExplorerState, action: ExplorerAction): ExplorerState {
         selection: validSelection(action.selection ?? null, graph),
         overview: { status: 'ready' },
         anchorId: null,
+        camera: action.camera ?? null,
+        cameraRequest: action.camera ? { camera: action.camera, seq: state.seq + 1 } : null,
+        seq: state.seq + 1,
         ...(action.notice ? withNotice(state, action.notice) : {}),
       };
     }
@@ -196,6 +201,11 @@ function reduce(state: ExplorerState, action: ExplorerAction): ExplorerState {
     }
     case 'nodesMoved':
       return commit(state, 'move nodes', { positions: sharePositions(state.positions, action.positions), layoutName: MANUAL_LAYOUT_NAME });
+    case 'cameraMoved': {
+      const { camera } = action;
+      const same = state.camera !== null && state.camera.zoom === camera.zoom && state.camera.x === camera.x && state.camera.y === camera.y;
+      return same ? state : { ...state, camera };
+    }
     case 'pathPickStarted':
       return {
         ...state,

@@ -9,6 +9,9 @@ import type { Filters } from './filters.ts';
 import type { GraphData } from './graph-data.ts';
 import type { History } from './history.ts';
 import type { FocusRequest, Selection } from './selection.ts';
+import type { Camera } from './url-state.ts';
+
+export type { Camera } from './url-state.ts';
 
 export type LoadState =
   | { status: 'loading' }
@@ -83,6 +86,12 @@ export interface Notice {
   seq: number;
 }
 
+/** Asks the canvas to show its next drawing through `camera` (a shared link's) instead of fitting it. */
+export interface CameraRequest {
+  camera: Camera;
+  seq: number;
+}
+
 /** Asks the canvas to run a layout over the whole graph. */
 export interface LayoutRequest {
   name: string;
@@ -108,6 +117,12 @@ export interface ExplorerState extends ViewSnapshot {
   /** Bumped when the view jumps (undo, redo): the canvas moves every node to `positions`. */
   viewRevision: number;
   layoutRequest: LayoutRequest | null;
+  /**
+   * Where the view looks, as the canvas last reported it (a shared link's camera until the canvas has
+   * drawn): not part of the view's history, but of its link.
+   */
+  camera: Camera | null;
+  cameraRequest: CameraRequest | null;
   /** "Path from here": the next node chosen becomes the path's other end. */
   pathPick: { fromId: string } | null;
   /** Source of `seq` numbers for focus requests, layout requests and notices. */
@@ -133,6 +148,8 @@ export type ExplorerAction =
       filters?: Filters;
       layoutName?: string;
       selection?: Selection;
+      /** A shared link's camera: the canvas shows the first drawing through it. */
+      camera?: Camera;
       notice?: string;
     }
   | { type: 'overviewFailed'; code: string; message: string }
@@ -174,6 +191,8 @@ export type ExplorerAction =
   | { type: 'positionsSettled'; positions: Positions }
   /** The analyst dragged nodes: a manual layout change. */
   | { type: 'nodesMoved'; positions: Positions }
+  /** The analyst panned or zoomed (or the canvas fitted the view): where it looks now, not a change. */
+  | { type: 'cameraMoved'; camera: Camera }
   | { type: 'pathPickStarted'; fromId: string }
   | { type: 'pathPickCancelled' }
   | ({ type: 'pathsFound'; fromId: string; toId: string; response: PathsAnswer; minCertainty: string | null; maxLength: number } & AnswerTo)

@@ -1,6 +1,7 @@
 /**
- * The explorer's first view: the one the URL's hash describes (a shared view, its nodes fetched by id),
- * else the overview; nodes go where this browser last saw them.
+ * The explorer's first view: the one the URL's hash describes (a shared view, its nodes fetched by id,
+ * drawn where the link puts them and through its camera), else the overview; nodes the link gives no
+ * position go where this browser last saw them.
  */
 import type { Dispatch } from 'react';
 import type { Graph } from '../../../server/src/contract.ts';
@@ -36,10 +37,11 @@ export function loadInitialView(dispatch: Dispatch<ExplorerAction>, signal?: Abo
       dispatch({
         type: 'overviewLoaded',
         graph,
-        positions: knownPositions(graph, stored),
+        positions: knownPositions(graph, { ...stored, ...shared.positions }),
         filters: shared.filters,
         layoutName: shared.layoutName ?? undefined,
         selection: shared.selection,
+        ...(shared.camera ? { camera: shared.camera } : {}),
         notice: missing > 0 ? `${missing} node${missing === 1 ? '' : 's'} of the shared view no longer exist.` : 'Shared view restored.',
       });
       return;

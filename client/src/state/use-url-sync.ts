@@ -1,17 +1,36 @@
 /**
- * Keeps the URL's hash in step with the view (nodes, filters, selection, layout), so the address bar is
- * always a link to what is on screen; replaces the history entry rather than adding one per change. A
- * hash pasted or edited by hand (hashchange) loads that view.
+ * Keeps the URL's hash in step with the view (nodes, filters, selection, layout, positions, camera), so the
+ * address bar is always a link to what is on screen; replaces the history entry rather than adding one per
+ * change. A hash pasted or edited by hand (hashchange) loads that view.
  */
 import { useEffect, useRef } from 'react';
 import type { ExplorerState } from './explorer-state.ts';
-import { encodeView } from './url-state.ts';
+import { LINK_MAX_CHARS, linkFor, type ViewLink } from './url-state.ts';
 
 /** Wait for the view to be still before rewriting the URL. */
 const URL_DEBOUNCE_MS = 250;
 
-export function viewHash(state: Pick<ExplorerState, 'graph' | 'selection' | 'layoutName' | 'filters'>): string {
-  return `#${encodeView({ nodeIds: [...state.graph.nodes.keys()], selection: state.selection, layoutName: state.layoutName, filters: state.filters })}`;
+type LinkedState = Pick<ExplorerState, 'graph' | 'selection' | 'layoutName' | 'filters' | 'positions' | 'camera'>;
+
+/** The link to the view (`hash` with its `#`), within LINK_MAX_CHARS counting this page's address before it. */
+export function viewLink(state: LinkedState): ViewLink {
+  const address = `${window.location.origin}${window.location.pathname}#`;
+  const link = linkFor(
+    {
+      nodeIds: [...state.graph.nodes.keys()],
+      selection: state.selection,
+      layoutName: state.layoutName,
+      filters: state.filters,
+      positions: state.positions,
+      ...(state.camera ? { camera: state.camera } : {}),
+    },
+    LINK_MAX_CHARS - address.length,
+  );
+  return { ...link, hash: `#${link.hash}` };
+}
+
+export function viewHash(state: LinkedState): string {
+  return viewLink(state).hash;
 }
 
 export function useUrlSync(state: ExplorerState, onExternalChange: () => void): void {
@@ -27,7 +46,7 @@ export function useUrlSync(state: ExplorerState, onExternalChange: () => void): 
       window.history.replaceState(window.history.state, '', hash);
     }, URL_DEBOUNCE_MS);
     return () => clearTimeout(timer);
-  }, [ready, state.graph, state.selection, state.layoutName, state.filters]);
+  }, [ready, state.graph, state.selection, state.layoutName, state.filters, state.positions, state.camera]);
 
   const external = useRef(onExternalChange);
   external.current = onExternalChange;

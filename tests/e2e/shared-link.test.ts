@@ -1,0 +1,117 @@
+/**
+ * A shared link reproduces the view in Debian's Chromium against the real server: node positions (a node
+ * dragged by hand included) and the camera (a wheel zoom) travel in the link, and another browser, with
+ * nothing remembered and a window of another size, draws the same picture without running a layout; the
+ * address bar it ends with is the link it was given.
+ */
+import type { Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../../scripts/chromium.ts';
+import type { RunningServer } from '../../server/src/app.ts';
+import { openView, pagePoint, waitForStillGraph, type CyWindow } from '../support/browser.ts';
+import { startBrowserSession, type BrowserSession } from '../support/browser-session.ts';
+
+let session: BrowserSession;
+let server: RunningServer;
+let page: Page;
+
+beforeAll(async () => {
+  session = await startBrowserSession({ open: false });
+  ({ server, page } = session);
+});
+
+afterAll(() => session?.close());
+
+afterEach(() => {
+  expect(session.consoleErrors.splice(0)).toEqual([]);
+});
+
+/** What a picture of the graph is made of: where each node is, the zoom, the model point at the centre. */
+interface Picture {
+  positions: Record<string, { x: number; y: number }>;
+  rendered: Record<string, { x: number; y: number }>;
+  zoom: number;
+  centre: { x: number; y: number };
+}
+
+function picture(on: Page): Promise<Picture> {
+  return on.evaluate(() => {
+    const cy = (window as unknown as CyWindow).__cy;
+    const zoom = cy.zoom();
+    const pan = cy.pan();
+    return {
+      positions: Object.fromEntries(cy.nodes().map((node) => [node.id(), node.position()])),
+      rendered: Object.fromEntries(cy.nodes().map((node) => [node.id(), node.renderedPosition()])),
+      zoom,
+      centre: { x: (cy.width() / 2 - pan.x) / zoom, y: (cy.height() / 2 - pan.y) / zoom },
+    };
+  });
+}
+
+/** Asserts that every point of `actual` lies within `tolerance` px of the same point of `expected`. */
+function expectSamePoints(actual: Record<string, { x: number; y: number }>, expected: Record<string, { x: number; y: number }>, tolerance: number): void {
+  expect(Object.keys(actual).sort()).toEqual(Object.keys(expected).sort());
+  for (const [id, point] of Object.entries(expected)) {
+    const at = actual[id] as { x: number; y: number };
+    expect({ id, dx: Math.abs(at.x - point.x) <= tolerance, dy: Math.abs(at.y - point.y) <= tolerance }).toEqual({ id, dx: true, dy: true });
+  }
+}
+
+const VIEW = '#v=1&n=russia,north-korea,ukraine,vladimir-putin,kim-jong-un';
+
+describe('a shared link in Chromium', () => {
+  it('gives another browser of another window size the same node positions and zoom, after a drag and a wheel zoom', async () => {
+    await openView(page, server.url, VIEW);
+    await waitForStillGraph(page);
+    const start = await picture(page);
+
+    // Drag Ukraine away with the mouse: the layout becomes Manual.
+    const from = await pagePoint(page, 'ukraine');
+    await page.mouse.move(from.x, from.y);
+    await page.mouse.down();
+    await page.mouse.move(from.x + 90, from.y - 70, { steps: 8 });
+    await page.mouse.up();
+    await expect(page.locator('[data-testid="layout-select"]').inputValue()).resolves.toBe('manual');
+
+    // Zoom out with the wheel, off the canvas's centre (so the pan changes too).
+    const box = await page.locator('[data-testid="graph-canvas"]').boundingBox();
+    if (!box) throw new Error('graph canvas not on the page');
+    await page.mouse.move(box.x + box.width * 0.3, box.y + box.height * 0.4);
+    const zoom = () => page.evaluate(() => (window as unknown as CyWindow).__cy.zoom());
+    for (let i = 0; i < 10 && (await zoom()) > start.zoom * 0.8; i++) await page.mouse.wheel(0, 200);
+    await waitForStillGraph(page);
+    const sender = await picture(page);
+    expect(sender.zoom).toBeLessThan(start.zoom * 0.8);
+    expect(Math.abs(sender.positions.ukraine!.x - start.positions.ukraine!.x)).toBeGreaterThan(20);
+
+    await page.locator('[data-testid="share"]').click();
+    // Headless Chromium may refuse the clipboard: the address bar holds the link either way.
+    await page.locator('[data-testid="status-line"]').getByText(/^(Link to this view copied|The address bar now links to this view)\.$/).waitFor();
+    const link = await page.evaluate(() => window.location.href);
+    expect(link.length).toBeLessThan(500);
+
+    const other = await launchChromium({ width: 1100, height: 700 });
+    try {
+      const fresh = await other.newPage();
+      await fresh.goto(link);
+      await fresh.waitForSelector('[data-testid="graph-canvas"][data-ready="true"]', { timeout: 30_000 });
+      await waitForStillGraph(fresh);
+      const receiver = await picture(fresh);
+      expectSamePoints(receiver.positions, sender.positions, 1);
+      expect(Math.abs(receiver.zoom / sender.zoom - 1)).toBeLessThan(0.01);
+      expectSamePoints({ centre: receiver.centre }, { centre: sender.centre }, 1);
+      await expect(fresh.locator('[data-testid="layout-select"]').inputValue()).resolves.toBe('manual');
+      // Once the view has settled, the address bar still holds the link as given.
+      await fresh.waitForTimeout(800);
+      await expect(fresh.evaluate(() => window.location.href)).resolves.toBe(link);
+    } finally {
+      await other.close();
+    }
+
+    // A window of the same size, nothing remembered: the same picture on screen, to the pixel.
+    await openView(page, server.url, new URL(link).hash);
+    await waitForStillGraph(page);
+    const again = await picture(page);
+    expectSamePoints(again.rendered, sender.rendered, 1);
+  });
+});
