@@ -66,9 +66,9 @@ export async function databaseLabels(db: Database): Promise<string[]> {
  * used at once too. Throws what Neo4j throws.
  */
 export async function searchCoverage(db: Database, { fresh = false }: { fresh?: boolean } = {}): Promise<LabelCoverage> {
-  const labels = await databaseLabels(db);
-  const coverageWith = (description: SearchIndexDescription | undefined): LabelCoverage => {
-    const index = description?.state === 'ONLINE' ? description : undefined;
+  const [labels, description] = await Promise.all([databaseLabels(db), searchIndexFact(db, { fresh })]);
+  const coverageWith = (found: SearchIndexDescription | undefined): LabelCoverage => {
+    const index = found?.state === 'ONLINE' ? found : undefined;
     const covered = new Set(index?.labels ?? []);
     return {
       index,
@@ -77,7 +77,7 @@ export async function searchCoverage(db: Database, { fresh = false }: { fresh?: 
       unindexed: labels.filter((label) => !covered.has(label)),
     };
   };
-  const cached = coverageWith(await searchIndexFact(db, { fresh }));
+  const cached = coverageWith(description);
   if (fresh || (cached.unindexed.length === 0 && cached.index)) return cached;
   return coverageWith(await searchIndexFact(db, { fresh: true }));
 }
