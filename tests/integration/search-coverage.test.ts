@@ -3,7 +3,9 @@
  * a novel) is found by a bounded scan and the answer says so; `npm run index` then widens the index, and the
  * same search goes through it. The nodes are deleted and the index put back as it was afterwards.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { once } from 'node:events';
+import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SearchResponse } from '../../server/src/contract.ts';
@@ -36,6 +38,40 @@ function indexCli(...args: string[]) {
     encoding: 'utf8',
     env: { ...process.env, NEO4J_URI: target.uri, NEO4J_USER: target.user, NEO4J_PASSWORD: target.password },
   });
+}
+
+/** A TCP port free a moment ago, for a server this file starts. */
+async function freePort(): Promise<number> {
+  const server = createServer().listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const { port } = server.address() as { port: number };
+  server.close();
+  return port;
+}
+
+/** What `npm start`'s server (without the client build) prints until it is ready; it is stopped then. */
+async function startOutput(): Promise<{ stdout: string; stderr: string }> {
+  const target = testTarget();
+  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'server/src/main.ts')], {
+    cwd: ROOT,
+    env: { ...process.env, NEO4J_URI: target.uri, NEO4J_USER: target.user, NEO4J_PASSWORD: target.password, PORT: String(await freePort()), HOST: '127.0.0.1' },
+  });
+  const output = { stdout: '', stderr: '' };
+  child.stderr.on('data', (chunk: Buffer) => (output.stderr += chunk.toString()));
+  const exited = once(child, 'exit');
+  try {
+    await new Promise<void>((resolve, reject) => {
+      child.stdout.on('data', (chunk: Buffer) => {
+        output.stdout += chunk.toString();
+        if (output.stdout.includes('ready')) resolve();
+      });
+      child.on('exit', () => reject(new Error(`the server exited before it was ready:\n${output.stderr}`)));
+    });
+  } finally {
+    child.kill('SIGTERM');
+    await exited;
+  }
+  return output;
 }
 
 /** Drops the index and creates it again exactly as `before` described it (or leaves none). */
@@ -93,10 +129,12 @@ describe('GET /api/search over labels the full-text index does not cover', () =>
     expect(res.body.results.filter((result) => result.node.properties.name === 'Fantine')).toHaveLength(1);
   });
 
-  it('has npm start name the unindexed labels and `npm run index`', async () => {
+  it('has npm start name the unindexed labels and `npm run index` in a hint, and start all the same', async () => {
     const hint = unindexedLabelsHint(await searchCoverage(db));
     expect(hint).toContain(CHARACTER);
     expect(hint).toContain('npm run index');
+    const { stderr } = await startOutput();
+    expect(stderr).toContain(hint);
   });
 
   it('reads at most its cap of nodes of unindexed labels, stops at its time cap, and says when either cut the scan', async () => {
@@ -141,6 +179,7 @@ describe('npm run index', () => {
     expect(res.body.coverage).toMatchObject({ byScan: [], scanCut: null });
     expect(res.body.coverage.byIndex).toContain(CHARACTER);
     expect(unindexedLabelsHint(await searchCoverage(db))).toBeUndefined();
+    expect((await startOutput()).stderr).not.toContain('npm run index');
   });
 
   it('changes nothing when the index already covers every label', async () => {
