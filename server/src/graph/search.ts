@@ -161,8 +161,9 @@ async function searchBoth(
  * Up to `limit` nodes matching `q`, best first (see the module's comment), and which labels were searched
  * how (`coverage`). The index's results and the scan's are merged, each node once (the index's entry wins),
  * then ordered by nameTier, the index's before the scan's within a tier: their scores are on different
- * scales. `limits` bound the scan (tests shrink them). Throws what Neo4j throws, except that a full-text index dropped since it was last seen online
- * makes it scan instead, and a scan that runs out of time answers with the index's results.
+ * scales. `limits` bound the scan (tests shrink them). Throws what Neo4j throws, except that a full-text
+ * index dropped or changed since it was last seen makes it search again as the index is now, and a scan
+ * that runs out of time answers with the index's results.
  */
 export async function searchNodes(db: Database, q: string, limit: number, limits: Readonly<ScanLimits> = DEFAULT_SCAN_LIMITS): Promise<SearchResponse> {
   const terms = searchTerms(q);
