@@ -10,8 +10,10 @@ import cytoscape from 'cytoscape';
 import cytoscapeSvg from 'cytoscape-svg';
 import { CERTAINTY_ORDER, CERTAINTY_STYLES, type CertaintyStyle } from '../graph/certainty.ts';
 import { CLASSES } from '../graph/stylesheet.ts';
+import { patchCanvasToSvg } from './svg-context.ts';
 
 cytoscape.use(cytoscapeSvg);
+patchCanvasToSvg();
 
 export interface ImageOptions {
   full: boolean;
