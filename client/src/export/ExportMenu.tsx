@@ -85,8 +85,16 @@ export function ExportMenu({ core, viewScope, selectionScope, selectedNodeIds, d
         const cy = core();
         if (!cy) throw new Error('The graph is not drawn yet.');
         const options = { full, scale, keepHighlight, background: dark ? '#16191d' : '#ffffff', ink: dark ? '#e8eaed' : '#1f2328' };
-        if (format === 'png') download(await viewPng(cy, options), 'graph.png');
-        else download(new Blob([viewSvg(cy, options)], { type: 'image/svg+xml' }), 'graph.svg');
+        if (format === 'png') {
+          setStatus({ kind: 'busy', text: `Drawing ${cy.elements(':visible').length.toLocaleString('en-US')} elements… (the page waits while the browser draws)` });
+          await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve))); // let the status show first
+          const png = await viewPng(cy, options);
+          download(png.blob, 'graph.png');
+          if (png.scale < scale) {
+            setStatus({ kind: 'done', text: `Downloaded at ${Number(png.scale.toFixed(2))}× instead of ${scale}×: the browser's largest picture is 32,767 px a side and 268 million pixels.` });
+            return;
+          }
+        } else download(new Blob([viewSvg(cy, options)], { type: 'image/svg+xml' }), 'graph.svg');
       } else {
         const response = await fetch('/api/export', {
           method: 'POST',

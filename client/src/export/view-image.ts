@@ -10,6 +10,7 @@ import cytoscape from 'cytoscape';
 import cytoscapeSvg from 'cytoscape-svg';
 import { CERTAINTY_ORDER, CERTAINTY_STYLES, type CertaintyStyle } from '../graph/certainty.ts';
 import { CLASSES } from '../graph/stylesheet.ts';
+import { fitScale } from './picture-size.ts';
 import { patchCanvasToSvg } from './svg-context.ts';
 
 cytoscape.use(cytoscapeSvg);
@@ -91,6 +92,18 @@ function withoutFading<T>(cy: Core, keepHighlight: boolean, draw: () => T): T {
   }
 }
 
+/**
+ * The size in device px at scale 1 of the picture: the visible area or the whole graph, times the pixel
+ * ratio Cytoscape draws at (it multiplies a picture's scale by it).
+ */
+function pictureSize(cy: Core, full: boolean): { width: number; height: number } {
+  const renderer = (cy as unknown as { renderer(): { getPixelRatio?(): number } }).renderer();
+  const ratio = renderer.getPixelRatio?.() ?? window.devicePixelRatio;
+  if (!full) return { width: cy.width() * ratio, height: cy.height() * ratio };
+  const box = cy.elements(':visible').boundingBox();
+  return { width: box.w * ratio, height: box.h * ratio };
+}
+
 function legendHeight(entries: LegendEntry[]): number {
   return entries.length === 0 ? 0 : LEGEND.padding * 2 + entries.length * LEGEND.row;
 }
@@ -99,13 +112,17 @@ function escapeXml(text: string): string {
   return text.replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
-export async function viewPng(cy: Core, options: ImageOptions): Promise<Blob> {
-  const graph = withoutFading(cy, options.keepHighlight, () =>
-    cy.png({ output: 'blob-promise', full: options.full, scale: options.scale, bg: options.background }),
-  );
-  const bitmap = await createImageBitmap(await graph);
+/**
+ * The PNG of the view and its legend, and the scale it was drawn at: `options.scale`, or less when that
+ * would pass the browser's largest canvas (fitScale). Rejects with a readable Error when the browser cannot
+ * draw or encode it.
+ */
+export async function viewPng(cy: Core, options: ImageOptions): Promise<{ blob: Blob; scale: number }> {
   const entries = legendEntries(cy);
-  const s = options.scale;
+  const size = pictureSize(cy, options.full);
+  const s = fitScale(size.width, size.height + legendHeight(entries), options.scale);
+  const graph = withoutFading(cy, options.keepHighlight, () => cy.png({ output: 'blob-promise', full: options.full, scale: s, bg: options.background }));
+  const bitmap = await createImageBitmap(await graph);
   const canvas = document.createElement('canvas');
   canvas.width = bitmap.width;
   canvas.height = bitmap.height + Math.ceil(legendHeight(entries) * s);
@@ -138,9 +155,10 @@ export async function viewPng(cy: Core, options: ImageOptions): Promise<Blob> {
     g.fillStyle = options.ink;
     g.fillText(`${entry.label} (${entry.count})`, (LEGEND.padding * 2 + LEGEND.swatch) * s, y);
   });
-  return new Promise((resolve, reject) =>
-    canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('The picture could not be encoded.'))), 'image/png'),
+  const blob = await new Promise<Blob>((resolve, reject) =>
+    canvas.toBlob((made) => (made ? resolve(made) : reject(new Error('The browser could not encode a picture this large: choose a smaller scale or the visible area.'))), 'image/png'),
   );
+  return { blob, scale: s };
 }
 
 export function viewSvg(cy: Core, options: ImageOptions): string {
