@@ -8,6 +8,8 @@ import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../../scripts/chromium.ts';
 import type { RunningServer } from '../../server/src/app.ts';
+import { DEFAULT_FILTERS } from '../../client/src/state/filters.ts';
+import { encodeView } from '../../client/src/state/url-state.ts';
 import { openView, pagePoint, waitForStillGraph, type CyWindow } from '../support/browser.ts';
 import { startBrowserSession, type BrowserSession } from '../support/browser-session.ts';
 
@@ -113,5 +115,21 @@ describe('a shared link in Chromium', () => {
     await waitForStillGraph(page);
     const again = await picture(page);
     expectSamePoints(again.rendered, sender.rendered, 1);
+  });
+
+  it('moves the nodes in view and the camera to a link pasted over them (the hash edited)', async () => {
+    await openView(page, server.url, VIEW);
+    await waitForStillGraph(page);
+    const nodeIds = ['kim-jong-un', 'north-korea', 'russia', 'ukraine', 'vladimir-putin'];
+    const positions = Object.fromEntries(nodeIds.map((id, i) => [id, { x: -300 + 150 * i, y: i % 2 === 0 ? -80 : 120 }]));
+    const camera = { zoom: 0.75, x: 40, y: -25 };
+    const hash = encodeView({ nodeIds, selection: null, layoutName: 'manual', filters: DEFAULT_FILTERS, positions, camera });
+
+    await page.evaluate((h) => (window.location.hash = h), hash);
+    await page.waitForFunction(() => Math.abs((window as unknown as CyWindow).__cy.zoom() - 0.75) < 0.001);
+    await waitForStillGraph(page);
+    const shown = await picture(page);
+    expectSamePoints(shown.positions, positions, 0.5);
+    expectSamePoints({ centre: shown.centre }, { centre: camera }, 0.5);
   });
 });
