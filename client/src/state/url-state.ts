@@ -119,7 +119,9 @@ export function fitsInLink(nodeIds: readonly string[]): boolean {
  * recommends every sender and recipient of a URI support. The hash never reaches the server (browsers
  * take far more: Chrome 2 MB), but a link is pasted into mail, chats and tickets on its way. The node list
  * has its own, lower limit (LINK_IDS_MAX_CHARS); positions and camera go in only when the whole link stays
- * within this one.
+ * within this one. Measured (README, "Share"): the largest views a link names, 117 elementIds or ~230
+ * seed-like ids, make hashes of 1,215 and 4,794 characters with positions; at 500 nodes positions alone
+ * take 2,013 (force) to 3,015 (circle), but the ids pass LINK_IDS_MAX_CHARS first.
  */
 export const LINK_MAX_CHARS = 8_000;
 
