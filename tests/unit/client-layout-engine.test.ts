@@ -83,6 +83,21 @@ describe('layout engine', () => {
     expect(side).toBeGreaterThan(20 * Math.sqrt(job.nodes.length)); // and not a heap of nodes
   });
 
+  it('draws a large hierarchy level by level, each level wrapped into rows about as wide as the force layout', () => {
+    // A root with 3,000 children: breadthfirst put them on one row 100,000+ px wide.
+    const n = 3_001;
+    const nodes = Array.from({ length: n }, (_, i) => ({ id: `n${i}`, x: 0, y: 0, width: 40, height: 40 }));
+    const edges = nodes.slice(1).map((node) => ({ source: 'n0', target: node.id }));
+    const job: LayoutJob = { name: 'hierarchy', nodes, edges, start: 'scratch', seed: 7 };
+    const positions = computeLayout(job);
+    expect(computeLayout(job)).toEqual(positions);
+    const children = nodes.slice(1).map((node) => positions[node.id] as { x: number; y: number });
+    const xs = children.map((p) => p.x);
+    expect(Math.max(...xs) - Math.min(...xs)).toBeLessThanOrEqual(70 * Math.sqrt(n));
+    expect(children.every((p) => p.y > (positions.n0 as { y: number }).y)).toBe(true); // the level below its root
+    expect(new Set(children.map((p) => `${p.x},${p.y}`)).size).toBe(children.length); // no two on one spot
+  });
+
   it('refuses a layout it does not know', () => {
     expect(() => computeLayout({ ...randomJob(3), name: 'spring' })).toThrow('Unknown layout: spring');
   });
