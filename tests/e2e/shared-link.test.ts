@@ -101,6 +101,8 @@ describe('a shared link in Chromium', () => {
       const receiver = await picture(fresh);
       expectSamePoints(receiver.positions, sender.positions, 1);
       expect(Math.abs(receiver.zoom / sender.zoom - 1)).toBeLessThan(0.01);
+      // Drawn where the link puts the nodes: no layout job ran.
+      await expect(fresh.evaluate(() => (window as { __layoutJobs?: number }).__layoutJobs ?? 0)).resolves.toBe(0);
       expectSamePoints({ centre: receiver.centre }, { centre: sender.centre }, 1);
       await expect(fresh.locator('[data-testid="layout-select"]').inputValue()).resolves.toBe('manual');
       // Once the view has settled, the address bar still holds the link as given.
