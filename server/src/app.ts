@@ -19,8 +19,11 @@ import { losslessJsonBody } from './http/json-body.ts';
 import { apiRouter } from './http/routes.ts';
 import { securityHeaders } from './http/security.ts';
 
-/** Request body limit of POST /api/export: room for EXPORT_LIMITS' ids (~45 characters an elementId). */
-const EXPORT_BODY_LIMIT = '16mb';
+/**
+ * Request body limit of POST /api/export and POST /api/graph: room for EXPORT_LIMITS' ids, and for the
+ * largest view's (LIMITS.viewMaxCeiling), at ~45 characters an elementId.
+ */
+const IDS_BODY_LIMIT = '16mb';
 
 export interface AppDeps {
   db: Database;
@@ -48,7 +51,9 @@ export function createApp({ db, clientDir, log = defaultLog, cypherLimits, expor
   app.set('query parser', 'simple');
   app.use(securityHeaders);
   // An export taken from a large view lists its node and relationship ids: 20,000 and 40,000 are ~2.3 MB.
-  app.use('/api/export', losslessJsonBody(EXPORT_BODY_LIMIT));
+  app.use('/api/export', losslessJsonBody(IDS_BODY_LIMIT));
+  // A shared view restored by its ids: 2,000 of them outgrew the URL limits of GET (431).
+  app.use('/api/graph', losslessJsonBody(IDS_BODY_LIMIT));
   app.use(losslessJsonBody('1mb'));
   // The view's cap is the workbench graph's too (two relationships per node), unless a test sets them.
   const cypher = createCypherService(db, { maxGraphNodes: viewMaxNodes, maxGraphRelationships: 2 * viewMaxNodes, ...cypherLimits });

@@ -279,6 +279,14 @@ export function viewQuerySchemas(viewMax: number) {
   return {
     overview: OverviewQuerySchema.extend({ limit: limitParam(Math.min(LIMITS.overviewDefault, viewMax), viewMax) }),
     neighbors: NeighborsQuerySchema.extend({ limit: limitParam(Math.min(LIMITS.neighborsDefault, viewMax), viewMax) }),
+    /** `POST /api/graph {ids, limit?}`: GET /api/graph?ids= as a JSON body, for lists too long for a URL. */
+    graphByIds: z
+      .object({
+        ids: z.array(z.string().max(500)).min(1).max(LIMITS.viewMaxCeiling),
+        limit: limitParam(Math.min(LIMITS.overviewDefault, viewMax), viewMax),
+      })
+      .strict()
+      .transform(({ ids, limit }) => ({ ids: [...new Set(ids.filter((id) => id !== ''))], limit })),
   };
 }
 
@@ -379,7 +387,7 @@ export interface CypherResponse {
   /** Every node, relationship and path anywhere in the rows, plus the end nodes of returned relationships. */
   graph: Graph;
   summary: CypherSummary;
-  /** True when rows or the graph were cut at the server's caps (or the request's `limit`). */
+  /** True when rows, the graph or a value were cut at the server's caps (or the request's `limit`); `truncation` says which. */
   truncated: boolean;
   /** What was cut, present exactly when `truncated` is. */
   truncation?: CypherTruncation;

@@ -134,4 +134,26 @@ describe('a shared link in Chromium', () => {
     expectSamePoints(shown.positions, positions, 0.5);
     expectSamePoints({ centre: shown.centre }, { centre: camera }, 0.5);
   });
+
+  it('restores a link naming 2,000 nodes with one request, not a rejected URL and one request per node', async () => {
+    // 1,997 ids that no longer exist and three that do: a GET of them answered 431, then 2,000 neighbour requests.
+    const gone = Array.from({ length: 1_997 }, (_, i) => `4:00000000-0000-0000-0000-000000000000:${i}`);
+    // Made by hand, as the trial did: Share itself names at most ~7,000 characters of ids.
+    const hash = `v=1&n=${[...gone, 'kim-jong-un', 'north-korea', 'russia'].map(encodeURIComponent).join(',')}&layout=force`;
+    const requests: string[] = [];
+    const count = (request: { url(): string; method(): string }) => {
+      if (new URL(request.url()).pathname.startsWith('/api/')) requests.push(`${request.method()} ${new URL(request.url()).pathname}`);
+    };
+    page.on('request', count);
+    try {
+      await openView(page, server.url, `#${hash}`);
+      await waitForStillGraph(page);
+    } finally {
+      page.off('request', count);
+    }
+    const shown = await page.evaluate(() => (window as unknown as CyWindow).__cy.nodes().map((node) => node.id()).sort());
+    expect(shown).toEqual(['kim-jong-un', 'north-korea', 'russia']);
+    expect(requests.filter((request) => request.startsWith('POST /api/graph'))).toHaveLength(1);
+    expect(requests.filter((request) => request.includes('/neighbors') || request.startsWith('GET /api/graph'))).toEqual([]);
+  });
 });

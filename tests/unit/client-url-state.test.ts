@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_FILTERS } from '../../client/src/state/filters.ts';
-import { decodeView, encodeView, fitsInLink, frontCode, frontDecode, LINK_IDS_MAX_CHARS, linkFor, encodePositions, decodePositions, type SharedView } from '../../client/src/state/url-state.ts';
+import { decodeView, encodeView, fitsInLink, frontCode, frontDecode, LINK_NODES_MAX_CHARS, linkFor, encodePositions, decodePositions, type SharedView } from '../../client/src/state/url-state.ts';
 
 const view: SharedView = {
   nodeIds: ['north-korea', 'kim-jong-un', 'a,b&c=d', '4:abc:12'],
@@ -51,12 +51,22 @@ describe('client shareable view URLs', () => {
 });
 
 describe('links to large views', () => {
-  it('leaves out nodes that would outgrow the server’s URL limits, keeping layout and filters', () => {
+  it('leaves out nodes that would outgrow a link, keeping layout and filters', () => {
     const many = Array.from({ length: 3_000 }, (_, i) => `4:9d1b3c0e-7f2a-4a55-9c1e-2b9d0f6e1a77:${i}`);
     expect(fitsInLink(many)).toBe(false);
     const hash = encodeView({ nodeIds: many, selection: null, layoutName: 'grid', filters: DEFAULT_FILTERS });
-    expect(hash.length).toBeLessThan(LINK_IDS_MAX_CHARS);
+    expect(hash.length).toBeLessThan(LINK_NODES_MAX_CHARS);
     expect(decodeView(hash)).toMatchObject({ nodeIds: [], layoutName: 'grid' });
+  });
+
+  it('names the 500 nodes of a view with elementIds, and their positions, within 8,000 characters', () => {
+    // Restoring posts the ids (fetchGraphByIds), so the GET's URL limits no longer cap a link at 117 elementIds.
+    const ids = Array.from({ length: 500 }, (_, i) => `4:9d1b3c0e-7f2a-4a55-9c1e-2b9d0f6e1a77:${i * 7}`);
+    const positions = Object.fromEntries(ids.map((id, i) => [id, { x: (i * 37) % 1500, y: (i * 91) % 1500 }]));
+    const link = linkFor({ nodeIds: ids, selection: null, layoutName: 'force', filters: DEFAULT_FILTERS, positions, camera: { zoom: 0.5, x: 0, y: 0 } });
+    expect(link.positionsLeftOut).toBe(false);
+    expect(link.hash.length).toBeLessThan(8_000);
+    expect(decodeView(link.hash)?.nodeIds.length).toBe(500);
   });
 
   it('keeps the nodes of a view that fits', () => {
@@ -85,6 +95,17 @@ function largestLinkable(make: (count: number) => string[]): string[] {
   return make(count);
 }
 
+it.each([
+  ['elementId-like', elementIds, 1_000],
+  ['seed-like', seedIds, 1_000],
+])('names views of over a thousand nodes (%s ids) in a link, within the node list’s budget', (_kind, make, atLeast) => {
+  const ids = largestLinkable(make);
+  expect(ids.length).toBeGreaterThan(atLeast);
+  const hash = encodeView({ nodeIds: ids, selection: null, layoutName: 'force', filters: DEFAULT_FILTERS });
+  expect(hash.length).toBeLessThanOrEqual(LINK_NODES_MAX_CHARS + 100);
+  expect(decodeView(hash)?.nodeIds.sort()).toEqual([...ids].sort());
+});
+
 describe('positions and camera in a link', () => {
   it('round-trips positions (negative, fractional, ids with commas) and the camera, rounded to 1 px and 4 digits', () => {
     const positions = { russia: { x: -1234.4, y: 56.6 }, 'a,b&c=d': { x: 0.4, y: -0.6 }, '4:abc:12': { x: 98_765, y: -43_210.5 } };
@@ -108,9 +129,9 @@ describe('positions and camera in a link', () => {
   });
 
   it.each([
-    ['elementId-like', largestLinkable(elementIds)],
-    ['seed-like', largestLinkable(seedIds)],
-  ])('round-trips the positions of the largest view a link names (%s ids)', (_kind, ids) => {
+    ['elementId-like', elementIds(500)],
+    ['seed-like', seedIds(500)],
+  ])('round-trips the positions of a 500-node view (%s ids)', (_kind, ids) => {
     const positions = spread(ids, 3_000);
     const hash = encodeView({ nodeIds: ids, selection: null, layoutName: 'force', filters: DEFAULT_FILTERS, positions, camera: { zoom: 0.5, x: 0, y: 0 } });
     expect(decodeView(hash)?.positions).toEqual(rounded(positions));
@@ -125,7 +146,7 @@ describe('positions and camera in a link', () => {
   });
 
   it('leaves positions and camera out when the link would pass its budget, and says so', () => {
-    const ids = largestLinkable(seedIds);
+    const ids = seedIds(500);
     const largest: SharedView = { nodeIds: ids, selection: null, layoutName: 'circle', filters: DEFAULT_FILTERS, positions: spread(ids, 30_000), camera: { zoom: 1, x: 0, y: 0 } };
     const whole = linkFor(largest);
     expect(whole.positionsLeftOut).toBe(false);

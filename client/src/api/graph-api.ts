@@ -15,7 +15,7 @@ import type {
   SchemaAnswer,
   SourceText,
 } from './browse-types.ts';
-import { ApiError, getJson, isRecord } from './http.ts';
+import { ApiError, getJson, isRecord, requestJson } from './http.ts';
 import { viewMaxNodes, withinViewCap } from './server-limits.ts';
 
 /** Default sizes of each request; the server caps them (contract LIMITS). */
@@ -239,23 +239,36 @@ export async function fetchNodeEvidence(id: string, signal?: AbortSignal): Promi
 }
 
 /**
- * The nodes `ids` and the relationships among them, for a shared view. Asks `/api/graph?ids=`; when the
- * server does not support it (an error, or an overview that ignores the list), rebuilds the view from one
- * neighbours request per node (which brings the node itself). Ids that no longer exist are left out.
+ * The nodes `ids` and the relationships among them, for a shared view: one `POST /api/graph {ids, limit}`
+ * (a list of any length: 2,000 ids in a GET answered 431). A server without that route (404, 405) is asked
+ * `GET /api/graph?ids=`, and one that does not support that either (an error, or an overview that ignores
+ * the list) rebuilds the view from one neighbours request per node (which brings the node itself). Ids that
+ * no longer exist are left out. Rejects with ApiError on a network error or a 5xx.
  */
 export async function fetchGraphByIds(ids: readonly string[], signal?: AbortSignal): Promise<Graph> {
   const wanted = new Set(ids);
-  try {
-    const params = new URLSearchParams({ limit: String(withinViewCap(ids.length)) });
-    for (const id of ids) params.append('ids', id); // repeated: an id may hold a comma
-    const graph = await getJson(`/api/graph?${params}`, isGraph, signal);
-    // A server that ignores `ids` answers with an overview of `limit` nodes: that holds nodes of the view
-    // only when it is the view.
-    if (graph.nodes.length > 0 && graph.nodes.every((node) => wanted.has(node.id))) return graph;
-  } catch (error) {
-    if (!(error instanceof ApiError) || error.status === 0 || error.status >= 500) throw error;
-  }
-  return rebuildGraph(ids, wanted, signal);
+  const limit = withinViewCap(ids.length);
+  /**
+   * The answer when it is the view; null when the server ignored the list or lacks the route. `emptyIsAnswer`:
+   * whether an empty answer says that none of the ids exists (a server with the POST route reads the list).
+   */
+  const attempt = async (ask: () => Promise<Graph>, emptyIsAnswer: boolean): Promise<Graph | null> => {
+    try {
+      const graph = await ask();
+      // A server that ignores `ids` answers with an overview of `limit` nodes: that holds nodes of the view
+      // only when it is the view.
+      const ofTheView = graph.nodes.every((node) => wanted.has(node.id));
+      return ofTheView && (emptyIsAnswer || graph.nodes.length > 0) ? graph : null;
+    } catch (error) {
+      if (!(error instanceof ApiError) || error.status === 0 || error.status >= 500) throw error;
+      return null;
+    }
+  };
+  const posted = await attempt(() => requestJson('/api/graph', isGraph, { body: { ids, limit }, signal }), true);
+  if (posted) return posted;
+  const params = new URLSearchParams({ limit: String(limit) });
+  for (const id of ids) params.append('ids', id); // repeated: an id may hold a comma
+  return (await attempt(() => getJson(`/api/graph?${params}`, isGraph, signal), false)) ?? rebuildGraph(ids, wanted, signal);
 }
 
 async function rebuildGraph(ids: readonly string[], wanted: ReadonlySet<string>, signal?: AbortSignal): Promise<Graph> {

@@ -93,31 +93,36 @@ export function frontDecode(text: string): string[] {
 }
 
 /**
- * Most characters the node list of a link may take, as the `ids` query that restoring it sends
- * (`/api/graph?ids=a&ids=b`, percent-encoded): well under the 16 KiB that Node.js allows for a request's headers
- * (`--max-http-header-size`), and under the 8 KiB request line of common proxies (nginx's
- * `large_client_header_buffers`).
+ * Most characters the node list of a link may take as written (front-coded or plain, the shorter): the
+ * link's budget (LINK_MAX_CHARS) less 1,000 for the address, the selection and the filters. Restoring a
+ * link sends its ids in a POST body (graph-api.ts's fetchGraphByIds), so no URL limit of the server's
+ * applies (a GET of 2,000 ids answered 431).
  */
-export const LINK_IDS_MAX_CHARS = 6_000;
+export const LINK_NODES_MAX_CHARS = 7_000;
 
-/** True when a link can name the nodes `nodeIds` without outgrowing LINK_IDS_MAX_CHARS. */
+/** The node list of a link: `nz=` front-coded when that is shorter by a fifth, else `n=` plain. */
+function nodeList(ordered: readonly string[]): string {
+  const plain = encodeList(ordered);
+  const coded = frontCode(ordered);
+  return coded.length < plain.length * 0.8 ? `nz=${coded}` : `n=${plain}`;
+}
+
+/** True when a link can name the nodes `nodeIds` within LINK_NODES_MAX_CHARS. */
 export function fitsInLink(nodeIds: readonly string[]): boolean {
-  let chars = 0;
-  for (const id of nodeIds) {
-    chars += encodeURIComponent(id).length + 5; // `&ids=`: restoring repeats the parameter for each id
-    if (chars > LINK_IDS_MAX_CHARS) return false;
-  }
-  return true;
+  // Each id takes at least two characters (one, and a comma): a larger view needs no encoding to be refused.
+  if (nodeIds.length > LINK_NODES_MAX_CHARS / 2) return false;
+  return nodeList(linkOrder(nodeIds)).length <= LINK_NODES_MAX_CHARS;
 }
 
 /**
  * Most characters of a link with positions: the 8,000 octets that RFC 9110 (section 4.1, "URI References")
  * recommends every sender and recipient of a URI support. The hash never reaches the server (browsers
  * take far more: Chrome 2 MB), but a link is pasted into mail, chats and tickets on its way. The node list
- * has its own, lower limit (LINK_IDS_MAX_CHARS); positions and camera go in only when the whole link stays
- * within this one. Measured (README, "Share"): the largest views a link names, 117 elementIds or ~230
- * seed-like ids, make hashes of 1,215 and 4,794 characters with positions; at 500 nodes positions alone
- * take 2,013 (force) to 3,015 (circle), but the ids pass LINK_IDS_MAX_CHARS first.
+ * has its own, lower limit (LINK_NODES_MAX_CHARS); positions and camera go in only when the whole link
+ * stays within this one. Measured (`npx tsx bench/link-length.ts`): 500 nodes make hashes of 2,859
+ * characters with elementIds (4,884 with positions over 1,500 px, 5,886 over 5,000 px) and 2,224 with
+ * seed-like ids (4,249 / 5,251); the largest views a link names are 1,242 elementIds and 1,614 seed-like
+ * ids (their positions left out: the node list alone takes ~7,000).
  */
 export const LINK_MAX_CHARS = 8_000;
 
@@ -138,11 +143,7 @@ export function linkFor(view: SharedView, maxChars: number = LINK_MAX_CHARS): Vi
   const parts: string[] = [`v=${VERSION}`];
   const ordered = linkOrder(view.nodeIds);
   const withNodes = ordered.length > 0 && fitsInLink(ordered);
-  if (withNodes) {
-    const plain = encodeList(ordered);
-    const coded = frontCode(ordered);
-    parts.push(coded.length < plain.length * 0.8 ? `nz=${coded}` : `n=${plain}`);
-  }
+  if (withNodes) parts.push(nodeList(ordered));
   if (view.selection) parts.push(`sel=${view.selection.kind === 'node' ? 'n' : 'r'}:${encodeItem(view.selection.id)}`);
   if (view.layoutName) parts.push(`layout=${encodeItem(view.layoutName)}`);
   for (const [key, field] of Object.entries(FILTER_KEYS)) {

@@ -43,6 +43,18 @@ export function apiRouter(db: Database, graph: GraphService, cypher: CypherServi
     res.json(await graph.overview(parseRequest(schemas.overview, req.query, 'query parameters')));
   });
 
+  /**
+   * The same answer as GET /api/graph?ids=, for a body `{ids: string[], limit?: number}` (ids or
+   * elementIds, up to LIMITS.viewMaxCeiling; `limit` as the GET's, at most the view's cap): a shared view
+   * of thousands of nodes, whose ids would outgrow a URL. 400 VALIDATION_FAILED for a malformed body or an
+   * unknown field, 413 past 16 MB.
+   */
+  router.post('/graph', async (req, res) => {
+    const { ids, limit } = parseRequest(schemas.graphByIds, req.body, 'graph request');
+    if (ids.length === 0) throw new AppError('VALIDATION_FAILED', 'Invalid graph request: ids: must hold at least one non-empty id.');
+    res.json(await graph.overview({ ids, limit }));
+  });
+
   router.get('/sources/:id/text', async (req, res) => {
     const id = parseRequest(NodeIdSchema, req.params.id, 'source id');
     res.json(await graph.sourceText(id));
