@@ -5,6 +5,7 @@
  * timeline window, and a shared view restored from the URL after a reload.
  */
 import type { Page } from 'playwright-core';
+import { LIMITS } from '../../server/src/contract.ts';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../server/src/app.ts';
 import type { Database } from '../../server/src/db/database.ts';
@@ -242,6 +243,14 @@ describe('browsing the graph in Chromium', () => {
     await expect(dialog.locator('[data-testid="expand-types"] label', { hasText: 'DEPLOYS' }).locator('.count').innerText()).resolves.toBe(
       String(deployed.length),
     );
+    // "At most" goes up to what one view holds on this server (it stopped at 5,000), and no further.
+    const atMost = dialog.locator('[data-testid="expand-limit"]');
+    for (const [typed, kept] of [['12000', '12000'], ['30000', String(LIMITS.viewMax)]] as const) {
+      await atMost.click();
+      await page.keyboard.press('Control+A');
+      await page.keyboard.type(typed);
+      await expect(atMost.inputValue()).resolves.toBe(kept);
+    }
     await dialog.locator('[data-testid="expand-types"] label', { hasText: 'DEPLOYS' }).locator('input').check();
     await expect
       .poll(() => dialog.locator('[data-testid="expand-preview"]').innerText(), { timeout: 10_000 })

@@ -8,6 +8,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import type { NeighborQuery } from '../api/browse-types.ts';
 import { fetchNeighbors } from '../api/graph-api.ts';
 import { isAbort } from '../api/http.ts';
+import { viewMaxNodes, withinViewCap } from '../api/server-limits.ts';
 import { CERTAINTY_ORDER, CERTAINTY_STYLES } from '../graph/certainty.ts';
 import type { ExpandChoice } from '../state/use-explorer.ts';
 import { useDebouncedValue } from '../state/use-debounced-value.ts';
@@ -146,10 +147,11 @@ export function ExpandDialog({ choice, cap, onConfirm, onCancel }: ExpandDialogP
             <input
               type="number"
               min={1}
-              max={5000}
+              max={viewMaxNodes()}
               value={limit}
-              onChange={(event) => setLimit(Math.max(1, Math.min(5000, Number(event.target.value) || 1)))}
+              onChange={(event) => setLimit(withinViewCap(Number(event.target.value) || 1))}
               data-testid="expand-limit"
+              title={`Up to ${viewMaxNodes().toLocaleString('en-US')}, what one view holds on this server; an expansion that would pass it stops there and says so`}
             />
           </label>
           <p className="modal-preview" data-testid="expand-preview" aria-live="polite">
