@@ -235,6 +235,7 @@ export function App() {
               onPositions={(positions, cause) =>
                 dispatch(cause === 'drag' ? { type: 'nodesMoved', positions } : { type: 'positionsSettled', positions })
               }
+              onLayoutCancelled={(seq) => dispatch({ type: 'layoutCancelled', seq })}
               onCamera={(camera) => dispatch({ type: 'cameraMoved', camera })}
             >
               <StatusOverlay overview={state.overview} empty={loaded && nodeCount === 0} onRetry={() => actions.loadInitial()} />

@@ -266,6 +266,20 @@ describe('explorer state: other view changes', () => {
     expect(back.layoutName).toBe(start.layoutName);
   });
 
+  it('takes back a layout choice whose layout was cancelled: the selector and the history are as before it', () => {
+    const start = loaded();
+    const chosen = run(start, { type: 'layoutChosen', name: 'circle' });
+    const seq = chosen.layoutRequest?.seq as number;
+    const cancelled = run(chosen, { type: 'layoutCancelled', seq });
+    expect(cancelled.layoutName).toBe(start.layoutName);
+    expect(cancelled.history.past).toHaveLength(start.history.past.length);
+    expect(cancelled.notice?.text).toBe('The circle layout was cancelled: the nodes stay where they were.');
+    // A cancellation that comes after another change (or for another request) changes nothing.
+    const later = run(chosen, { type: 'filtersChanged', filters: { ...DEFAULT_FILTERS, hiddenLabels: ['Person'] }, change: 'hide Person' });
+    expect(run(later, { type: 'layoutCancelled', seq })).toBe(later);
+    expect(run(chosen, { type: 'layoutCancelled', seq: seq + 7 })).toBe(chosen);
+  });
+
   it('chooses the manual layout without asking the canvas to run anything', () => {
     const state = run(loaded(), { type: 'layoutChosen', name: 'manual' });
     expect(state.layoutName).toBe('manual');

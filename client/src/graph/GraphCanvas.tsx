@@ -70,6 +70,8 @@ export interface GraphCanvasProps {
   onExpand(nodeId: string): void;
   /** Positions after a layout or placement settled (`drag`: the analyst moved nodes). */
   onPositions(positions: Positions, cause: 'layout' | 'drag'): void;
+  /** The layout of request `seq` was cancelled (the Cancel button, Esc) before it placed anything. */
+  onLayoutCancelled(seq: number): void;
   /** Where the view looks, once a pan, zoom, fit or resize has come to rest. */
   onCamera(camera: Camera): void;
   ref?: Ref<GraphCanvasHandle>;

@@ -100,6 +100,9 @@ export function useElementSync(
     handledRequest.current = request.seq;
     const layout = layoutByName(request.name);
     if (layout.manual) return;
-    void enqueue((cy) => fullLayout(cy, layout.name, { animate: true, fit: true, spiral: false }, context)).then(settled);
+    void enqueue(async (cy) => {
+      const placed = await fullLayout(cy, layout.name, { animate: true, fit: true, spiral: false }, context);
+      if (!placed && !cy.destroyed()) latest.current.onLayoutCancelled(request.seq);
+    }).then(settled);
   }, [props.layoutRequest]);
 }

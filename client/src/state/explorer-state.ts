@@ -16,7 +16,7 @@ import { emptyHistory } from './history.ts';
 import { nameOf, plural, withNotice } from './notices.ts';
 import { pathRelationshipIds, reducePathsFound } from './paths.ts';
 import { addToSelection, selectedNodeIds, toggleSelected, validSelection, withValidMultiSelection } from './selection.ts';
-import { commit, historyCap, snapshotOf, stepHistory } from './view-history.ts';
+import { commit, historyCap, snapshotOf, stepHistory, takeBackLayout } from './view-history.ts';
 
 export type * from './explorer-types.ts';
 export { collapseRemovals, historyCap, pathRelationshipIds, selectedNodeIds, snapshotOf };
@@ -195,6 +195,8 @@ function reduce(state: ExplorerState, action: ExplorerAction): ExplorerState {
         seq: state.seq + 1,
       });
     }
+    case 'layoutCancelled':
+      return takeBackLayout(state, action.seq, layoutByName(state.layoutName).title);
     case 'positionsSettled': {
       const positions = sharePositions(state.positions, action.positions);
       return positions === state.positions ? state : { ...state, positions };

@@ -187,6 +187,8 @@ export type ExplorerAction =
   | { type: 'selectionRemoved' }
   | { type: 'filtersChanged'; filters: Filters; change: string }
   | { type: 'layoutChosen'; name: string }
+  /** The layout of request `seq` was cancelled before it placed anything. */
+  | { type: 'layoutCancelled'; seq: number }
   /** The canvas finished placing nodes (a layout, an incremental placement): the present positions, not a change. */
   | { type: 'positionsSettled'; positions: Positions }
   /** The analyst dragged nodes: a manual layout change. */

@@ -55,6 +55,23 @@ export function stepHistory(state: ExplorerState, direction: 'undo' | 'redo'): E
   };
 }
 
+/**
+ * The layout the analyst chose (request `seq`) was cancelled before it placed anything: the view is the
+ * one before that choice, so the choice is taken back, from the layout selector and from the history (a
+ * cancelled layout left its name in the selector over a drawing it never made: new-user trial). Unchanged
+ * when a later change came first.
+ */
+export function takeBackLayout(state: ExplorerState, seq: number, title: string): ExplorerState {
+  const before = state.history.past.at(-1);
+  if (state.layoutRequest?.seq !== seq || !before || before.change !== `${title.toLowerCase()} layout`) return state;
+  return {
+    ...state,
+    layoutName: before.view.layoutName,
+    history: { past: state.history.past.slice(0, -1), future: state.history.future },
+    ...withNotice(state, `The ${title.toLowerCase()} layout was cancelled: the nodes stay where they were.`),
+  };
+}
+
 /** "Expanding North Korea…" → "Expanding North Korea was cancelled." */
 function cancelled(busy: string): string {
   return `${busy.replace(/…$/, '')} was cancelled.`;
