@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_FILTERS } from '../../client/src/state/filters.ts';
 import { decodeView, encodeView, fitsInLink, frontCode, frontDecode, LINK_NODES_MAX_CHARS, linkFor, encodePositions, decodePositions, type SharedView } from '../../client/src/state/url-state.ts';
+import { overviewNotice } from '../../client/src/state/initial-view.ts';
 
 const view: SharedView = {
   nodeIds: ['north-korea', 'kim-jong-un', 'a,b&c=d', '4:abc:12'],
@@ -179,5 +180,23 @@ describe('positions and camera in a link', () => {
     const p = encodePositions(ids, positions);
     expect(p?.length).toBeLessThanOrEqual(4 * 500 + 16);
     expect(decodePositions(ids, p ?? '')).toEqual(rounded(positions));
+  });
+});
+
+describe('the first view says what it is not', () => {
+  const nodes = (count: number) => Array.from({ length: count }, (_, i) => ({ id: `n${i}`, elementId: `4:x:${i}`, labels: ['A'], properties: {} }));
+
+  it('says when a link named no nodes (its view was too large) instead of showing the overview without a word', () => {
+    expect(overviewNotice({ nodes: nodes(300), relationships: [] }, true)).toBe(
+      'This link names no nodes (its view was too large for a link): showing an overview of the first 300 nodes the database holds. Share the query that built a large view instead.',
+    );
+    expect(overviewNotice({ nodes: nodes(27), relationships: [] }, true)).toMatch(/^This link names no nodes .*: showing the overview\./);
+  });
+
+  it('says when the overview stopped at its limit, and nothing when it holds the whole graph', () => {
+    expect(overviewNotice({ nodes: nodes(300), relationships: [] }, false)).toBe(
+      'Showing the first 300 nodes the database holds: search, a label in the schema or the workbench brings in others.',
+    );
+    expect(overviewNotice({ nodes: nodes(27), relationships: [] }, false)).toBeUndefined();
   });
 });

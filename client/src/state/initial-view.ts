@@ -5,7 +5,7 @@
  */
 import type { Dispatch } from 'react';
 import type { Graph } from '../../../server/src/contract.ts';
-import { fetchGraphByIds, fetchOverview } from '../api/graph-api.ts';
+import { DEFAULT_REQUEST_LIMITS, fetchGraphByIds, fetchOverview } from '../api/graph-api.ts';
 import { ApiError, errorMessage, isAbort } from '../api/http.ts';
 import type { ExplorerAction, Positions } from './explorer-types.ts';
 import { decodeView } from './url-state.ts';
@@ -23,6 +23,19 @@ function knownPositions(graph: Graph, stored: Positions): Positions {
       return position ? [[node.id, position]] : [];
     }),
   );
+}
+
+/**
+ * What the overview says when it is not the whole story: a link that names no nodes (its view was too large
+ * for a link: a reload of such a view showed the overview without a word), or an overview cut at its limit.
+ */
+export function overviewNotice(graph: Graph, fromLink: boolean): string | undefined {
+  const count = graph.nodes.length.toLocaleString('en-US');
+  const cut = graph.nodes.length >= DEFAULT_REQUEST_LIMITS.overview;
+  const what = cut ? `an overview of the first ${count} nodes the database holds` : 'the overview';
+  if (fromLink) return `This link names no nodes (its view was too large for a link): showing ${what}. Share the query that built a large view instead.`;
+  if (cut) return `Showing the first ${count} nodes the database holds: search, a label in the schema or the workbench brings in others.`;
+  return undefined;
 }
 
 /** Loads the first view and dispatches `overviewLoaded` (or `overviewFailed`); nothing once `signal` aborts. */
@@ -47,7 +60,14 @@ export function loadInitialView(dispatch: Dispatch<ExplorerAction>, signal?: Abo
       return;
     }
     const graph = await fetchOverview(undefined, signal);
-    dispatch({ type: 'overviewLoaded', graph, positions: knownPositions(graph, stored), filters: shared?.filters, selection: shared?.selection });
+    dispatch({
+      type: 'overviewLoaded',
+      graph,
+      positions: knownPositions(graph, stored),
+      filters: shared?.filters,
+      selection: shared?.selection,
+      ...(overviewNotice(graph, shared !== null) ? { notice: overviewNotice(graph, shared !== null) } : {}),
+    });
   };
   load().catch((error: unknown) => {
     if (isAbort(error)) return;
