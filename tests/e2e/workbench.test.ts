@@ -112,7 +112,10 @@ describe('the Cypher workbench, once open,', () => {
     // A list of 1,500 strings per row: the server shortens each to 1,000 items and stops the rows at 8 MB.
     await setQuery("UNWIND range(1, 1000) AS i RETURN i, [x IN range(1, 1500) | 'item ' + x] AS xs");
     await runOn(page, 60_000);
-    const cut = await page.locator('[data-testid="result-line-cut"]').innerText();
+    // The result line names the cuts; the Summary (one click away) says each in full.
+    await expect(page.locator('[data-testid="result-line-cut"]').innerText()).resolves.toBe('truncated: rows, values');
+    await page.locator('[data-testid="result-line-cut"]').click();
+    const cut = await page.locator('[data-testid="summary-truncated"]').innerText();
     expect(cut).toMatch(/rows cut at [\d,]+: the answer reached 8 MB/);
     expect(cut).toMatch(/[\d,]+ values shortened \(lists and maps to 1,000 entries/);
     const elementsIn = (selector: string) => page.evaluate((s) => document.querySelector(s)?.querySelectorAll('*').length ?? -1, selector);

@@ -28,7 +28,7 @@ import { SavedQueriesList } from './SavedQueriesList.tsx';
 import { deleteQuery, loadSavedQueries, mergeImported, saveQuery, storeSavedQueries, type SavedQuery } from './saved-queries.ts';
 import { useQueryRunner, type RunDone, type RunMode, type RunState } from './use-query-runner.ts';
 import './workbench.css';
-import { truncationPhrases } from './truncation.ts';
+import { cutNames, truncationPhrases } from './truncation.ts';
 
 export interface WorkbenchProps {
   scheme: ColorScheme;
@@ -337,10 +337,18 @@ function Results({ state, tab, onTab, onCancel, shown, onShowGraph, onAddParamet
             {result.rows.length} row{result.rows.length === 1 ? '' : 's'} · first after {formatMs(summary.resultAvailableAfterMs)} · last after{' '}
             {formatMs(summary.resultAvailableAfterMs + summary.resultConsumedAfterMs)}
             {result.truncated && (
-              <strong className="wb-warning-text" data-testid="result-line-cut">
-                {' '}
-                · {truncationPhrases(result).join(' · ')}
-              </strong>
+              <>
+                {' · '}
+                <button
+                  type="button"
+                  className="link-button wb-warning-text"
+                  data-testid="result-line-cut"
+                  title={truncationPhrases(result).join('; ')}
+                  onClick={() => onTab('summary')}
+                >
+                  <strong>truncated: {cutNames(result)}</strong>
+                </button>
+              </>
             )}
             {summary.notifications.length > 0 && (
               <button type="button" className="link-button wb-notes-link" onClick={() => onTab('summary')}>

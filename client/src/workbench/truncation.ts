@@ -11,6 +11,14 @@ function megabytes(bytes: number): string {
   return `${Number((bytes / 2 ** 20).toFixed(1))} MB`;
 }
 
+/** The cuts of `result` in a few words, for the one-line result summary: "rows, values, graph". */
+export function cutNames(result: Pick<CypherResponse, 'truncated' | 'truncation'>): string {
+  const cut = result.truncation;
+  if (!result.truncated || !cut) return result.truncated ? "the server's limits" : '';
+  const names = [cut.rowLimit !== undefined || cut.answerBytes !== undefined ? 'rows' : '', cut.values ? 'values' : '', cut.graph ? 'graph' : ''];
+  return names.filter(Boolean).join(', ');
+}
+
 /**
  * The cuts of `result`, e.g. ["rows cut at 1,000 (the row limit)", "3 values shortened (lists and maps to
  * 1,000 entries, strings to 100,000 characters)"]; [] when nothing was cut. An answer that says it was
