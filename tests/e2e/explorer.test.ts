@@ -3,7 +3,7 @@
  * a click on a relationship shows its evidence, search focuses a node and double-click expands one.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../server/src/db/database.ts';
 import { clickElement, pagePoint, probe as probeGraph, waitForStillGraph, type CyWindow } from '../support/browser.ts';
 import { startBrowserSession, type BrowserSession } from '../support/browser-session.ts';
@@ -17,6 +17,11 @@ let pageErrors: string[];
 beforeAll(async () => {
   session = await startBrowserSession();
   ({ db, page, pageErrors } = session);
+});
+
+// The main flows log no error to the console (4xx answers the UI handles aside: Chromium logs each one).
+afterEach(() => {
+  expect(session.consoleErrors.splice(0)).toEqual([]);
 });
 
 afterAll(() => session?.close());

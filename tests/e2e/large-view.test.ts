@@ -5,7 +5,7 @@
  * (`npm run bench` measures them, `render-*` and `layout-*`).
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../server/src/db/database.ts';
 import { clickElement, waitForStillGraph, type CyWindow } from '../support/browser.ts';
 import { startBrowserSession, type BrowserSession } from '../support/browser-session.ts';
@@ -36,6 +36,11 @@ beforeAll(async () => {
        CREATE (a)-[:BULK_LINK]->(b)`,
     );
   });
+});
+
+// The main flows log no error to the console (4xx answers the UI handles aside: Chromium logs each one).
+afterEach(() => {
+  expect(session.consoleErrors.splice(0)).toEqual([]);
 });
 
 afterAll(async () => {

@@ -5,7 +5,7 @@
  * read-only workbench owes its user (a refused write, a syntax error marked in the text, a missing parameter).
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from '../../server/src/db/database.ts';
 import { probe as probeGraph, waitForStillGraph, type CyWindow } from '../support/browser.ts';
 import { startBrowserSession, type BrowserSession } from '../support/browser-session.ts';
@@ -27,6 +27,11 @@ const runWithKeyboard = () => runOn(page);
 beforeAll(async () => {
   session = await startBrowserSession();
   ({ db, page, pageErrors } = session);
+});
+
+// The main flows log no error to the console (4xx answers the UI handles aside: Chromium logs each one).
+afterEach(() => {
+  expect(session.consoleErrors.splice(0)).toEqual([]);
 });
 
 afterAll(() => session?.close());
