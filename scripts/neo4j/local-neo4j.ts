@@ -36,6 +36,12 @@ export interface LocalNeo4jOptions {
   transactionMemory: string;
   /** Wipe the instance's data before starting: a throw-away database. */
   fresh?: boolean;
+  /**
+   * How often Neo4j looks for transactions past their timeout (db.transaction.monitor.check.interval, ms;
+   * Neo4j's default 2,000): a timeout takes effect only at such a check. Tests lower it, so that a short
+   * timeout stops a query that runs a fraction of a second.
+   */
+  timeoutCheckIntervalMs?: number;
   /** Progress lines for the user. */
   log?: (line: string) => void;
 }
@@ -206,6 +212,7 @@ function writeConfig(paths: InstancePaths, options: LocalNeo4jOptions): void {
     `server.memory.pagecache.size=${options.pageCache}`,
     // One query may not take the whole heap: beyond this it fails with TransactionOutOfMemoryError.
     `db.memory.transaction.max=${options.transactionMemory}`,
+    ...(options.timeoutCheckIntervalMs === undefined ? [] : [`db.transaction.monitor.check.interval=${options.timeoutCheckIntervalMs}ms`]),
     'dbms.security.auth_enabled=true',
     'dbms.security.allow_csv_import_from_file_urls=false',
     'dbms.usage_report.enabled=false',

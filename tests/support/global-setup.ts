@@ -26,6 +26,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     pageCache: '256m',
     transactionMemory: DEFAULT_CONFIG.localNeo4jTransactionMemory,
     fresh: true,
+    timeoutCheckIntervalMs: 50, // a 1 ms timeout must stop a scan of a second (search-coverage.test.ts)
     log: (line) => console.error(`[test neo4j] ${line}`),
   });
   project.provide('neo4j', { uri: neo4j.uri, user: neo4j.user, password: neo4j.password });
