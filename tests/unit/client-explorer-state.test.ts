@@ -62,24 +62,29 @@ describe('explorer state: expand, collapse, undo, redo', () => {
     expect(run(redone, { type: 'redo' })).toBe(redone);
   });
 
-  it('drops an answer that arrives after an undo, so the undone expansion stays redoable', () => {
+  it('cancels only the pending request on an undo that comes first, and drops its late answer', () => {
     // The analyst expands Russia, starts expanding North Korea, and presses Ctrl+Z before the answer comes.
     const expandedRussia = run(loaded(), { type: 'expanded', nodeId: 'russia', response: neighbours('russia', ['putin']) });
     const waiting = run(expandedRussia, { type: 'busy', text: 'Expanding North Korea…' });
     const asked = waiting.viewRevision;
-    const undone = run(waiting, { type: 'undo' });
-    expect(undone.busy).toBeNull();
-    expect(undone.notice?.text).toBe('Undone: expand russia. Expanding North Korea was cancelled.');
+    const cancelled = run(waiting, { type: 'undo' });
+    expect(cancelled.busy).toBeNull();
+    expect(cancelled.notice?.text).toBe('Expanding North Korea was cancelled.');
+    // Russia's expansion, made before, stays: one Ctrl+Z takes back one change, the one still on its way.
+    expect(nodeIds(cancelled)).toEqual(['north-korea', 'putin', 'russia']);
+    expect(cancelled.history).toBe(expandedRussia.history);
 
-    const late = run(undone, { type: 'expanded', nodeId: 'north-korea', response: neighbours('north-korea', ['kim']), revision: asked });
-    expect(late).toBe(undone);
-    expect(nodeIds(late)).toEqual(['north-korea', 'russia']);
-    expect(nodeIds(run(late, { type: 'redo' }))).toEqual(['north-korea', 'putin', 'russia']);
-    // Failures of the cancelled request are dropped too; an answer asked after the undo lands as its own step.
-    expect(run(undone, { type: 'requestFailed', message: 'Could not expand', revision: asked })).toBe(undone);
-    const fresh = run(undone, { type: 'expanded', nodeId: 'north-korea', response: neighbours('north-korea', ['kim']), revision: undone.viewRevision });
-    expect(nodeIds(fresh)).toEqual(['kim', 'north-korea', 'russia']);
-    expect(nodeIds(run(fresh, { type: 'undo' }))).toEqual(['north-korea', 'russia']);
+    const late = run(cancelled, { type: 'expanded', nodeId: 'north-korea', response: neighbours('north-korea', ['kim']), revision: asked });
+    expect(late).toBe(cancelled);
+    expect(run(cancelled, { type: 'requestFailed', message: 'Could not expand', revision: asked })).toBe(cancelled);
+    // The next undo takes back Russia's expansion, and redo brings it back.
+    const undone = run(late, { type: 'undo' });
+    expect(nodeIds(undone)).toEqual(['north-korea', 'russia']);
+    expect(nodeIds(run(undone, { type: 'redo' }))).toEqual(['north-korea', 'putin', 'russia']);
+    // An answer asked after the cancellation lands as its own step.
+    const fresh = run(cancelled, { type: 'expanded', nodeId: 'north-korea', response: neighbours('north-korea', ['kim']), revision: cancelled.viewRevision });
+    expect(nodeIds(fresh)).toEqual(['kim', 'north-korea', 'putin', 'russia']);
+    expect(nodeIds(run(fresh, { type: 'undo' }))).toEqual(['north-korea', 'putin', 'russia']);
   });
 
   it('never grows the view past its cap: neighbours that do not fit are left out, and the cursor goes on from there', () => {

@@ -35,9 +35,16 @@ export function commit(state: ExplorerState, change: string, patch: Partial<Expl
 /**
  * Undo or redo: the present view goes to the other stack, under the name of the change it stands for. A
  * request the view was waiting on ("Expanding North Korea…") is cancelled: its answer, made for the view
- * before, is dropped when it comes (AnswerTo), and the notice says so.
+ * before, is dropped when it comes (AnswerTo), and the notice says so. An undo that comes while the view
+ * waits only cancels the request: the change it would have made is the one taken back.
  */
 export function stepHistory(state: ExplorerState, direction: 'undo' | 'redo'): ExplorerState {
+  // An undo while the view waits on the server takes back that change, the one not yet made, and only it:
+  // undoing the change before it too dropped Kim's expansion when North Korea's was cancelled (new-user
+  // trial). The revision moves on, so the request is aborted and a late answer is dropped (AnswerTo).
+  if (direction === 'undo' && state.busy) {
+    return { ...state, viewRevision: state.viewRevision + 1, busy: null, ...withNotice(state, cancelled(state.busy)) };
+  }
   const present = (entry: HistoryEntry): HistoryEntry => ({ view: snapshotOf(state), change: entry.change });
   const step = direction === 'undo' ? undo(state.history, present) : redo(state.history, present);
   if (!step) return state;
