@@ -238,7 +238,7 @@ export function App() {
               onLayoutCancelled={(seq) => dispatch({ type: 'layoutCancelled', seq })}
               onCamera={(camera) => dispatch({ type: 'cameraMoved', camera })}
             >
-              <StatusOverlay overview={state.overview} empty={loaded && nodeCount === 0} onRetry={() => actions.loadInitial()} />
+              <StatusOverlay overview={state.overview} empty={emptyKind(state, loaded)} onRetry={() => actions.loadInitial()} />
               <StatusLine busy={state.busy} notice={state.notice} onDismiss={() => dispatch({ type: 'noticeDismissed' })} />
             </GraphCanvas>
             {settings.showTimeline && loaded && (
@@ -302,4 +302,11 @@ export function App() {
       </div>
     </StyleSettingsContext.Provider>
   );
+}
+
+/** What an empty canvas means (StatusOverlay): null while something is drawn or the first view loads. */
+function emptyKind(state: ExplorerState, loaded: boolean): 'database' | 'link' | 'view' | null {
+  if (!loaded || state.graph.nodes.size > 0) return null;
+  if (state.history.past.length > 0) return 'view';
+  return state.overview.status === 'ready' && state.overview.from === 'link' ? 'link' : 'database';
 }

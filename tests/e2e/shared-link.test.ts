@@ -156,4 +156,17 @@ describe('a shared link in Chromium', () => {
     expect(requests.filter((request) => request.startsWith('POST /api/graph'))).toHaveLength(1);
     expect(requests.filter((request) => request.includes('/neighbors') || request.startsWith('GET /api/graph'))).toEqual([]);
   });
+
+  it('says that a link names only nodes that are gone, not that the database is empty', async () => {
+    await page.goto(`${server.url}/api/health`);
+    await page.evaluate(() => window.localStorage.clear());
+    await page.goto(`${server.url}/#v=1&n=does-not-exist,also-missing`);
+    const empty = page.locator('[data-testid="graph-empty"]');
+    await empty.waitFor({ timeout: 30_000 });
+    await expect(empty.getAttribute('data-empty')).resolves.toBe('link');
+    const text = await empty.innerText();
+    expect(text).toContain("None of the shared view's nodes exist any more.");
+    expect(text).not.toContain('database is empty');
+    await expect(page.locator('[data-testid="status-line"]').innerText()).resolves.toContain('2 nodes of the shared view no longer exist.');
+  });
 });

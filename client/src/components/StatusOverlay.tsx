@@ -1,13 +1,16 @@
 /**
  * What covers the canvas while the first graph loads, when it failed (code, the API's message, a hint
- * and Retry), or when the database is empty.
+ * and Retry), or when there is nothing to draw: an empty database, a shared link whose nodes are all gone,
+ * or a view the analyst emptied (each says which: a link's missing nodes were shown as "The database is
+ * empty", new-user trial).
  */
 import { hintFor } from '../api/error-hints.ts';
 import type { LoadState } from '../state/explorer-state.ts';
 
 interface StatusOverlayProps {
   overview: LoadState;
-  empty: boolean;
+  /** Nothing is drawn: `database` (the overview found no node), `link` (none of its nodes exist), `view` (all removed). */
+  empty: 'database' | 'link' | 'view' | null;
   onRetry(): void;
 }
 
@@ -41,9 +44,21 @@ export function StatusOverlay({ overview, empty, onRetry }: StatusOverlayProps) 
   if (empty) {
     return (
       <div className="overlay">
-        <div className="overlay-card" data-testid="graph-empty">
-          <h2>No nodes yet</h2>
-          <p className="muted">The database is empty. Load the seed with <code>npm run seed</code>.</p>
+        <div className="overlay-card" data-testid="graph-empty" data-empty={empty}>
+          {empty === 'database' ? (
+            <>
+              <h2>No nodes yet</h2>
+              <p className="muted">The database is empty. Load the seed with <code>npm run seed</code>.</p>
+            </>
+          ) : (
+            <>
+              <h2>Nothing in view</h2>
+              <p className="muted">
+                {empty === 'link' ? "None of the shared view's nodes exist any more. " : ''}Search for an entity (<kbd>/</kbd>) or open a label in
+                the schema.
+              </p>
+            </>
+          )}
         </div>
       </div>
     );

@@ -90,7 +90,7 @@ function reduce(state: ExplorerState, action: ExplorerAction): ExplorerState {
         filters: action.filters ?? state.filters,
         layoutName: action.layoutName ? layoutByName(action.layoutName).name : state.layoutName,
         selection: validSelection(action.selection ?? null, graph),
-        overview: { status: 'ready' },
+        overview: { status: 'ready', from: action.fromLink ? 'link' : 'overview' },
         anchorId: null,
         camera: action.camera ?? null,
         cameraRequest: action.camera ? { camera: action.camera, seq: state.seq + 1 } : null,

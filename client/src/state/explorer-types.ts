@@ -15,7 +15,8 @@ export type { Camera } from './url-state.ts';
 
 export type LoadState =
   | { status: 'loading' }
-  | { status: 'ready' }
+  /** `from`: the first view came from a shared link's ids, or is the database's overview. */
+  | { status: 'ready'; from?: 'link' | 'overview' }
   | { status: 'failed'; code: string; message: string };
 
 /** What one expansion of a node brought into view, so that collapsing it can take exactly that away. */
@@ -151,6 +152,8 @@ export type ExplorerAction =
       /** A shared link's camera: the canvas shows the first drawing through it. */
       camera?: Camera;
       notice?: string;
+      /** True when the graph is a shared link's nodes (absent: the overview). */
+      fromLink?: boolean;
     }
   | { type: 'overviewFailed'; code: string; message: string }
   | { type: 'busy'; text: string }

@@ -56,6 +56,7 @@ export function loadInitialView(dispatch: Dispatch<ExplorerAction>, signal?: Abo
         selection: shared.selection,
         ...(shared.camera ? { camera: shared.camera } : {}),
         notice: missing > 0 ? `${missing} node${missing === 1 ? '' : 's'} of the shared view no longer exist.` : 'Shared view restored.',
+        fromLink: true,
       });
       return;
     }
