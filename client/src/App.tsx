@@ -268,7 +268,7 @@ export function App() {
 
         <DetailsPanel
           graph={state.graph}
-          hiddenNodeIds={hidden.nodes}
+          hidden={hidden}
           selection={state.selection}
           alsoSelectedCount={state.alsoSelected.length}
           expansions={state.expansions}

@@ -330,13 +330,28 @@ describe('browsing the graph in Chromium', () => {
 
     await page.locator('[data-testid="filter-hide-orphans"] input').uncheck();
     expect(await classesOf('russia-payment-for-engineering-work')).not.toContain('hidden');
-    await expect.poll(() => flows.count()).toBe(1);
+    // The payment is drawn again, alone: its payer and payee links are still filtered out, so no flow is.
+    await expect.poll(() => flows.count()).toBe(0);
+    await expect(page.locator('[data-testid="money-flows-none"]').innerText()).resolves.toContain('No money flow is drawn');
     await expect(stats.innerText()).resolves.toMatch(/^ ?· \d+ relationships filtered out$/);
   });
 
   it('filters by a time window brushed on the timeline, keeping undated elements', async () => {
     await openView(page, server.url, '');
     const axis = page.locator('[data-testid="timeline-axis"]');
+  it('counts no money flow whose payer and payee links are filtered out by type, though the payment is drawn', async () => {
+    await openView(page, server.url, '#v=1&n=north-korea,russia,russia-payment-for-engineering-work');
+    await waitForStillGraph(page);
+    await page.keyboard.press('Escape');
+    const flows = page.locator('[data-testid="money-flows"]');
+    await expect(flows.innerText()).resolves.toContain('115');
+    await openSection('filters');
+    for (const type of ['PAYS', 'PAID_TO']) await page.locator(`[data-testid="facet-types"] input[data-value="${type}"]`).uncheck();
+    expect(await classesOf('russia-payment-for-engineering-work')).not.toContain('hidden');
+    // It still said "Russia → North Korea up to $115M / year" (new-user trial).
+    await expect.poll(() => flows.count()).toBe(0);
+  });
+
     const box = await axis.boundingBox();
     if (!box) throw new Error('timeline axis not on the page');
     // The seed's dates are in mid-June 2024, near the middle of the axis: brush the left fifth, before them.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { graphDataFrom } from '../../client/src/state/graph-data.ts';
-import { flowEdgeAmounts, flowTotals, formatAmount, paymentFlows, type PaymentFlow } from '../../client/src/state/money-flows.ts';
+import { drawnFlows, flowEdgeAmounts, flowTotals, formatAmount, paymentFlows, type PaymentFlow } from '../../client/src/state/money-flows.ts';
 import { node, rel, seedLikeGraph } from '../support/client-graph.fixtures.ts';
 
 describe('client money flows', () => {
@@ -76,5 +76,29 @@ describe('client money flows', () => {
     [45000, 'RUB', '₽45K'],
   ])('formats %d %s as %s', (amount, currency, text) => {
     expect(formatAmount(amount, currency)).toBe(text);
+  });
+});
+
+describe('drawnFlows: the money flows panel counts what is drawn', () => {
+  const graph = graphDataFrom(seedLikeGraph());
+  const [flow] = paymentFlows(graph);
+  const none = { nodes: new Set<string>(), relationships: new Set<string>() };
+
+  it('counts a flow while its payment and a payer or payee link are drawn', () => {
+    expect(drawnFlows(graph, none).map((f) => f.paymentId)).toEqual([flow?.paymentId]);
+  });
+
+  it('drops a flow whose payer and payee links are all filtered out, though its payment node is drawn', () => {
+    // Filters → types: untick PAYS and PAID_TO. The panel still said "up to $115M / year" (new-user trial).
+    const links = new Set(flow?.relationshipIds);
+    expect(drawnFlows(graph, { nodes: new Set(), relationships: links })).toEqual([]);
+  });
+
+  it('drops a flow whose payment node is hidden, and keeps the side still drawn when one side is hidden', () => {
+    expect(drawnFlows(graph, { nodes: new Set([flow?.paymentId as string]), relationships: new Set() })).toEqual([]);
+    const payerLinks = (flow?.relationshipIds ?? []).filter((id) => graph.relationships.get(id)?.target === flow?.paymentId);
+    const [partial] = drawnFlows(graph, { nodes: new Set(), relationships: new Set(payerLinks) });
+    expect(partial?.payerIds).toEqual([]);
+    expect(partial?.payeeIds).toEqual(flow?.payeeIds);
   });
 });

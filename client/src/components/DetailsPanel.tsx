@@ -6,6 +6,7 @@
 import type { GraphNode, GraphRelationship } from '../../../server/src/contract.ts';
 import type { Expansion } from '../state/explorer-state.ts';
 import type { GraphData } from '../state/graph-data.ts';
+import type { HiddenIds } from '../state/money-flows.ts';
 import type { Selection } from '../state/selection.ts';
 import { MoneyFlows } from './MoneyFlows.tsx';
 import { NodeDetails } from './NodeDetails.tsx';
@@ -28,7 +29,8 @@ export interface DetailsActions {
 interface DetailsPanelProps extends DetailsActions {
   graph: GraphData;
   /** Nodes the filters hide: panels that sum up the view leave them out. */
-  hiddenNodeIds: ReadonlySet<string>;
+  /** Nodes and relationships the filters hide. */
+  hidden: HiddenIds;
   selection: Selection;
   /** How many nodes are selected besides the one shown (Shift+click). */
   alsoSelectedCount: number;
@@ -64,7 +66,7 @@ export function DetailsPanel(props: DetailsPanelProps) {
         </p>
       )}
       {node ? (
-        <NodeDetails key={node.id} node={node} graph={graph} hiddenNodeIds={props.hiddenNodeIds} expansion={expansions.get(node.id)} expanding={expanding} pageSize={props.pageSize} actions={props} />
+        <NodeDetails key={node.id} node={node} graph={graph} hidden={props.hidden} expansion={expansions.get(node.id)} expanding={expanding} pageSize={props.pageSize} actions={props} />
       ) : relationship ? (
         <RelationshipDetails key={relationship.id} relationship={relationship} graph={graph} onSelect={props.onSelect} onOpenNode={props.onOpenNode} />
       ) : (
@@ -81,18 +83,18 @@ export function DetailsPanel(props: DetailsPanelProps) {
               </li>
             ))}
           </ul>
-          <MoneyFlowsSection graph={graph} hiddenNodeIds={props.hiddenNodeIds} onSelect={props.onSelect} />
+          <MoneyFlowsSection graph={graph} hidden={props.hidden} onSelect={props.onSelect} />
         </div>
       )}
     </aside>
   );
 }
 
-function MoneyFlowsSection({ graph, hiddenNodeIds, onSelect }: { graph: GraphData; hiddenNodeIds: ReadonlySet<string>; onSelect(selection: Selection): void }) {
+function MoneyFlowsSection({ graph, hidden, onSelect }: { graph: GraphData; hidden: HiddenIds; onSelect(selection: Selection): void }) {
   return (
     <section className="money-section">
       <h3 className="section-title">Money flows in view</h3>
-      <MoneyFlows graph={graph} hiddenNodeIds={hiddenNodeIds} onSelect={onSelect} />
+      <MoneyFlows graph={graph} hidden={hidden} onSelect={onSelect} />
     </section>
   );
 }

@@ -1,11 +1,11 @@
 /**
  * Money flows in view (money-flows.ts): each payment as payer → payee with its amount, period and how
  * sure the evidence is, then totals per year and currency. With `nodeId`, only the flows it takes part in.
- * Flows whose payment node the filters hide are left out, list and totals alike: the panel says what is
- * drawn, not what was loaded.
+ * Flows the filters hide (the payment node, or every payer and payee link) are left out, list and totals
+ * alike: the panel says what is drawn, not what was loaded.
  */
 import { useMemo } from 'react';
-import { flowTotals, formatAmount, paymentFlows } from '../state/money-flows.ts';
+import { drawnFlows, flowTotals, formatAmount, type HiddenIds } from '../state/money-flows.ts';
 import type { GraphData } from '../state/graph-data.ts';
 import type { Selection } from '../state/selection.ts';
 import { CertaintyBadge } from './CertaintyBadge.tsx';
@@ -14,18 +14,21 @@ import { NodeRef } from './NodeRef.tsx';
 interface MoneyFlowsProps {
   graph: GraphData;
   nodeId?: string;
-  /** Nodes the filters hide. */
-  hiddenNodeIds: ReadonlySet<string>;
+  /** Nodes and relationships the filters hide. */
+  hidden: HiddenIds;
   onSelect(selection: Selection): void;
 }
 
-export function MoneyFlows({ graph, nodeId, hiddenNodeIds, onSelect }: MoneyFlowsProps) {
-  const flows = useMemo(() => {
-    const shown = paymentFlows(graph).filter((flow) => !hiddenNodeIds.has(flow.paymentId));
-    return nodeId ? shown.filter((flow) => flow.paymentId === nodeId || flow.payerIds.includes(nodeId) || flow.payeeIds.includes(nodeId)) : shown;
-  }, [graph, nodeId, hiddenNodeIds]);
+export function MoneyFlows({ graph, nodeId, hidden, onSelect }: MoneyFlowsProps) {
+  const flows = useMemo(() => drawnFlows(graph, hidden, nodeId), [graph, nodeId, hidden]);
   const totals = useMemo(() => flowTotals(flows), [flows]);
-  if (flows.length === 0) return null;
+  if (flows.length === 0) {
+    return nodeId ? null : (
+      <p className="muted small" data-testid="money-flows-none">
+        No money flow is drawn: no payment with a payer or payee link in view.
+      </p>
+    );
+  }
 
   const parties = (ids: readonly string[]) =>
     ids.length === 0 ? <span className="muted">unknown</span> : ids.map((id) => <NodeRef key={id} nodeId={id} graph={graph} onSelect={onSelect} />);

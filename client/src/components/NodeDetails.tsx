@@ -9,7 +9,7 @@ import { certaintyOf } from '../graph/certainty.ts';
 import { displayLabel, nodeCaption } from '../graph/labels.ts';
 import type { Expansion } from '../state/explorer-state.ts';
 import { relationshipsOf, type GraphData } from '../state/graph-data.ts';
-import { paymentFlows } from '../state/money-flows.ts';
+import { drawnFlows, type HiddenIds } from '../state/money-flows.ts';
 import { CertaintyLine } from './CertaintyBadge.tsx';
 import type { DetailsActions } from './DetailsPanel.tsx';
 import { Icon } from './Icon.tsx';
@@ -23,7 +23,8 @@ interface NodeDetailsProps {
   node: GraphNode;
   graph: GraphData;
   /** Nodes the filters hide. */
-  hiddenNodeIds: ReadonlySet<string>;
+  /** Nodes and relationships the filters hide. */
+  hidden: HiddenIds;
   expansion: Expansion | undefined;
   expanding: boolean;
   /** Neighbours one "Add the next" adds. */
@@ -37,13 +38,11 @@ function expansionText(expansion: Expansion | undefined, inView: number): string
   return expansion.total > expansion.shown ? `showing ${expansion.shown} of ${expansion.total}${matching}` : `all ${expansion.total}${matching} shown`;
 }
 
-export function NodeDetails({ node, graph, hiddenNodeIds, expansion, expanding, pageSize, actions }: NodeDetailsProps) {
+export function NodeDetails({ node, graph, hidden, expansion, expanding, pageSize, actions }: NodeDetailsProps) {
   const label = displayLabel(node.labels);
   const relationships = relationshipsOf(graph, node.id);
   const description = node.properties.description;
-  const hasFlows = paymentFlows(graph).some(
-    (flow) => !hiddenNodeIds.has(flow.paymentId) && (flow.paymentId === node.id || flow.payerIds.includes(node.id) || flow.payeeIds.includes(node.id)),
-  );
+  const hasFlows = drawnFlows(graph, hidden, node.id).length > 0;
   return (
     <div className="details-body">
       <header className="details-header">
@@ -92,7 +91,7 @@ export function NodeDetails({ node, graph, hiddenNodeIds, expansion, expanding, 
       {hasFlows && (
         <section className="details-section">
           <h3 className="section-title">Money flows</h3>
-          <MoneyFlows graph={graph} nodeId={node.id} hiddenNodeIds={hiddenNodeIds} onSelect={actions.onSelect} />
+          <MoneyFlows graph={graph} nodeId={node.id} hidden={hidden} onSelect={actions.onSelect} />
         </section>
       )}
 

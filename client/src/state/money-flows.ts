@@ -51,6 +51,33 @@ function weakest(certainties: Array<Certainty | null>): Certainty | null {
   return known.reduce((a, b) => (CERTAINTY_ORDER.indexOf(a) >= CERTAINTY_ORDER.indexOf(b) ? a : b));
 }
 
+/** Elements the filters hide (filters.ts's HiddenElements): what `drawnFlows` leaves out. */
+export interface HiddenIds {
+  nodes: ReadonlySet<string>;
+  relationships: ReadonlySet<string>;
+}
+
+/**
+ * The flows drawn: those of the graph without its hidden nodes and relationships, each with at least one
+ * relationship shown (a payment whose PAYS and PAID_TO links are filtered out is no flow on screen: it was
+ * still counted, new-user trial). `nodeId`: only the flows it takes part in.
+ */
+export function drawnFlows(graph: GraphData, hidden: HiddenIds, nodeId?: string): PaymentFlow[] {
+  const visible: GraphData =
+    hidden.nodes.size === 0 && hidden.relationships.size === 0
+      ? graph
+      : {
+          nodes: new Map([...graph.nodes].filter(([id]) => !hidden.nodes.has(id))),
+          relationships: new Map(
+            [...graph.relationships].filter(([id, rel]) => !hidden.relationships.has(id) && !hidden.nodes.has(rel.source) && !hidden.nodes.has(rel.target)),
+          ),
+        };
+  return paymentFlows(visible).filter(
+    (flow) =>
+      flow.relationshipIds.length > 0 && (nodeId === undefined || flow.paymentId === nodeId || flow.payerIds.includes(nodeId) || flow.payeeIds.includes(nodeId)),
+  );
+}
+
 /** Every payment in view with its payers and payees, largest first. */
 export function paymentFlows(graph: GraphData): PaymentFlow[] {
   const flows: PaymentFlow[] = [];
