@@ -175,7 +175,7 @@ export function App() {
               <SchemaPanel onSampleLabel={(label) => void actions.sampleLabel(label)} onSampleType={(type) => void actions.sampleType(type)} />
             </SidebarSection>
             <SidebarSection title="Legend" testId="section-legend" defaultOpen>
-              <Legend graph={state.graph} loading={state.overview.status === 'loading'} ruleDomains={domains} />
+              <Legend graph={state.graph} hiddenNodeIds={hidden.nodes} loading={state.overview.status === 'loading'} ruleDomains={domains} />
             </SidebarSection>
           </div>
         </aside>

@@ -99,7 +99,7 @@ describe('the Export menu', () => {
 
     const svg = (await exportAs('svg')).bytes.toString('utf8');
     const legend = await page.evaluate((text) => new DOMParser().parseFromString(text, 'image/svg+xml').querySelector('g.legend')?.textContent ?? '', svg);
-    expect(legend).toContain('Confirmed (certainty)');
+    expect(legend).toMatch(/Confirmed certainty \(\d+\)/);
     expect(legend).not.toContain('Speculated');
 
     await page.getByTestId('export-toggle').click();

@@ -62,19 +62,36 @@ function RuleLegend({ domain }: { domain: RuleDomain }) {
 
 const REGISTRY_ORDER = new Map(LABEL_STYLES.map((style, i) => [style.label, i]));
 
-/** Display labels in view with their node counts: known labels in registry order, then the rest A–Z. */
-function labelCounts(graph: GraphData): Array<[string, number]> {
-  const counts = new Map<string, number>();
+/**
+ * Display labels in view with their node counts, drawn and in all (the filters may hide some): known
+ * labels in registry order, then the rest A–Z.
+ */
+function labelCounts(graph: GraphData, hiddenNodeIds: ReadonlySet<string>): Array<[string, { drawn: number; all: number }]> {
+  const counts = new Map<string, { drawn: number; all: number }>();
   for (const node of graph.nodes.values()) {
     const label = displayLabel(node.labels);
-    counts.set(label, (counts.get(label) ?? 0) + 1);
+    const count = counts.get(label) ?? { drawn: 0, all: 0 };
+    count.all += 1;
+    if (!hiddenNodeIds.has(node.id)) count.drawn += 1;
+    counts.set(label, count);
   }
   const rank = (label: string) => REGISTRY_ORDER.get(label) ?? Number.MAX_SAFE_INTEGER;
   return [...counts].sort(([a], [b]) => rank(a) - rank(b) || a.localeCompare(b));
 }
 
-export function Legend({ graph, loading, ruleDomains = [] }: { graph: GraphData; loading: boolean; ruleDomains?: readonly RuleDomain[] }) {
-  const labels = useMemo(() => labelCounts(graph), [graph]);
+/** `hiddenNodeIds`: nodes the filters hide; a label's count is what is drawn ("2 of 6" when some are hidden). */
+export function Legend({
+  graph,
+  hiddenNodeIds,
+  loading,
+  ruleDomains = [],
+}: {
+  graph: GraphData;
+  hiddenNodeIds: ReadonlySet<string>;
+  loading: boolean;
+  ruleDomains?: readonly RuleDomain[];
+}) {
+  const labels = useMemo(() => labelCounts(graph, hiddenNodeIds), [graph, hiddenNodeIds]);
   return (
     <section className="legend" aria-label="Legend">
       <h2 className="section-title">Node labels</h2>
@@ -86,7 +103,9 @@ export function Legend({ graph, loading, ruleDomains = [] }: { graph: GraphData;
             <li key={label} className="legend-item">
               <LabelSwatch label={label} size={14} />
               <span className="legend-name">{label}</span>
-              <span className="legend-count">{count}</span>
+              <span className="legend-count" title={count.drawn < count.all ? `${count.all - count.drawn} hidden by the filters` : undefined}>
+                {count.drawn < count.all ? `${count.drawn} of ${count.all}` : count.all}
+              </span>
             </li>
           ))}
         </ul>

@@ -57,7 +57,7 @@ function certaintyEntries(cy: Core): LegendEntry[] {
     counts.set(certainty, (counts.get(certainty) ?? 0) + 1);
   });
   return CERTAINTY_ORDER.filter((certainty) => counts.has(certainty)).map((certainty) => ({
-    label: `${CERTAINTY_STYLES[certainty].title} (certainty)`,
+    label: `${CERTAINTY_STYLES[certainty].title} certainty`,
     color: '',
     count: counts.get(certainty) ?? 0,
     line: CERTAINTY_STYLES[certainty],
