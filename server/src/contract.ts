@@ -305,8 +305,11 @@ export const NeighborsQuerySchema = z.object({
   minCertainty: certaintyParam,
 });
 
+/** Characters of a search text at most: more than any name, and the search box takes no more. */
+export const SEARCH_QUERY_MAX_CHARS = 200;
+
 export const SearchQuerySchema = z.object({
-  q: z.string().max(200),
+  q: z.string().max(SEARCH_QUERY_MAX_CHARS),
   limit: limitParam(LIMITS.searchDefault, LIMITS.searchMax),
 });
 

@@ -101,6 +101,16 @@ describe('the explorer in Chromium', () => {
     expect(selected).toEqual(['north-korea']);
   });
 
+  it('takes no more search text than the API reads, so a long paste searches instead of failing', async () => {
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('/');
+    await page.keyboard.insertText(`North Korea ${'x'.repeat(300)}`); // a paste: 312 characters answered 400
+    const input = page.locator('input[type="search"]').first();
+    await expect(input.inputValue()).resolves.toHaveLength(200);
+    await page.locator('.search-status, [role="option"]').first().waitFor({ timeout: 10_000 });
+    await page.keyboard.press('Escape');
+  });
+
   it('removes a node from the view with Del, and leaves the database alone', async () => {
     const before = await counts(db);
     await clickElement(page, 'vietnam');

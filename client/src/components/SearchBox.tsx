@@ -5,7 +5,7 @@
  * of the path form (`allowNeighbours` off).
  */
 import { useEffect, useId, useState, type KeyboardEvent, type ReactNode, type Ref } from 'react';
-import type { GraphNode, SearchCoverage } from '../../../server/src/contract.ts';
+import { SEARCH_QUERY_MAX_CHARS, type GraphNode, type SearchCoverage } from '../../../server/src/contract.ts';
 import type { RichSearchResult, SearchSnippet } from '../api/browse-types.ts';
 import { searchNodes } from '../api/graph-api.ts';
 import { errorMessage, isAbort } from '../api/http.ts';
@@ -168,6 +168,7 @@ export function SearchBox({
           aria-controls={listId}
           aria-activedescendant={showDropdown && results[active] ? optionId(active) : undefined}
           autoComplete="off"
+          maxLength={SEARCH_QUERY_MAX_CHARS}
           spellCheck={false}
           value={query}
           onChange={(event) => {
