@@ -40,7 +40,8 @@ export interface PointValue {
 
 /**
  * A property value with its Neo4j type: INTEGER as `bigint` (exact), FLOAT as `number` (NaN, ±Infinity and
- * -0.0 included), STRING, BOOLEAN, byte arrays, temporal values, durations, points and lists of them.
+ * -0.0 included), STRING, BOOLEAN, byte arrays (as `Uint8Array`, bytes 0..255, whichever typed array the
+ * driver gave), temporal values, durations, points and lists of them.
  * `null` only appears inside values read from queries, never as a stored property.
  */
 export type PropertyValue =
@@ -164,7 +165,9 @@ export function toPropertyValue(value: unknown): PropertyValue {
   if (value === null || value === undefined) return null;
   if (typeof value === 'string' || typeof value === 'boolean' || typeof value === 'number' || typeof value === 'bigint') return value;
   if (neo4j.isInt(value)) return bigintOf(value);
+  // The driver returns byte arrays as Int8Array (Java's signed bytes); a PropertyValue holds them as bytes 0..255.
   if (value instanceof Uint8Array) return value;
+  if (value instanceof Int8Array) return new Uint8Array(value.buffer, value.byteOffset, value.byteLength);
   if (Array.isArray(value)) return value.map(toPropertyValue);
   const typed = temporalValue(value);
   if (typed !== undefined) return typed;

@@ -16,8 +16,8 @@ const TIME = /^(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?$/;
 const OFFSET = /^(Z|[+-]\d{2}:\d{2}(?::\d{2})?)$/;
 const DURATION = /^([+-])?P(?:([+-]?\d+)Y)?(?:([+-]?\d+)M)?(?:([+-]?\d+)W)?(?:([+-]?\d+)D)?(?:T(?:([+-]?\d+)H)?(?:([+-]?\d+)M)?(?:([+-]?\d+)(?:\.(\d{1,9}))?S)?)?$/;
 
-function invalid(type: string, value: unknown): AppError {
-  return new AppError('VALIDATION_FAILED', `A parameter's ${type} value is not valid: ${JSON.stringify(value)?.slice(0, 80)}.`);
+function invalid(type: string, value: unknown, why?: string): AppError {
+  return new AppError('VALIDATION_FAILED', `A parameter's ${type} value is not valid${why ? ` (${why})` : ''}: ${JSON.stringify(value)?.slice(0, 80)}.`);
 }
 
 function dateParts(text: string, type: string): [number, number, number] {
@@ -112,9 +112,14 @@ export function taggedParam(value: Record<string, unknown>, convert: (item: unkn
       if (Number.isNaN(float) && text !== 'NaN') throw invalid(type, text);
       return float;
     }
-    case 'Bytes':
-      if (typeof value.base64 !== 'string') throw invalid(type, value.base64);
-      return new Int8Array(Buffer.from(value.base64, 'base64'));
+    case 'Bytes': {
+      const base64 = value.base64;
+      if (typeof base64 !== 'string') throw invalid(type, base64);
+      // Node's decoder skips what isn't base64 and ignores padding: only text that encodes back the same is taken.
+      const bytes = Buffer.from(base64, 'base64');
+      if (bytes.toString('base64') !== base64) throw invalid(type, base64, 'not canonical base64 (A–Z a–z 0–9 + /, padded with = to a multiple of 4)');
+      return new Int8Array(bytes.buffer, bytes.byteOffset, bytes.length);
+    }
     default:
       throw new AppError(
         'VALIDATION_FAILED',
