@@ -24,6 +24,11 @@ const UNAVAILABLE_CODES = new Set(['ServiceUnavailable', 'SessionExpired']);
  * start and end nodes are the same"), so they are the user's (422 CYPHER_FAILED), not the explorer's (500).
  */
 const USER_CAUSED_DATABASE_ERRORS = new Set(['Neo.DatabaseError.Statement.ExecutionFailed']);
+/**
+ * Neo4j could not read a parameter the request sent (a zone id the driver's Intl knows but Java does not,
+ * such as `EST`): the request's fault, a 400 like any other malformed parameter (db/tagged-params.ts).
+ */
+const PARAMETER_REFUSED_CODE = 'Neo.ClientError.Request.Invalid';
 const TIMEOUT_CODES = new Set([
   'Neo.ClientError.Transaction.TransactionTimedOut',
   'Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration',
@@ -86,6 +91,9 @@ function userQueryError(error: unknown, code: string, query: UserQuery): AppErro
   if (refusal) return cypherRefusal(refusal);
   const rawMessage = error instanceof Error ? error.message : '';
   const message = userMessage(rawMessage, query);
+  if (code === PARAMETER_REFUSED_CODE) {
+    return new AppError('VALIDATION_FAILED', `A parameter holds a value Neo4j does not accept: ${message}`, { cause: error, details: { neo4jCode: code } });
+  }
   if (code === 'Neo.ClientError.Statement.ParameterMissing') {
     return new AppError('CYPHER_PARAMETER_MISSING', message || 'The query uses a parameter that the request does not give.', {
       cause: error,

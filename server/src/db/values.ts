@@ -207,14 +207,15 @@ const INTEGER_MAX = 2n ** 63n - 1n;
  * 2^63-1 when the body was parsed losslessly (bigints, http/json-body.ts), other numbers FLOAT; lists and
  * maps are converted item by item, and the API's tagged values (`{"$type":"Date",…}`) become the Cypher
  * values they stand for (tagged-params.ts). An integer outside INTEGER's range, an unknown `$type` or a
- * malformed tagged value is a 400 VALIDATION_FAILED.
+ * malformed tagged value is a 400 VALIDATION_FAILED whose message starts with the parameter's name and whose
+ * `details` are `{parameter: name}`.
  */
 export function paramsFromJson(params: Record<string, unknown>): Record<string, unknown> {
   const convert = (value: unknown): unknown => {
     if (typeof value === 'number' && Number.isSafeInteger(value)) return neo4j.int(value);
     if (typeof value === 'bigint') {
       if (value < INTEGER_MIN || value > INTEGER_MAX) {
-        throw new AppError('VALIDATION_FAILED', 'A parameter holds an integer outside the range of Neo4j\'s INTEGER (-2^63 to 2^63-1).');
+        throw new AppError('VALIDATION_FAILED', 'it holds an integer outside the range of Neo4j\'s INTEGER (-2^63 to 2^63-1).');
       }
       return neo4j.int(value.toString());
     }
@@ -223,5 +224,14 @@ export function paramsFromJson(params: Record<string, unknown>): Record<string, 
     if (isObject(value)) return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, convert(item)]));
     return value;
   };
-  return convert(params) as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(params)) {
+    try {
+      out[name] = convert(value);
+    } catch (error) {
+      if (!(error instanceof AppError) || error.code !== 'VALIDATION_FAILED') throw error;
+      throw new AppError('VALIDATION_FAILED', `Parameter $${name.slice(0, 60)}: ${error.message}`, { details: { parameter: name }, cause: error });
+    }
+  }
+  return out;
 }
