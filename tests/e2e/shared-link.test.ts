@@ -169,4 +169,9 @@ describe('a shared link in Chromium', () => {
     expect(text).not.toContain('database is empty');
     await expect(page.locator('[data-testid="status-line"]').innerText()).resolves.toContain('2 nodes of the shared view no longer exist.');
   });
+
+  it('says when it cannot read a link, instead of opening the overview without a word', async () => {
+    await openView(page, server.url, '#v=2&n=kim-jong-un');
+    await expect(page.locator('[data-testid="status-line"]').innerText()).resolves.toContain('This link could not be read');
+  });
 });

@@ -21,6 +21,12 @@ describe('property values in the details panel and the result table', () => {
     expect(text('null')).toBe('null');
   });
 
+  it('writes a FLOAT past 2^53 in exponent form, so it never reads as an exact integer', () => {
+    expect(text(1e20)).toBe('1e+20'); // it read "100,000,000,000,000,000,000"
+    expect(text(115_000_000)).toBe('115,000,000');
+    expect(text(2024)).toBe('2024');
+  });
+
   it('does the same inside a list shown as chips', () => {
     const chips = html(['', null, true, 'true']);
     expect(chips.match(/data-value-type="(\w+)"/g)).toEqual(['data-value-type="string"', 'data-value-type="null"', 'data-value-type="boolean"']);

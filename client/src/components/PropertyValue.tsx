@@ -102,6 +102,9 @@ function isScalar(value: JsonValue): value is string | number | boolean | null {
 }
 
 function formatNumber(value: number): string {
+  // Past 2^53 a JSON number is a FLOAT (the API sends such INTEGERs as exact digit strings): grouped, 1e20
+  // read as an exact integer (new-user trial), so it is written in exponent form.
+  if (Math.abs(value) > Number.MAX_SAFE_INTEGER) return value.toExponential();
   // Group big integers (amounts); leave years and small numbers as written.
   return Number.isInteger(value) && Math.abs(value) >= 10000 ? value.toLocaleString('en-US') : String(value);
 }

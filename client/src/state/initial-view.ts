@@ -61,13 +61,18 @@ export function loadInitialView(dispatch: Dispatch<ExplorerAction>, signal?: Abo
       return;
     }
     const graph = await fetchOverview(undefined, signal);
+    const unreadable = shared === null && /^#?v=/.test(window.location.hash);
     dispatch({
       type: 'overviewLoaded',
       graph,
       positions: knownPositions(graph, stored),
       filters: shared?.filters,
       selection: shared?.selection,
-      ...(overviewNotice(graph, shared !== null) ? { notice: overviewNotice(graph, shared !== null) } : {}),
+      ...(unreadable
+        ? { notice: 'This link could not be read (another version of the explorer made it, or it was cut short): showing the overview.' }
+        : overviewNotice(graph, shared !== null)
+          ? { notice: overviewNotice(graph, shared !== null) }
+          : {}),
     });
   };
   load().catch((error: unknown) => {
