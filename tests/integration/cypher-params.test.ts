@@ -1,7 +1,7 @@
 /**
  * POST /api/cypher's parameters against the real Neo4j (no data needed: `RETURN $a`): tagged values that
  * are malformed or impossible are a 400 VALIDATION_FAILED naming the parameter, never a 500, a 503 or a
- * silently changed value.
+ * silently changed value; and JSON numbers keep the type their text says (`1.0` a FLOAT, `1` an INTEGER).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../server/src/app.ts';
@@ -83,5 +83,35 @@ describe('POST /api/cypher takes the possible tagged values as they are', () => 
     const res = await returnParam(JSON.stringify(value));
     expect(res.status).toBe(200);
     expect(res.body.rows).toEqual([{ a: value }]);
+  });
+});
+
+describe('POST /api/cypher reads a JSON number as its text says', () => {
+  it.each([
+    ['1', 'INTEGER'],
+    ['-7', 'INTEGER'],
+    ['1.0', 'FLOAT'],
+    ['2.0', 'FLOAT'],
+    ['-0.0', 'FLOAT'],
+    ['1e2', 'FLOAT'],
+    ['1E2', 'FLOAT'],
+    ['1.5', 'FLOAT'],
+    ['9007199254740993', 'INTEGER'],
+  ])('%s is a %s', async (text, type) => {
+    const res = await returnParam(text, 'RETURN valueType($a) AS t');
+    expect(res.status).toBe(200);
+    expect(res.body.rows).toEqual([{ t: `${type} NOT NULL` }]);
+  });
+
+  it('keeps -0.0 a float, so that 1 / $a is -Infinity rather than a division by zero', async () => {
+    const res = await returnParam('-0.0', 'RETURN 1 / $a AS q');
+    expect(res.status).toBe(200);
+    expect(res.body.rows).toEqual([{ q: { $type: 'Float', value: '-Infinity' } }]);
+  });
+
+  it.each(['1e400', '-1e400', '[1, 1e309]'])('refuses %s, which no finite double holds, with 400 VALIDATION_FAILED', async (text) => {
+    const res = await returnParam<ErrorBody>(text);
+    expect(res.status).toBe(400);
+    expect(res.body.error).toMatchObject({ code: 'VALIDATION_FAILED', details: { parameter: 'a' } });
   });
 });

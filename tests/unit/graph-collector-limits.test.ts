@@ -1,3 +1,4 @@
+import { LosslessNumber } from 'lossless-json';
 import neo4j from 'neo4j-driver';
 import { describe, expect, it } from 'vitest';
 import { fromDriver, paramsFromJson } from '../../server/src/db/values.ts';
@@ -68,13 +69,16 @@ describe('paramsFromJson', () => {
 });
 
 describe('parseJsonNumber (lossless request bodies)', () => {
-  it('keeps integers beyond 2^53 as bigints and gives every other number as JSON.parse does', () => {
+  it('keeps integers beyond 2^53 as bigints and gives other integers and fractions as JSON.parse does', () => {
     expect(parseJsonNumber('637790870791443682')).toBe(637790870791443682n);
     expect(parseJsonNumber('-9007199254740993')).toBe(-9007199254740993n);
     expect(parseJsonNumber('9007199254740991')).toBe(9007199254740991);
     expect(parseJsonNumber('1.5')).toBe(1.5);
-    expect(parseJsonNumber('1e3')).toBe(1000);
     expect(parseJsonNumber('0.1000000000000000055511151231257827')).toBe(0.1);
+  });
+
+  it.each(['1.0', '-0.0', '1e3', '2E0', '1e400'])('keeps the text of %s, a float a JavaScript number would take for an integer (or Infinity)', (text) => {
+    expect(parseJsonNumber(text)).toEqual(new LosslessNumber(text));
   });
 });
 

@@ -3,7 +3,7 @@
  * may be. Defaults are declared once, here; `resolveCypherLimits` applies overrides (from the environment
  * through config.ts, or from a test) and validates them once, when the service is created.
  */
-import { stringify } from 'lossless-json';
+import { isLosslessNumber, stringify } from 'lossless-json';
 import { LIMITS } from '../contract.ts';
 import { AppError } from '../errors.ts';
 import { resolveLimits } from '../resolve-limits.ts';
@@ -60,9 +60,9 @@ function tooLarge(path: string, message: string): AppError {
   return new AppError('VALIDATION_FAILED', `Invalid Cypher request: ${path}: ${message}.`, { details: { issues: [{ path, message }] } });
 }
 
-/** Nesting depth of a JSON value: scalars 0, `[]` and `{}` 1. Stops counting past `max` (so deep input costs nothing). */
+/** Nesting depth of a JSON value: scalars (a float's LosslessNumber too) 0, `[]` and `{}` 1. Stops counting past `max` (so deep input costs nothing). */
 function depthOf(value: unknown, max: number): number {
-  if (typeof value !== 'object' || value === null) return 0;
+  if (typeof value !== 'object' || value === null || isLosslessNumber(value)) return 0;
   if (max < 0) return 1;
   let deepest = 0;
   for (const item of Array.isArray(value) ? value : Object.values(value)) {

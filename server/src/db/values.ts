@@ -16,6 +16,7 @@
  *
  * The other way, JSON request parameters → Cypher parameters: `paramsFromJson`.
  */
+import { isLosslessNumber, type LosslessNumber } from 'lossless-json';
 import neo4j from 'neo4j-driver';
 import type { GraphNode, JsonValue } from '../contract.ts';
 import { AppError } from '../errors.ts';
@@ -202,17 +203,23 @@ const INTEGER_MIN = -(2n ** 63n);
 const INTEGER_MAX = 2n ** 63n - 1n;
 
 /**
- * Converts JSON parameter values (from an API request) into Cypher parameters: integral numbers become
- * Cypher INTEGER (so `LIMIT $n` and integer properties compare as users expect), exactly at any size up to
- * 2^63-1 when the body was parsed losslessly (bigints, http/json-body.ts), other numbers FLOAT; lists and
+ * Converts JSON parameter values (from an API request) into Cypher parameters: a number written without
+ * `.`, `e` or `E` becomes a Cypher INTEGER (so `LIMIT $n` and integer properties compare as users expect),
+ * exactly at any size up to 2^63-1 when the body was parsed losslessly (bigints, http/json-body.ts); any
+ * other number a FLOAT, `1.0` and `-0.0` too (they arrive as `LosslessNumber`s, their text kept); lists and
  * maps are converted item by item, and the API's tagged values (`{"$type":"Date",…}`) become the Cypher
- * values they stand for (tagged-params.ts). An integer outside INTEGER's range, an unknown `$type` or a
- * malformed tagged value is a 400 VALIDATION_FAILED whose message starts with the parameter's name and whose
+ * values they stand for (tagged-params.ts). An integer outside INTEGER's range, a number no finite double
+ * holds (`1e400`), an unknown `$type` or a malformed tagged value is a 400 VALIDATION_FAILED whose message starts with the parameter's name and whose
  * `details` are `{parameter: name}`.
  */
 export function paramsFromJson(params: Record<string, unknown>): Record<string, unknown> {
   const convert = (value: unknown): unknown => {
     if (typeof value === 'number' && Number.isSafeInteger(value)) return neo4j.int(value);
+    if (isLosslessNumber(value)) {
+      const float = Number((value as LosslessNumber).value);
+      if (!Number.isFinite(float)) throw new AppError('VALIDATION_FAILED', 'it holds a number no finite double holds (a FLOAT is at most about 1.8e308).');
+      return float;
+    }
     if (typeof value === 'bigint') {
       if (value < INTEGER_MIN || value > INTEGER_MAX) {
         throw new AppError('VALIDATION_FAILED', 'it holds an integer outside the range of Neo4j\'s INTEGER (-2^63 to 2^63-1).');
