@@ -6,6 +6,7 @@
 import neo4j from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CypherPlan } from '../../server/src/contract.ts';
+import { createApp, startServer } from '../../server/src/app.ts';
 import type { Database } from '../../server/src/db/database.ts';
 import { createGraphService } from '../../server/src/graph/graph-service.ts';
 import { indexedIdLabels, matchNodeById, nodesByIdsSubquery } from '../../server/src/graph/node-match.ts';
@@ -118,5 +119,75 @@ describe('a Source whose id no index covers', () => {
       await resetToSeed(db);
       await indexedIdLabels(db, { fresh: true });
     }
+  });
+});
+
+describe('labels whose id index changed after the explorer read them', () => {
+  // A label's `id` indexed (or no longer) within the 30 s the explorer trusts its reading of the schema
+  // (schema-cache.ts): a stale reading may cost a second query, never a wrong answer.
+  const THING_ID = 'CREATE CONSTRAINT thing_id IF NOT EXISTS FOR (n:Thing) REQUIRE n.id IS UNIQUE';
+
+  beforeAll(async () => {
+    await wipeEverything(db);
+    await db.writeTransaction((run) =>
+      run("CREATE (:Thing {id: 'thing-1'})-[:LINKED {id: 'link-1', certainty: 'confirmed'}]->(:Thing {id: 'thing-2'})"),
+    );
+  });
+
+  afterAll(async () => {
+    await wipeEverything(db);
+    await resetToSeed(db);
+    await indexedIdLabels(db, { fresh: true });
+  });
+
+  /** The explorer reads the labels while Thing's id has no index, then the index comes. */
+  async function indexThingAfterReading(): Promise<void> {
+    await db.writeTransaction((run) => run('DROP CONSTRAINT thing_id IF EXISTS'));
+    await expect.poll(async () => (await indexedIdLabels(db, { fresh: true })).includes('Thing'), { timeout: 10_000 }).toBe(false);
+    await db.writeTransaction((run) => run(THING_ID));
+    await db.writeTransaction((run) => run('CALL db.awaitIndexes(60)'));
+  }
+
+  const graph = () => createGraphService(db);
+  it.each<[string, () => Promise<unknown>, unknown]>([
+    ['a node', () => graph().node('thing-1'), { id: 'thing-1' }],
+    ['its neighbours', () => graph().neighbors('thing-1', { limit: 10, types: [], labels: [] }), { total: 1 }],
+    ['its evidence', () => graph().evidence('thing-1'), { node: { id: 'thing-1' } }],
+    ['a path', () => graph().paths({ from: 'thing-1', to: 'thing-2', maxLength: 2 }), { paths: [['thing-1', 'thing-2']] }],
+    ['a view restored from a link', () => graph().overview({ limit: 10, ids: ['thing-1', 'thing-2'] }), { nodes: [{}, {}] }],
+  ])('finds %s by an id indexed since the labels were read', async (_what, lookUp, expected) => {
+    await indexThingAfterReading();
+    await expect(lookUp()).resolves.toMatchObject(expected as object);
+  });
+
+  it.each([
+    ['a selection', { nodeIds: ['thing-1', 'thing-2'] }],
+    ['a neighbourhood', { around: 'thing-1', depth: 1 }],
+  ])('exports %s named by ids indexed since the labels were read', async (_what, scope) => {
+    const server = await startServer(createApp({ db, log: () => undefined }), 0, '127.0.0.1');
+    try {
+      await indexThingAfterReading();
+      const response = await fetch(`${server.url}/api/export`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ format: 'json', scope }),
+      });
+      expect(response.status).toBe(200);
+      const body = (await response.json()) as { nodes: Array<{ id: string }> };
+      expect(body.nodes.map((n) => n.id).sort()).toEqual(['thing-1', 'thing-2']);
+    } finally {
+      await server.stop();
+    }
+  });
+
+  it('still finds a node by an id whose index was dropped since the labels were read, without a server error', async () => {
+    await db.writeTransaction((run) => run(THING_ID));
+    await db.writeTransaction((run) => run('CALL db.awaitIndexes(60)'));
+    await expect.poll(async () => (await indexedIdLabels(db, { fresh: true })).includes('Thing'), { timeout: 10_000 }).toBe(true);
+    await db.writeTransaction((run) => run('DROP CONSTRAINT thing_id'));
+    // The lookup's index hint now names no index: Neo4j plans without it (cypher.hints_error is false).
+    await expect(graph().node('thing-1')).resolves.toMatchObject({ properties: { id: 'thing-1' } });
+    const elementId = await elementIdOf(":Thing {id: 'thing-1'}");
+    await expect(graph().node(elementId)).resolves.toMatchObject({ properties: { id: 'thing-1' } });
   });
 });

@@ -10,7 +10,7 @@ import type { Database, Params, UserReadTransaction } from '../db/database.ts';
 import { visitGraphElements } from '../db/graph-collector.ts';
 import { AppError } from '../errors.ts';
 import { certaintiesAtOrAbove } from '../graph/certainty-floor.ts';
-import { findNode, indexedIdLabels, matchNodeById, nodesByIdsSubquery } from '../graph/node-match.ts';
+import { findNode, matchNodeById, nodesByIdsSubquery, withIdLabels } from '../graph/node-match.ts';
 import { assertKnownNames } from '../graph/schema-query.ts';
 import { quoteName } from '../graph/search-index.ts';
 import { scanCypher } from '../cypher/cypher-text.ts';
@@ -59,9 +59,12 @@ MATCH (a)-[r]->(b) WHERE b IN nodes AND ${filter}`;
 const missingOf = (v: string, ids: string) => `WITH collect(elementId(${v})) + collect(${ID_TEXT(v)}) AS found
 RETURN [id IN ${ids} WHERE NOT id IN found] AS missing`;
 
+/** The ids a `missingOf` query answered. */
+const missingIn = (rows: Array<Record<string, unknown>>): string[] => (Array.isArray(rows[0]?.missing) ? (rows[0].missing as string[]) : []);
+
 /** 404 NOT_FOUND naming the first of `missing` ("node" or "relationship" ids), when there are any. */
 function assertNoneMissing(rows: Array<Record<string, unknown>>, what: 'node' | 'relationship', where = ''): void {
-  const missing = Array.isArray(rows[0]?.missing) ? (rows[0].missing as string[]) : [];
+  const missing = missingIn(rows);
   if (missing.length === 0) return;
   throw new AppError('NOT_FOUND', `No ${what} with id "${missing[0]}"${missing.length > 1 ? ` (and ${missing.length - 1} more)` : ''}${where}.`, {
     details: { missing: missing.slice(0, MISSING_IDS_SHOWN) },
@@ -72,14 +75,21 @@ function assertNoneMissing(rows: Array<Record<string, unknown>>, what: 'node' | 
  * The nodes `ids` and the relationships among them: all, or only `relationshipIds` (matched by transport id;
  * Neo4j checks a list of 128 or more in a hash set, so the filter costs no more than the walk).
  */
-function selection(ids: readonly string[], relationshipIds: readonly string[] | undefined, idLabels: readonly string[]): PreparedScope {
-  const nodes = `${nodesByIdsSubquery('$ids', idLabels)}`;
+function selection(db: Database, ids: readonly string[], relationshipIds: readonly string[] | undefined): PreparedScope {
   const onlyListed = `(elementId(r) IN $relationshipIds OR ${ID_TEXT('r')} IN $relationshipIds)`;
-  const relationships = relationshipIds === undefined ? relationshipsAmong(nodes) : relationshipsAmong(nodes, onlyListed);
   const params = relationshipIds === undefined ? { ids } : { ids, relationshipIds };
   return {
     async resolve(tx) {
-      assertNoneMissing(await tx.read(`${nodes}\n${missingOf('n', '$ids')}`, { ids }), 'node');
+      const { nodes, rows: found } = await withIdLabels(
+        db,
+        async (idLabels) => {
+          const nodes = nodesByIdsSubquery('$ids', idLabels);
+          return { nodes, rows: await tx.read(`${nodes}\n${missingOf('n', '$ids')}`, { ids }) };
+        },
+        ({ rows }) => missingIn(rows).length === 0,
+      );
+      assertNoneMissing(found, 'node');
+      const relationships = relationshipIds === undefined ? relationshipsAmong(nodes) : relationshipsAmong(nodes, onlyListed);
       if (relationshipIds !== undefined && relationshipIds.length > 0) {
         const rows = await tx.read(`${relationships}\n${missingOf('r', '$relationshipIds')}`, params);
         assertNoneMissing(rows, 'relationship', ' between the exported nodes');
@@ -104,7 +114,6 @@ async function neighbourhood(db: Database, scope: NeighbourhoodScope): Promise<P
   const types = scope.types ?? [];
   const labels = scope.labels ?? [];
   await assertKnownNames(db, { labels, types });
-  const idLabels = await indexedIdLabels(db);
   const depth = scope.depth;
   if (!Number.isInteger(depth) || depth < 1 || depth > EXPORT_LIMITS.depthMax) {
     throw new AppError('VALIDATION_FAILED', `Invalid export request: scope.depth: must be an integer from 1 to ${EXPORT_LIMITS.depthMax}.`);
@@ -118,10 +127,10 @@ WHERE all(r IN rs WHERE ${RELATIONSHIP_PASSES('r')})
 WITH DISTINCT n`;
   return {
     async resolve(tx) {
-      const lookUp = `${matchNodeById(idLabels)} RETURN elementId(n) AS root`;
       const root = await findNode(
+        db,
         scope.around,
-        async (key) => (await tx.read(lookUp, { id: key }))[0]?.root as string | undefined,
+        async (key, idLabels) => (await tx.read(`${matchNodeById(idLabels)} RETURN elementId(n) AS root`, { id: key }))[0]?.root as string | undefined,
       );
       return {
         nodes,
@@ -263,7 +272,7 @@ async function userQuery(db: Database, cypher: CypherService, limits: ExportLimi
 export function prepareScope(scope: ExportScope, deps: { db: Database; cypher: CypherService; limits: ExportLimits }): Promise<PreparedScope> {
   if ('nodeIds' in scope) {
     const relationshipIds = scope.relationshipIds && [...new Set(scope.relationshipIds)];
-    return indexedIdLabels(deps.db).then((idLabels) => selection([...new Set(scope.nodeIds)], relationshipIds, idLabels));
+    return Promise.resolve(selection(deps.db, [...new Set(scope.nodeIds)], relationshipIds));
   }
   if ('around' in scope) return neighbourhood(deps.db, scope);
   return userQuery(deps.db, deps.cypher, deps.limits, scope.query, scope.params ?? {});

@@ -157,11 +157,12 @@ export function createExportService(db: Database, cypher: CypherService, overrid
     async export(request, deliver, options = {}) {
       const format = exportFormat(request.format);
       const scope = await prepareScope(request.scope, { db, cypher, limits });
-      const idLabels = await idLabelSet(db);
       await db.userRead(
         async (tx) => {
           const planOptions = { maxNodes: limits.maxNodes, maxRelationships: limits.maxRelationships, propertyKeys: format.propertyKeys };
           let queries = await scope.resolve(tx);
+          // Read after the scope's lookups, which read the labels afresh when they found an id index new.
+          const idLabels = await idLabelSet(db);
           let plan = await planExport(tx, queries, planOptions);
           if (plan.unresolved > 0 && queries.gatherInExplorer) {
             queries = await queries.gatherInExplorer(tx);

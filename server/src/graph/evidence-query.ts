@@ -8,7 +8,7 @@ import { CERTAINTIES, LIMITS, type EvidenceClaim, type EvidenceGroup, type Evide
 import { cypherInteger, type Database } from '../db/database.ts';
 import { DbNode, mapsOf, toGraphNode, type IdLabels } from '../db/values.ts';
 import { GraphCollector } from '../db/graph-collector.ts';
-import { findNode, idLabelSet, indexedIdLabels, matchNodeById } from './node-match.ts';
+import { findNode, idLabelSet, matchNodeById } from './node-match.ts';
 
 /** The label of the nodes that relationships cite by `id` in their `sources` list (DESIGN.md's data model). */
 const SOURCE_LABEL = 'Source';
@@ -100,12 +100,10 @@ async function claimsMade(db: Database, source: GraphNode, idLabels: IdLabels): 
 }
 
 export async function nodeEvidence(db: Database, id: string): Promise<EvidenceResponse> {
-  const query = claimsAboutNode(await indexedIdLabels(db));
-  const idLabels = await idLabelSet(db);
-  const row = await findNode(
-    id,
-    async (key) => (await db.read(query, { id: key, read: cypherInteger(LIMITS.evidenceMax + 1) })).find((found) => found.n instanceof DbNode),
+  const row = await findNode(db, id, async (key, labels) =>
+    (await db.read(claimsAboutNode(labels), { id: key, read: cypherInteger(LIMITS.evidenceMax + 1) })).find((found) => found.n instanceof DbNode),
   );
+  const idLabels = await idLabelSet(db);
   if (!(row.n instanceof DbNode)) throw new Error('unreachable: findNode answered a row without its node');
   const node = toGraphNode(row.n, idLabels);
   const all = mapsOf(row.claims);

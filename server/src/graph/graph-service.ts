@@ -19,7 +19,7 @@ import { DbNode, toGraphNode, type IdLabels, type Row } from '../db/values.ts';
 import { GraphCollector } from '../db/graph-collector.ts';
 import { nodeEvidence } from './evidence-query.ts';
 import { neighbourhood, type NeighbourFilter } from './neighbourhood-query.ts';
-import { findNode, idLabelSet, indexedIdLabels, matchNodeById, nodesByIdsSubquery } from './node-match.ts';
+import { findNode, idLabelSet, matchNodeById, nodesByIdsSubquery, withIdLabels } from './node-match.ts';
 import { shortestPaths, type PathQuery } from './paths-query.ts';
 import { assertKnownNames, readSchema } from './schema-query.ts';
 import { quoteName } from './search-index.ts';
@@ -56,27 +56,32 @@ export function createGraphService(db: Database) {
         return collect(await idLabelSet(db), rows, 'a', 'r', 'b');
       }
       if (label !== undefined) await assertKnownNames(db, { labels: [label] });
-      const match =
+      const read = (match: string) =>
+        db.read(
+          `${match} WITH n LIMIT $limit
+           WITH collect(n) AS nodes
+           ${RELATIONSHIPS_AMONG_NODES}
+           RETURN nodes, relationships`,
+          { limit: cypherInteger(limit), ids: ids ?? [] },
+        );
+      const rows =
         ids !== undefined
-          ? nodesByIdsSubquery('$ids', await indexedIdLabels(db))
-          : label !== undefined
-            ? `MATCH (n:${quoteName(label)})` // a name the schema check just vouched for
-            : 'MATCH (n)';
-      const rows = await db.read(
-        `${match} WITH n LIMIT $limit
-         WITH collect(n) AS nodes
-         ${RELATIONSHIPS_AMONG_NODES}
-         RETURN nodes, relationships`,
-        { limit: cypherInteger(limit), ids: ids ?? [] },
-      );
+          ? await withIdLabels(
+              db,
+              (idLabels) => read(nodesByIdsSubquery('$ids', idLabels)),
+              // Fewer nodes than ids: one may be named through an id index created since the labels were read.
+              (found) => (Array.isArray(found[0]?.nodes) ? found[0].nodes.length : 0) >= Math.min(limit, new Set(ids).size),
+            )
+          : await read(label !== undefined ? `MATCH (n:${quoteName(label)})` : 'MATCH (n)'); // a label the schema check just vouched for
       return collect(await idLabelSet(db), rows, 'nodes', 'relationships');
     },
 
     /** A document's text (its Source node's `text`); 404 when the node has none. */
     async sourceText(id: string): Promise<SourceText> {
-      const query = `${matchNodeById(await indexedIdLabels(db))} RETURN n.text AS text`;
       const noText = () => new AppError('NOT_FOUND', `No document text for "${id}".`, { details: { id } });
-      const row = await findNode(id, async (key) => (await db.read(query, { id: key }))[0]).catch((error: unknown) => {
+      const lookUp = async (key: string, idLabels: readonly string[]) =>
+        (await db.read(`${matchNodeById(idLabels)} RETURN n.text AS text`, { id: key }))[0];
+      const row = await findNode(db, id, lookUp).catch((error: unknown) => {
         throw error instanceof AppError && error.code === 'NOT_FOUND' ? noText() : error;
       });
       if (typeof row.text !== 'string') throw noText();
@@ -84,12 +89,11 @@ export function createGraphService(db: Database) {
     },
 
     async node(id: string): Promise<GraphNode> {
-      const query = `${matchNodeById(await indexedIdLabels(db))} RETURN n`;
-      const idLabels = await idLabelSet(db);
-      return findNode(id, async (key) => {
-        const node = (await db.read(query, { id: key }))[0]?.n;
-        return node instanceof DbNode ? toGraphNode(node, idLabels) : undefined;
+      const node = await findNode(db, id, async (key, idLabels) => {
+        const found = (await db.read(`${matchNodeById(idLabels)} RETURN n`, { id: key }))[0]?.n;
+        return found instanceof DbNode ? found : undefined;
       });
+      return toGraphNode(node, await idLabelSet(db));
     },
 
     /** Neighbours passing the filters (labels and types checked against the schema first), with counts. */

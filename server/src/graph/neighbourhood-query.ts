@@ -9,7 +9,7 @@ import { cypherInteger, type Database } from '../db/database.ts';
 import { DbNode, mapsOf, type DbValue } from '../db/values.ts';
 import { GraphCollector } from '../db/graph-collector.ts';
 import { certaintiesAtOrAbove } from './certainty-floor.ts';
-import { findNode, idLabelSet, indexedIdLabels, matchNodeById } from './node-match.ts';
+import { findNode, idLabelSet, matchNodeById } from './node-match.ts';
 import { assertKnownNames } from './schema-query.ts';
 
 export interface NeighbourFilter {
@@ -104,7 +104,6 @@ function nameCounts(value: DbValue | undefined): NameCount[] {
  */
 export async function neighbourhood(db: Database, id: string, filter: NeighbourFilter, walkDegreeMax = WALK_DEGREE_MAX): Promise<NeighborsResponse> {
   await assertKnownNames(db, { labels: filter.labels, types: filter.types });
-  const query = neighbourhoodQuery(await indexedIdLabels(db));
   const params = {
     limit: cypherInteger(filter.limit),
     after: filter.after ?? null,
@@ -113,9 +112,8 @@ export async function neighbourhood(db: Database, id: string, filter: NeighbourF
     allowed: certaintiesAtOrAbove(filter.minCertainty),
     walkDegreeMax: cypherInteger(walkDegreeMax),
   };
-  const row = await findNode(
-    id,
-    async (key) => (await db.read(query, { ...params, id: key })).find((found) => found.n instanceof DbNode),
+  const row = await findNode(db, id, async (key, idLabels) =>
+    (await db.read(neighbourhoodQuery(idLabels), { ...params, id: key })).find((found) => found.n instanceof DbNode),
   );
   return {
     ...new GraphCollector({ idLabels: await idLabelSet(db) }).add(row.nodes).add(row.walked).add(row.between).toGraph(),

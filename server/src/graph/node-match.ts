@@ -4,7 +4,8 @@
  * any other graph by elementId (DESIGN.md's id rule; the graph transport follows it, values.ts).
  *
  * No lookup scans the graph: an id is looked up by one seek per label whose `id` is indexed plus one by
- * elementId (`matchNodeById`, `nodeByIdSubquery`, `nodesByIdsSubquery`); an id none of them finds is a 404.
+ * elementId (`matchNodeById`, `nodeByIdSubquery`, `nodesByIdsSubquery`); an id none of them finds is a 404,
+ * once the labels have been read afresh (`findNode`, `withIdLabels`).
  */
 import type { Database } from '../db/database.ts';
 import type { IdLabels } from '../db/values.ts';
@@ -77,13 +78,40 @@ WITH n LIMIT 1`;
 }
 
 /**
- * Runs `attempt` with the id a request carries; `attempt` answers undefined when its query found no node
- * (its lookup is `matchNodeById`: index seeks only). Throws 404 NOT_FOUND then: an id that names no node
- * by elementId or through an indexed label names none the API addresses (DESIGN.md's id rule), and
- * finding that out costs the seeks, never a scan.
+ * Runs `attempt` with the labels whose `id` is indexed as last read (indexedIdLabels, trusted for 30 s);
+ * when its answer is not `complete` (an id it did not find), reads the labels afresh and, if they changed
+ * (an id constraint created or dropped since), runs it once more with them. So a stale reading of the
+ * schema costs a second query, never a wrong 404 (schema-cache.ts's rule). Answers the last attempt's.
  */
-export async function findNode<T>(id: string, attempt: (key: string) => Promise<T | undefined>): Promise<T> {
-  const found = await attempt(id);
+export async function withIdLabels<T>(
+  db: Database,
+  attempt: (idLabels: readonly string[]) => Promise<T>,
+  complete: (answer: T) => boolean,
+): Promise<T> {
+  const read = await indexedIdLabels(db);
+  const answer = await attempt(read);
+  if (complete(answer)) return answer;
+  const fresh = await indexedIdLabels(db, { fresh: true });
+  return sameLabels(read, fresh) ? answer : attempt(fresh);
+}
+
+function sameLabels(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((label, i) => label === b[i]);
+}
+
+/**
+ * Runs `attempt` with the id a request carries and the labels whose `id` is indexed (for `matchNodeById`
+ * and the other lookups here: index seeks only); `attempt` answers undefined when its query found no node.
+ * Throws 404 NOT_FOUND then: an id that names no node by elementId or through an indexed label names none
+ * the API addresses (DESIGN.md's id rule), and finding that out costs the seeks, never a scan. Labels read
+ * before an id index was created are read again before answering 404 (withIdLabels).
+ */
+export async function findNode<T>(
+  db: Database,
+  id: string,
+  attempt: (key: string, idLabels: readonly string[]) => Promise<T | undefined>,
+): Promise<T> {
+  const found = await withIdLabels(db, (idLabels) => attempt(id, idLabels), (answer) => answer !== undefined);
   if (found === undefined) throw notFound(id);
   return found;
 }

@@ -20,7 +20,7 @@ import { DbNode, listOf, nodeTransportId, stringsOf, type DbValue } from '../db/
 import { GraphCollector } from '../db/graph-collector.ts';
 import { AppError } from '../errors.ts';
 import { certaintiesAtOrAbove } from './certainty-floor.ts';
-import { findNode, indexedIdLabels, matchNodeById, nodeByIdSubquery } from './node-match.ts';
+import { findNode, idLabelSet, indexedIdLabels, matchNodeById, nodeByIdSubquery } from './node-match.ts';
 
 export interface PathQuery {
   from: string;
@@ -173,13 +173,13 @@ export async function shortestPaths(db: Database, query: PathQuery, budget = DEF
   }
   const idLabels = await indexedIdLabels(db);
   const [ends] = await db.read(endpoints(idLabels), { from: query.from, to: query.to });
-  // An end that no seek found may still be named by an `id` no index covers: findNode looks once more.
-  const oneEnd = `${matchNodeById(idLabels)} RETURN n, COUNT { (n)--() } AS degree`;
+  // An end that no seek found may be named through an id index created since the labels were read:
+  // findNode reads them afresh and looks once more.
   const end = async (id: string, found: DbValue | undefined, degree: DbValue | undefined) =>
     found instanceof DbNode
       ? { node: found, degree: Number(degree) }
-      : findNode(id, async (key) => {
-          const [row] = await db.read(oneEnd, { id: key });
+      : findNode(db, id, async (key, labels) => {
+          const [row] = await db.read(`${matchNodeById(labels)} RETURN n, COUNT { (n)--() } AS degree`, { id: key });
           return row?.n instanceof DbNode ? { node: row.n, degree: Number(row.degree) } : undefined;
         });
   const { node: a, degree: degreeA } = await end(query.from, ends?.a, ends?.degreeA);
@@ -206,7 +206,7 @@ export async function shortestPaths(db: Database, query: PathQuery, budget = DEF
     }
   }
   const [row] = await db.read(ROUTE_ELEMENTS, { nodeIds: [...new Set(search.routes.flat())], steps: [...steps.values()], allowed });
-  const transportLabels = new Set(idLabels);
+  const transportLabels = await idLabelSet(db); // after findNode, which may have read the labels afresh
   const collector = new GraphCollector({ idLabels: transportLabels }).add(row?.nodes).add(row?.relationships);
   const routeNodes = listOf(row?.nodes).filter((node) => node instanceof DbNode);
   const transport = new Map(routeNodes.map((node) => [node.elementId, nodeTransportId(node, transportLabels)]));
