@@ -198,6 +198,10 @@ async function startExplorer(bench: BenchDatabase): Promise<Explorer> {
     PORT: String(await freePort()),
     EXPORT_MAX_NODES: '2000000',
     EXPORT_MAX_RELATIONSHIPS: '2000000',
+    // The benchmark measures the API, not the limits a team's deployment sets, nor a line per request.
+    RATE_LIMIT_QUERIES: '0',
+    RATE_LIMIT_REQUESTS: '0',
+    LOG_LEVEL: 'warn',
   };
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let errors = '';

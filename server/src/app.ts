@@ -14,10 +14,12 @@ import type { Database } from './db/database.ts';
 import { createExportService } from './export/export-service.ts';
 import type { ExportLimits } from './export/export-limits.ts';
 import { createGraphService } from './graph/graph-service.ts';
-import { apiNotFound, errorHandler, type Logger } from './http/error-handler.ts';
+import { apiNotFound, errorHandler, jsonBodiesOnly } from './http/error-handler.ts';
 import { losslessJsonBody } from './http/json-body.ts';
+import { rateLimiters, type RateLimits } from './http/rate-limits.ts';
+import { requestLog, silentLogger, type Logger } from './http/request-log.ts';
 import { apiRouter } from './http/routes.ts';
-import { securityHeaders } from './http/security.ts';
+import { corsAllowlist, securityHeaders } from './http/security.ts';
 
 /**
  * Request body limit of POST /api/export and POST /api/graph: room for EXPORT_LIMITS' ids, and for the
@@ -29,7 +31,14 @@ export interface AppDeps {
   db: Database;
   /** The built client (`dist/client`); when absent the API is served alone. */
   clientDir?: string;
-  log?: Logger;
+  /** Where request lines and errors go (request-log.ts's createLogger); default: nowhere. */
+  logger?: Logger;
+  /** Express's `trust proxy` (Config.http.trustProxy); default false. */
+  trustProxy?: boolean | number | string;
+  /** Origins whose pages may call the API (CORS); default none. */
+  corsOrigins?: readonly string[];
+  /** Rate limits per client; default none (tests, benchmarks, soak and fuzz runs build the app without). */
+  rateLimits?: RateLimits;
   /** Overrides of the Cypher workbench's limits (timeout, row cap, …); the rest keep their defaults. */
   cypherLimits?: Partial<CypherLimits>;
   /** Overrides of the export's limits (size caps, timeout); the rest keep their defaults. */
@@ -38,18 +47,40 @@ export interface AppDeps {
   viewMaxNodes?: number;
 }
 
-/** The limits of `config` (the environment) as createApp takes them. */
-export function limitsFromConfig(config: Pick<Config, 'cypher' | 'export' | 'viewMaxNodes'>): Pick<AppDeps, 'cypherLimits' | 'exportLimits' | 'viewMaxNodes'> {
-  return { cypherLimits: config.cypher, exportLimits: config.export, viewMaxNodes: config.viewMaxNodes };
+/** The limits and HTTP settings of `config` (the environment) as createApp takes them. */
+export function limitsFromConfig(
+  config: Pick<Config, 'cypher' | 'export' | 'viewMaxNodes' | 'http'>,
+): Pick<AppDeps, 'cypherLimits' | 'exportLimits' | 'viewMaxNodes' | 'trustProxy' | 'corsOrigins' | 'rateLimits'> {
+  return {
+    cypherLimits: config.cypher,
+    exportLimits: config.export,
+    viewMaxNodes: config.viewMaxNodes,
+    trustProxy: config.http.trustProxy,
+    corsOrigins: config.http.corsOrigins,
+    rateLimits: config.http.rateLimits,
+  };
 }
 
-const defaultLog: Logger = (message, error) => console.error(`[server] ${message}`, error);
-
-export function createApp({ db, clientDir, log = defaultLog, cypherLimits, exportLimits, viewMaxNodes = LIMITS.viewMax }: AppDeps): Express {
+export function createApp({
+  db,
+  clientDir,
+  logger = silentLogger(),
+  cypherLimits,
+  exportLimits,
+  viewMaxNodes = LIMITS.viewMax,
+  trustProxy = false,
+  corsOrigins = [],
+  rateLimits,
+}: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
+  app.set('trust proxy', trustProxy);
+  app.use(requestLog(logger));
   app.use(securityHeaders);
+  app.use('/api', corsAllowlist(corsOrigins));
+  if (rateLimits) app.use('/api', rateLimiters(rateLimits));
+  app.use('/api', jsonBodiesOnly);
   // An export taken from a large view lists its node and relationship ids: 20,000 and 40,000 are ~2.3 MB.
   app.use('/api/export', losslessJsonBody(IDS_BODY_LIMIT));
   // A shared view restored by its ids: 2,000 of them outgrew the URL limits of GET (431).
@@ -64,7 +95,7 @@ export function createApp({ db, clientDir, log = defaultLog, cypherLimits, expor
     // The single-page app answers every other GET, so shared view URLs open the explorer.
     app.get('/{*path}', (_req, res) => res.sendFile(join(clientDir, 'index.html')));
   }
-  app.use(errorHandler(log));
+  app.use(errorHandler());
   return app;
 }
 

@@ -4,7 +4,10 @@
  */
 
 /** Defaults, each declared once. */
+import { isIP } from 'node:net';
 import { LIMITS } from './contract.ts';
+import { DEFAULT_RATE_LIMITS, type RateLimits } from './http/rate-limits.ts';
+import { LOG_FORMATS, LOG_LEVELS, type LogFormat, type LogLevel } from './http/request-log.ts';
 
 export const DEFAULT_CONFIG = {
   /** The explorer's HTTP port. */
@@ -45,6 +48,13 @@ export const CONFIG_VARIABLES = [
   'EXPORT_MAX_RELATIONSHIPS',
   'EXPORT_TIMEOUT_MS',
   'VIEW_MAX_NODES',
+  'TRUST_PROXY',
+  'CORS_ORIGINS',
+  'RATE_LIMIT_WINDOW_MS',
+  'RATE_LIMIT_QUERIES',
+  'RATE_LIMIT_REQUESTS',
+  'LOG_LEVEL',
+  'LOG_FORMAT',
 ] as const;
 
 export interface Neo4jTarget {
@@ -71,6 +81,18 @@ export interface Config {
    * an expansion's and the workbench graph's cap.
    */
   viewMaxNodes: number;
+  http: {
+    /**
+     * Express's `trust proxy` (TRUST_PROXY): false (default: the peer is the client), true, a number of
+     * proxy hops, or a comma-separated list of addresses, subnets and `loopback`/`linklocal`/`uniquelocal`.
+     * It decides `req.ip` (the rate limits' client) and whether a proxy's `X-Request-Id` is taken.
+     */
+    trustProxy: boolean | number | string;
+    /** Origins whose pages may call the API (CORS_ORIGINS); none by default. */
+    corsOrigins: string[];
+    rateLimits: RateLimits;
+  };
+  log: { level: LogLevel; format: LogFormat };
 }
 
 export class ConfigError extends Error {
@@ -107,6 +129,60 @@ function positiveInteger(env: Env, name: string): number | undefined {
     throw new ConfigError(`${name} must be a whole number of at least 1. Got: "${raw}"`);
   }
   return value;
+}
+
+function nonNegativeInteger(env: Env, name: string, fallback: number): number {
+  const raw = nonEmpty(env, name);
+  if (raw === undefined) return fallback;
+  const value = Number(raw);
+  if (!/^\d+$/.test(raw) || !Number.isSafeInteger(value)) {
+    throw new ConfigError(`${name} must be a whole number (0 turns it off). Got: "${raw}"`);
+  }
+  return value;
+}
+
+function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], fallback: T): T {
+  const raw = nonEmpty(env, name)?.toLowerCase() ?? fallback;
+  if (!(allowed as readonly string[]).includes(raw)) throw new ConfigError(`${name} must be one of ${allowed.join(', ')}. Got: "${raw}"`);
+  return raw as T;
+}
+
+const PROXY_RANGES = ['loopback', 'linklocal', 'uniquelocal'];
+
+/** TRUST_PROXY as Express's `trust proxy` takes it (https://expressjs.com/en/guide/behind-proxies.html). */
+function trustProxy(env: Env): boolean | number | string {
+  const raw = nonEmpty(env, 'TRUST_PROXY');
+  if (raw === undefined || raw.toLowerCase() === 'false') return false;
+  if (raw.toLowerCase() === 'true') return true;
+  if (/^\d+$/.test(raw)) return Number(raw);
+  const entries = raw.split(',').map((entry) => entry.trim());
+  for (const entry of entries) {
+    const [address, bits, extra] = entry.split('/');
+    const known = PROXY_RANGES.includes(entry) || (isIP(address ?? '') !== 0 && extra === undefined && (bits === undefined || /^\d{1,3}$/.test(bits)));
+    if (!known) {
+      throw new ConfigError(`TRUST_PROXY must be true, false, a number of hops, or addresses, subnets and ${PROXY_RANGES.join('/')} separated by commas. Got: "${raw}"`);
+    }
+  }
+  return entries.join(',');
+}
+
+/** CORS_ORIGINS: origins such as https://intranet.example.org, separated by commas. */
+function corsOrigins(env: Env): string[] {
+  const raw = nonEmpty(env, 'CORS_ORIGINS');
+  if (raw === undefined) return [];
+  return raw.split(',').map((entry) => {
+    const origin = entry.trim();
+    let parsed: URL | undefined;
+    try {
+      parsed = new URL(origin);
+    } catch {
+      parsed = undefined;
+    }
+    if (!parsed || !/^https?:$/.test(parsed.protocol) || parsed.origin !== origin) {
+      throw new ConfigError(`CORS_ORIGINS must list origins (scheme://host[:port], no path or trailing slash) separated by commas. Got: "${origin}"`);
+    }
+    return origin;
+  });
 }
 
 function memory(env: Env, name: string, fallback: string): string {
@@ -170,6 +246,16 @@ export function loadConfig(env: Env = process.env): Config {
       timeoutMs: positiveInteger(env, 'EXPORT_TIMEOUT_MS'),
     },
     viewMaxNodes: viewMaxNodes(env),
+    http: {
+      trustProxy: trustProxy(env),
+      corsOrigins: corsOrigins(env),
+      rateLimits: {
+        windowMs: positiveInteger(env, 'RATE_LIMIT_WINDOW_MS') ?? DEFAULT_RATE_LIMITS.windowMs,
+        queries: nonNegativeInteger(env, 'RATE_LIMIT_QUERIES', DEFAULT_RATE_LIMITS.queries),
+        requests: nonNegativeInteger(env, 'RATE_LIMIT_REQUESTS', DEFAULT_RATE_LIMITS.requests),
+      },
+    },
+    log: { level: oneOf(env, 'LOG_LEVEL', LOG_LEVELS, 'info'), format: oneOf(env, 'LOG_FORMAT', LOG_FORMATS, 'auto') },
   };
 }
 

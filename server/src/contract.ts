@@ -49,11 +49,15 @@ export const ERROR_CODES = [
   'CYPHER_FAILED',
   'QUERY_MEMORY_LIMIT',
   'EXPORT_TOO_LARGE',
+  'PAYLOAD_TOO_LARGE',
+  'UNSUPPORTED_MEDIA_TYPE',
+  'RATE_LIMITED',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
 export interface ErrorBody {
-  error: { code: ErrorCode; message: string; details?: JsonValue };
+  /** `requestId`: the answer's `X-Request-Id`, the key to the server's log lines about this request. */
+  error: { code: ErrorCode; message: string; details?: JsonValue; requestId?: string };
 }
 
 export interface HealthOk {
@@ -62,6 +66,10 @@ export interface HealthOk {
 }
 export interface HealthUnavailable {
   status: 'unavailable';
+}
+/** GET /api/health/live: the process answers, whatever Neo4j's state. */
+export interface HealthLive {
+  status: 'live';
 }
 
 /** A label, relationship type (or other name) with how many elements carry it. */

@@ -22,6 +22,12 @@ export const STATUS_BY_CODE: Record<ErrorCode, number> = {
   QUERY_MEMORY_LIMIT: 422,
   /** An export would hold more nodes or relationships than EXPORT_MAX_NODES / EXPORT_MAX_RELATIONSHIPS allow; `details` gives both. */
   EXPORT_TOO_LARGE: 413,
+  /** The request body is larger than the route accepts; `details.limitBytes` says how large it may be. */
+  PAYLOAD_TOO_LARGE: 413,
+  /** A body that is not `application/json`; `details.contentType` names what came. */
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  /** Too many requests from this client in the window; the `Retry-After` header says when to retry (s). */
+  RATE_LIMITED: 429,
 };
 
 export interface AppErrorOptions {

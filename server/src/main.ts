@@ -8,6 +8,7 @@ import { createApp, limitsFromConfig, startServer } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { createDatabase, waitForDatabase } from './db/database.ts';
 import { searchCoverage, unindexedLabelsHint } from './graph/search-coverage.ts';
+import { createLogger } from './http/request-log.ts';
 import { resolveNeo4j } from '../../scripts/neo4j/resolve-neo4j.ts';
 import { ProvisionError } from '../../scripts/neo4j/local-neo4j.ts';
 import { isDatabaseEmpty, loadSeed } from '../../seed/loader.ts';
@@ -58,7 +59,7 @@ async function main(): Promise<void> {
   const hint = coverage && unindexedLabelsHint(coverage);
   if (hint) log(`[search] ${hint}`);
 
-  const server = await startServer(createApp({ db, clientDir: CLIENT_DIR, ...limitsFromConfig(config) }), config.port, config.host);
+  const server = await startServer(createApp({ db, clientDir: CLIENT_DIR, logger: createLogger(config.log), ...limitsFromConfig(config) }), config.port, config.host);
   cleanups.push(() => server.stop());
   console.log(`\n  Knowledge-graph explorer ready: ${server.url}\n`);
 }

@@ -38,7 +38,7 @@ let server: RunningServer;
 let workDir: string;
 
 async function startApp(database: Database, exportLimits?: Partial<ExportLimits>): Promise<RunningServer> {
-  return startServer(createApp({ db: database, log: () => undefined, exportLimits }), 0, '127.0.0.1');
+  return startServer(createApp({ db: database, exportLimits }), 0, '127.0.0.1');
 }
 
 beforeAll(async () => {

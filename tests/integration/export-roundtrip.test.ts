@@ -13,7 +13,7 @@ let server: RunningServer;
 
 beforeAll(async () => {
   db = testDatabase();
-  server = await startServer(createApp({ db, log: () => undefined }), 0, '127.0.0.1');
+  server = await startServer(createApp({ db }), 0, '127.0.0.1');
 });
 
 afterAll(async () => {

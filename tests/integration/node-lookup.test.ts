@@ -164,7 +164,7 @@ describe('labels whose id index changed after the explorer read them', () => {
     ['a selection', { nodeIds: ['thing-1', 'thing-2'] }],
     ['a neighbourhood', { around: 'thing-1', depth: 1 }],
   ])('exports %s named by ids indexed since the labels were read', async (_what, scope) => {
-    const server = await startServer(createApp({ db, log: () => undefined }), 0, '127.0.0.1');
+    const server = await startServer(createApp({ db }), 0, '127.0.0.1');
     try {
       await indexThingAfterReading();
       const response = await fetch(`${server.url}/api/export`, {

@@ -17,7 +17,7 @@ beforeAll(async () => {
   const target = testTarget();
   db = createDatabase({ ...target, uri: target.uri.replace(/^bolt:/, 'neo4j:') });
   await resetToSeed(db);
-  server = await startServer(createApp({ db, log: () => undefined }), 0, '127.0.0.1');
+  server = await startServer(createApp({ db }), 0, '127.0.0.1');
 });
 
 afterAll(async () => {

@@ -14,7 +14,7 @@ export async function startTestServer(
   db: Database,
   options: { client?: boolean; cypherLimits?: Partial<CypherLimits>; viewMaxNodes?: number } = {},
 ): Promise<RunningServer> {
-  const app = createApp({ db, clientDir: options.client ? CLIENT_DIR : undefined, log: () => undefined, cypherLimits: options.cypherLimits, viewMaxNodes: options.viewMaxNodes });
+  const app = createApp({ db, clientDir: options.client ? CLIENT_DIR : undefined, cypherLimits: options.cypherLimits, viewMaxNodes: options.viewMaxNodes });
   return startServer(app, 0, '127.0.0.1');
 }
 

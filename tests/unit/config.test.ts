@@ -46,3 +46,45 @@ describe('loadConfig', () => {
     expect(error.message).not.toContain('s3cret-value');
   });
 });
+
+describe('loadConfig: exposing the explorer to a team', () => {
+  it('trusts no proxy, allows no other origin, limits per client and logs at info by default', () => {
+    const config = loadConfig({});
+    expect(config.http).toEqual({ trustProxy: false, corsOrigins: [], rateLimits: { windowMs: 60_000, queries: 60, requests: 1_000 } });
+    expect(config.log).toEqual({ level: 'info', format: 'auto' });
+  });
+
+  it.each<[string, boolean | number | string]>([
+    ['true', true],
+    ['false', false],
+    ['2', 2],
+    ['loopback', 'loopback'],
+    ['10.0.0.0/8, 127.0.0.1, ::1, uniquelocal', '10.0.0.0/8,127.0.0.1,::1,uniquelocal'],
+  ])('reads TRUST_PROXY=%s as Express’s trust proxy', (raw, expected) => {
+    expect(loadConfig({ TRUST_PROXY: raw }).http.trustProxy).toEqual(expected);
+  });
+
+  it.each(['yes', 'proxy.example.org', '10.0.0.0/8/1', '-1'])('refuses TRUST_PROXY=%s, naming the variable', (raw) => {
+    expect(configErrorFor({ TRUST_PROXY: raw }).message).toContain('TRUST_PROXY');
+  });
+
+  it('reads CORS_ORIGINS as a list of origins, and refuses one with a path, a slash or another scheme', () => {
+    expect(loadConfig({ CORS_ORIGINS: 'https://a.example, http://b.example:8080' }).http.corsOrigins).toEqual(['https://a.example', 'http://b.example:8080']);
+    for (const bad of ['https://a.example/', 'https://a.example/app', 'ftp://a.example', '*', 'a.example']) {
+      expect(configErrorFor({ CORS_ORIGINS: bad }).message).toContain('CORS_ORIGINS');
+    }
+  });
+
+  it('reads the rate limits, 0 turning one off, and refuses what is not a whole number', () => {
+    const config = loadConfig({ RATE_LIMIT_WINDOW_MS: '1000', RATE_LIMIT_QUERIES: '0', RATE_LIMIT_REQUESTS: '5' });
+    expect(config.http.rateLimits).toEqual({ windowMs: 1000, queries: 0, requests: 5 });
+    expect(configErrorFor({ RATE_LIMIT_QUERIES: 'many' }).message).toContain('RATE_LIMIT_QUERIES');
+    expect(configErrorFor({ RATE_LIMIT_WINDOW_MS: '0' }).message).toContain('RATE_LIMIT_WINDOW_MS');
+  });
+
+  it('reads LOG_LEVEL and LOG_FORMAT, and refuses others', () => {
+    expect(loadConfig({ LOG_LEVEL: 'WARN', LOG_FORMAT: 'json' }).log).toEqual({ level: 'warn', format: 'json' });
+    expect(configErrorFor({ LOG_LEVEL: 'verbose' }).message).toContain('LOG_LEVEL');
+    expect(configErrorFor({ LOG_FORMAT: 'xml' }).message).toContain('LOG_FORMAT');
+  });
+});

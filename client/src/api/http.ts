@@ -17,6 +17,8 @@ export class ApiError extends Error {
     readonly status: number,
     /** The server's `error.details`, when it sent any (a syntax error's position, a missing parameter's name). */
     readonly details?: JsonValue,
+    /** The server's id for the request (`X-Request-Id`), to find its log lines; absent when no answer came. */
+    readonly requestId?: string,
   ) {
     super(message);
   }
@@ -31,7 +33,8 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
 function errorFromBody(body: unknown, status: number, what: string): ApiError {
   const error = isRecord(body) ? body.error : undefined;
   if (isRecord(error) && typeof error.code === 'string' && typeof error.message === 'string') {
-    return new ApiError(error.code as ErrorCode, error.message, status, error.details as JsonValue | undefined);
+    const requestId = typeof error.requestId === 'string' ? error.requestId : undefined;
+    return new ApiError(error.code as ErrorCode, error.message, status, error.details as JsonValue | undefined, requestId);
   }
   return new ApiError('UNEXPECTED_RESPONSE', `${what}: the server answered ${status} without an error body.`, status);
 }

@@ -9,6 +9,7 @@ import {
   PathsQuerySchema,
   SearchQuerySchema,
   viewQuerySchemas,
+  type HealthLive,
   type HealthOk,
   type HealthUnavailable,
   type LimitsResponse,
@@ -19,6 +20,7 @@ import type { ExportService } from '../export/export-service.ts';
 import { startedBody } from './started-body.ts';
 import type { GraphService } from '../graph/graph-service.ts';
 import { AppError } from '../errors.ts';
+import { noteRouteOfError } from './request-log.ts';
 import { parseRequest } from './validation.ts';
 
 /** `viewMaxNodes`: the most nodes one view holds, which caps the overview's and the neighbours' `limit`. */
@@ -30,6 +32,12 @@ export function apiRouter(db: Database, graph: GraphService, cypher: CypherServi
     res.json({ viewMaxNodes } satisfies LimitsResponse);
   });
 
+  /** Liveness: 200 `{status:'live'}` while the process answers, whatever Neo4j's state (for a restart policy). */
+  router.get('/health/live', (_req, res) => {
+    res.json({ status: 'live' } satisfies HealthLive);
+  });
+
+  /** Readiness: 200 `{status:'ok', neo4j}` when Neo4j answers, else 503 `{status:'unavailable'}` (for a balancer). */
   router.get('/health', async (_req, res) => {
     try {
       const neo4j = await db.serverInfo();
@@ -127,5 +135,6 @@ export function apiRouter(db: Database, graph: GraphService, cypher: CypherServi
     });
   });
 
+  router.use(noteRouteOfError);
   return router;
 }

@@ -1,0 +1,231 @@
+/**
+ * The API as a service exposed to a team (issue "Safe to expose"): helmet's headers, the CORS allowlist,
+ * 413 and 415 for bodies it will not read, a request id on every answer and log line, structured logs that
+ * keep users' text out, liveness apart from readiness, and rate limits per client.
+ */
+import { Writable } from 'node:stream';
+import { pino } from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp, startServer, type AppDeps, type RunningServer } from '../../server/src/app.ts';
+import { createDatabase, type Database } from '../../server/src/db/database.ts';
+import { getJson } from '../support/http.ts';
+import { testDatabase, testTarget } from '../support/neo4j.ts';
+
+let db: Database;
+const servers: RunningServer[] = [];
+
+beforeAll(() => {
+  db = testDatabase();
+});
+
+afterAll(async () => {
+  await Promise.all(servers.map((server) => server.stop()));
+  await db?.close();
+});
+
+/** The app over the test database (the seed, whatever state it is in: these tests only read), with `deps`. */
+async function serve(deps: Partial<AppDeps> = {}): Promise<string> {
+  const server = await startServer(createApp({ db, ...deps }), 0, '127.0.0.1');
+  servers.push(server);
+  return server.url;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+function postCypher(url: string, body: string, contentType = 'application/json', headers: Record<string, string> = {}): Promise<Response> {
+  return fetch(`${url}/api/cypher`, { method: 'POST', headers: { 'content-type': contentType, ...headers }, body });
+}
+
+describe('the headers of a service exposed to a team', () => {
+  it('sends helmet’s headers with a Content-Security-Policy the client works under, and no X-Powered-By', async () => {
+    const url = await serve();
+    const response = await fetch(`${url}/api/limits`);
+    const csp = response.headers.get('content-security-policy') ?? '';
+    expect(csp).toContain("default-src 'self'");
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).toContain("object-src 'none'");
+    expect(csp).not.toContain('unsafe-eval');
+    expect(csp).not.toContain('upgrade-insecure-requests');
+    expect(response.headers.get('x-frame-options')).toBe('DENY');
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(response.headers.get('referrer-policy')).toBe('no-referrer');
+    expect(response.headers.get('cross-origin-opener-policy')).toBe('same-origin');
+    expect(response.headers.get('x-powered-by')).toBeNull();
+  });
+
+  it('lets no other site’s page read the API by default', async () => {
+    const url = await serve();
+    const response = await fetch(`${url}/api/limits`, { headers: { origin: 'https://elsewhere.example' } });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('access-control-allow-origin')).toBeNull();
+  });
+
+  it('answers CORS for the origins on its allowlist only, preflight included', async () => {
+    const url = await serve({ corsOrigins: ['https://intranet.example'] });
+    const allowed = await fetch(`${url}/api/limits`, { headers: { origin: 'https://intranet.example' } });
+    expect(allowed.headers.get('access-control-allow-origin')).toBe('https://intranet.example');
+    expect(allowed.headers.get('access-control-expose-headers')).toContain('X-Request-Id');
+    const preflight = await fetch(`${url}/api/cypher`, {
+      method: 'OPTIONS',
+      headers: { origin: 'https://intranet.example', 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' },
+    });
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers.get('access-control-allow-methods')).toContain('POST');
+    const other = await fetch(`${url}/api/limits`, { headers: { origin: 'https://intranet.example.evil' } });
+    expect(other.headers.get('access-control-allow-origin')).toBeNull();
+  });
+});
+
+describe('bodies the API will not read', () => {
+  it('answers a body over the route’s limit with 413 PAYLOAD_TOO_LARGE, saying the limit', async () => {
+    const url = await serve();
+    const response = await postCypher(url, JSON.stringify({ query: `RETURN '${'x'.repeat(2 * 1024 * 1024)}'` }));
+    expect(response.status).toBe(413);
+    const body = (await response.json()) as { error: { code: string; details: { limitBytes: number } } };
+    expect(body.error.code).toBe('PAYLOAD_TOO_LARGE');
+    expect(body.error.details.limitBytes).toBe(1024 * 1024);
+  });
+
+  it.each([
+    ['text/plain', '{"query":"RETURN 1"}'],
+    ['application/x-www-form-urlencoded', 'query=RETURN+1'],
+    ['text/html', '<p>RETURN 1</p>'],
+  ])('answers a %s body with 415 UNSUPPORTED_MEDIA_TYPE, naming what came', async (contentType, text) => {
+    const url = await serve();
+    const response = await postCypher(url, text, contentType);
+    expect(response.status).toBe(415);
+    const body = (await response.json()) as { error: { code: string; message: string; details: { contentType: string } } };
+    expect(body.error.code).toBe('UNSUPPORTED_MEDIA_TYPE');
+    expect(body.error.details.contentType).toBe(contentType);
+    expect(body.error.message).toContain('application/json');
+  });
+
+  it('still reads JSON with a charset, and answers a missing body as a validation error', async () => {
+    const url = await serve();
+    expect((await postCypher(url, '{"query":"RETURN 1 AS one"}', 'application/json; charset=utf-8')).status).toBe(200);
+    const empty = await fetch(`${url}/api/cypher`, { method: 'POST' });
+    expect(empty.status).toBe(400);
+    expect(((await empty.json()) as { error: { code: string } }).error.code).toBe('VALIDATION_FAILED');
+  });
+});
+
+describe('request ids', () => {
+  it('gives every answer an X-Request-Id, and an error body the same one', async () => {
+    const url = await serve();
+    const ok = await fetch(`${url}/api/limits`);
+    const okId = ok.headers.get('x-request-id') ?? '';
+    expect(okId).toMatch(UUID);
+    const failed = await fetch(`${url}/api/nodes/no-such-node`);
+    const failedId = failed.headers.get('x-request-id') ?? '';
+    expect(failedId).toMatch(UUID);
+    expect(failedId).not.toBe(okId);
+    expect(((await failed.json()) as { error: { requestId: string } }).error.requestId).toBe(failedId);
+  });
+
+  it('takes the id a trusted proxy sends, and makes its own when the sender is not trusted or the id is odd', async () => {
+    const untrusted = await serve();
+    const ignored = await fetch(`${untrusted}/api/limits`, { headers: { 'x-request-id': 'from-anyone-42' } });
+    expect(ignored.headers.get('x-request-id')).toMatch(UUID);
+
+    const behindProxy = await serve({ trustProxy: 'loopback' });
+    const taken = await fetch(`${behindProxy}/api/limits`, { headers: { 'x-request-id': 'proxy-id-42' } });
+    expect(taken.headers.get('x-request-id')).toBe('proxy-id-42');
+    for (const odd of ['two words', 'x'.repeat(129), 'semi;colon', '{"forged":"line"}']) {
+      const replaced = await fetch(`${behindProxy}/api/limits`, { headers: { 'x-request-id': odd } });
+      expect(replaced.headers.get('x-request-id')).toMatch(UUID);
+    }
+  });
+});
+
+describe('structured logs', () => {
+  /** A logger whose JSON lines land in `lines`. */
+  function capturingLogger(): { logger: pino.Logger; lines: Array<Record<string, unknown>>; text: () => string } {
+    const lines: Array<Record<string, unknown>> = [];
+    const chunks: string[] = [];
+    const stream = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        chunks.push(chunk.toString());
+        for (const line of chunk.toString().split('\n').filter(Boolean)) lines.push(JSON.parse(line) as Record<string, unknown>);
+        done();
+      },
+    });
+    return { logger: pino({ level: 'info' }, stream), lines, text: () => chunks.join('') };
+  }
+
+  it('writes one JSON line per request with its id, method, path, route, status, code and time, and none of the user’s text', async () => {
+    const { logger, lines, text } = capturingLogger();
+    const url = await serve({ logger });
+    const search = await fetch(`${url}/api/search?q=secret-search-words`);
+    const cypher = await postCypher(url, JSON.stringify({ query: 'MATCH (n:SecretLabel) WHERE n.x = $p RETURN n', params: { p: 'secret-parameter-value' } }));
+    const missing = await fetch(`${url}/api/nodes/no-such-node`);
+    await expect.poll(() => lines.length).toBeGreaterThanOrEqual(3);
+
+    const searchLine = lines.find((line) => line.requestId === search.headers.get('x-request-id'));
+    expect(searchLine).toMatchObject({ level: 30, req: { method: 'GET', path: '/api/search' }, res: { status: 200 }, route: '/api/search' });
+    expect(typeof searchLine?.ms).toBe('number');
+    const cypherLine = lines.find((line) => line.requestId === cypher.headers.get('x-request-id'));
+    expect(cypherLine).toMatchObject({ req: { method: 'POST', path: '/api/cypher' }, route: '/api/cypher' });
+    const missingLine = lines.find((line) => line.requestId === missing.headers.get('x-request-id'));
+    expect(missingLine).toMatchObject({ level: 40, res: { status: 404 }, code: 'NOT_FOUND', route: '/api/nodes/:id' });
+
+    const all = text();
+    for (const secret of ['secret-search-words', 'SecretLabel', 'secret-parameter-value', testTarget().password]) expect(all).not.toContain(secret);
+    expect(all).not.toMatch(/cookie|authorization|stack/i);
+  });
+});
+
+describe('liveness and readiness', () => {
+  it('answers liveness while Neo4j cannot be reached, and readiness only when it can', async () => {
+    const url = await serve();
+    expect((await getJson(url, '/api/health/live')).body).toEqual({ status: 'live' });
+    expect((await getJson(url, '/api/health')).status).toBe(200);
+
+    const unreachable = createDatabase({ ...testTarget(), uri: 'bolt://127.0.0.1:9' });
+    try {
+      const down = await serve({ db: unreachable });
+      const live = await getJson(down, '/api/health/live');
+      expect(live).toMatchObject({ status: 200, body: { status: 'live' } });
+      expect((await getJson(down, '/api/health')).status).toBe(503);
+    } finally {
+      await unreachable.close();
+    }
+  });
+});
+
+describe('rate limits per client', () => {
+  it('answers 429 RATE_LIMITED with Retry-After once a client passes the query limit, and keeps the rest of the API open', async () => {
+    const url = await serve({ rateLimits: { windowMs: 60_000, queries: 3, requests: 100 } });
+    // Bad requests count too: a client cannot probe for free.
+    for (let i = 0; i < 3; i++) expect((await postCypher(url, '{}')).status).toBe(400);
+    const limited = await postCypher(url, '{"query":"RETURN 1"}');
+    expect(limited.status).toBe(429);
+    expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(limited.headers.get('ratelimit-policy')).toContain('3');
+    const body = (await limited.json()) as { error: { code: string; message: string; details: { limit: number; retryAfterSeconds: number }; requestId: string } };
+    expect(body.error).toMatchObject({ code: 'RATE_LIMITED', details: { limit: 3 } });
+    expect(body.error.details.retryAfterSeconds).toBeGreaterThan(0);
+    expect(body.error.requestId).toBe(limited.headers.get('x-request-id'));
+    const exportLimited = await fetch(`${url}/api/export`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+    expect(exportLimited.status).toBe(429);
+    expect((await fetch(`${url}/api/limits`)).status).toBe(200);
+  });
+
+  it('limits the rest of the API more loosely, and never the health checks', async () => {
+    const url = await serve({ rateLimits: { windowMs: 60_000, queries: 100, requests: 5 } });
+    for (let i = 0; i < 5; i++) expect((await fetch(`${url}/api/limits`)).status).toBe(200);
+    expect((await fetch(`${url}/api/limits`)).status).toBe(429);
+    expect((await fetch(`${url}/api/nodes/russia`)).status).toBe(429);
+    for (let i = 0; i < 10; i++) {
+      expect((await fetch(`${url}/api/health/live`)).status).toBe(200);
+      expect((await fetch(`${url}/api/health`)).status).toBe(200);
+    }
+  });
+
+  it('does not limit an app built without limits (tests, benchmarks, soak and fuzz runs)', async () => {
+    const url = await serve();
+    const statuses = await Promise.all(Array.from({ length: 150 }, () => fetch(`${url}/api/limits`).then((r) => r.status)));
+    expect(new Set(statuses)).toEqual(new Set([200]));
+  });
+});
+
