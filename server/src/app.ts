@@ -3,7 +3,7 @@
  * against the real Neo4j; nothing listens until `startServer` is called.
  */
 import { existsSync } from 'node:fs';
-import type { Server } from 'node:http';
+import type { Server, ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import express, { type Express } from 'express';
 import type { Config } from './config.ts';
@@ -101,13 +101,26 @@ export function createApp({
 
 export interface RunningServer {
   url: string;
-  stop(): Promise<void>;
+  /**
+   * Stops accepting connections, closes idle ones, lets requests in flight (streamed exports included)
+   * finish for up to `graceMs` (default 0: cut them at once, as tests want), then cuts what is left. A
+   * request answered while stopping closes its connection. Resolves once every connection is closed.
+   */
+  stop(graceMs?: number): Promise<void>;
 }
 
 /** Listens on host:port (port 0 picks a free one) and resolves with the URL. */
 export function startServer(app: Express, port: number, host: string): Promise<RunningServer> {
   return new Promise((resolve, reject) => {
     const server: Server = app.listen(port, host);
+    let stopping = false;
+    // While stopping, a keep-alive connection is closed as soon as the answer it carried is done.
+    server.on('request', (_req, res: ServerResponse) => {
+      if (stopping) res.shouldKeepAlive = false;
+      res.once('finish', () => {
+        if (stopping) setImmediate(() => server.closeIdleConnections());
+      });
+    });
     server.once('error', reject);
     server.once('listening', () => {
       const address = server.address();
@@ -115,10 +128,17 @@ export function startServer(app: Express, port: number, host: string): Promise<R
       const shownHost = host.includes(':') ? `[${host}]` : host;
       resolve({
         url: `http://${shownHost}:${actualPort}`,
-        stop: () =>
+        stop: (graceMs = 0) =>
           new Promise<void>((done) => {
+            stopping = true;
             server.close(() => done());
-            server.closeAllConnections();
+            server.closeIdleConnections();
+            if (graceMs <= 0) {
+              server.closeAllConnections();
+              return;
+            }
+            const deadline = setTimeout(() => server.closeAllConnections(), graceMs);
+            server.once('close', () => clearTimeout(deadline));
           }),
       });
     });

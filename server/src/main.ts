@@ -17,6 +17,13 @@ import { DEFAULT_SEED_PATH, readSeedFile } from '../../seed/seed-file.ts';
 const CLIENT_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../dist/client');
 const log = (line: string) => console.error(line);
 
+/**
+ * How long requests in flight (a streamed export, a slow query) may go on after SIGTERM/SIGINT (ms) before
+ * they are cut: every request is answered or cut within 10 s of the signal, a container runtime's usual
+ * grace before it kills the process.
+ */
+const SHUTDOWN_GRACE_MS = 8_000;
+
 /** What to undo on shutdown, newest first; filled in as start-up proceeds. */
 const cleanups: Array<() => Promise<void>> = [];
 let stopping = false;
@@ -40,8 +47,10 @@ async function main(): Promise<void> {
   const { target, local } = await resolveNeo4j(config, (line) => log(`[neo4j] ${line}`));
   if (local?.startedHere) {
     cleanups.push(async () => {
-      log('[neo4j] stopping the local Neo4j');
+      log('[neo4j] stopping the local Neo4j (its checkpoint can take a while)');
+      const started = Date.now();
       await local.stop();
+      log(`[neo4j] stopped in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     });
   }
   const db = createDatabase(target);
@@ -60,7 +69,10 @@ async function main(): Promise<void> {
   if (hint) log(`[search] ${hint}`);
 
   const server = await startServer(createApp({ db, clientDir: CLIENT_DIR, logger: createLogger(config.log), ...limitsFromConfig(config) }), config.port, config.host);
-  cleanups.push(() => server.stop());
+  cleanups.push(async () => {
+    log(`[server] no new connections; letting requests in flight finish (at most ${SHUTDOWN_GRACE_MS / 1000} s)`);
+    await server.stop(SHUTDOWN_GRACE_MS);
+  });
   console.log(`\n  Knowledge-graph explorer ready: ${server.url}\n`);
 }
 

@@ -3,6 +3,7 @@
  * 413 and 415 for bodies it will not read, a request id on every answer and log line, structured logs that
  * keep users' text out, liveness apart from readiness, and rate limits per client.
  */
+import http from 'node:http';
 import { Writable } from 'node:stream';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -229,3 +230,46 @@ describe('rate limits per client', () => {
   });
 });
 
+describe('stopping (SIGTERM)', () => {
+  /** A POST /api/cypher whose body arrives in two parts: in flight from the first part until `finish()`. */
+  function slowRequest(url: string): { answered: Promise<{ status: number; body: string }>; finish(): void } {
+    const { port } = new URL(url);
+    const body = JSON.stringify({ query: 'RETURN 1 AS one' });
+    const request = http.request({ host: '127.0.0.1', port, method: 'POST', path: '/api/cypher', headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } });
+    const answered = new Promise<{ status: number; body: string }>((resolve, reject) => {
+      request.once('response', (response) => {
+        let text = '';
+        response.on('data', (chunk: Buffer) => (text += chunk.toString()));
+        response.once('end', () => resolve({ status: response.statusCode ?? 0, body: text }));
+        response.once('error', reject);
+      });
+      request.once('error', reject);
+    });
+    request.write(body.slice(0, 5));
+    return { answered, finish: () => request.end(body.slice(5)) };
+  }
+
+  const pause = (ms: number) => new Promise((done) => setTimeout(done, ms));
+
+  it('lets a request in flight finish, while refusing new connections', async () => {
+    const server = await startServer(createApp({ db }), 0, '127.0.0.1');
+    const inFlight = slowRequest(server.url);
+    await pause(200);
+    const stopped = server.stop(10_000);
+    await pause(100);
+    await expect(fetch(`${server.url}/api/limits`)).rejects.toThrow();
+    inFlight.finish();
+    const answer = await inFlight.answered;
+    expect(answer.status).toBe(200);
+    expect(JSON.parse(answer.body)).toMatchObject({ rows: [{ one: 1 }] });
+    await stopped;
+  });
+
+  it('cuts a request that outlives the grace period, and then has stopped', async () => {
+    const server = await startServer(createApp({ db }), 0, '127.0.0.1');
+    const inFlight = slowRequest(server.url);
+    await pause(200);
+    await server.stop(300);
+    await expect(inFlight.answered).rejects.toThrow();
+  });
+});
