@@ -1,18 +1,36 @@
 /**
- * One run for everything: unit, integration (the real Neo4j that global-setup starts) and browser tests
- * (Debian's Chromium against the real server). Files run one at a time because the integration and
- * browser tests share that one database and reset it.
+ * Two projects in one run (`npm test`):
+ * - `unit`: tests/unit, no database and no browser, files in parallel; alone in seconds with
+ *   `npm run test:unit`.
+ * - `integration`: tests/integration and tests/e2e, against the real Neo4j that global-setup starts (after
+ *   checking the machine's prerequisites, test-prerequisites.ts) and, for the browser tests, Debian's
+ *   Chromium against the real server. Its files run one at a time because they share that one database and
+ *   reset it.
  */
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['tests/**/*.test.ts'],
-    globalSetup: ['tests/support/global-setup.ts'],
-    fileParallelism: false,
-    // Generous: a loaded 2-core machine can take a while to seed; these are not speed assertions.
-    testTimeout: 180_000,
-    hookTimeout: 240_000,
     reporters: ['default'],
+    projects: [
+      {
+        test: {
+          name: 'unit',
+          include: ['tests/unit/**/*.test.ts'],
+          testTimeout: 30_000,
+        },
+      },
+      {
+        test: {
+          name: 'integration',
+          include: ['tests/integration/**/*.test.ts', 'tests/e2e/**/*.test.ts'],
+          globalSetup: ['tests/support/global-setup.ts'],
+          fileParallelism: false,
+          // Generous: a loaded 2-core machine can take a while to seed; these are not speed assertions.
+          testTimeout: 180_000,
+          hookTimeout: 240_000,
+        },
+      },
+    ],
   },
 });

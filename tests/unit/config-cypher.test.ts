@@ -37,13 +37,24 @@ describe('loadConfig: the view’s cap', () => {
 });
 
 describe('limitsFromConfig: what the server is started with', () => {
-  it('passes the workbench’s, the export’s and the view’s limits from the environment', () => {
+  it('passes the workbench’s, the export’s and the view’s limits, and the HTTP settings, from the environment', () => {
     // main.ts used to pass only the export's: CYPHER_TIMEOUT_MS and CYPHER_MAX_ROWS were read and ignored.
-    const config = loadConfig({ CYPHER_TIMEOUT_MS: '2500', CYPHER_MAX_ROWS: '200', EXPORT_MAX_NODES: '10', VIEW_MAX_NODES: '300' });
+    const config = loadConfig({
+      CYPHER_TIMEOUT_MS: '2500',
+      CYPHER_MAX_ROWS: '200',
+      EXPORT_MAX_NODES: '10',
+      VIEW_MAX_NODES: '300',
+      TRUST_PROXY: 'loopback',
+      CORS_ORIGINS: 'https://a.example',
+      RATE_LIMIT_QUERIES: '7',
+    });
     expect(limitsFromConfig(config)).toEqual({
-      cypherLimits: { timeoutMs: 2500, maxRows: 200 },
+      cypherLimits: expect.objectContaining({ timeoutMs: 2500, maxRows: 200 }),
       exportLimits: expect.objectContaining({ maxNodes: 10 }),
       viewMaxNodes: 300,
+      trustProxy: 'loopback',
+      corsOrigins: ['https://a.example'],
+      rateLimits: { windowMs: 60_000, queries: 7, requests: 1_000 },
     });
   });
 });
