@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { DockerfileParser, type Copy } from 'dockerfile-ast';
+import { build } from 'esbuild';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { CONFIG_VARIABLES, loadConfig } from '../../server/src/config.ts';
@@ -46,11 +48,54 @@ describe('docker-compose.yml', () => {
     expect(compose.services.app.ports[0]).toContain(`:${config.port}`);
   });
 
-  it('builds an image that serves the client and starts the same entry point as npm start', () => {
-    const dockerfile = readFileSync(resolve(ROOT, 'Dockerfile'), 'utf8');
-    expect(dockerfile).toContain('npm run build');
-    expect(dockerfile).toContain('server/src/main.ts');
-    const pkg = JSON.parse(readFileSync(resolve(ROOT, 'package.json'), 'utf8'));
+  it('checks the app’s liveness as the image does', () => {
+    const test = (compose.services.app.healthcheck.test as string[]).join(' ');
+    expect(test).toContain('/api/health/live');
+  });
+});
+
+describe('Dockerfile', () => {
+  const dockerfile = DockerfileParser.parse(readFileSync(resolve(ROOT, 'Dockerfile'), 'utf8'));
+  const instructions = dockerfile.getInstructions();
+  const lastFrom = instructions.map((instruction) => instruction.getKeyword()).lastIndexOf('FROM');
+  const runtime = instructions.slice(lastFrom + 1);
+  const pkg = JSON.parse(readFileSync(resolve(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string>; dependencies: Record<string, string> };
+  const all = (keyword: string) => runtime.filter((instruction) => instruction.getKeyword() === keyword).map((instruction) => instruction.getArgumentsContent() ?? '');
+
+  it('builds the client in a stage of its own and runs from a second one', () => {
+    expect(dockerfile.getFROMs().map((from) => from.getBuildStage())).toEqual(['build', 'runtime']);
+    const build = instructions.slice(0, lastFrom).map((instruction) => instruction.getArgumentsContent() ?? '');
+    expect(build).toContain('npm run build');
+  });
+
+  it('runs as an unprivileged user, with production dependencies only and a HEALTHCHECK on liveness', () => {
+    expect(all('USER')).toEqual(['node']);
+    expect(all('RUN').join(' ')).toContain('npm ci --omit=dev');
+    expect(all('HEALTHCHECK').join(' ')).toContain('/api/health/live');
+  });
+
+  it('starts the server as `npm run start:prod` does, without npm in between', () => {
+    const [cmd] = all('CMD');
+    expect((JSON.parse(cmd ?? '[]') as string[]).join(' ')).toBe(pkg.scripts['start:prod']);
     expect(pkg.scripts.start).toContain('server/src/main.ts');
+  });
+
+  it('copies every source the server loads, and the server needs no package outside the production dependencies', async () => {
+    const built = await build({ entryPoints: [resolve(ROOT, 'server/src/main.ts')], absWorkingDir: ROOT, bundle: true, platform: 'node', format: 'esm', packages: 'external', metafile: true, write: false, outfile: 'main.mjs', logLevel: 'silent' });
+    const copied = runtime
+      .filter((instruction) => instruction.getKeyword() === 'COPY' && (instruction as Copy).getFromFlag() === null)
+      .flatMap((instruction) => instruction.getArguments().slice(0, -1).map((arg) => arg.getValue().replace(/\/$/, '')));
+    for (const source of Object.keys(built.metafile.inputs)) {
+      expect(copied.some((path) => source === path || source.startsWith(`${path}/`)), source).toBe(true);
+    }
+    const packages = new Set(
+      Object.values(built.metafile.outputs)
+        .flatMap((output) => output.imports)
+        .filter((entry) => entry.external && !entry.path.startsWith('node:'))
+        .map((entry) => entry.path.split('/').slice(0, entry.path.startsWith('@') ? 2 : 1).join('/')),
+    );
+    expect(packages.size).toBeGreaterThan(5);
+    for (const name of packages) expect(Object.keys(pkg.dependencies), name).toContain(name);
+    expect(Object.keys(pkg.dependencies)).toContain('tsx');
   });
 });
