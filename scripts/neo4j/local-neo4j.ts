@@ -9,11 +9,12 @@
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync, createWriteStream } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync, createWriteStream } from 'node:fs';
 import { connect } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createInterface } from 'node:readline';
+import { readTransfer, TransferTally } from './maven-progress.ts';
 
 /** The newest 5.26 LTS patch on Maven Central when this was written; pinned so every machine runs the same. */
 export const NEO4J_VERSION = '5.26.30';
@@ -142,35 +143,40 @@ async function ensureDistribution(log: (line: string) => void): Promise<string> 
 </project>
 `,
   );
-  log(`downloading Neo4j ${NEO4J_VERSION} Community with Maven (about 120 MB, first run only)…`);
+  log(`downloading Neo4j ${NEO4J_VERSION} Community with Maven (about 140 MB, first run only)…`);
   const mvn = spawn('mvn', ['-B', '-f', join(dir, 'pom.xml'), 'dependency:copy-dependencies', `-DoutputDirectory=${lib}`], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  let downloaded = 0;
-  let lastReport = 0;
+  const tally = new TransferTally();
+  const started = Date.now();
   const tail: string[] = [];
   const lines = createInterface({ input: mvn.stdout });
   lines.on('line', (line) => {
     tail.push(line);
     if (tail.length > 40) tail.shift();
-    const file = /^Downloaded from [^:]+: \S+\/([^/\s]+\.jar)/.exec(line)?.[1];
-    if (file) {
-      downloaded += 1;
-      if (Date.now() - lastReport > 1500) {
-        lastReport = Date.now();
-        log(`  ${downloaded} jars downloaded (${file})`);
-      }
-    }
+    const transfer = readTransfer(line);
+    if (transfer) tally.add(transfer);
   });
+  // Every 2 s: what has come so far, or that Maven is still at work when nothing has (it may be reading its
+  // local cache, or waiting on the network).
+  const progress = setInterval(() => {
+    const seconds = Math.round((Date.now() - started) / 1000);
+    log(tally.files > 0 ? `  ${tally.describe()} downloaded (${seconds} s; last: ${tally.last})` : `  Maven is resolving Neo4j's jars (${seconds} s)…`);
+  }, 2_000);
   mvn.stderr.resume();
-  const code: number = await new Promise((done) => mvn.on('close', (c) => done(c ?? 1)));
+  const code = await new Promise<number>((done) => mvn.on('close', (c) => done(c ?? 1))).finally(() => clearInterval(progress));
   if (code !== 0) {
     throw new ProvisionError(
       `Maven could not resolve Neo4j ${NEO4J_VERSION} (exit ${code}). Its last lines:\n${tail.slice(-15).join('\n')}\n${HOW_TO_POINT_ELSEWHERE}`,
     );
   }
   writeFileSync(marker, new Date().toISOString());
-  log(`Neo4j ${NEO4J_VERSION} ready (${downloaded} jars downloaded, the rest from the local Maven cache)`);
+  const jars = readdirSync(lib).filter((name) => name.endsWith('.jar')).length;
+  const fromCache = Math.max(0, jars - tally.jars);
+  log(
+    `Neo4j ${NEO4J_VERSION} ready in ${Math.round((Date.now() - started) / 1000)} s: ${jars} jars; ${tally.describe()} downloaded from Maven Central` +
+      (fromCache > 0 ? `, ${fromCache} jar${fromCache === 1 ? '' : 's'} from the local Maven cache` : ''),
+  );
   return lib;
 }
 
