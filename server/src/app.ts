@@ -79,7 +79,9 @@ export function createApp({
   app.use(requestLog(logger));
   app.use(securityHeaders);
   app.use('/api', corsAllowlist(corsOrigins));
-  if (rateLimits) app.use('/api', rateLimiters(rateLimits));
+  // Express 5 refuses app.use() with no handler: both limits off (0) leaves nothing to mount.
+  const limiters = rateLimiters(rateLimits ?? { windowMs: 1, queries: 0, requests: 0 });
+  if (limiters.length > 0) app.use('/api', limiters);
   app.use('/api', jsonBodiesOnly);
   // An export taken from a large view lists its node and relationship ids: 20,000 and 40,000 are ~2.3 MB.
   app.use('/api/export', losslessJsonBody(IDS_BODY_LIMIT));

@@ -173,7 +173,7 @@ describe('GET /api/nodes/:id', () => {
   it('answers 404 NOT_FOUND for an unknown id', async () => {
     const res = await getJson(url, '/api/nodes/atlantis');
     expect(res.status).toBe(404);
-    expect(res.body).toEqual({ error: { code: 'NOT_FOUND', message: expect.any(String), details: { id: 'atlantis' } } });
+    expect(res.body).toEqual({ error: { code: 'NOT_FOUND', message: expect.any(String), details: { id: 'atlantis' }, requestId: expect.any(String) } });
   });
 });
 

@@ -223,6 +223,13 @@ describe('rate limits per client', () => {
     }
   });
 
+  it('starts with both limits turned off (0), as the benchmark runs it, and limits nothing', async () => {
+    // Express 5 refused app.use() with an empty list of handlers: RATE_LIMIT_*=0 stopped the server at start.
+    const url = await serve({ rateLimits: { windowMs: 60_000, queries: 0, requests: 0 } });
+    const statuses = await Promise.all(Array.from({ length: 20 }, () => postCypher(url, '{}').then((r) => r.status)));
+    expect(new Set(statuses)).toEqual(new Set([400]));
+  });
+
   it('does not limit an app built without limits (tests, benchmarks, soak and fuzz runs)', async () => {
     const url = await serve();
     const statuses = await Promise.all(Array.from({ length: 150 }, () => fetch(`${url}/api/limits`).then((r) => r.status)));
