@@ -1,37 +1,51 @@
 /**
- * The API contract: request schemas (zod) and response types, shared by the server and the client.
- * The graph wire format is DESIGN.md's "graph transport"; every value in it is plain JSON.
+ * The API contract, shared by the server and the client: every request and every answer as a zod schema,
+ * and the types inferred from them. The OpenAPI document (server/src/http/openapi.ts) is generated from
+ * these schemas, the client checks answers against them (client/src/api/http.ts), and the tests check real
+ * answers against them. The graph wire format is DESIGN.md's "graph transport"; every value in it is plain
+ * JSON.
  */
 import { z } from 'zod';
 
 /** A JSON value as the API sends it: Neo4j integers beyond 2^53 travel as strings. */
 export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
+export const JsonValueSchema: z.ZodType<JsonValue> = z.json().meta({
+  id: 'JsonValue',
+  description: 'Any JSON value. Neo4j temporal values, durations, points, bytes and shortened values travel tagged: `{"$type": "Date", "value": "2024-06-19"}` (see the README).',
+});
 
-export interface GraphNode {
-  /** The node's `id` property where it has one, else its elementId. */
-  id: string;
-  /** Always the elementId, so a node without an `id` property can still be addressed. */
-  elementId: string;
-  labels: string[];
-  properties: Record<string, JsonValue>;
-}
+const properties = z.record(z.string(), JsonValueSchema);
 
-export interface GraphRelationship {
-  /** The relationship's `id` property where it has one, else its elementId. */
-  id: string;
-  elementId: string;
-  type: string;
-  /** Transport id of the start node. */
-  source: string;
-  /** Transport id of the end node. */
-  target: string;
-  properties: Record<string, JsonValue>;
-}
+export const GraphNodeSchema = z
+  .object({
+    /** The node's `id` property where an index on its label covers it, else its elementId. */
+    id: z.string().meta({ description: "The node's `id` property where an index on one of its labels covers it, else its elementId." }),
+    /** Always the elementId, so a node without an `id` property can still be addressed. */
+    elementId: z.string(),
+    labels: z.array(z.string()),
+    properties,
+  })
+  .meta({ id: 'GraphNode' });
+export type GraphNode = z.infer<typeof GraphNodeSchema>;
 
-export interface Graph {
-  nodes: GraphNode[];
-  relationships: GraphRelationship[];
-}
+export const GraphRelationshipSchema = z
+  .object({
+    /** The relationship's `id` property where it has one, else its elementId. */
+    id: z.string(),
+    elementId: z.string(),
+    type: z.string(),
+    /** Transport id of the start node. */
+    source: z.string().meta({ description: 'Transport id of the start node.' }),
+    /** Transport id of the end node. */
+    target: z.string().meta({ description: 'Transport id of the end node.' }),
+    properties,
+  })
+  .meta({ id: 'GraphRelationship' });
+export type GraphRelationship = z.infer<typeof GraphRelationshipSchema>;
+
+const graphShape = { nodes: z.array(GraphNodeSchema), relationships: z.array(GraphRelationshipSchema) };
+export const GraphSchema = z.object(graphShape).meta({ id: 'Graph' });
+export type Graph = z.infer<typeof GraphSchema>;
 
 /** How sure the article is of a claim, strongest first. */
 export const CERTAINTIES = ['confirmed', 'reported', 'assessed', 'speculated', 'conditional'] as const;
@@ -55,45 +69,51 @@ export const ERROR_CODES = [
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
-export interface ErrorBody {
-  /** `requestId`: the answer's `X-Request-Id`, the key to the server's log lines about this request. */
-  error: { code: ErrorCode; message: string; details?: JsonValue; requestId?: string };
-}
+export const ErrorBodySchema = z
+  .object({
+    error: z.object({
+      code: z.enum(ERROR_CODES),
+      message: z.string(),
+      details: JsonValueSchema.optional(),
+      /** The answer's `X-Request-Id`, the key to the server's log lines about this request. */
+      requestId: z.string().optional().meta({ description: "The answer's X-Request-Id: the key to the server's log lines about this request." }),
+    }),
+  })
+  .meta({ id: 'ErrorBody' });
+export type ErrorBody = z.infer<typeof ErrorBodySchema>;
 
-export interface HealthOk {
-  status: 'ok';
-  neo4j: { version: string; edition: string };
-}
-export interface HealthUnavailable {
-  status: 'unavailable';
-}
+export const HealthOkSchema = z.object({ status: z.literal('ok'), neo4j: z.object({ version: z.string(), edition: z.string() }) }).meta({ id: 'HealthOk' });
+export type HealthOk = z.infer<typeof HealthOkSchema>;
+export const HealthUnavailableSchema = z.object({ status: z.literal('unavailable') }).meta({ id: 'HealthUnavailable' });
+export type HealthUnavailable = z.infer<typeof HealthUnavailableSchema>;
 /** GET /api/health/live: the process answers, whatever Neo4j's state. */
-export interface HealthLive {
-  status: 'live';
-}
+export const HealthLiveSchema = z.object({ status: z.literal('live') }).meta({ id: 'HealthLive' });
+export type HealthLive = z.infer<typeof HealthLiveSchema>;
 
 /** A label, relationship type (or other name) with how many elements carry it. */
-export interface NameCount {
-  name: string;
-  count: number;
-}
+export const NameCountSchema = z.object({ name: z.string(), count: z.number().int().min(0) }).meta({ id: 'NameCount' });
+export type NameCount = z.infer<typeof NameCountSchema>;
 
 /**
  * A node's neighbourhood. With filters (`types`, `labels`, `minCertainty`) the nodes are the neighbours
  * joined to the node by at least one matching relationship, and `relationships` are the matching
  * relationships among all returned nodes.
  */
-export interface NeighborsResponse extends Graph {
-  /** How many distinct neighbours match the filters, before `limit` (on every page, the same). */
-  total: number;
-  /**
-   * The cursor of the next page (pass it as `after`), or null on the last one. Neighbours come in a stable
-   * order (by elementId), so pages neither repeat nor skip a neighbour while the graph is unchanged.
-   */
-  next: string | null;
-  /** Distinct neighbours per relationship type and per label, over ALL neighbours (no filter, no limit). */
-  counts: { types: NameCount[]; labels: NameCount[] };
-}
+export const NeighborsResponseSchema = z
+  .object({
+    ...graphShape,
+    /** How many distinct neighbours match the filters, before `limit` (on every page, the same). */
+    total: z.number().int().min(0),
+    /**
+     * The cursor of the next page (pass it as `after`), or null on the last one. Neighbours come in a stable
+     * order (by elementId), so pages neither repeat nor skip a neighbour while the graph is unchanged.
+     */
+    next: z.string().nullable(),
+    /** Distinct neighbours per relationship type and per label, over ALL neighbours (no filter, no limit). */
+    counts: z.object({ types: z.array(NameCountSchema), labels: z.array(NameCountSchema) }),
+  })
+  .meta({ id: 'NeighborsResponse' });
+export type NeighborsResponse = z.infer<typeof NeighborsResponseSchema>;
 
 /**
  * Where a search result matched: the text of one property (`name`, one entry of `aliases`, `description`,
@@ -102,105 +122,104 @@ export interface NeighborsResponse extends Graph {
  * matched words in `text` as JavaScript string offsets. A word within one edit of a term (a typo) is
  * highlighted whole.
  */
-export interface SearchSnippet {
-  field: string;
-  text: string;
-  highlights: Array<[number, number]>;
-}
+export const SearchSnippetSchema = z.object({
+  field: z.string(),
+  text: z.string(),
+  highlights: z.array(z.tuple([z.number().int(), z.number().int()])),
+});
+export type SearchSnippet = z.infer<typeof SearchSnippetSchema>;
 
-export interface SearchResult {
-  node: GraphNode;
-  score: number;
+export const SearchResultSchema = z.object({
+  node: GraphNodeSchema,
+  score: z.number(),
   /** The node's most specific label: the first one other than `Actor`, else its first label ('' when none). */
-  label: string;
-  snippet: SearchSnippet;
-}
+  label: z.string(),
+  snippet: SearchSnippetSchema,
+});
+export type SearchResult = z.infer<typeof SearchResultSchema>;
 
 /**
  * Which labels a search reached, and how. The `entity_search` full-text index answers for the labels it
  * covers; the nodes of every other label are read and matched one by one (a scan), within bounds: at most
  * `scanLimits.maxNodes` nodes (those without an indexed label), for at most `scanLimits.maxMs` ms.
  */
-export interface SearchCoverage {
+export const SearchCoverageSchema = z.object({
   /** Labels searched through the full-text index, sorted; [] when there is no online index. */
-  byIndex: string[];
+  byIndex: z.array(z.string()),
   /** Labels the index does not cover, searched by the scan, sorted; [] when the index covers every label. */
-  byScan: string[];
+  byScan: z.array(z.string()),
   /** The scan's bounds: nodes read (a count) and time (ms). */
-  scanLimits: { maxNodes: number; maxMs: number };
+  scanLimits: z.object({ maxNodes: z.number().int(), maxMs: z.number() }),
   /**
    * Why the scan stopped before reading every node of `byScan`, or null when it read them all (or there was
    * nothing to scan): `nodes`, it read its first `maxNodes` nodes only; `time`, it ran out of time, so the
    * results come from the index alone.
    */
-  scanCut: 'nodes' | 'time' | null;
-}
+  scanCut: z.enum(['nodes', 'time']).nullable(),
+});
+export type SearchCoverage = z.infer<typeof SearchCoverageSchema>;
 
-export interface SearchResponse {
-  results: SearchResult[];
-  coverage: SearchCoverage;
-}
+export const SearchResponseSchema = z.object({ results: z.array(SearchResultSchema), coverage: SearchCoverageSchema }).meta({ id: 'SearchResponse' });
+export type SearchResponse = z.infer<typeof SearchResponseSchema>;
 
 /** Shortest paths between two nodes, undirected; the graph holds every node and relationship on them. */
-export interface PathsResponse extends Graph {
-  /** Each path as its nodes' transport ids from `from` to `to`, all of the same (shortest) length; [] when none. */
-  paths: string[][];
-  /**
-   * How much the search read: relationships expanded, of a budget. `stoppedEarly`: the budget ran out before
-   * a path was found or ruled out, so `paths: []` means "not found within the budget", not "none".
-   */
-  searched: { expandedRelationships: number; budget: number; stoppedEarly: boolean };
-}
+export const PathsResponseSchema = z
+  .object({
+    ...graphShape,
+    /** Each path as its nodes' transport ids from `from` to `to`, all of the same (shortest) length; [] when none. */
+    paths: z.array(z.array(z.string())),
+    /**
+     * How much the search read: relationships expanded, of a budget. `stoppedEarly`: the budget ran out before
+     * a path was found or ruled out, so `paths: []` means "not found within the budget", not "none".
+     */
+    searched: z.object({ expandedRelationships: z.number().int().min(0), budget: z.number().int().min(0), stoppedEarly: z.boolean() }),
+  })
+  .meta({ id: 'PathsResponse' });
+export type PathsResponse = z.infer<typeof PathsResponseSchema>;
 
 /** The database's labels and relationship types with their counts (from the count store), and its property keys. */
-export interface SchemaResponse {
-  labels: NameCount[];
-  relationshipTypes: NameCount[];
-  propertyKeys: string[];
-}
+export const SchemaResponseSchema = z
+  .object({ labels: z.array(NameCountSchema), relationshipTypes: z.array(NameCountSchema), propertyKeys: z.array(z.string()) })
+  .meta({ id: 'SchemaResponse' });
+export type SchemaResponse = z.infer<typeof SchemaResponseSchema>;
 
 /** One relationship that touches the node, seen from the node. */
-export interface EvidenceClaim {
-  relationship: GraphRelationship;
+export const EvidenceClaimSchema = z.object({
+  relationship: GraphRelationshipSchema,
   /** The node at the relationship's other end (the node itself for a self-loop). */
-  other: GraphNode;
+  other: GraphNodeSchema,
   /** `out` when the node is the relationship's start, `in` when it is its end. */
-  direction: 'out' | 'in';
-}
+  direction: z.enum(['out', 'in']),
+});
+export type EvidenceClaim = z.infer<typeof EvidenceClaimSchema>;
 
 /** A source id in a relationship's `sources` that names no `Source` node in the database. */
-export interface MissingSource {
-  id: string;
-  missing: true;
-}
+export const MissingSourceSchema = z.object({ id: z.string(), missing: z.literal(true) });
+export type MissingSource = z.infer<typeof MissingSourceSchema>;
 
 /**
  * The claims that cite one source. A claim with several sources appears in each of their groups; claims
  * without `sources` are in the one group whose `source` is null.
  */
-export interface EvidenceGroup {
-  source: GraphNode | MissingSource | null;
-  claims: EvidenceClaim[];
-}
+export const EvidenceGroupSchema = z.object({
+  source: z.union([GraphNodeSchema, MissingSourceSchema]).nullable(),
+  claims: z.array(EvidenceClaimSchema),
+});
+export type EvidenceGroup = z.infer<typeof EvidenceGroupSchema>;
 
 /** A claim a `Source` node made: a relationship anywhere whose `sources` holds the Source's `id`. */
-export interface SourceClaim {
-  relationship: GraphRelationship;
-  start: GraphNode;
-  end: GraphNode;
-}
+export const SourceClaimSchema = z.object({ relationship: GraphRelationshipSchema, start: GraphNodeSchema, end: GraphNodeSchema });
+export type SourceClaim = z.infer<typeof SourceClaimSchema>;
 
 /**
  * Every claim about a node, grouped by source (groups ordered by source name, the null group last; claims
  * strongest certainty first), and for a `Source` node every claim it made (`made`, strongest first; [] for
  * other nodes). `truncated` says that a list stopped at LIMITS.evidenceMax claims.
  */
-export interface EvidenceResponse {
-  node: GraphNode;
-  groups: EvidenceGroup[];
-  made: SourceClaim[];
-  truncated: boolean;
-}
+export const EvidenceResponseSchema = z
+  .object({ node: GraphNodeSchema, groups: z.array(EvidenceGroupSchema), made: z.array(SourceClaimSchema), truncated: z.boolean() })
+  .meta({ id: 'EvidenceResponse' });
+export type EvidenceResponse = z.infer<typeof EvidenceResponseSchema>;
 
 /** Upper bounds on what one request may ask for. */
 export const LIMITS = {
@@ -265,10 +284,8 @@ export const OverviewQuerySchema = z.object({
 export type OverviewQuery = z.infer<typeof OverviewQuerySchema>;
 
 /** The full text of a document (a Source node with a `text` property), for showing quotes in context. */
-export interface SourceText {
-  id: string;
-  text: string;
-}
+export const SourceTextSchema = z.object({ id: z.string(), text: z.string() }).meta({ id: 'SourceText' });
+export type SourceText = z.infer<typeof SourceTextSchema>;
 
 /**
  * A list of labels or relationship types, the parameter repeated (`types=SIGNED&types=PARTY_TO`); absent
@@ -299,10 +316,13 @@ export function viewQuerySchemas(viewMax: number) {
 }
 
 /** `GET /api/limits`: what one request and one view may hold on this server. */
-export interface LimitsResponse {
-  /** Nodes one view holds (VIEW_MAX_NODES): the overview's, an expansion's and the workbench graph's cap. */
-  viewMaxNodes: number;
-}
+export const LimitsResponseSchema = z
+  .object({
+    /** Nodes one view holds (VIEW_MAX_NODES): the overview's, an expansion's and the workbench graph's cap. */
+    viewMaxNodes: z.number().int().min(1),
+  })
+  .meta({ id: 'LimitsResponse' });
+export type LimitsResponse = z.infer<typeof LimitsResponseSchema>;
 
 export const NeighborsQuerySchema = z.object({
   limit: limitParam(LIMITS.neighborsDefault, LIMITS.neighborsMax),
@@ -346,14 +366,12 @@ export const CypherRequestSchema = z.object({
 export type CypherRequest = z.infer<typeof CypherRequestSchema>;
 
 /** Neo4j's query types: read, write, read-write, schema/system. The workbench only ever answers `r`. */
-export type CypherQueryType = 'r' | 'w' | 'rw' | 's';
+export const CypherQueryTypeSchema = z.enum(['r', 'w', 'rw', 's']);
+export type CypherQueryType = z.infer<typeof CypherQueryTypeSchema>;
 
 /** A place in the query text: line and column from 1, offset (UTF-16 code units) from 0. */
-export interface CypherPosition {
-  line: number;
-  column: number;
-  offset: number;
-}
+export const CypherPositionSchema = z.object({ line: z.number().int(), column: z.number().int(), offset: z.number().int() });
+export type CypherPosition = z.infer<typeof CypherPositionSchema>;
 
 /** One operator of an EXPLAIN or PROFILE plan; `rows` and `dbHits` are there for PROFILE only. */
 export interface CypherPlan {
@@ -367,59 +385,78 @@ export interface CypherPlan {
   arguments?: Record<string, JsonValue>;
   children: CypherPlan[];
 }
+export const CypherPlanSchema: z.ZodType<CypherPlan> = z
+  .object({
+    operator: z.string(),
+    identifiers: z.array(z.string()).optional(),
+    estimatedRows: z.number(),
+    rows: z.number().optional(),
+    dbHits: z.number().optional(),
+    arguments: z.record(z.string(), JsonValueSchema).optional(),
+    get children() {
+      return z.array(CypherPlanSchema);
+    },
+  })
+  .meta({ id: 'CypherPlan' });
 
-export interface CypherNotification {
+export const CypherNotificationSchema = z.object({
   /** Neo4j's notification code, e.g. `Neo.ClientNotification.Statement.UnknownLabelWarning`. */
-  code: string;
-  title: string;
-  description: string;
+  code: z.string(),
+  title: z.string(),
+  description: z.string(),
   /** `WARNING` or `INFORMATION`. */
-  severity: string;
-  category?: string;
-  position?: CypherPosition;
-}
+  severity: z.string(),
+  category: z.string().optional(),
+  position: CypherPositionSchema.optional(),
+});
+export type CypherNotification = z.infer<typeof CypherNotificationSchema>;
 
-export interface CypherSummary {
-  queryType: CypherQueryType;
-  resultAvailableAfterMs: number;
-  resultConsumedAfterMs: number;
-  notifications: CypherNotification[];
+export const CypherSummarySchema = z.object({
+  queryType: CypherQueryTypeSchema,
+  resultAvailableAfterMs: z.number(),
+  resultConsumedAfterMs: z.number(),
+  notifications: z.array(CypherNotificationSchema),
   /** Update counters; only present when something changed, which a read-only query never does. */
-  counters?: Record<string, number>;
+  counters: z.record(z.string(), z.number()).optional(),
   /** The plan, for a query sent with EXPLAIN or PROFILE. */
-  plan?: CypherPlan;
-}
-
-export interface CypherResponse {
-  /** The result's column names, in order. */
-  columns: string[];
-  /** One object per record, keyed by column; values are lossless JSON (see the README's API section). */
-  rows: Array<Record<string, JsonValue>>;
-  /** Every node, relationship and path anywhere in the rows, plus the end nodes of returned relationships. */
-  graph: Graph;
-  summary: CypherSummary;
-  /** True when rows, the graph or a value were cut at the server's caps (or the request's `limit`); `truncation` says which. */
-  truncated: boolean;
-  /** What was cut, present exactly when `truncated` is. */
-  truncation?: CypherTruncation;
-}
+  plan: CypherPlanSchema.optional(),
+});
+export type CypherSummary = z.infer<typeof CypherSummarySchema>;
 
 /**
  * What a workbench answer left out. Each key is present only when that cut happened.
  */
-export interface CypherTruncation {
+export const CypherTruncationSchema = z.object({
   /** Rows stopped at this many: the row cap (CYPHER_MAX_ROWS) or the request's `limit`. */
-  rowLimit?: number;
+  rowLimit: z.number().int().optional(),
   /** Rows stopped at this many bytes of JSON (CYPHER_MAX_ANSWER_BYTES); the first row is always sent. */
-  answerBytes?: number;
+  answerBytes: z.number().int().optional(),
   /** The graph stopped at these caps (VIEW_MAX_NODES and twice that): some nodes or relationships are not in it. */
-  graph?: { maxNodes: number; maxRelationships: number };
+  graph: z.object({ maxNodes: z.number().int(), maxRelationships: z.number().int() }).optional(),
   /**
    * How many lists, maps and strings inside the rows were shortened, each sent as
    * `{$type: 'Shortened', of: 'List'|'Map'|'String', size, items|entries|value}` (see the README), and the caps.
    */
-  values?: { count: number; maxItems: number; maxStringChars: number };
-}
+  values: z.object({ count: z.number().int(), maxItems: z.number().int(), maxStringChars: z.number().int() }).optional(),
+});
+export type CypherTruncation = z.infer<typeof CypherTruncationSchema>;
+
+export const CypherResponseSchema = z
+  .object({
+    /** The result's column names, in order. */
+    columns: z.array(z.string()),
+    /** One object per record, keyed by column; values are lossless JSON (see the README's API section). */
+    rows: z.array(z.record(z.string(), JsonValueSchema)),
+    /** Every node, relationship and path anywhere in the rows, plus the end nodes of returned relationships. */
+    graph: GraphSchema,
+    summary: CypherSummarySchema,
+    /** True when rows, the graph or a value were cut at the server's caps (or the request's `limit`); `truncation` says which. */
+    truncated: z.boolean(),
+    /** What was cut, present exactly when `truncated` is. */
+    truncation: CypherTruncationSchema.optional(),
+  })
+  .meta({ id: 'CypherResponse' });
+export type CypherResponse = z.infer<typeof CypherResponseSchema>;
 
 /** Why a query was refused: `details.reason` of a 403 CYPHER_WRITE_FORBIDDEN. */
 export const CYPHER_REFUSAL_REASONS = [

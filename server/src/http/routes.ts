@@ -2,6 +2,7 @@
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { Router } from 'express';
+import swaggerUi from 'swagger-ui-express';
 import {
   CypherRequestSchema,
   ExportRequestSchema,
@@ -20,6 +21,7 @@ import type { ExportService } from '../export/export-service.ts';
 import { startedBody } from './started-body.ts';
 import type { GraphService } from '../graph/graph-service.ts';
 import { AppError } from '../errors.ts';
+import { openApiDocument } from './openapi.ts';
 import { noteRouteOfError } from './request-log.ts';
 import { parseRequest } from './validation.ts';
 
@@ -27,6 +29,14 @@ import { parseRequest } from './validation.ts';
 export function apiRouter(db: Database, graph: GraphService, cypher: CypherService, exporter: ExportService, viewMaxNodes: number): Router {
   const router = Router();
   const schemas = viewQuerySchemas(viewMaxNodes);
+
+  /** The OpenAPI 3.1 document, generated from the contract (openapi.ts). */
+  const document = openApiDocument(viewMaxNodes);
+  router.get('/openapi.json', (_req, res) => {
+    res.json(document);
+  });
+  /** The document, browsable (swagger-ui-express, its assets served from the package, nothing from a CDN). */
+  router.use('/docs', swaggerUi.serve, swaggerUi.setup(undefined, { swaggerOptions: { url: '/api/openapi.json' }, customSiteTitle: 'Knowledge-graph explorer API' }));
 
   router.get('/limits', (_req, res) => {
     res.json({ viewMaxNodes } satisfies LimitsResponse);
