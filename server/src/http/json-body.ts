@@ -6,7 +6,8 @@
  * number can't tell from an integer (`1.0`, `-0.0`, `1e2`) stays a `LosslessNumber`, so that it reaches
  * Neo4j as the FLOAT it was written as; elsewhere it is the number JSON.parse would give. A number no
  * finite double holds (`1e400`) is a 400 VALIDATION_FAILED (inside `params`, from paramsFromJson, naming
- * the parameter), and so is a body that is not JSON, as express.json() answered before.
+ * the parameter), and so is a body that is not JSON, as express.json() answered before, and one that nests
+ * deeper than MAX_BODY_DEPTH levels.
  */
 import express, { type RequestHandler } from 'express';
 import { isInteger, isLosslessNumber, isSafeNumber, LosslessNumber, parse } from 'lossless-json';
@@ -14,6 +15,33 @@ import { AppError } from '../errors.ts';
 
 /** The key under which a body's Cypher parameters travel; numbers there keep whether they were written as floats. */
 const PARAMS_KEY = 'params';
+
+/**
+ * Levels of arrays and objects a body may nest: far more than any request needs (a workbench's `params`
+ * take 8, cypher-limits.ts), far fewer than the recursive parse and the walks after it can take (a body
+ * 4,000 levels deep was parsed, then overflowed the stack of plainNumbersOutsideParams: a 500).
+ */
+const MAX_BODY_DEPTH = 64;
+
+/** Whether the arrays and objects of the JSON text `text` nest deeper than `max`; a loop, so any depth is safe to ask about. */
+function nestsDeeperThan(text: string, max: number): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const char = text.charCodeAt(i);
+    if (inString) {
+      if (char === 0x5c) i++; // a backslash: the next character is escaped
+      else if (char === 0x22) inString = false;
+    } else if (char === 0x22) {
+      inString = true;
+    } else if (char === 0x5b || char === 0x7b) {
+      if (++depth > max) return true;
+    } else if (char === 0x5d || char === 0x7d) {
+      depth--;
+    }
+  }
+  return false;
+}
 
 /**
  * A JSON number's text as a value: a bigint for an integer a double cannot hold exactly; a `LosslessNumber`
@@ -46,6 +74,11 @@ export function losslessJsonBody(limit: string): RequestHandler[] {
   const parseText: RequestHandler = (req, _res, next) => {
     if (typeof req.body !== 'string') {
       next();
+      return;
+    }
+    if (nestsDeeperThan(req.body, MAX_BODY_DEPTH)) {
+      const message = `must nest at most ${MAX_BODY_DEPTH} levels deep`;
+      next(new AppError('VALIDATION_FAILED', `The request body ${message}.`, { details: { issues: [{ path: '', message }] } }));
       return;
     }
     let body: unknown;
