@@ -333,6 +333,9 @@ export const NeighborsQuerySchema = z.object({
   minCertainty: certaintyParam,
 });
 
+/** A neighbours request as the server reads it (after defaults): what the client's requests are built from. */
+export type NeighborsQuery = z.output<typeof NeighborsQuerySchema>;
+
 /** Characters of a search text at most: more than any name, and the search box takes no more. */
 export const SEARCH_QUERY_MAX_CHARS = 200;
 
@@ -350,6 +353,9 @@ export const PathsQuerySchema = z.object({
   maxLength: limitParam(LIMITS.pathLengthDefault, LIMITS.pathLengthMax),
   minCertainty: certaintyParam,
 });
+
+/** A paths request as the server reads it (after defaults). */
+export type PathsQuery = z.output<typeof PathsQuerySchema>;
 
 /* ------------------------------------------------------------------------------------------------------
  * The Cypher workbench: POST /api/cypher. User Cypher runs read-only (see server/src/cypher/).

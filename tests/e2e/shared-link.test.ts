@@ -11,7 +11,7 @@ import type { RunningServer } from '../../server/src/app.ts';
 import { DEFAULT_FILTERS } from '../../client/src/state/filters.ts';
 import { encodeView } from '../../client/src/state/url-state.ts';
 import { openView, pagePoint, waitForStillGraph, type CyWindow } from '../support/browser.ts';
-import { startBrowserSession, type BrowserSession } from '../support/browser-session.ts';
+import { startBrowserSession, type BrowserSession, checkAnswersInFull } from '../support/browser-session.ts';
 
 let session: BrowserSession;
 let server: RunningServer;
@@ -93,6 +93,7 @@ describe('a shared link in Chromium', () => {
     expect(link.length).toBeLessThan(500);
 
     const other = await launchChromium({ width: 1100, height: 700 });
+    await checkAnswersInFull(other);
     try {
       const fresh = await other.newPage();
       await fresh.goto(link);

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import type { RunningServer } from '../../server/src/app.ts';
 import type { Database } from '../../server/src/db/database.ts';
+import { CHECK_ANSWERS_KEY } from '../../client/src/api/answer-check.ts';
 import { launchChromium } from '../../scripts/chromium.ts';
 import { CLIENT_DIR, startTestServer } from './http.ts';
 import { resetToSeed, testDatabase } from './neo4j.ts';
@@ -26,6 +27,15 @@ export interface BrowserSession {
   close(): Promise<void>;
 }
 
+/**
+ * Makes every page of `browser` check each API answer against the contract's schema in full, as the
+ * development server does (client/src/api/answer-check.ts): the tests run the production build, which
+ * otherwise checks only an answer's top level.
+ */
+export async function checkAnswersInFull(browser: BrowserContext): Promise<void> {
+  await browser.addInitScript((key) => window.localStorage.setItem(key, 'full'), CHECK_ANSWERS_KEY);
+}
+
 /** `open`: the page is on the explorer, its first graph drawn (else it is blank, for a test to open a view). */
 export async function startBrowserSession({ open = true }: { open?: boolean } = {}): Promise<BrowserSession> {
   if (!existsSync(join(CLIENT_DIR, 'index.html'))) throw new Error('dist/client is missing: run `npm run build` first (npm test does).');
@@ -41,6 +51,7 @@ export async function startBrowserSession({ open = true }: { open?: boolean } = 
     await resetToSeed(db);
     server = await startTestServer(db, { client: true });
     browser = await launchChromium();
+    await checkAnswersInFull(browser);
     const page = await browser.newPage();
     const pageErrors: string[] = [];
     page.on('pageerror', (error) => pageErrors.push(error.message));

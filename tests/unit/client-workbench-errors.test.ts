@@ -36,7 +36,7 @@ describe('showing a failed query', () => {
     expect(error.facts).toContainEqual(['Refused because', why]);
   });
 
-  it.each(['QUERY_TIMEOUT', 'QUERY_MEMORY_LIMIT', 'DB_UNAVAILABLE', 'NETWORK_ERROR'])('gives a next step for %s', (code) => {
+  it.each(['QUERY_TIMEOUT', 'QUERY_MEMORY_LIMIT', 'DB_UNAVAILABLE', 'NETWORK_ERROR'] as const)('gives a next step for %s', (code) => {
     expect(describeError({ code, message: 'x' }).hint).toBeTruthy();
   });
 

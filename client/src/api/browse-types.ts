@@ -1,41 +1,19 @@
 /**
- * Client-side names for the browse endpoints' shapes. The response types come from the shared contract
- * (server/src/contract.ts); the request shapes and the evidence as the panels read it are defined here.
+ * The browse requests as the client builds them, derived from the contract's request schemas (so a field
+ * the server does not read, or a certainty it does not know, fails to type-check here), and a node's
+ * evidence as the panels read it. The answers' types are the contract's own (server/src/contract.ts).
  */
-import type {
-  GraphNode,
-  GraphRelationship,
-  NameCount,
-  NeighborsResponse,
-  PathsResponse,
-  SchemaResponse,
-  SearchResult,
-  SearchSnippet,
-  SourceText,
-} from '../../../server/src/contract.ts';
+import type { GraphNode, GraphRelationship, NeighborsQuery, PathsQuery } from '../../../server/src/contract.ts';
 
-export type { NameCount, SearchSnippet, SourceText };
-export type RichSearchResult = SearchResult;
-export type NeighborsAnswer = NeighborsResponse;
-export type PathsAnswer = PathsResponse;
-export type SchemaAnswer = SchemaResponse;
+/** Which neighbours an expansion asks for: `limit`, and any of the server's filters (none: no filter). */
+export type NeighborQuery = Pick<NeighborsQuery, 'limit'> &
+  Partial<Pick<NeighborsQuery, 'after' | 'minCertainty'>> & {
+    types?: readonly string[];
+    labels?: readonly string[];
+  };
 
-/** Which neighbours an expansion asks for. */
-export interface NeighborQuery {
-  limit: number;
-  /** A previous answer's `next`: the page after it. */
-  after?: string;
-  types?: readonly string[];
-  labels?: readonly string[];
-  minCertainty?: string;
-}
-
-export interface PathQuery {
-  from: string;
-  to: string;
-  maxLength?: number;
-  minCertainty?: string;
-}
+/** A paths request: both ends, and the server's defaults for the rest unless given. */
+export type PathQuery = Pick<PathsQuery, 'from' | 'to'> & Partial<Pick<PathsQuery, 'maxLength' | 'minCertainty'>>;
 
 /**
  * A node's evidence as the panels read it (from the contract's `EvidenceResponse`): the relationships

@@ -2,7 +2,7 @@
  * What to tell the user beyond the API's message, by error code: the next step when there is one.
  */
 import type { ErrorCode } from '../../../server/src/contract.ts';
-import type { ClientErrorCode } from './http.ts';
+import type { AnyErrorCode, ClientErrorCode } from './http.ts';
 
 export const ERROR_HINTS: Partial<Record<ErrorCode | ClientErrorCode, string>> = {
   DB_UNAVAILABLE: 'The database is not reachable right now. The server reconnects on its own; retry in a moment.',
@@ -13,6 +13,6 @@ export const ERROR_HINTS: Partial<Record<ErrorCode | ClientErrorCode, string>> =
   UNEXPECTED_RESPONSE: 'Something other than the explorer API answered; check the server address or proxy.',
 };
 
-export function hintFor(code: string): string | undefined {
-  return Object.hasOwn(ERROR_HINTS, code) ? ERROR_HINTS[code as ErrorCode | ClientErrorCode] : undefined;
+export function hintFor(code: AnyErrorCode): string | undefined {
+  return ERROR_HINTS[code];
 }

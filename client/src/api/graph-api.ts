@@ -3,19 +3,27 @@
  * source texts), each answer checked against its shape. Node ids may hold `:` and other URL characters,
  * so they are always encoded.
  */
-import type { EvidenceResponse, Graph, GraphNode, GraphRelationship, SearchCoverage, SearchResponse } from '../../../server/src/contract.ts';
-import type {
-  EvidenceAnswer,
-  NameCount,
-  NeighborQuery,
-  NeighborsAnswer,
-  PathQuery,
-  PathsAnswer,
-  RichSearchResult,
-  SchemaAnswer,
-  SourceText,
-} from './browse-types.ts';
-import { ApiError, getJson, isRecord, requestJson } from './http.ts';
+import {
+  EvidenceResponseSchema,
+  GraphNodeSchema,
+  GraphSchema,
+  NeighborsResponseSchema,
+  PathsResponseSchema,
+  SchemaResponseSchema,
+  SearchResponseSchema,
+  SourceTextSchema,
+  type EvidenceResponse,
+  type Graph,
+  type GraphNode,
+  type GraphRelationship,
+  type NeighborsResponse,
+  type PathsResponse,
+  type SchemaResponse,
+  type SearchResponse,
+  type SourceText,
+} from '../../../server/src/contract.ts';
+import type { EvidenceAnswer, NeighborQuery, PathQuery } from './browse-types.ts';
+import { ApiError, getJson, requestJson } from './http.ts';
 import { viewMaxNodes, withinViewCap } from './server-limits.ts';
 
 /** Default sizes of each request; the server caps them (contract LIMITS). */
@@ -36,76 +44,12 @@ export const DEFAULT_REQUEST_LIMITS = {
   restoreConcurrency: 6,
 } as const;
 
-function isGraphNode(value: unknown): value is GraphNode {
-  return isRecord(value) && typeof value.id === 'string' && Array.isArray(value.labels) && isRecord(value.properties);
-}
-
-function isGraph(value: unknown): value is Graph {
-  return (
-    isRecord(value) &&
-    Array.isArray(value.nodes) &&
-    Array.isArray(value.relationships) &&
-    value.nodes.every(isGraphNode)
-  );
-}
-
-function isNameCounts(value: unknown): value is NameCount[] {
-  return Array.isArray(value) && value.every((entry) => isRecord(entry) && typeof entry.name === 'string' && typeof entry.count === 'number');
-}
-
-function isNeighborsResponse(value: unknown): value is NeighborsAnswer {
-  if (!isGraph(value) || typeof (value as Graph & { total?: unknown }).total !== 'number') return false;
-  const counts = (value as Graph & { counts?: unknown }).counts;
-  return isRecord(counts) && isNameCounts(counts.types) && isNameCounts(counts.labels);
-}
-
-const isStrings = (value: unknown): value is string[] => Array.isArray(value) && value.every((item) => typeof item === 'string');
-
-function isSearchCoverage(value: unknown): value is SearchCoverage {
-  return (
-    isRecord(value) &&
-    isStrings(value.byIndex) &&
-    isStrings(value.byScan) &&
-    isRecord(value.scanLimits) &&
-    typeof value.scanLimits.maxNodes === 'number' &&
-    typeof value.scanLimits.maxMs === 'number' &&
-    (value.scanCut === null || value.scanCut === 'nodes' || value.scanCut === 'time')
-  );
-}
-
-function isSearchResponse(value: unknown): value is SearchResponse & { results: RichSearchResult[] } {
-  return (
-    isRecord(value) &&
-    Array.isArray(value.results) &&
-    value.results.every((r) => isRecord(r) && isGraphNode(r.node)) &&
-    isSearchCoverage(value.coverage)
-  );
-}
-
-function isPathsResponse(value: unknown): value is PathsAnswer {
-  return (
-    isGraph(value) &&
-    Array.isArray((value as Graph & { paths?: unknown }).paths) &&
-    ((value as Graph & { paths: unknown[] }).paths).every((path) => Array.isArray(path) && path.every((id) => typeof id === 'string')) &&
-    isRecord((value as Graph & { searched?: unknown }).searched) &&
-    typeof (value as Graph & { searched: Record<string, unknown> }).searched.stoppedEarly === 'boolean'
-  );
-}
-
-function isSchemaResponse(value: unknown): value is SchemaAnswer {
-  return isRecord(value) && isNameCounts(value.labels) && isNameCounts(value.relationshipTypes);
-}
-
-function isSourceText(value: unknown): value is SourceText {
-  return isRecord(value) && typeof value.text === 'string';
-}
-
 export function fetchOverview(limit: number = DEFAULT_REQUEST_LIMITS.overview, signal?: AbortSignal): Promise<Graph> {
-  return getJson(`/api/graph?limit=${withinViewCap(limit)}`, isGraph, signal);
+  return getJson(`/api/graph?limit=${withinViewCap(limit)}`, GraphSchema, signal);
 }
 
 export function fetchNode(id: string, signal?: AbortSignal): Promise<GraphNode> {
-  return getJson(`/api/nodes/${encodeURIComponent(id)}`, isGraphNode, signal);
+  return getJson(`/api/nodes/${encodeURIComponent(id)}`, GraphNodeSchema, signal);
 }
 
 /**
@@ -125,29 +69,29 @@ export function fetchNeighbors(
   id: string,
   query: NeighborQuery = { limit: DEFAULT_REQUEST_LIMITS.neighbors },
   signal?: AbortSignal,
-): Promise<NeighborsAnswer> {
-  return getJson(`/api/nodes/${encodeURIComponent(id)}/neighbors?${neighborParams(query)}`, isNeighborsResponse, signal);
+): Promise<NeighborsResponse> {
+  return getJson(`/api/nodes/${encodeURIComponent(id)}/neighbors?${neighborParams(query)}`, NeighborsResponseSchema, signal);
 }
 
 export function searchNodes(
   query: string,
   limit: number = DEFAULT_REQUEST_LIMITS.search,
   signal?: AbortSignal,
-): Promise<{ results: RichSearchResult[]; coverage: SearchCoverage }> {
+): Promise<SearchResponse> {
   const params = new URLSearchParams({ q: query, limit: String(limit) });
-  return getJson(`/api/search?${params}`, isSearchResponse, signal);
+  return getJson(`/api/search?${params}`, SearchResponseSchema, signal);
 }
 
 /** Shortest paths between two nodes; `paths` is empty when there is none. */
-export function fetchPaths(query: PathQuery, signal?: AbortSignal): Promise<PathsAnswer> {
+export function fetchPaths(query: PathQuery, signal?: AbortSignal): Promise<PathsResponse> {
   const params = new URLSearchParams({ from: query.from, to: query.to });
   if (query.maxLength !== undefined) params.set('maxLength', String(query.maxLength));
   if (query.minCertainty) params.set('minCertainty', query.minCertainty);
-  return getJson(`/api/paths?${params}`, isPathsResponse, signal);
+  return getJson(`/api/paths?${params}`, PathsResponseSchema, signal);
 }
 
-export function fetchSchema(signal?: AbortSignal): Promise<SchemaAnswer> {
-  return getJson('/api/schema', isSchemaResponse, signal);
+export function fetchSchema(signal?: AbortSignal): Promise<SchemaResponse> {
+  return getJson('/api/schema', SchemaResponseSchema, signal);
 }
 
 /**
@@ -161,7 +105,7 @@ export async function fetchLabelSample(
   signal?: AbortSignal,
 ): Promise<{ graph: Graph; supported: boolean }> {
   const params = new URLSearchParams({ label, limit: String(withinViewCap(limit)) });
-  const graph = await getJson(`/api/graph?${params}`, isGraph, signal);
+  const graph = await getJson(`/api/graph?${params}`, GraphSchema, signal);
   const nodes = graph.nodes.filter((node) => node.labels.includes(label));
   const kept = new Set(nodes.map((node) => node.id));
   const relationships = graph.relationships.filter((rel) => kept.has(rel.source) && kept.has(rel.target));
@@ -174,7 +118,7 @@ export async function fetchLabelSample(
  */
 export async function fetchTypeSample(type: string, limit: number = DEFAULT_REQUEST_LIMITS.labelSample, signal?: AbortSignal): Promise<Graph> {
   const params = new URLSearchParams({ type, limit: String(withinViewCap(limit)) });
-  const graph = await getJson(`/api/graph?${params}`, isGraph, signal);
+  const graph = await getJson(`/api/graph?${params}`, GraphSchema, signal);
   const relationships = graph.relationships.filter((rel) => rel.type === type);
   const ends = new Set(relationships.flatMap((rel) => [rel.source, rel.target]));
   return { nodes: graph.nodes.filter((node) => ends.has(node.id)), relationships };
@@ -183,21 +127,11 @@ export async function fetchTypeSample(type: string, limit: number = DEFAULT_REQU
 /** The text of a Source document (`GET /api/sources/:id/text`); null when the server has none (404). */
 export async function fetchSourceText(id: string, signal?: AbortSignal): Promise<SourceText | null> {
   try {
-    return await getJson(`/api/sources/${encodeURIComponent(id)}/text`, isSourceText, signal);
+    return await getJson(`/api/sources/${encodeURIComponent(id)}/text`, SourceTextSchema, signal);
   } catch (error) {
     if (error instanceof ApiError && error.status === 404) return null;
     throw error;
   }
-}
-
-function isEvidenceResponse(value: unknown): value is EvidenceResponse {
-  return (
-    isRecord(value) &&
-    isGraphNode(value.node) &&
-    Array.isArray(value.groups) &&
-    value.groups.every((group) => isRecord(group) && Array.isArray(group.claims)) &&
-    Array.isArray(value.made)
-  );
 }
 
 /**
@@ -209,7 +143,7 @@ function isEvidenceResponse(value: unknown): value is EvidenceResponse {
 export async function fetchNodeEvidence(id: string, signal?: AbortSignal): Promise<EvidenceAnswer | null> {
   let body: EvidenceResponse;
   try {
-    body = await getJson(`/api/nodes/${encodeURIComponent(id)}/evidence`, isEvidenceResponse, signal);
+    body = await getJson(`/api/nodes/${encodeURIComponent(id)}/evidence`, EvidenceResponseSchema, signal);
   } catch (error) {
     if (error instanceof ApiError && error.status === 404) return null;
     throw error;
@@ -264,11 +198,11 @@ export async function fetchGraphByIds(ids: readonly string[], signal?: AbortSign
       return null;
     }
   };
-  const posted = await attempt(() => requestJson('/api/graph', isGraph, { body: { ids, limit }, signal }), true);
+  const posted = await attempt(() => requestJson('/api/graph', GraphSchema, { body: { ids, limit }, signal }), true);
   if (posted) return posted;
   const params = new URLSearchParams({ limit: String(limit) });
   for (const id of ids) params.append('ids', id); // repeated: an id may hold a comma
-  return (await attempt(() => getJson(`/api/graph?${params}`, isGraph, signal), false)) ?? rebuildGraph(ids, wanted, signal);
+  return (await attempt(() => getJson(`/api/graph?${params}`, GraphSchema, signal), false)) ?? rebuildGraph(ids, wanted, signal);
 }
 
 async function rebuildGraph(ids: readonly string[], wanted: ReadonlySet<string>, signal?: AbortSignal): Promise<Graph> {

@@ -3,10 +3,18 @@
  * whose `code` the UI can switch on (the server's codes, plus two that only the client can see).
  */
 import { stringify } from 'lossless-json';
+import type { z } from 'zod';
 import type { ErrorCode, JsonValue } from '../../../server/src/contract.ts';
+import { answerProblem } from './answer-check.ts';
 
-/** Failures that never reach the server's error handler: no answer at all, or an answer that isn't our JSON. */
-export type ClientErrorCode = 'NETWORK_ERROR' | 'UNEXPECTED_RESPONSE';
+/**
+ * Failures that never reach the server's error handler: no answer at all, an answer that isn't our JSON, or
+ * (the workbench) parameters that are not JSON, refused before any request.
+ */
+export type ClientErrorCode = 'NETWORK_ERROR' | 'UNEXPECTED_RESPONSE' | 'PARAMS_INVALID';
+
+/** Every code a failed request can carry: the server's closed union and the client's own two. */
+export type AnyErrorCode = ErrorCode | ClientErrorCode;
 
 export class ApiError extends Error {
   override readonly name = 'ApiError';
@@ -30,7 +38,7 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 /** Reads `{error:{code, message}}`; anything else (a proxy's HTML page, a crash) becomes UNEXPECTED_RESPONSE. */
-function errorFromBody(body: unknown, status: number, what: string): ApiError {
+export function errorFromBody(body: unknown, status: number, what: string): ApiError {
   const error = isRecord(body) ? body.error : undefined;
   if (isRecord(error) && typeof error.code === 'string' && typeof error.message === 'string') {
     const requestId = typeof error.requestId === 'string' ? error.requestId : undefined;
@@ -40,13 +48,13 @@ function errorFromBody(body: unknown, status: number, what: string): ApiError {
 }
 
 /**
- * Requests `path` (GET, or POST with a JSON `body`) and returns its JSON answer, checked by `isExpected` so
- * a wrong shape fails here with a clear message rather than deep inside a component. Aborts propagate as
- * the browser's AbortError.
+ * Requests `path` (GET, or POST with a JSON `body`) and returns its JSON answer, checked against `schema`
+ * (the contract's, answer-check.ts) so a wrong shape fails here with UNEXPECTED_RESPONSE naming where,
+ * rather than deep inside a component. Aborts propagate as the browser's AbortError.
  */
 export async function requestJson<T>(
   path: string,
-  isExpected: (body: unknown) => body is T,
+  schema: z.ZodType<T>,
   { body: requestBody, signal }: { body?: unknown; signal?: AbortSignal | undefined } = {},
 ): Promise<T> {
   const method = requestBody === undefined ? 'GET' : 'POST';
@@ -73,15 +81,16 @@ export async function requestJson<T>(
     throw new ApiError('UNEXPECTED_RESPONSE', `${what}: expected JSON, got ${type} (status ${response.status}).`, response.status);
   }
   if (!response.ok) throw errorFromBody(body, response.status, what);
-  if (!isExpected(body)) {
-    throw new ApiError('UNEXPECTED_RESPONSE', `${what}: the response does not have the expected shape.`, response.status);
+  const problem = answerProblem(schema, body);
+  if (problem !== undefined) {
+    throw new ApiError('UNEXPECTED_RESPONSE', `${what}: the response does not have the expected shape (${problem}).`, response.status);
   }
-  return body;
+  return body as T;
 }
 
 /** GETs `path`: see `requestJson`. */
-export function getJson<T>(path: string, isExpected: (body: unknown) => body is T, signal?: AbortSignal): Promise<T> {
-  return requestJson(path, isExpected, { signal });
+export function getJson<T>(path: string, schema: z.ZodType<T>, signal?: AbortSignal): Promise<T> {
+  return requestJson(path, schema, { signal });
 }
 
 /** True for the error a fetch throws when its AbortSignal fires (a newer request replaced it). */

@@ -3,7 +3,7 @@
  * default (LIMITS.viewMax) until then or when the server does not say. Requests that take a `limit` are
  * held to it, and the UI says it when a view reaches it.
  */
-import { LIMITS, type LimitsResponse } from '../../../server/src/contract.ts';
+import { LIMITS, LimitsResponseSchema, type LimitsResponse } from '../../../server/src/contract.ts';
 import { getJson } from './http.ts';
 
 let current: LimitsResponse = { viewMaxNodes: LIMITS.viewMax };
@@ -13,15 +13,10 @@ export function viewMaxNodes(): number {
   return current.viewMaxNodes;
 }
 
-function isLimits(body: unknown): body is LimitsResponse {
-  const value = (body as { viewMaxNodes?: unknown } | null)?.viewMaxNodes;
-  return typeof value === 'number' && Number.isInteger(value) && value >= 1;
-}
-
 /** Reads the server's limits; keeps the defaults when it cannot (an older server, a network error). */
 export async function loadServerLimits(): Promise<void> {
   try {
-    current = await getJson('/api/limits', isLimits);
+    current = await getJson('/api/limits', LimitsResponseSchema);
   } catch (error) {
     console.warn('The server did not say its limits; the defaults apply.', error);
   }

@@ -5,6 +5,7 @@
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
 
+import type { Certainty } from '../../../server/src/contract.ts';
 import type { NeighborQuery } from '../api/browse-types.ts';
 import { fetchNeighbors } from '../api/graph-api.ts';
 import { isAbort } from '../api/http.ts';
@@ -31,7 +32,7 @@ export function ExpandDialog({ choice, cap, onConfirm, onCancel }: ExpandDialogP
   const { probe } = choice;
   const [types, setTypes] = useState<string[]>([]);
   const [labels, setLabels] = useState<string[]>([]);
-  const [minCertainty, setMinCertainty] = useState('');
+  const [minCertainty, setMinCertainty] = useState<Certainty | ''>('');
   const [limit, setLimit] = useState(cap);
   const [preview, setPreview] = useState<Preview>({ status: 'idle' });
   const firstRef = useRef<HTMLButtonElement>(null);
@@ -133,7 +134,7 @@ export function ExpandDialog({ choice, cap, onConfirm, onCancel }: ExpandDialogP
         <div className="modal-row">
           <label className="form-row">
             <span>Certainty at least</span>
-            <select value={minCertainty} onChange={(event) => setMinCertainty(event.target.value)} data-testid="expand-certainty">
+            <select value={minCertainty} onChange={(event) => setMinCertainty(CERTAINTY_ORDER.find((level) => level === event.target.value) ?? '')} data-testid="expand-certainty">
               <option value="">any</option>
               {CERTAINTY_ORDER.slice(0, -1).map((certainty) => (
                 <option key={certainty} value={certainty}>

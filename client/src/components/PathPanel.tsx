@@ -4,7 +4,7 @@
  * "no path". "Path from here" in the node panel fills the start and waits for a click on the other end.
  */
 import { useEffect, useState } from 'react';
-import { LIMITS, type GraphNode } from '../../../server/src/contract.ts';
+import { LIMITS, type Certainty, type GraphNode } from '../../../server/src/contract.ts';
 import { certaintyOf } from '../graph/certainty.ts';
 import { nodeCaption } from '../graph/labels.ts';
 import type { PathHighlight } from '../state/explorer-state.ts';
@@ -23,14 +23,14 @@ interface PathPanelProps {
   options: PathOptions;
   onOptionsChange(options: PathOptions): void;
   /** `maxLength`: the longest path to look for, in relationships (default: the API's, 6). */
-  onFind(fromId: string, toId: string, minCertainty: string | null, maxLength?: number): void;
+  onFind(fromId: string, toId: string, minCertainty: Certainty | null, maxLength?: number): void;
   onClear(): void;
   onCancelPick(): void;
   onSelect(selection: Selection): void;
 }
 
 /** The certainty floor of "only confirmed and reported links". */
-const CONFIRMED_AND_REPORTED = 'reported';
+const CONFIRMED_AND_REPORTED: Certainty = 'reported';
 
 type End = { id: string; name: string } | null;
 

@@ -4,7 +4,7 @@
  * available (no `document`, a 404, a quote not found in it) the quote is shown alone.
  */
 import { useEffect, useState } from 'react';
-import type { SourceText } from '../api/browse-types.ts';
+import type { SourceText } from '../../../server/src/contract.ts';
 import { fetchSourceText } from '../api/graph-api.ts';
 import { isAbort } from '../api/http.ts';
 import { locateQuote, quoteInContext } from '../state/evidence.ts';

@@ -4,12 +4,12 @@
  * relationship type, a sample of its relationships with their ends.
  */
 import { useEffect, useState } from 'react';
-import type { SchemaAnswer } from '../api/browse-types.ts';
+import type { SchemaResponse } from '../../../server/src/contract.ts';
 import { DEFAULT_REQUEST_LIMITS, fetchSchema } from '../api/graph-api.ts';
 import { ApiError, errorMessage, isAbort } from '../api/http.ts';
 import { LabelSwatch } from './LabelChip.tsx';
 
-type SchemaState = { status: 'loading' } | { status: 'ready'; schema: SchemaAnswer } | { status: 'failed'; message: string };
+type SchemaState = { status: 'loading' } | { status: 'ready'; schema: SchemaResponse } | { status: 'failed'; message: string };
 
 interface SchemaPanelProps {
   onSampleLabel(label: string): void;

@@ -6,7 +6,7 @@
  */
 import { useEffect, useId, useState, type KeyboardEvent, type ReactNode, type Ref } from 'react';
 import { SEARCH_QUERY_MAX_CHARS, type GraphNode, type SearchCoverage } from '../../../server/src/contract.ts';
-import type { RichSearchResult, SearchSnippet } from '../api/browse-types.ts';
+import type { SearchResult, SearchSnippet } from '../../../server/src/contract.ts';
 import { searchNodes } from '../api/graph-api.ts';
 import { errorMessage, isAbort } from '../api/http.ts';
 import { displayLabel, nodeCaption } from '../graph/labels.ts';
@@ -21,7 +21,7 @@ const COVERAGE_LABELS_SHOWN = 4;
 type SearchState =
   | { status: 'idle' }
   | { status: 'loading' }
-  | { status: 'done'; results: RichSearchResult[]; coverage: SearchCoverage }
+  | { status: 'done'; results: SearchResult[]; coverage: SearchCoverage }
   | { status: 'failed'; message: string };
 
 interface SearchBoxProps {
@@ -114,7 +114,7 @@ export function SearchBox({
   const coverageNote = search.status === 'done' ? searchCoverageNote(search.coverage) : undefined;
   const showDropdown = open && query.trim() !== '';
 
-  const choose = (result: RichSearchResult | undefined, withNeighbours: boolean) => {
+  const choose = (result: SearchResult | undefined, withNeighbours: boolean) => {
     if (!result) return;
     onChoose(result.node, { withNeighbours: allowNeighbours && withNeighbours });
     setQuery(nodeCaption(result.node));

@@ -3,10 +3,10 @@
  * the workbench's last query) and how (a server format from POST /api/export, or a PNG / SVG picture of
  * the view made here, with a legend, of the whole graph or the visible area, at a chosen scale).
  */
-import { stringify } from 'lossless-json';
 import { useState } from 'react';
 import type { Core } from 'cytoscape';
 import { EXPORT_FORMATS, type ExportFormatName, type ExportScope, type SelectionScope } from '../../../server/src/contract.ts';
+import { downloadExport } from '../api/export-api.ts';
 import { Icon } from '../components/Icon.tsx';
 import { downloadBlob as download } from '../workbench/clipboard.ts';
 import { browserStore } from '../workbench/local-store.ts';
@@ -38,10 +38,6 @@ export interface ExportMenuProps {
   /** Ids of the selected nodes (a selected relationship counts as its two ends). */
   selectedNodeIds(): string[];
   dark: boolean;
-}
-
-function filenameFrom(header: string | null, fallback: string): string {
-  return /filename="?([^";]+)"?/.exec(header ?? '')?.[1] ?? fallback;
 }
 
 export function ExportMenu({ core, viewScope, selectionScope, selectedNodeIds, dark }: ExportMenuProps) {
@@ -96,18 +92,9 @@ export function ExportMenu({ core, viewScope, selectionScope, selectedNodeIds, d
           }
         } else download(new Blob([viewSvg(cy, options)], { type: 'image/svg+xml' }), 'graph.svg');
       } else {
-        const response = await fetch('/api/export', {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: stringify({ format, scope: scope() }), // lossless: query parameters beyond 2^53 stay exact
-        });
-        if (!response.ok) {
-          const body = (await response.json().catch(() => null)) as { error?: { message?: string } } | null;
-          throw new Error(body?.error?.message ?? `The export failed (HTTP ${response.status}).`);
-        }
-        // A broken stream rejects here, so a partial file is never offered as complete.
-        const blob = await response.blob();
-        download(blob, filenameFrom(response.headers.get('content-disposition'), `graph.${format}`));
+        // A broken stream rejects, so a partial file is never offered as complete.
+        const file = await downloadExport({ format, scope: scope() });
+        download(file.blob, file.filename);
       }
       setStatus({ kind: 'done', text: 'Downloaded.' });
     } catch (error) {

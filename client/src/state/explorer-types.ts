@@ -3,8 +3,9 @@
  * the hooks dispatch to it.
  */
 import type { Position } from 'cytoscape';
-import type { Graph, GraphNode } from '../../../server/src/contract.ts';
-import type { NeighborQuery, NeighborsAnswer, PathsAnswer } from '../api/browse-types.ts';
+import type { Certainty, Graph, GraphNode, NeighborsResponse, PathsResponse } from '../../../server/src/contract.ts';
+import type { NeighborQuery } from '../api/browse-types.ts';
+import type { AnyErrorCode } from '../api/http.ts';
 import type { Filters } from './filters.ts';
 import type { GraphData } from './graph-data.ts';
 import type { History } from './history.ts';
@@ -17,7 +18,7 @@ export type LoadState =
   | { status: 'loading' }
   /** `from`: the first view came from a shared link's ids, or is the database's overview. */
   | { status: 'ready'; from?: 'link' | 'overview' }
-  | { status: 'failed'; code: string; message: string };
+  | { status: 'failed'; code: AnyErrorCode; message: string };
 
 /** What one expansion of a node brought into view, so that collapsing it can take exactly that away. */
 export interface Expansion {
@@ -52,7 +53,7 @@ export interface PathHighlight {
   length: number;
   /** The longest path searched for, in relationships (the request's `maxLength`). */
   maxLength: number;
-  minCertainty: string | null;
+  minCertainty: Certainty | null;
   /**
    * The server's search stopped at its budget before finding a path or ruling one out: "no path" then
    * means "none found within the budget" (PathsResponse.searched).
@@ -155,13 +156,13 @@ export type ExplorerAction =
       /** True when the graph is a shared link's nodes (absent: the overview). */
       fromLink?: boolean;
     }
-  | { type: 'overviewFailed'; code: string; message: string }
+  | { type: 'overviewFailed'; code: AnyErrorCode; message: string }
   | { type: 'busy'; text: string }
   /** Neighbours arrived. `open`: the node was chosen by name (search), so it is pinned, selected and centred. */
   | ({
       type: 'expanded';
       nodeId: string;
-      response: NeighborsAnswer;
+      response: NeighborsResponse;
       filtered?: boolean;
       /** The filters asked with (default none). */
       query?: Omit<NeighborQuery, 'limit' | 'after'>;
@@ -200,7 +201,7 @@ export type ExplorerAction =
   | { type: 'cameraMoved'; camera: Camera }
   | { type: 'pathPickStarted'; fromId: string }
   | { type: 'pathPickCancelled' }
-  | ({ type: 'pathsFound'; fromId: string; toId: string; response: PathsAnswer; minCertainty: string | null; maxLength: number } & AnswerTo)
+  | ({ type: 'pathsFound'; fromId: string; toId: string; response: PathsResponse; minCertainty: Certainty | null; maxLength: number } & AnswerTo)
   | { type: 'pathsCleared' }
   | { type: 'undo' }
   | { type: 'redo' }

@@ -6,12 +6,12 @@
 import type { Dispatch } from 'react';
 import type { Graph } from '../../../server/src/contract.ts';
 import { DEFAULT_REQUEST_LIMITS, fetchGraphByIds, fetchOverview } from '../api/graph-api.ts';
-import { ApiError, errorMessage, isAbort } from '../api/http.ts';
+import { ApiError, errorMessage, isAbort, type AnyErrorCode } from '../api/http.ts';
 import type { ExplorerAction, Positions } from './explorer-types.ts';
 import { decodeView } from './url-state.ts';
 import { loadPositions } from './view-storage.ts';
 
-function failureCode(error: unknown): string {
+function failureCode(error: unknown): AnyErrorCode {
   return error instanceof ApiError ? error.code : 'INTERNAL';
 }
 

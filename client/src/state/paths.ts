@@ -1,14 +1,14 @@
 /**
  * Shortest paths between two nodes: the highlight they become in the view, or the notice that there is none.
  */
-import type { PathsAnswer } from '../api/browse-types.ts';
+import type { PathsResponse } from '../../../server/src/contract.ts';
 import type { ExplorerAction, ExplorerState, PathHighlight } from './explorer-types.ts';
 import { mergeGraph } from './graph-data.ts';
 import { nameOf, plural, withNotice } from './notices.ts';
 import { commit } from './view-history.ts';
 
 /** The relationships that join consecutive nodes of each path. */
-export function pathRelationshipIds(response: PathsAnswer): string[] {
+export function pathRelationshipIds(response: PathsResponse): string[] {
   const ids = new Set<string>();
   for (const path of response.paths) {
     for (let i = 0; i + 1 < path.length; i++) {

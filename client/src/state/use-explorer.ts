@@ -6,9 +6,10 @@
  * (use-view-requests.ts).
  */
 import { useCallback, useEffect, useLayoutEffect, useMemo, useReducer, useRef, useState } from 'react';
-import type { GraphNode } from '../../../server/src/contract.ts';
+import type { Certainty, GraphNode } from '../../../server/src/contract.ts';
 import { viewMaxNodes } from '../api/server-limits.ts';
-import type { NeighborQuery, NeighborsAnswer } from '../api/browse-types.ts';
+import type { NeighborsResponse } from '../../../server/src/contract.ts';
+import type { NeighborQuery } from '../api/browse-types.ts';
 import {
   DEFAULT_REQUEST_LIMITS,
   fetchLabelSample,
@@ -29,14 +30,14 @@ export interface ExpandChoice {
   nodeId: string;
   name: string;
   /** The first answer (limited to the cap), with `total` and `counts` over every neighbour. */
-  probe: NeighborsAnswer;
+  probe: NeighborsResponse;
   /** Set when the node was chosen in search and is not in view yet. */
   open?: GraphNode;
 }
 
 export interface PathOptions {
   /** Lowest certainty a path's relationships may have; null allows every grade. */
-  minCertainty: string | null;
+  minCertainty: Certainty | null;
 }
 
 /** Neighbours the first request of an expansion asks for: enough for most nodes in one request. */
@@ -185,7 +186,7 @@ export function useExplorer(neighbourCap: number) {
   );
 
   /** Shortest paths of up to `maxLength` relationships (default DEFAULT_REQUEST_LIMITS.pathLength). */
-  const findPaths = useCallback(async (fromId: string, toId: string, minCertainty: string | null, maxLength: number = DEFAULT_REQUEST_LIMITS.pathLength) => {
+  const findPaths = useCallback(async (fromId: string, toId: string, minCertainty: Certainty | null, maxLength: number = DEFAULT_REQUEST_LIMITS.pathLength) => {
     const from = nameOf(fromId);
     dispatch({ type: 'busy', text: `Finding paths from ${from}…` });
     await run(

@@ -5,10 +5,11 @@
  */
 import type { JsonValue } from '../../../server/src/contract.ts';
 import { hintFor } from '../api/error-hints.ts';
+import type { AnyErrorCode } from '../api/http.ts';
 import { isJsonObject } from './result-values.ts';
 
 export interface FailedQuery {
-  code: string;
+  code: AnyErrorCode;
   message: string;
   details?: JsonValue;
 }
@@ -21,7 +22,7 @@ export interface ErrorPosition {
 }
 
 export interface ErrorDescription {
-  code: string;
+  code: AnyErrorCode;
   title: string;
   message: string;
   hint?: string;

@@ -6,7 +6,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { CypherResponse, JsonValue } from '../../../server/src/contract.ts';
 import { ApiError, isAbort } from '../api/http.ts';
 import { runCypher } from './cypher-api.ts';
-import { describeError, type ErrorDescription } from './cypher-errors.ts';
+import { describeError, type ErrorDescription, type FailedQuery } from './cypher-errors.ts';
 import { parseParams } from './query-params.ts';
 
 /** How a query is sent: as typed, or prefixed to get its plan. */
@@ -72,7 +72,7 @@ export function useQueryRunner() {
       setState({ status: 'done', seq: id, mode, result, roundTripMs: performance.now() - startedAt });
     } catch (error) {
       if (isAbort(error) || id !== seq.current) return;
-      const failed =
+      const failed: FailedQuery =
         error instanceof ApiError
           ? { code: error.code, message: error.message, ...(error.details !== undefined ? { details: error.details as JsonValue } : {}) }
           : { code: 'INTERNAL', message: error instanceof Error ? error.message : String(error) };
