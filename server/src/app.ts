@@ -2,12 +2,13 @@
  * createApp(deps): the Express app from injected dependencies. Tests build it exactly as main.ts does,
  * against the real Neo4j; nothing listens until `startServer` is called.
  */
+import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import type { Server, ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import express, { type Express } from 'express';
 import type { Config } from './config.ts';
-import { LIMITS } from './contract.ts';
+import { LIMITS, type ErrorBody } from './contract.ts';
 import { createCypherService } from './cypher/cypher-service.ts';
 import type { CypherLimits } from './cypher/cypher-limits.ts';
 import type { Database } from './db/database.ts';
@@ -15,6 +16,7 @@ import { createExportService } from './export/export-service.ts';
 import type { ExportLimits } from './export/export-limits.ts';
 import { createGraphService } from './graph/graph-service.ts';
 import { apiNotFound, errorHandler, jsonBodiesOnly } from './http/error-handler.ts';
+import { methodNotAllowed } from './http/method-not-allowed.ts';
 import { losslessJsonBody } from './http/json-body.ts';
 import { rateLimiters, type RateLimits } from './http/rate-limits.ts';
 import { requestLog, silentLogger, type Logger } from './http/request-log.ts';
@@ -90,7 +92,9 @@ export function createApp({
   app.use(losslessJsonBody('1mb'));
   // The view's cap is the workbench graph's too (two relationships per node), unless a test sets them.
   const cypher = createCypherService(db, { maxGraphNodes: viewMaxNodes, maxGraphRelationships: 2 * viewMaxNodes, ...cypherLimits });
-  app.use('/api', apiRouter(db, createGraphService(db), cypher, createExportService(db, cypher, exportLimits), viewMaxNodes));
+  const api = apiRouter(db, createGraphService(db), cypher, createExportService(db, cypher, exportLimits), viewMaxNodes);
+  app.use('/api', api);
+  app.use('/api', methodNotAllowed(api));
   app.use('/api', apiNotFound);
   if (clientDir && existsSync(join(clientDir, 'index.html'))) {
     app.use(express.static(clientDir, { index: 'index.html', maxAge: '1h' }));
@@ -122,6 +126,25 @@ export function startServer(app: Express, port: number, host: string): Promise<R
       res.once('finish', () => {
         if (stopping) setImmediate(() => server.closeIdleConnections());
       });
+    });
+    // What Node's HTTP parser refuses before Express sees it (headers or a URL over 16 KB, a malformed
+    // request line or Content-Length) is answered as the API answers errors: JSON with a request id.
+    server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
+      if (!socket.writable || (error.code === 'ECONNRESET')) {
+        socket.destroy();
+        return;
+      }
+      const tooLarge = error.code === 'HPE_HEADER_OVERFLOW';
+      const requestId = randomUUID();
+      const body = JSON.stringify({
+        error: tooLarge
+          ? { code: 'HEADERS_TOO_LARGE', message: 'The request headers (the URL included) are larger than the server reads: 16 KB.', requestId }
+          : { code: 'VALIDATION_FAILED', message: 'The request could not be read as HTTP.', requestId },
+      } satisfies ErrorBody);
+      const status = tooLarge ? '431 Request Header Fields Too Large' : '400 Bad Request';
+      socket.end(
+        `HTTP/1.1 ${status}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nX-Request-Id: ${requestId}\r\nConnection: close\r\n\r\n${body}`,
+      );
     });
     server.once('error', reject);
     server.once('listening', () => {

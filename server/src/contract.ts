@@ -66,6 +66,8 @@ export const ERROR_CODES = [
   'PAYLOAD_TOO_LARGE',
   'UNSUPPORTED_MEDIA_TYPE',
   'RATE_LIMITED',
+  'METHOD_NOT_ALLOWED',
+  'HEADERS_TOO_LARGE',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
@@ -305,13 +307,13 @@ export function viewQuerySchemas(viewMax: number) {
     overview: OverviewQuerySchema.extend({ limit: limitParam(Math.min(LIMITS.overviewDefault, viewMax), viewMax) }),
     neighbors: NeighborsQuerySchema.extend({ limit: limitParam(Math.min(LIMITS.neighborsDefault, viewMax), viewMax) }),
     /** `POST /api/graph {ids, limit?}`: GET /api/graph?ids= as a JSON body, for lists too long for a URL. */
+    // A JSON body: `limit` is a number as written (limitParam coerces, for query strings: true became 1).
     graphByIds: z
-      .object({
-        ids: z.array(z.string().max(500)).min(1).max(LIMITS.viewMaxCeiling),
-        limit: limitParam(Math.min(LIMITS.overviewDefault, viewMax), viewMax),
+      .strictObject({
+        ids: z.array(z.string().min(1).max(500)).min(1).max(LIMITS.viewMaxCeiling),
+        limit: z.number().int().min(1).max(viewMax).default(Math.min(LIMITS.overviewDefault, viewMax)),
       })
-      .strict()
-      .transform(({ ids, limit }) => ({ ids: [...new Set(ids.filter((id) => id !== ''))], limit })),
+      .transform(({ ids, limit }) => ({ ids: [...new Set(ids)], limit })),
   };
 }
 
@@ -339,8 +341,11 @@ export type NeighborsQuery = z.output<typeof NeighborsQuerySchema>;
 /** Characters of a search text at most: more than any name, and the search box takes no more. */
 export const SEARCH_QUERY_MAX_CHARS = 200;
 
+/** Text that is not only whitespace: a pattern, so the OpenAPI document says it too. */
+const nonBlank = (schema: z.ZodString) => schema.regex(/\S/, 'must not be empty');
+
 export const SearchQuerySchema = z.object({
-  q: z.string().max(SEARCH_QUERY_MAX_CHARS),
+  q: nonBlank(z.string().max(SEARCH_QUERY_MAX_CHARS)),
   limit: limitParam(LIMITS.searchDefault, LIMITS.searchMax),
 });
 
@@ -361,9 +366,9 @@ export type PathsQuery = z.output<typeof PathsQuerySchema>;
  * The Cypher workbench: POST /api/cypher. User Cypher runs read-only (see server/src/cypher/).
  * ---------------------------------------------------------------------------------------------------- */
 
-export const CypherRequestSchema = z.object({
+export const CypherRequestSchema = z.strictObject({
   /** One Cypher statement, optionally prefixed by EXPLAIN or PROFILE. */
-  query: z.string().refine((query) => query.trim() !== '', 'must not be empty'),
+  query: nonBlank(z.string()),
   /** Parameter values by name (`$name` in the query). JSON integers travel as Cypher INTEGER, other numbers as FLOAT. */
   params: z.record(z.string(), z.unknown()).optional(),
   /** Lowers the server's row cap for this request; never raises it. */
@@ -503,7 +508,12 @@ export const EXPORT_LIMITS = {
 
 const nameList = z.array(z.string().min(1).max(500)).max(500);
 
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a day, YYYY-MM-DD');
+/** A day of the calendar, `YYYY-MM-DD`: 2024-02-29 is one, 2023-02-29 and 2024-13-45 are not. */
+const isCalendarDay = (text: string) => {
+  const time = Date.parse(`${text}T00:00:00Z`);
+  return Number.isFinite(time) && new Date(time).toISOString().slice(0, 10) === text;
+};
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a day, YYYY-MM-DD').refine(isCalendarDay, 'must be a calendar day');
 
 /**
  * The explorer's view filters when an export was taken from the view, written into the file's metadata
@@ -554,7 +564,7 @@ export const NeighbourhoodScopeSchema = z.strictObject({
 
 /** The graph a read-only Cypher query returns (checked by the workbench's guard), with the ends of its relationships. */
 export const QueryScopeSchema = z.strictObject({
-  query: z.string().refine((query) => query.trim() !== '', 'must not be empty'),
+  query: nonBlank(z.string()),
   params: z.record(z.string(), z.unknown()).optional(),
 });
 

@@ -28,6 +28,10 @@ export const STATUS_BY_CODE: Record<ErrorCode, number> = {
   UNSUPPORTED_MEDIA_TYPE: 415,
   /** Too many requests from this client in the window; the `Retry-After` header says when to retry (s). */
   RATE_LIMITED: 429,
+  /** The route exists but not with this method; the `Allow` header and `details.allowed` list those it takes. */
+  METHOD_NOT_ALLOWED: 405,
+  /** The request's headers (its URL included) are larger than the server reads (Node's 16 KB). */
+  HEADERS_TOO_LARGE: 431,
 };
 
 export interface AppErrorOptions {

@@ -4,6 +4,7 @@
  * keep users' text out, liveness apart from readiness, and rate limits per client.
  */
 import http from 'node:http';
+import { connect } from 'node:net';
 import { Writable } from 'node:stream';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -108,6 +109,50 @@ describe('bodies the API will not read', () => {
     const empty = await fetch(`${url}/api/cypher`, { method: 'POST' });
     expect(empty.status).toBe(400);
     expect(((await empty.json()) as { error: { code: string } }).error.code).toBe('VALIDATION_FAILED');
+  });
+});
+
+describe('requests the API will not take as sent', () => {
+  it('answers a method a route does not take with 405 METHOD_NOT_ALLOWED and the methods it does take in Allow', async () => {
+    const url = await serve();
+    const put = await fetch(`${url}/api/nodes/russia`, { method: 'DELETE' });
+    expect(put.status).toBe(405);
+    expect(put.headers.get('allow')).toBe('GET, HEAD');
+    expect(((await put.json()) as { error: { code: string; details: { allowed: string[] } } }).error).toMatchObject({ code: 'METHOD_NOT_ALLOWED', details: { allowed: ['GET', 'HEAD'] } });
+    const get = await fetch(`${url}/api/cypher`);
+    expect(get.status).toBe(405);
+    expect(get.headers.get('allow')).toBe('POST');
+    const both = await fetch(`${url}/api/graph`, { method: 'PATCH' });
+    expect(both.headers.get('allow')).toBe('GET, HEAD, POST');
+    expect((await fetch(`${url}/api/nope`, { method: 'DELETE' })).status).toBe(404);
+  });
+
+  /** What a raw HTTP exchange over one socket answers: status line, headers and body as text. */
+  function rawExchange(url: string, request: string): Promise<string> {
+    const { port } = new URL(url);
+    return new Promise((resolve, reject) => {
+      const socket = connect(Number(port), '127.0.0.1', () => socket.end(request));
+      let text = '';
+      socket.on('data', (chunk: Buffer) => (text += chunk.toString()));
+      socket.on('end', () => resolve(text));
+      socket.on('error', reject);
+    });
+  }
+
+  it('answers headers over 16 KB with 431 HEADERS_TOO_LARGE in JSON with a request id, before Express sees them', async () => {
+    const url = await serve();
+    const answer = await rawExchange(url, `GET /api/search?q=${'x'.repeat(20_000)} HTTP/1.1\r\nHost: localhost\r\n\r\n`);
+    expect(answer).toMatch(/^HTTP\/1\.1 431 /);
+    const [head, body] = answer.split('\r\n\r\n');
+    expect(head).toMatch(/X-Request-Id: [0-9a-f-]{36}/);
+    expect(JSON.parse(body as string)).toMatchObject({ error: { code: 'HEADERS_TOO_LARGE', requestId: expect.any(String) } });
+  });
+
+  it('answers a request that is not HTTP with 400 VALIDATION_FAILED in JSON', async () => {
+    const url = await serve();
+    const answer = await rawExchange(url, 'HELLO THERE\r\n\r\n');
+    expect(answer).toMatch(/^HTTP\/1\.1 400 /);
+    expect(JSON.parse(answer.split('\r\n\r\n')[1] as string)).toMatchObject({ error: { code: 'VALIDATION_FAILED' } });
   });
 });
 

@@ -3,7 +3,7 @@
  * global setup of the `integration` project, before Neo4j starts):
  * - what only root can install (Chromium, Java 17, Maven, Python's venv module) is named in one message with the command that installs it, and the run stops there, instead of
  *   failing ten minutes in;
- * - what needs no root (the Python packages that read GraphML back: networkx, igraph, lxml) is installed
+ * - what needs no root (the Python packages that read GraphML back, networkx, igraph and lxml, and schemathesis, which fuzzes the API) is installed
  *   into a virtual environment of the project's own (`.venv-test/`), with pip's progress, when the
  *   machine's `python3` lacks them. The tests run the interpreter this answers (`inject('python')`).
  */
@@ -17,9 +17,12 @@ import { CHROMIUM_PATH } from '../../scripts/chromium.ts';
 const ROOT = resolve(import.meta.dirname, '../..');
 /** The project's own Python environment for the tests, made when the machine's python3 lacks the packages. */
 export const TEST_VENV = join(ROOT, '.venv-test');
-/** The Python packages the GraphML tests import, with the versions they were tested with. */
-export const PYTHON_PACKAGES = ['networkx==3.6.1', 'igraph==1.0.0', 'lxml==6.2.0'];
-const PYTHON_IMPORTS = 'import networkx, igraph, lxml';
+/**
+ * The Python packages the tests import, with the versions they were tested with: the GraphML tests'
+ * readers and schema check, and schemathesis, which fuzzes the API (tests/integration/fuzz.test.ts).
+ */
+export const PYTHON_PACKAGES = ['networkx==3.6.1', 'igraph==1.0.0', 'lxml==6.2.0', 'schemathesis==4.32.5'];
+const PYTHON_IMPORTS = 'import networkx, igraph, lxml, schemathesis';
 
 /** A part of the machine that only root can install. */
 export interface SystemPart {
@@ -38,7 +41,7 @@ export interface MachineProbe {
   python3: boolean;
   /** `python3 -m venv` works (Debian's python3-venv). */
   pythonVenv: boolean;
-  /** The machine's python3 imports networkx, igraph and lxml already (no venv needed). */
+  /** The machine's python3 imports every package of PYTHON_PACKAGES already (no venv needed). */
   pythonPackages: boolean;
 }
 
@@ -102,13 +105,13 @@ async function runLogged(command: string, args: string[], log: (line: string) =>
 
 /**
  * The Python interpreter the tests run: the machine's python3 when it has the packages, else the one of
- * `.venv-test/`, made and filled on the spot (once; about 40 MB from PyPI) with pip's progress in `log`.
+ * `.venv-test/`, made and filled on the spot (once; about 60 MB from PyPI) with pip's progress in `log`.
  */
 export async function ensureTestPython(probe: MachineProbe, log: (line: string) => void): Promise<string> {
   if (probe.pythonPackages) return 'python3';
   const python = join(TEST_VENV, 'bin', 'python');
   if (existsSync(python) && succeeds(python, ['-c', PYTHON_IMPORTS])) return python;
-  log(`python3 lacks networkx, igraph or lxml: installing ${PYTHON_PACKAGES.join(', ')} into ${TEST_VENV} (once, no root needed)`);
+  log(`python3 lacks some of the tests' Python packages: installing ${PYTHON_PACKAGES.join(', ')} into ${TEST_VENV} (once, no root needed)`);
   await runLogged('python3', ['-m', 'venv', TEST_VENV], log);
   await runLogged(python, ['-m', 'pip', 'install', '--disable-pip-version-check', '--progress-bar', 'off', ...PYTHON_PACKAGES], log);
   if (!succeeds(python, ['-c', PYTHON_IMPORTS])) throw new Error(`The packages were installed into ${TEST_VENV} but do not import.`);

@@ -69,7 +69,6 @@ export function apiRouter(db: Database, graph: GraphService, cypher: CypherServi
    */
   router.post('/graph', async (req, res) => {
     const { ids, limit } = parseRequest(schemas.graphByIds, req.body, 'graph request');
-    if (ids.length === 0) throw new AppError('VALIDATION_FAILED', 'Invalid graph request: ids: must hold at least one non-empty id.');
     res.json(await graph.overview({ ids, limit }));
   });
 
@@ -105,7 +104,6 @@ export function apiRouter(db: Database, graph: GraphService, cypher: CypherServi
 
   router.get('/search', async (req, res) => {
     const { q, limit } = parseRequest(SearchQuerySchema, req.query, 'query parameters');
-    if (q.trim() === '') throw new AppError('VALIDATION_FAILED', 'Invalid query parameters: q: must not be empty.');
     res.json(await graph.search(q, limit));
   });
 
