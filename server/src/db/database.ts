@@ -19,8 +19,12 @@ const DRIVER_CONFIG = {
   /** Give up connecting quickly, so health checks and requests answer 503 instead of hanging. */
   connectionTimeout: 5_000,
   connectionAcquisitionTimeout: 10_000,
-  /** Retry transient failures (leader switch, deadlock) for a short while only. */
-  maxTransactionRetryTime: 5_000,
+  /**
+   * Retry transient failures (leader switch, deadlock, a database restarting) for a short while only. The
+   * driver retries a refused connection too, after 1 s, 2 s, 4 s…: with a stopped Neo4j a read fails after
+   * ~1-3 s with this, instead of ~7 s with 5_000 (and a request that reads twice after 13 s).
+   */
+  maxTransactionRetryTime: 1_000,
   /** The driver's own log stays quiet; errors reach the API's handler. */
   logging: neo4j.logging.console('error'),
   userAgent: 'kg-explorer/0.1',
