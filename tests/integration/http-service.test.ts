@@ -221,6 +221,31 @@ describe('structured logs', () => {
   });
 });
 
+describe('structured logs of a database outage', () => {
+  it('logs a 503 as an error line with its code, without a made-up stack', async () => {
+    const lines: Array<Record<string, unknown>> = [];
+    const stream = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        for (const line of chunk.toString().split('\n').filter(Boolean)) lines.push(JSON.parse(line) as Record<string, unknown>);
+        done();
+      },
+    });
+    const unreachable = createDatabase({ ...testTarget(), uri: 'bolt://127.0.0.1:9' });
+    try {
+      const url = await serve({ db: unreachable, logger: pino({ level: 'info' }, stream) });
+      const answer = await fetch(`${url}/api/schema`);
+      expect(answer.status).toBe(503);
+      await expect.poll(() => lines.length).toBeGreaterThan(0);
+      const line = lines.find((entry) => entry.requestId === answer.headers.get('x-request-id'));
+      expect(line).toMatchObject({ level: 50, code: 'DB_UNAVAILABLE', res: { status: 503 } });
+      // pino-http attached "failed with status code 503" with its stack to every such line.
+      expect(JSON.stringify(line)).not.toMatch(/stack|failed with status code/);
+    } finally {
+      await unreachable.close();
+    }
+  });
+});
+
 describe('liveness and readiness', () => {
   it('answers liveness while Neo4j cannot be reached, and readiness only when it can', async () => {
     const url = await serve();

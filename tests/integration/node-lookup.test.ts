@@ -7,11 +7,12 @@ import neo4j from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CypherPlan } from '../../server/src/contract.ts';
 import { createApp, startServer } from '../../server/src/app.ts';
-import type { Database } from '../../server/src/db/database.ts';
+import { createDatabase, type Database } from '../../server/src/db/database.ts';
 import { createGraphService } from '../../server/src/graph/graph-service.ts';
 import { indexedIdLabels, matchNodeById, nodesByIdsSubquery } from '../../server/src/graph/node-match.ts';
 import { wipeEverything } from '../support/export-graphs.ts';
-import { resetToSeed, testDatabase } from '../support/neo4j.ts';
+import { resetToSeed, testDatabase, testTarget } from '../support/neo4j.ts';
+import { startTcpProxy } from '../support/tcp-proxy.ts';
 
 let db: Database;
 
@@ -189,5 +190,24 @@ describe('labels whose id index changed after the explorer read them', () => {
     await expect(graph().node('thing-1')).resolves.toMatchObject({ properties: { id: 'thing-1' } });
     const elementId = await elementIdOf(":Thing {id: 'thing-1'}");
     await expect(graph().node(elementId)).resolves.toMatchObject({ properties: { id: 'thing-1' } });
+  });
+});
+
+describe('labels read while Neo4j could not be reached', () => {
+  it('are read again once it is back, so nodes travel by their id at once, not by elementId for 30 s', async () => {
+    await resetToSeed(db);
+    const target = testTarget();
+    const proxy = await startTcpProxy(Number(new URL(target.uri).port));
+    const proxied = createDatabase({ ...target, uri: `bolt://127.0.0.1:${proxy.port}` });
+    try {
+      await proxy.cut();
+      // An outage used to be read as "no id index" and kept for 30 s.
+      await expect(indexedIdLabels(proxied)).rejects.toMatchObject({ code: 'DB_UNAVAILABLE' });
+      await proxy.restore();
+      await expect.poll(async () => (await createGraphService(proxied).node('north-korea').catch(() => undefined))?.id, { timeout: 10_000 }).toBe('north-korea');
+    } finally {
+      await proxied.close();
+      await proxy.close();
+    }
   });
 });

@@ -21,12 +21,17 @@ RETURN labelsOrTypes[0] AS label ORDER BY label`;
 /**
  * Labels whose `id` property has a range index (a uniqueness constraint brings one), read at most every
  * 30 s per database (schema-cache.ts). Without the right to list indexes the answer is empty: every node
- * then travels by its elementId.
+ * then travels by its elementId. A database that cannot be reached (503) or answer in time (408) is not
+ * such a refusal: that error is thrown, and nothing is kept, so the labels are read again once it is back
+ * (an outage kept `[]` for 30 s, and nodes travelled by elementId after it).
  */
 export const indexedIdLabels = schemaFact<readonly string[]>((db) =>
   db.read(ID_LABELS).then(
     (rows) => rows.map((row) => String(row.label)),
-    () => [],
+    (error: unknown) => {
+      if (error instanceof AppError && (error.code === 'DB_UNAVAILABLE' || error.code === 'QUERY_TIMEOUT')) throw error;
+      return [];
+    },
   ),
 );
 

@@ -93,7 +93,14 @@ export function requestLog(logger: Logger): HttpLogger {
     customSuccessMessage: (req, res) => `${req.method} ${pathOf(req.url)} ${res.statusCode}`,
     customErrorMessage: (req, res) => `${req.method} ${pathOf(req.url)} ${res.statusCode} (failed)`,
     customSuccessObject: (req, res, value: object) => ({ ...value, route: routeOf(req, res), code: errorCodeOf(res) }),
-    customErrorObject: (req, res, _error, value: object) => ({ ...value, route: routeOf(req, res), code: errorCodeOf(res) }),
+    // pino-http makes up an Error ("failed with status code 503") for every 5xx answer: its stack says
+    // nothing (the error handler logs a real 500's own error), so only a real error's `err` is kept.
+    customErrorObject: (req, res, error, value: Record<string, unknown>) => ({
+      ...value,
+      err: error.message.startsWith('failed with status code') ? undefined : value.err,
+      route: routeOf(req, res),
+      code: errorCodeOf(res),
+    }),
   });
 }
 
