@@ -4,7 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import type { Server, ServerResponse } from 'node:http';
+import { createServer, type Server, type ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import express, { type Express } from 'express';
 import type { Config } from './config.ts';
@@ -115,10 +115,26 @@ export interface RunningServer {
   stop(graceMs?: number): Promise<void>;
 }
 
-/** Listens on host:port (port 0 picks a free one) and resolves with the URL. */
-export function startServer(app: Express, port: number, host: string): Promise<RunningServer> {
+/** How long a client may take to send its request: its headers, and all of it (ms). */
+export interface RequestTimeouts {
+  headersMs: number;
+  requestMs: number;
+}
+const REQUEST_TIMEOUTS: RequestTimeouts = { headersMs: 20_000, requestMs: 30_000 };
+
+/**
+ * Listens on host:port (port 0 picks a free one) and resolves with the URL. `timeouts`: how long a client
+ * may take to send a request (default 20 s for its headers, 30 s for all of it; tests shorten them).
+ */
+export function startServer(app: Express, port: number, host: string, timeouts: RequestTimeouts = REQUEST_TIMEOUTS): Promise<RunningServer> {
   return new Promise((resolve, reject) => {
-    const server: Server = app.listen(port, host);
+    // Node checks those timeouts every `connectionsCheckingInterval` ms (30 s by default, which would let a
+    // slow request run up to a minute): a tenth of the shorter one.
+    const server: Server = createServer(
+      { headersTimeout: timeouts.headersMs, requestTimeout: timeouts.requestMs, connectionsCheckingInterval: Math.max(100, Math.round(timeouts.headersMs / 10)) },
+      app,
+    );
+    server.listen(port, host);
     let stopping = false;
     // While stopping, a keep-alive connection is closed as soon as the answer it carried is done.
     server.on('request', (_req, res: ServerResponse) => {
@@ -127,21 +143,25 @@ export function startServer(app: Express, port: number, host: string): Promise<R
         if (stopping) setImmediate(() => server.closeIdleConnections());
       });
     });
+    // A client that sends its request slowly holds a connection: Node's defaults (60 s for the headers, 300 s
+    // for all of it) let a few slow clients hold the server; `timeouts` are shorter.
     // What Node's HTTP parser refuses before Express sees it (headers or a URL over 16 KB, a malformed
-    // request line or Content-Length) is answered as the API answers errors: JSON with a request id.
+    // request line or Content-Length, a request too slow to arrive) is answered as the API answers errors:
+    // JSON with a request id (the one the request was given, when it got that far).
     server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
-      if (!socket.writable || (error.code === 'ECONNRESET')) {
+      if (!socket.writable || error.code === 'ECONNRESET') {
         socket.destroy();
         return;
       }
-      const tooLarge = error.code === 'HPE_HEADER_OVERFLOW';
-      const requestId = randomUUID();
-      const body = JSON.stringify({
-        error: tooLarge
-          ? { code: 'HEADERS_TOO_LARGE', message: 'The request headers (the URL included) are larger than the server reads: 16 KB.', requestId }
-          : { code: 'VALIDATION_FAILED', message: 'The request could not be read as HTTP.', requestId },
-      } satisfies ErrorBody);
-      const status = tooLarge ? '431 Request Header Fields Too Large' : '400 Bad Request';
+      const started = (socket as { _httpMessage?: ServerResponse })._httpMessage?.getHeader('x-request-id');
+      const requestId = typeof started === 'string' ? started : randomUUID();
+      const [status, code, message] =
+        error.code === 'HPE_HEADER_OVERFLOW'
+          ? (['431 Request Header Fields Too Large', 'HEADERS_TOO_LARGE', 'The request headers (the URL included) are larger than the server reads: 16 KB.'] as const)
+          : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+            ? (['408 Request Timeout', 'REQUEST_TIMEOUT', `The request did not arrive in time: headers within ${timeouts.headersMs / 1000} s, all of it within ${timeouts.requestMs / 1000} s.`] as const)
+            : (['400 Bad Request', 'VALIDATION_FAILED', 'The request could not be read as HTTP.'] as const);
+      const body = JSON.stringify({ error: { code, message, requestId } } satisfies ErrorBody);
       socket.end(
         `HTTP/1.1 ${status}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nX-Request-Id: ${requestId}\r\nConnection: close\r\n\r\n${body}`,
       );

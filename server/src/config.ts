@@ -158,12 +158,25 @@ function trustProxy(env: Env): boolean | number | string {
   const entries = raw.split(',').map((entry) => entry.trim());
   for (const entry of entries) {
     const [address, bits, extra] = entry.split('/');
-    const known = PROXY_RANGES.includes(entry) || (isIP(address ?? '') !== 0 && extra === undefined && (bits === undefined || /^\d{1,3}$/.test(bits)));
+    const family = isIP(address ?? '');
+    const maxBits = family === 6 ? 128 : 32;
+    const known =
+      PROXY_RANGES.includes(entry) || (family !== 0 && extra === undefined && (bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= maxBits)));
     if (!known) {
       throw new ConfigError(`TRUST_PROXY must be true, false, a number of hops, or addresses, subnets and ${PROXY_RANGES.join('/')} separated by commas. Got: "${raw}"`);
     }
   }
   return entries.join(',');
+}
+
+/**
+ * RATE_LIMIT_WINDOW_MS: at most 2^31-1 ms (24.8 days), the longest timer Node.js keeps; a longer one fires
+ * at once, and the limiter then forgot its counts every millisecond (no limit at all).
+ */
+function rateLimitWindow(env: Env): number {
+  const value = positiveInteger(env, 'RATE_LIMIT_WINDOW_MS') ?? DEFAULT_RATE_LIMITS.windowMs;
+  if (value > 2_147_483_647) throw new ConfigError(`RATE_LIMIT_WINDOW_MS must be at most 2147483647 (about 24.8 days). Got: "${value}"`);
+  return value;
 }
 
 /** CORS_ORIGINS: origins such as https://intranet.example.org, separated by commas. */
@@ -250,7 +263,7 @@ export function loadConfig(env: Env = process.env): Config {
       trustProxy: trustProxy(env),
       corsOrigins: corsOrigins(env),
       rateLimits: {
-        windowMs: positiveInteger(env, 'RATE_LIMIT_WINDOW_MS') ?? DEFAULT_RATE_LIMITS.windowMs,
+        windowMs: rateLimitWindow(env),
         queries: nonNegativeInteger(env, 'RATE_LIMIT_QUERIES', DEFAULT_RATE_LIMITS.queries),
         requests: nonNegativeInteger(env, 'RATE_LIMIT_REQUESTS', DEFAULT_RATE_LIMITS.requests),
       },

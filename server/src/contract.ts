@@ -9,10 +9,20 @@ import { z } from 'zod';
 
 /** A JSON value as the API sends it: Neo4j integers beyond 2^53 travel as strings. */
 export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
-export const JsonValueSchema: z.ZodType<JsonValue> = z.json().meta({
-  id: 'JsonValue',
-  description: 'Any JSON value. Neo4j temporal values, durations, points, bytes and shortened values travel tagged: `{"$type": "Date", "value": "2024-06-19"}` (see the README).',
-});
+// Written out rather than z.json(), so that the OpenAPI document names its recursion `JsonValue`.
+export const JsonValueSchema: z.ZodType<JsonValue> = z
+  .union([
+    z.string(),
+    z.number(),
+    z.boolean(),
+    z.null(),
+    z.array(z.lazy(() => JsonValueSchema)),
+    z.record(z.string(), z.lazy(() => JsonValueSchema)),
+  ])
+  .meta({
+    id: 'JsonValue',
+    description: 'Any JSON value. Neo4j temporal values, durations, points, bytes and shortened values travel tagged: `{"$type": "Date", "value": "2024-06-19"}` (see the README).',
+  });
 
 const properties = z.record(z.string(), JsonValueSchema);
 
@@ -68,6 +78,7 @@ export const ERROR_CODES = [
   'RATE_LIMITED',
   'METHOD_NOT_ALLOWED',
   'HEADERS_TOO_LARGE',
+  'REQUEST_TIMEOUT',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -32,6 +32,8 @@ export const STATUS_BY_CODE: Record<ErrorCode, number> = {
   METHOD_NOT_ALLOWED: 405,
   /** The request's headers (its URL included) are larger than the server reads (Node's 16 KB). */
   HEADERS_TOO_LARGE: 431,
+  /** The client took longer than the server waits to send its request (headers 20 s, the whole request 30 s). */
+  REQUEST_TIMEOUT: 408,
 };
 
 export interface AppErrorOptions {

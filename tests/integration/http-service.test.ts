@@ -103,6 +103,15 @@ describe('bodies the API will not read', () => {
     expect(body.error.message).toContain('application/json');
   });
 
+  it.each(['/api/graph', '/api/export'])('reads a body once: a JSON string spelling an object is a string at %s, not the object', async (path) => {
+    // Both the route's parser (16 MB) and the general one ran, so `"{\"ids\":…}"` was read as {ids}.
+    const url = await serve();
+    const spelled = JSON.stringify(JSON.stringify({ ids: ['kim-jong-un'], format: 'json', scope: { nodeIds: ['kim-jong-un'] } }));
+    const response = await fetch(`${url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: spelled });
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as { error: { code: string } }).error.code).toBe('VALIDATION_FAILED');
+  });
+
   it('still reads JSON with a charset, and answers a missing body as a validation error', async () => {
     const url = await serve();
     expect((await postCypher(url, '{"query":"RETURN 1 AS one"}', 'application/json; charset=utf-8')).status).toBe(200);
@@ -146,6 +155,24 @@ describe('requests the API will not take as sent', () => {
     const [head, body] = answer.split('\r\n\r\n');
     expect(head).toMatch(/X-Request-Id: [0-9a-f-]{36}/);
     expect(JSON.parse(body as string)).toMatchObject({ error: { code: 'HEADERS_TOO_LARGE', requestId: expect.any(String) } });
+  });
+
+  it('answers a request that does not arrive in time with 408 REQUEST_TIMEOUT, with the id its log line has', async () => {
+    const server = await startServer(createApp({ db }), 0, '127.0.0.1', { headersMs: 1_000, requestMs: 2_000 });
+    servers.push(server);
+    const { port } = new URL(server.url);
+    const answer = await new Promise<string>((resolve, reject) => {
+      // Headers, then a body that stops after its first byte: the connection was held for minutes.
+      const socket = connect(Number(port), '127.0.0.1', () => socket.write('POST /api/graph HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{'));
+      let text = '';
+      socket.on('data', (chunk: Buffer) => (text += chunk.toString()));
+      socket.on('close', () => resolve(text));
+      socket.on('error', reject);
+    });
+    expect(answer).toMatch(/^HTTP\/1\.1 408 /);
+    const id = /X-Request-Id: (\S+)/.exec(answer)?.[1];
+    const body = JSON.parse(answer.split('\r\n\r\n')[1] as string) as { error: { code: string; requestId: string } };
+    expect(body.error).toMatchObject({ code: 'REQUEST_TIMEOUT', requestId: id });
   });
 
   it('answers a request that is not HTTP with 400 VALIDATION_FAILED in JSON', async () => {
@@ -221,6 +248,33 @@ describe('structured logs', () => {
   });
 });
 
+describe('structured logs of an answer cut before its end', () => {
+  it('logs it at warn, marked cut, not as an ordinary 200', async () => {
+    const lines: Array<Record<string, unknown>> = [];
+    const stream = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        for (const line of chunk.toString().split('\n').filter(Boolean)) lines.push(JSON.parse(line) as Record<string, unknown>);
+        done();
+      },
+    });
+    const url = await serve({ logger: pino({ level: 'info' }, stream) });
+    const gone = new AbortController();
+    const request = fetch(`${url}/api/cypher`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: 'UNWIND range(1, 200000000) AS x RETURN count(x) AS n' }),
+      signal: gone.signal,
+    }).catch(() => undefined);
+    await new Promise((done) => setTimeout(done, 500));
+    gone.abort();
+    await request;
+    await expect.poll(() => lines.find((line) => (line.req as { path?: string } | undefined)?.path === '/api/cypher'), { timeout: 15_000 }).toBeDefined();
+    const line = lines.find((entry) => (entry.req as { path?: string }).path === '/api/cypher');
+    expect(line).toMatchObject({ level: 40, cut: true });
+    expect(String(line?.msg)).toContain('/api/cypher');
+  });
+});
+
 describe('structured logs of a database outage', () => {
   it('logs a 503 as an error line with its code, without a made-up stack', async () => {
     const lines: Array<Record<string, unknown>> = [];
@@ -279,6 +333,11 @@ describe('rate limits per client', () => {
     expect(body.error.requestId).toBe(limited.headers.get('x-request-id'));
     const exportLimited = await fetch(`${url}/api/export`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
     expect(exportLimited.status).toBe(429);
+    // Express routes /api/Cypher to the Cypher route: it ran past the limit (new-user trial).
+    for (const path of ['/api/Cypher', '/api/CYPHER', '/api/Export']) {
+      const other = await fetch(`${url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"RETURN 1"}' });
+      expect(other.status, path).toBe(429);
+    }
     expect((await fetch(`${url}/api/limits`)).status).toBe(200);
   });
 

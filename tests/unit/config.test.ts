@@ -64,7 +64,7 @@ describe('loadConfig: exposing the explorer to a team', () => {
     expect(loadConfig({ TRUST_PROXY: raw }).http.trustProxy).toEqual(expected);
   });
 
-  it.each(['yes', 'proxy.example.org', '10.0.0.0/8/1', '-1'])('refuses TRUST_PROXY=%s, naming the variable', (raw) => {
+  it.each(['yes', 'proxy.example.org', '10.0.0.0/8/1', '-1', '10.0.0.0/99', '::1/200'])('refuses TRUST_PROXY=%s, naming the variable', (raw) => {
     expect(configErrorFor({ TRUST_PROXY: raw }).message).toContain('TRUST_PROXY');
   });
 
@@ -80,6 +80,9 @@ describe('loadConfig: exposing the explorer to a team', () => {
     expect(config.http.rateLimits).toEqual({ windowMs: 1000, queries: 0, requests: 5 });
     expect(configErrorFor({ RATE_LIMIT_QUERIES: 'many' }).message).toContain('RATE_LIMIT_QUERIES');
     expect(configErrorFor({ RATE_LIMIT_WINDOW_MS: '0' }).message).toContain('RATE_LIMIT_WINDOW_MS');
+    // Past Node's longest timer the limiter forgot its counts every millisecond: no limit at all.
+    expect(configErrorFor({ RATE_LIMIT_WINDOW_MS: '3000000000' }).message).toContain('RATE_LIMIT_WINDOW_MS');
+    expect(loadConfig({ RATE_LIMIT_WINDOW_MS: '2147483647' }).http.rateLimits.windowMs).toBe(2_147_483_647);
   });
 
   it('reads LOG_LEVEL and LOG_FORMAT, and refuses others', () => {

@@ -71,11 +71,14 @@ function plainNumbersOutsideParams(value: unknown): unknown {
 /** Body parsers for `application/json` requests of at most `limit` (e.g. '1mb'); sets `req.body`. */
 export function losslessJsonBody(limit: string): RequestHandler[] {
   const readText = express.text({ type: 'application/json', limit });
-  const parseText: RequestHandler = (req, _res, next) => {
-    if (typeof req.body !== 'string') {
+  const parseText: RequestHandler = (req, res, next) => {
+    // A route with a larger limit parsed the body already: a JSON string body is a string here, and must not
+    // be parsed a second time (`"{\"ids\": …}"` was read as the object it spells).
+    if (typeof req.body !== 'string' || res.locals.bodyParsed === true) {
       next();
       return;
     }
+    res.locals.bodyParsed = true;
     if (nestsDeeperThan(req.body, MAX_BODY_DEPTH)) {
       const message = `must nest at most ${MAX_BODY_DEPTH} levels deep`;
       next(new AppError('VALIDATION_FAILED', `The request body ${message}.`, { details: { issues: [{ path: '', message }] } }));

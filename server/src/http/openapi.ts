@@ -18,6 +18,7 @@ import {
   HealthLiveSchema,
   HealthOkSchema,
   HealthUnavailableSchema,
+  JsonValueSchema,
   LimitsResponseSchema,
   NeighborsResponseSchema,
   NodeIdSchema,
@@ -37,7 +38,7 @@ const json = (schema: z.ZodType) => ({ content: { 'application/json': { schema }
 
 /** The error answers an operation may give, by status, each an ErrorBody naming its codes. */
 function errors(...statuses: Status[]): ZodOpenApiResponsesObject {
-  const always: Status[] = [429, 500, 503];
+  const always: Status[] = [429, 431, 500, 503];
   const responses: ZodOpenApiResponsesObject = {};
   for (const status of [...new Set([...statuses, ...always])].sort()) {
     const codes = Object.entries(STATUS_BY_CODE)
@@ -81,7 +82,7 @@ export function openApiDocument(viewMaxNodes: number): ReturnType<typeof createD
           '503': { description: 'Neo4j cannot be reached.', ...json(HealthUnavailableSchema) },
         }),
       },
-      '/api/limits': { get: operation('What one view holds on this server', ok('The limits.', LimitsResponseSchema)) },
+      '/api/limits': { get: operation('What one view holds on this server', { ...ok('The limits.', LimitsResponseSchema), ...errors() }) },
       '/api/graph': {
         get: operation('An overview: up to `limit` nodes (of one label, along one type, or exactly `ids`) and the relationships among them', { ...ok('The graph.', GraphSchema), ...errors(400) }, {
           requestParams: { query: view.overview },
@@ -111,7 +112,7 @@ export function openApiDocument(viewMaxNodes: number): ReturnType<typeof createD
           requestParams: { query: PathsQuerySchema },
         }),
       },
-      '/api/schema': { get: operation('Labels and relationship types with their counts, and property keys', ok('The schema.', SchemaResponseSchema)) },
+      '/api/schema': { get: operation('Labels and relationship types with their counts, and property keys', { ...ok('The schema.', SchemaResponseSchema), ...errors() }) },
       '/api/search': {
         get: operation('Nodes whose names, aliases or text match `q`', { ...ok('The results, and how each label was searched.', SearchResponseSchema), ...errors(400) }, {
           requestParams: { query: SearchQuerySchema },
@@ -129,7 +130,7 @@ export function openApiDocument(viewMaxNodes: number): ReturnType<typeof createD
             '200': {
               description: `The file, as \`format\` says (${EXPORT_FORMATS.join(', ')}): JSON, Cytoscape JSON, GraphML, a zip of CSV files, or a Cypher script.`,
               content: {
-                'application/json': { schema: z.json() },
+                'application/json': { schema: JsonValueSchema },
                 'application/graphml+xml': { schema: z.string() },
                 'application/zip': { schema: z.string().meta({ format: 'binary' }) },
                 'application/x-cypher-query': { schema: z.string() },

@@ -52,8 +52,10 @@ function limiter(limit: number, windowMs: number, what: string, skip: (req: Requ
  * limited (a balancer polls them).
  */
 export function rateLimiters({ windowMs, queries, requests }: RateLimits): RequestHandler[] {
-  const isHealth = (req: Request) => req.path === '/health' || req.path.startsWith('/health/');
-  const isQuery = (req: Request) => QUERY_PATHS.some((path) => req.path === path || req.path.startsWith(`${path}/`));
+  // Express routes paths whatever their case (`/api/Cypher` runs the Cypher route): so do the limits.
+  const pathOf = (req: Request) => req.path.toLowerCase();
+  const isHealth = (req: Request) => pathOf(req) === '/health' || pathOf(req).startsWith('/health/');
+  const isQuery = (req: Request) => QUERY_PATHS.some((path) => pathOf(req) === path || pathOf(req).startsWith(`${path}/`));
   const handlers: RequestHandler[] = [];
   if (queries > 0) handlers.push(limiter(queries, windowMs, 'queries and exports', (req) => !isQuery(req)));
   if (requests > 0) handlers.push(limiter(requests, windowMs, 'requests', isHealth));

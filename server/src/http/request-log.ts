@@ -6,7 +6,8 @@
  * echoed in the answer's `X-Request-Id` header and in error bodies (`error.requestId`), and is on every log
  * line about the request, so a user's report leads to the server's lines.
  *
- * A request's line says method, path (never the query string: search text and ids stay out), route,
+ * A request's line says method, path (never the query string, where search text travels: ids in the path
+ * do appear), route,
  * status, error code and time (ms). Never headers (cookies, credentials), bodies (Cypher, parameters) or,
  * at info level, stack traces: an unexpected error (500) is logged at error level with its stack.
  */
@@ -57,6 +58,10 @@ function requestId(req: IncomingMessage, res: ServerResponse): string {
 }
 
 const pathOf = (url: string | undefined) => (url ?? '').split('?')[0];
+/** The path the client asked for (inside a router Express shortens `req.url`), without the query string. */
+const requestPath = (req: IncomingMessage) => pathOf((req as Request).originalUrl ?? req.url);
+/** An answer that never reached its end: the client went away, or the server cut it (a stream that failed, a stop). */
+const cut = (res: ServerResponse) => !res.writableFinished;
 
 /** The route that answered (`/api/nodes/:id`), or undefined when none did (404, static files). */
 function routeOf(req: IncomingMessage, res: ServerResponse): string | undefined {
@@ -86,13 +91,13 @@ export function requestLog(logger: Logger): HttpLogger {
     quietReqLogger: true,
     customAttributeKeys: { reqId: 'requestId', responseTime: 'ms' },
     serializers: {
-      req: (req: { method?: string; url?: string }) => ({ method: req.method, path: pathOf(req.url) }),
+      req: (req: { method?: string; url?: string; raw?: IncomingMessage }) => ({ method: req.method, path: req.raw ? requestPath(req.raw) : pathOf(req.url) }),
       res: (res: { statusCode?: number }) => ({ status: res.statusCode }),
     },
-    customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
-    customSuccessMessage: (req, res) => `${req.method} ${pathOf(req.url)} ${res.statusCode}`,
-    customErrorMessage: (req, res) => `${req.method} ${pathOf(req.url)} ${res.statusCode} (failed)`,
-    customSuccessObject: (req, res, value: object) => ({ ...value, route: routeOf(req, res), code: errorCodeOf(res) }),
+    customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 || cut(res) ? 'warn' : 'info'),
+    customSuccessMessage: (req, res) => `${req.method} ${requestPath(req)} ${res.statusCode}${cut(res) ? ' (cut before its end)' : ''}`,
+    customErrorMessage: (req, res) => `${req.method} ${requestPath(req)} ${res.statusCode} (failed)`,
+    customSuccessObject: (req, res, value: object) => ({ ...value, route: routeOf(req, res), code: errorCodeOf(res), ...(cut(res) ? { cut: true } : {}) }),
     // pino-http makes up an Error ("failed with status code 503") for every 5xx answer: its stack says
     // nothing (the error handler logs a real 500's own error), so only a real error's `err` is kept.
     customErrorObject: (req, res, error, value: Record<string, unknown>) => ({

@@ -36,7 +36,7 @@ export function apiRouter(db: Database, graph: GraphService, cypher: CypherServi
     res.json(document);
   });
   /** The document, browsable (swagger-ui-express, its assets served from the package, nothing from a CDN). */
-  router.use('/docs', swaggerUi.serve, swaggerUi.setup(undefined, { swaggerOptions: { url: '/api/openapi.json' }, customSiteTitle: 'Knowledge-graph explorer API' }));
+  router.use('/docs', swaggerUi.serve, swaggerUi.setup(undefined, { swaggerOptions: { url: '../openapi.json' }, customSiteTitle: 'Knowledge-graph explorer API' }));
 
   router.get('/limits', (_req, res) => {
     res.json({ viewMaxNodes } satisfies LimitsResponse);
