@@ -23,9 +23,7 @@
  * Speed is reported, never asserted: the figures depend on the machine and its load (recorded with them).
  */
 import { measureClient } from './client-bench.ts';
-import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { cpus, loadavg, platform, release, totalmem } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -34,7 +32,8 @@ import autocannon from 'autocannon';
 import neo4j, { type Driver } from 'neo4j-driver';
 import type { Database, Params } from '../server/src/db/database.ts';
 import { createGraphService } from '../server/src/graph/graph-service.ts';
-import { holdsSpec, openBenchDatabase, readGeneratedGraph, regenerate, type BenchDatabase, type GeneratedGraph } from './bench-database.ts';
+import { holdsSpec, openBenchDatabase, readGeneratedGraph, regenerate, type GeneratedGraph } from './bench-database.ts';
+import { memoryMb, percentile, searchText, startExplorer, type Explorer } from './harness.ts';
 import { specFromArgs } from './data.ts';
 import { randomGenerator, type GraphSpec } from './graph-generator.ts';
 import { UNDO_SIZES, measureUndo } from './undo-bench.ts';
@@ -95,13 +94,6 @@ function settingsFromArgs(): Settings {
 /* ---------------------------------------------------------------------------------------------------------
  * Figures
  * ------------------------------------------------------------------------------------------------------- */
-
-/** Nearest-rank percentile of milliseconds (p in 0..100). */
-export function percentile(values: readonly number[], p: number): number {
-  if (values.length === 0) return NaN;
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] as number;
-}
 
 const round = (value: number, digits = 2) => Number(value.toFixed(digits));
 
@@ -168,72 +160,6 @@ async function replay(driver: Driver, queries: readonly Recorded[]): Promise<voi
 }
 
 /* ---------------------------------------------------------------------------------------------------------
- * The explorer under test
- * ------------------------------------------------------------------------------------------------------- */
-
-function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const server = createServer();
-    server.once('error', fail);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => done(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
-
-interface Explorer {
-  url: string;
-  pid: number;
-  stop(): Promise<void>;
-}
-
-async function startExplorer(bench: BenchDatabase): Promise<Explorer> {
-  const env = {
-    ...process.env,
-    NEO4J_URI: bench.target.uri,
-    NEO4J_USER: bench.target.user,
-    NEO4J_PASSWORD: bench.target.password,
-    HOST: '127.0.0.1',
-    PORT: String(await freePort()),
-    EXPORT_MAX_NODES: '2000000',
-    EXPORT_MAX_RELATIONSHIPS: '2000000',
-    // The benchmark measures the API, not the limits a team's deployment sets, nor a line per request.
-    RATE_LIMIT_QUERIES: '0',
-    RATE_LIMIT_REQUESTS: '0',
-    LOG_LEVEL: 'warn',
-  };
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  let errors = '';
-  child.stderr?.on('data', (chunk: Buffer) => {
-    errors = (errors + chunk.toString()).slice(-4000);
-  });
-  const exited = new Promise<void>((done) => child.once('exit', () => done()));
-  const url = await new Promise<string>((done, fail) => {
-    let text = '';
-    child.stdout?.on('data', (chunk: Buffer) => {
-      text += chunk.toString();
-      const match = /ready: (http:\/\/\S+)/.exec(text);
-      if (match?.[1]) done(match[1]);
-    });
-    child.once('exit', (code) => fail(new Error(`the explorer exited (${code}): ${errors}`)));
-  });
-  return {
-    url,
-    pid: child.pid as number,
-    async stop() {
-      child.kill('SIGTERM');
-      await exited;
-    },
-  };
-}
-
-function memoryMb(pid: number, field: 'VmHWM' | 'VmRSS'): number {
-  const match = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-  return match ? Number(match[1]) / 1024 : NaN;
-}
-
-/* ---------------------------------------------------------------------------------------------------------
  * Samples
  * ------------------------------------------------------------------------------------------------------- */
 
@@ -264,16 +190,6 @@ async function sampleNodes(db: Database, settings: Settings): Promise<{ ordinary
     quiet: shuffled.filter((node) => node.degree > 0 && node.degree < 50).slice(0, settings.samples),
     hubs: hubRows.map((row) => ({ id: String(row.id), label: String(row.label), elementId: String(row.elementId), degree: Number(row.degree), name: String(row.name) })),
   };
-}
-
-/** A search a user would type: one or two words of a name, now and then with a typo or cut short. */
-function searchText(name: string, random: () => number): string {
-  const words = name.split(' ').filter((word) => /^[A-Za-z]{3,}$/.test(word));
-  const chosen = words.length > 1 && random() < 0.4 ? words.slice(0, 2).join(' ') : (words[0] ?? name);
-  const roll = random();
-  if (roll < 0.2 && chosen.length > 5) return chosen.slice(0, chosen.length - 2); // typed part of it
-  if (roll < 0.35 && chosen.length > 5) return chosen.slice(0, 3) + chosen.slice(4); // one letter missed
-  return chosen.toLowerCase();
 }
 
 /* ---------------------------------------------------------------------------------------------------------
@@ -547,7 +463,7 @@ async function run(settings: Settings): Promise<Results> {
     const [counts] = await bench.db.read('CALL () { MATCH (n) RETURN count(n) AS nodes } CALL () { MATCH ()-[r]->() RETURN count(r) AS relationships } RETURN nodes, relationships');
     const graphSize = { nodes: Number(counts?.nodes), relationships: Number(counts?.relationships) };
     const loadBefore = loadavg();
-    explorer = await startExplorer(bench);
+    explorer = await startExplorer(bench.target);
     log(`explorer at ${explorer.url} (pid ${explorer.pid}) on ${graphSize.nodes.toLocaleString('en')} nodes, ${graphSize.relationships.toLocaleString('en')} relationships`);
 
     const results: Results['results'] = [];
