@@ -6,6 +6,7 @@
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { cpus, loadavg, platform, release, totalmem } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BenchTarget } from './bench-database.ts';
@@ -102,4 +103,23 @@ export function searchText(name: string, random: () => number): string {
   if (roll < 0.2 && chosen.length > 5) return chosen.slice(0, chosen.length - 2); // typed part of it
   if (roll < 0.35 && chosen.length > 5) return chosen.slice(0, 3) + chosen.slice(4); // one letter missed
   return chosen.toLowerCase();
+}
+
+/**
+ * The machine a run measured on, for its results: CPU model × cores, memory (GiB), OS, Node.js, the Neo4j
+ * `neo4j` describes, and the load averages (1, 5 and 15 min) before the run (`loadBefore`) and now.
+ */
+export function machineDescription(neo4j: string, loadBefore: readonly number[]) {
+  const cpu = cpus();
+  const twoDigits = (value: number) => Number(value.toFixed(2));
+  return {
+    cpu: `${cpu[0]?.model ?? 'unknown'} × ${cpu.length}`,
+    memoryGiB: Math.round(totalmem() / 2 ** 30),
+    os: `${platform()} ${release()}`,
+    node: process.version,
+    neo4j,
+    loadBefore: loadBefore.map(twoDigits),
+    loadAfter: loadavg().map(twoDigits),
+    date: new Date().toISOString(),
+  };
 }

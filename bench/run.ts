@@ -24,7 +24,7 @@
  */
 import { measureClient } from './client-bench.ts';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg, platform, release, totalmem } from 'node:os';
+import { loadavg } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -33,7 +33,7 @@ import neo4j, { type Driver } from 'neo4j-driver';
 import type { Database, Params } from '../server/src/db/database.ts';
 import { createGraphService } from '../server/src/graph/graph-service.ts';
 import { holdsSpec, openBenchDatabase, readGeneratedGraph, regenerate, type GeneratedGraph } from './bench-database.ts';
-import { memoryMb, percentile, searchText, startExplorer, type Explorer } from './harness.ts';
+import { machineDescription, memoryMb, percentile, searchText, startExplorer, type Explorer } from './harness.ts';
 import { specFromArgs } from './data.ts';
 import { randomGenerator, type GraphSpec } from './graph-generator.ts';
 import { UNDO_SIZES, measureUndo } from './undo-bench.ts';
@@ -526,17 +526,9 @@ async function run(settings: Settings): Promise<Results> {
       results.push(...(await measureClient(explorer.url, sizes, log, hub ? { hubId: hub.id, sizes: expansionSizes } : undefined)));
     }
 
-    const cpu = cpus();
     return {
       machine: {
-        cpu: `${cpu[0]?.model ?? 'unknown'} × ${cpu.length}`,
-        memoryGiB: Math.round(totalmem() / 2 ** 30),
-        os: `${platform()} ${release()}`,
-        node: process.version,
-        neo4j: `${bench.info.version} ${bench.info.edition}, ${bench.settings}`,
-        loadBefore: loadBefore.map((value) => round(value)),
-        loadAfter: loadavg().map((value) => round(value)),
-        date: new Date().toISOString(),
+        ...machineDescription(`${bench.info.version} ${bench.info.edition}, ${bench.settings}`, loadBefore),
         seconds: round((performance.now() - started) / 1000, 0),
       },
       graph: { ...graphSize, spec: settings.spec },

@@ -26,7 +26,7 @@
  * Speed is reported, never judged: it depends on the machine and its load (recorded with the figures).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg, platform, release, totalmem } from 'node:os';
+import { loadavg } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -36,7 +36,7 @@ import { wipeDatabase } from '../seed/loader.ts';
 import { DEFAULT_SEED_PATH, readSeedFile } from '../seed/seed-file.ts';
 import { openBenchDatabase, readGeneratedGraph, type BenchDatabase } from './bench-database.ts';
 import { randomGenerator, type GraphSpec } from './graph-generator.ts';
-import { memoryMb, percentile, searchText, startExplorer, type Explorer } from './harness.ts';
+import { machineDescription, memoryMb, percentile, searchText, startExplorer, type Explorer } from './harness.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const log = (line: string) => console.error(`[soak] ${line}`);
@@ -602,18 +602,8 @@ async function run(settings: Settings): Promise<SoakResults> {
       otherErrors: count((outcome) => !isSuccess(outcome) && !isServerError(outcome) && !isTransportError(outcome)),
     };
     const rss = judgeRss(load.rss, load.seconds, load.peakRssMb, pid);
-    const cpu = cpus();
     return {
-      machine: {
-        cpu: `${cpu[0]?.model ?? 'unknown'} × ${cpu.length}`,
-        memoryGiB: Math.round(totalmem() / 2 ** 30),
-        os: `${platform()} ${release()}`,
-        node: process.version,
-        neo4j: `${health.neo4j ? `${health.neo4j.version} ${health.neo4j.edition}` : 'unknown'}, ${neo4jSettings}`,
-        loadBefore: loadBefore.map((value) => round(value, 2)),
-        loadAfter: loadavg().map((value) => round(value, 2)),
-        date: new Date().toISOString(),
-      },
+      machine: machineDescription(`${health.neo4j ? `${health.neo4j.version} ${health.neo4j.edition}` : 'unknown'}, ${neo4jSettings}`, loadBefore),
       graph: { nodes, relationships, source: spec ? 'generated' : (await isSeed(nodes, relationships)) ? 'seed' : 'as found', ...(spec ? { spec } : {}) },
       settings: {
         clients: settings.clients,

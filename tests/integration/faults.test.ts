@@ -5,14 +5,13 @@
  * own (instance `faults`, Bolt on FAULTS_NEO4J_PORT), never the shared test one, which other files use.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { once } from 'node:events';
-import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalNeo4j, stopLocalNeo4j, type LocalNeo4j } from '../../scripts/neo4j/local-neo4j.ts';
 import { DEFAULT_CONFIG } from '../../server/src/config.ts';
 import { SCHEMA_FACT_MAX_AGE_MS } from '../../server/src/graph/schema-cache.ts';
+import { freePort } from '../../bench/harness.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const INSTANCE = 'faults';
@@ -102,14 +101,6 @@ async function within<T>(promise: Promise<T>, ms: number): Promise<T | 'timedOut
   }
 }
 
-/** A TCP port free a moment ago, for a server this file starts. */
-async function freePort(): Promise<number> {
-  const server = createServer().listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address() as { port: number };
-  server.close();
-  return port;
-}
 
 interface ApiProcess {
   url: string;

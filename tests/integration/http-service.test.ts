@@ -38,6 +38,20 @@ function postCypher(url: string, body: string, contentType = 'application/json',
   return fetch(`${url}/api/cypher`, { method: 'POST', headers: { 'content-type': contentType, ...headers }, body });
 }
 
+/** A logger whose JSON lines land in `lines`. */
+function capturingLogger(): { logger: pino.Logger; lines: Array<Record<string, unknown>>; text: () => string } {
+  const lines: Array<Record<string, unknown>> = [];
+  const chunks: string[] = [];
+  const stream = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      chunks.push(chunk.toString());
+      for (const line of chunk.toString().split('\n').filter(Boolean)) lines.push(JSON.parse(line) as Record<string, unknown>);
+      done();
+    },
+  });
+  return { logger: pino({ level: 'info' }, stream), lines, text: () => chunks.join('') };
+}
+
 describe('the headers of a service exposed to a team', () => {
   it('sends helmet’s headers with a Content-Security-Policy the client works under, and no X-Powered-By', async () => {
     const url = await serve();
@@ -212,19 +226,7 @@ describe('request ids', () => {
 });
 
 describe('structured logs', () => {
-  /** A logger whose JSON lines land in `lines`. */
-  function capturingLogger(): { logger: pino.Logger; lines: Array<Record<string, unknown>>; text: () => string } {
-    const lines: Array<Record<string, unknown>> = [];
-    const chunks: string[] = [];
-    const stream = new Writable({
-      write(chunk: Buffer, _encoding, done) {
-        chunks.push(chunk.toString());
-        for (const line of chunk.toString().split('\n').filter(Boolean)) lines.push(JSON.parse(line) as Record<string, unknown>);
-        done();
-      },
-    });
-    return { logger: pino({ level: 'info' }, stream), lines, text: () => chunks.join('') };
-  }
+
 
   it('writes one JSON line per request with its id, method, path, route, status, code and time, and none of the user’s text', async () => {
     const { logger, lines, text } = capturingLogger();
@@ -250,14 +252,8 @@ describe('structured logs', () => {
 
 describe('structured logs of an answer cut before its end', () => {
   it('logs it at warn, marked cut, not as an ordinary 200', async () => {
-    const lines: Array<Record<string, unknown>> = [];
-    const stream = new Writable({
-      write(chunk: Buffer, _encoding, done) {
-        for (const line of chunk.toString().split('\n').filter(Boolean)) lines.push(JSON.parse(line) as Record<string, unknown>);
-        done();
-      },
-    });
-    const url = await serve({ logger: pino({ level: 'info' }, stream) });
+    const { logger, lines } = capturingLogger();
+    const url = await serve({ logger });
     const gone = new AbortController();
     const request = fetch(`${url}/api/cypher`, {
       method: 'POST',
@@ -277,16 +273,10 @@ describe('structured logs of an answer cut before its end', () => {
 
 describe('structured logs of a database outage', () => {
   it('logs a 503 as an error line with its code, without a made-up stack', async () => {
-    const lines: Array<Record<string, unknown>> = [];
-    const stream = new Writable({
-      write(chunk: Buffer, _encoding, done) {
-        for (const line of chunk.toString().split('\n').filter(Boolean)) lines.push(JSON.parse(line) as Record<string, unknown>);
-        done();
-      },
-    });
+    const { logger, lines } = capturingLogger();
     const unreachable = createDatabase({ ...testTarget(), uri: 'bolt://127.0.0.1:9' });
     try {
-      const url = await serve({ db: unreachable, logger: pino({ level: 'info' }, stream) });
+      const url = await serve({ db: unreachable, logger });
       const answer = await fetch(`${url}/api/schema`);
       expect(answer.status).toBe(503);
       await expect.poll(() => lines.length).toBeGreaterThan(0);

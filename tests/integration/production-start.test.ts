@@ -5,14 +5,13 @@
  * and exit 0 on SIGTERM.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { once } from 'node:events';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { DockerfileParser, type Copy } from 'dockerfile-ast';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testTarget } from '../support/neo4j.ts';
+import { freePort } from '../../bench/harness.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const dockerfile = DockerfileParser.parse(readFileSync(join(ROOT, 'Dockerfile'), 'utf8'));
@@ -50,13 +49,6 @@ afterAll(() => {
   if (app) rmSync(app, { recursive: true, force: true });
 });
 
-async function freePort(): Promise<number> {
-  const server = createServer().listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address() as { port: number };
-  server.close();
-  return port;
-}
 
 describe('the production image’s start command, run directly', () => {
   it('installs no dev dependency: no Vite, Vitest, Playwright, React or type packages', () => {

@@ -5,7 +5,6 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
-import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SearchResponse } from '../../server/src/contract.ts';
@@ -16,6 +15,7 @@ import { DEFAULT_SCAN_LIMITS, searchNodes } from '../../server/src/graph/search.
 import { databaseState, testSystemDatabase, type DatabaseState } from '../support/database-state.ts';
 import { getJson, startApiFixture, type ApiFixture } from '../support/http.ts';
 import { testTarget } from '../support/neo4j.ts';
+import { freePort } from '../../bench/harness.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 /** Labels this file adds; their nodes are deleted afterwards. */
@@ -40,14 +40,6 @@ function indexCli(...args: string[]) {
   });
 }
 
-/** A TCP port free a moment ago, for a server this file starts. */
-async function freePort(): Promise<number> {
-  const server = createServer().listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address() as { port: number };
-  server.close();
-  return port;
-}
 
 /** What `npm start`'s server (without the client build) prints until it is ready; it is stopped then. */
 async function startOutput(): Promise<{ stdout: string; stderr: string }> {
