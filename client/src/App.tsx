@@ -27,7 +27,7 @@ import { useColorScheme } from './state/use-color-scheme.ts';
 import { useExplorer } from './state/use-explorer.ts';
 import { usePersistedLayout, usePreferences } from './state/use-preferences.ts';
 import { useShortcuts } from './state/use-shortcuts.ts';
-import { viewMaxNodes } from './api/server-limits.ts';
+import { viewMaxNodes, viewMaxRelationships } from './api/server-limits.ts';
 import { fitsInLink, LINK_MAX_CHARS } from './state/url-state.ts';
 import { useUrlSync, viewLink } from './state/use-url-sync.ts';
 import { WorkbenchDrawer, WorkbenchToggle, useWorkbenchDrawer } from './workbench/WorkbenchDrawer.tsx';
@@ -262,7 +262,7 @@ export function App() {
             open={workbench.open}
             onClose={workbench.close}
             scheme={scheme}
-            onShowGraph={(graph, mode) => dispatch({ type: 'queryGraphShown', graph, mode, viewMax: viewMaxNodes() })}
+            onShowGraph={(graph, mode) => dispatch({ type: 'queryGraphShown', graph, mode, viewMax: viewMaxNodes(), relationshipMax: viewMaxRelationships() })}
           />
         </main>
 

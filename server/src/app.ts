@@ -8,7 +8,7 @@ import { createServer, type Server, type ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import express, { type Express } from 'express';
 import type { Config } from './config.ts';
-import { LIMITS, type ErrorBody } from './contract.ts';
+import { LIMITS, viewMaxRelationships, type ErrorBody } from './contract.ts';
 import { createCypherService } from './cypher/cypher-service.ts';
 import type { CypherLimits } from './cypher/cypher-limits.ts';
 import type { Database } from './db/database.ts';
@@ -91,8 +91,8 @@ export function createApp({
   app.use('/api/graph', losslessJsonBody(IDS_BODY_LIMIT));
   app.use(losslessJsonBody('1mb'));
   // The view's cap is the workbench graph's too (two relationships per node), unless a test sets them.
-  const cypher = createCypherService(db, { maxGraphNodes: viewMaxNodes, maxGraphRelationships: 2 * viewMaxNodes, ...cypherLimits });
-  const api = apiRouter(db, createGraphService(db), cypher, createExportService(db, cypher, exportLimits), viewMaxNodes);
+  const cypher = createCypherService(db, { maxGraphNodes: viewMaxNodes, maxGraphRelationships: viewMaxRelationships(viewMaxNodes), ...cypherLimits });
+  const api = apiRouter(db, createGraphService(db, { maxRelationships: viewMaxRelationships(viewMaxNodes) }), cypher, createExportService(db, cypher, exportLimits), viewMaxNodes);
   app.use('/api', api);
   app.use('/api', methodNotAllowed(api));
   app.use('/api', apiNotFound);

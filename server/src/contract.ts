@@ -57,6 +57,30 @@ const graphShape = { nodes: z.array(GraphNodeSchema), relationships: z.array(Gra
 export const GraphSchema = z.object(graphShape).meta({ id: 'Graph' });
 export type Graph = z.infer<typeof GraphSchema>;
 
+/**
+ * A view's relationships at most: twice its nodes (VIEW_MAX_NODES × 2), the workbench graph's cap too. The
+ * relationships among 20,000 nodes of a dense graph can be millions, which no canvas draws.
+ */
+export const viewMaxRelationships = (viewMaxNodes: number) => 2 * viewMaxNodes;
+
+/**
+ * Key of the overview's and the neighbours' answers, present only when the relationships among their nodes
+ * were more than the view holds (viewMaxRelationships) and stopped at that many: some relationships among
+ * these nodes are left out.
+ */
+const relationshipLimitShape = {
+  relationshipLimit: z
+    .number()
+    .int()
+    .min(1)
+    .optional()
+    .meta({ description: 'Present only when the relationships among these nodes stopped at this many (twice the view\'s node cap): others are left out.' }),
+};
+
+/** The overview's answer: a graph, which says when its relationships were cut at the view's cap. */
+export const ViewGraphSchema = z.object({ ...graphShape, ...relationshipLimitShape }).meta({ id: 'ViewGraph' });
+export type ViewGraph = z.infer<typeof ViewGraphSchema>;
+
 /** How sure the article is of a claim, strongest first. */
 export const CERTAINTIES = ['confirmed', 'reported', 'assessed', 'speculated', 'conditional'] as const;
 export type Certainty = (typeof CERTAINTIES)[number];
@@ -115,6 +139,7 @@ export type NameCount = z.infer<typeof NameCountSchema>;
 export const NeighborsResponseSchema = z
   .object({
     ...graphShape,
+    ...relationshipLimitShape,
     /** How many distinct neighbours match the filters, before `limit` (on every page, the same). */
     total: z.number().int().min(0),
     /**
@@ -333,6 +358,8 @@ export const LimitsResponseSchema = z
   .object({
     /** Nodes one view holds (VIEW_MAX_NODES): the overview's, an expansion's and the workbench graph's cap. */
     viewMaxNodes: z.number().int().min(1),
+    /** Relationships one view holds (viewMaxRelationships: twice its nodes); answers past it say `relationshipLimit`. */
+    viewMaxRelationships: z.number().int().min(1),
   })
   .meta({ id: 'LimitsResponse' });
 export type LimitsResponse = z.infer<typeof LimitsResponseSchema>;

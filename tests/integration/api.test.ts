@@ -284,14 +284,19 @@ describe('a view cap set by VIEW_MAX_NODES', () => {
   it('tells the client its cap, holds the overview, the neighbours and the workbench graph to it, and refuses more', async () => {
     const capped = await startTestServer(db, { viewMaxNodes: 5 });
     try {
-      expect((await getJson(capped.url, '/api/limits')).body).toEqual({ viewMaxNodes: 5 });
-      expect((await getJson(url, '/api/limits')).body).toEqual({ viewMaxNodes: 20_000 });
+      expect((await getJson(capped.url, '/api/limits')).body).toEqual({ viewMaxNodes: 5, viewMaxRelationships: 10 });
+      expect((await getJson(url, '/api/limits')).body).toEqual({ viewMaxNodes: 20_000, viewMaxRelationships: 40_000 });
       const over = await getJson(capped.url, '/api/graph?limit=6');
       expect(over.status).toBe(400);
       expect(over.body.error.code).toBe('VALIDATION_FAILED');
       expect(JSON.stringify(over.body.error.details)).toContain('limit');
       expect(((await getJson(capped.url, '/api/graph?limit=5')).body as Graph).nodes.length).toBeLessThanOrEqual(5);
       expect((await getJson(capped.url, '/api/nodes/russia/neighbors?limit=6')).status).toBe(400);
+      // Relationships stop at twice the cap (bounded-queries.test.ts cuts them); below it, the same answer as uncapped.
+      const neighbours = (await getJson(capped.url, '/api/nodes/russia/neighbors?limit=5')).body as Graph & { relationshipLimit?: number };
+      expect(neighbours.relationships.length).toBeLessThanOrEqual(10);
+      expect(neighbours.relationshipLimit).toBeUndefined();
+      expect(neighbours.relationships).toHaveLength(((await getJson(url, '/api/nodes/russia/neighbors?limit=5')).body as Graph).relationships.length);
       const res = await fetch(`${capped.url}/api/cypher`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },

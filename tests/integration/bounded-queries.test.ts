@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../server/src/db/database.ts';
+import { createGraphService } from '../../server/src/graph/graph-service.ts';
 import { neighbourhood } from '../../server/src/graph/neighbourhood-query.ts';
 import { shortestPaths } from '../../server/src/graph/paths-query.ts';
 import { resetToSeed, testDatabase } from '../support/neo4j.ts';
@@ -91,7 +92,7 @@ describe('the neighbourhood query', () => {
     ['mixing both', 3],
   ])('counts and joins the shown nodes as plain Cypher does, for every seed node (%s)', async (_how, walkDegreeMax) => {
     for (const id of ids) {
-      const answer = await neighbourhood(db, id, { limit: 5, types: [], labels: [] }, walkDegreeMax);
+      const answer = await neighbourhood(db, id, { limit: 5, types: [], labels: [] }, { maxRelationships: 40_000, walkDegreeMax });
       const expected = await plain(id);
       const asPairs = (counts: Array<{ name: string; count: number }>) => counts.map(({ name, count }) => `${name}:${count}`).sort();
       expect(asPairs(answer.counts.types), id).toEqual(expected.types.map(([name, count]) => `${name}:${Number(count)}`).sort());
@@ -100,5 +101,39 @@ describe('the neighbourhood query', () => {
       const shown = answer.nodes.map((node) => node.elementId as string);
       expect(answer.relationships.map((relationship) => relationship.elementId).sort(), id).toEqual(await relationshipsAmong(shown));
     }
+  });
+
+  it('stops the relationships at the view\'s cap, the node\'s own first, and says so; none cut below the cap', async () => {
+    const full = await neighbourhood(db, 'russia', { limit: 100, types: [], labels: [] }, { maxRelationships: 40_000 });
+    expect(full.relationshipLimit).toBeUndefined();
+    const own = full.relationships.filter((r) => r.source === 'russia' || r.target === 'russia').length;
+    expect(full.relationships.length).toBeGreaterThan(own); // relationships among the neighbours too
+    for (const walkDegreeMax of [5_000, 0]) {
+      const capped = await neighbourhood(db, 'russia', { limit: 100, types: [], labels: [] }, { maxRelationships: own, walkDegreeMax });
+      expect(capped.relationshipLimit, `walkDegreeMax ${walkDegreeMax}`).toBe(own);
+      expect(capped.relationships).toHaveLength(own);
+      if (walkDegreeMax > 0) expect(capped.relationships.every((r) => r.source === 'russia' || r.target === 'russia')).toBe(true);
+      expect(capped.nodes).toHaveLength(full.nodes.length); // the nodes are not cut
+    }
+    const exact = await neighbourhood(db, 'russia', { limit: 100, types: [], labels: [] }, { maxRelationships: full.relationships.length });
+    expect(exact.relationshipLimit).toBeUndefined();
+    expect(exact.relationships).toHaveLength(full.relationships.length);
+  });
+});
+
+describe('the overview', () => {
+  it('stops the relationships among its nodes at the view\'s cap and says so; none cut at or below the cap', async () => {
+    const total = Number((await db.read('MATCH ()-[r]->() RETURN count(r) AS n'))[0]?.n);
+    const nodes = Number((await db.read('MATCH (n) RETURN count(n) AS n'))[0]?.n);
+    const whole = await createGraphService(db, { maxRelationships: total }).overview({ limit: nodes, ids: undefined });
+    expect(whole.relationships).toHaveLength(total);
+    expect(whole.relationshipLimit).toBeUndefined();
+    const cut = await createGraphService(db, { maxRelationships: 10 }).overview({ limit: nodes, ids: undefined });
+    expect(cut.relationships).toHaveLength(10);
+    expect(cut.relationshipLimit).toBe(10);
+    expect(cut.nodes).toHaveLength(nodes);
+    const byIds = await createGraphService(db, { maxRelationships: 1 }).overview({ limit: 100, ids: ['russia', 'north-korea', 'vladimir-putin', 'kim-jong-un'] });
+    expect(byIds).toMatchObject({ relationshipLimit: 1 });
+    expect(byIds.relationships).toHaveLength(1);
   });
 });

@@ -100,6 +100,20 @@ describe('explorer state: expand, collapse, undo, redo', () => {
     expect(nodeIds(run(loaded(), { type: 'expanded', nodeId: 'russia', response, viewMax: 10 }))).toEqual(['lavrov', 'north-korea', 'putin', 'russia']);
   });
 
+  it('never grows the view past its relationship cap: the expanded node\'s own relationships are kept first, and the notice says how many were left out', () => {
+    // One relationship in view, a cap of 3: two new ones fit, the node's own before those among neighbours.
+    const among = [rel('putin', 'KNOWS', 'lavrov'), rel('lavrov', 'KNOWS', 'shoigu')];
+    const response = neighbours('russia', ['putin', 'lavrov', 'shoigu'], among);
+    const capped = run(loaded(), { type: 'expanded', nodeId: 'russia', response, viewMax: 100, relationshipMax: 3 });
+    expect(nodeIds(capped)).toEqual(['lavrov', 'north-korea', 'putin', 'russia', 'shoigu']);
+    expect([...capped.graph.relationships.keys()].sort()).toEqual(['lavrov--LEADS--russia', 'putin--LEADS--russia', 'russia--ALLY_OF--north-korea']);
+    expect(capped.notice?.text).toContain('The view holds its cap of 3 relationships: 3 relationships among these nodes left out.');
+    // Within the cap nothing is cut, and a cut the server made is said too.
+    expect(run(loaded(), { type: 'expanded', nodeId: 'russia', response, relationshipMax: 6 }).graph.relationships.size).toBe(6);
+    const cutByServer = run(loaded(), { type: 'expanded', nodeId: 'russia', response: { ...response, relationshipLimit: 5 }, relationshipMax: 6 });
+    expect(cutByServer.notice?.text).toContain("Only 5 relationships among these nodes are drawn, the view's cap: others are left out.");
+  });
+
   it('names each change, so the toolbar can say what Undo would undo', () => {
     const state = run(loaded(), { type: 'expanded', nodeId: 'russia', response: neighbours('russia', ['putin']) });
     expect(state.history.past.at(-1)?.change).toBe('expand russia');

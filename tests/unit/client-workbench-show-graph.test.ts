@@ -64,6 +64,16 @@ describe('showing a Cypher result’s graph in the main view', () => {
     expect(nodeIds(run(before, { type: 'queryGraphShown', graph: queryGraph, mode: 'merge', viewMax: 3 }))).toHaveLength(3);
   });
 
+  it('refuses to merge past the view’s relationship cap, saying so and changing nothing', () => {
+    const before = loaded();
+    const fresh = queryGraph.relationships.filter((r) => !before.graph.relationships.has(r.id)).length;
+    const max = before.graph.relationships.size + fresh - 1;
+    const refused = run(before, { type: 'queryGraphShown', graph: queryGraph, mode: 'merge', viewMax: 100, relationshipMax: max });
+    expect(refused.graph).toBe(before.graph);
+    expect(refused.notice?.text).toContain(`over the view's cap of ${max}`);
+    expect(run(before, { type: 'queryGraphShown', graph: queryGraph, mode: 'merge', viewMax: 100, relationshipMax: max + 1 }).graph.nodes.size).toBe(3);
+  });
+
   it('records nothing to undo when the merged graph is already in view', () => {
     const before = loaded();
     const again = run(before, { type: 'queryGraphShown', graph: { nodes: [node('russia', ['Country'])], relationships: [] }, mode: 'merge', viewMax: 20_000 });

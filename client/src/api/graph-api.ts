@@ -12,6 +12,7 @@ import {
   SchemaResponseSchema,
   SearchResponseSchema,
   SourceTextSchema,
+  ViewGraphSchema,
   type EvidenceResponse,
   type Graph,
   type GraphNode,
@@ -21,6 +22,7 @@ import {
   type SchemaResponse,
   type SearchResponse,
   type SourceText,
+  type ViewGraph,
 } from '../../../server/src/contract.ts';
 import type { EvidenceAnswer, NeighborQuery, PathQuery } from './browse-types.ts';
 import { ApiError, getJson, requestJson } from './http.ts';
@@ -44,8 +46,9 @@ export const DEFAULT_REQUEST_LIMITS = {
   restoreConcurrency: 6,
 } as const;
 
-export function fetchOverview(limit: number = DEFAULT_REQUEST_LIMITS.overview, signal?: AbortSignal): Promise<Graph> {
-  return getJson(`/api/graph?limit=${withinViewCap(limit)}`, GraphSchema, signal);
+/** Up to `limit` nodes and the relationships among them (`relationshipLimit`: those stopped at the view's cap). */
+export function fetchOverview(limit: number = DEFAULT_REQUEST_LIMITS.overview, signal?: AbortSignal): Promise<ViewGraph> {
+  return getJson(`/api/graph?limit=${withinViewCap(limit)}`, ViewGraphSchema, signal);
 }
 
 export function fetchNode(id: string, signal?: AbortSignal): Promise<GraphNode> {
@@ -179,14 +182,14 @@ export async function fetchNodeEvidence(id: string, signal?: AbortSignal): Promi
  * the list) rebuilds the view from one neighbours request per node (which brings the node itself). Ids that
  * no longer exist are left out. Rejects with ApiError on a network error or a 5xx.
  */
-export async function fetchGraphByIds(ids: readonly string[], signal?: AbortSignal): Promise<Graph> {
+export async function fetchGraphByIds(ids: readonly string[], signal?: AbortSignal): Promise<ViewGraph> {
   const wanted = new Set(ids);
   const limit = withinViewCap(ids.length);
   /**
    * The answer when it is the view; null when the server ignored the list or lacks the route. `emptyIsAnswer`:
    * whether an empty answer says that none of the ids exists (a server with the POST route reads the list).
    */
-  const attempt = async (ask: () => Promise<Graph>, emptyIsAnswer: boolean): Promise<Graph | null> => {
+  const attempt = async (ask: () => Promise<ViewGraph>, emptyIsAnswer: boolean): Promise<ViewGraph | null> => {
     try {
       const graph = await ask();
       // A server that ignores `ids` answers with an overview of `limit` nodes: that holds nodes of the view
@@ -198,11 +201,11 @@ export async function fetchGraphByIds(ids: readonly string[], signal?: AbortSign
       return null;
     }
   };
-  const posted = await attempt(() => requestJson('/api/graph', GraphSchema, { body: { ids, limit }, signal }), true);
+  const posted = await attempt(() => requestJson('/api/graph', ViewGraphSchema, { body: { ids, limit }, signal }), true);
   if (posted) return posted;
   const params = new URLSearchParams({ limit: String(limit) });
   for (const id of ids) params.append('ids', id); // repeated: an id may hold a comma
-  return (await attempt(() => getJson(`/api/graph?${params}`, GraphSchema, signal), false)) ?? rebuildGraph(ids, wanted, signal);
+  return (await attempt(() => getJson(`/api/graph?${params}`, ViewGraphSchema, signal), false)) ?? rebuildGraph(ids, wanted, signal);
 }
 
 async function rebuildGraph(ids: readonly string[], wanted: ReadonlySet<string>, signal?: AbortSignal): Promise<Graph> {

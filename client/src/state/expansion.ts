@@ -4,7 +4,7 @@
  */
 import type { ExplorerAction, ExplorerState } from './explorer-types.ts';
 import { mergeGraph, removeFromGraph } from './graph-data.ts';
-import { expansionNotice, nameOf, plural, withNotice } from './notices.ts';
+import { expansionNotice, nameOf, plural, relationshipCapNotice, withNotice } from './notices.ts';
 import { validSelection } from './selection.ts';
 import { commit } from './view-history.ts';
 
@@ -31,7 +31,7 @@ export function collapseRemovals(state: Pick<ExplorerState, 'graph' | 'expansion
 
 /** Neighbours arrived: they join the view, and the node's expansion records them (a further page adds to it). */
 export function reduceExpanded(state: ExplorerState, expandedAction: Extract<ExplorerAction, { type: 'expanded' }>): ExplorerState {
-  const { action, left } = withinViewCap(state, expandedAction);
+  const { action, left, relationshipsLeft } = withinViewCap(state, expandedAction);
   const before = state.graph;
   const { data, addedNodeIds } = mergeGraph(before, action.response);
   const addedRelationshipIds = action.response.relationships.filter((rel) => !before.relationships.has(rel.id)).map((rel) => rel.id);
@@ -53,7 +53,11 @@ export function reduceExpanded(state: ExplorerState, expandedAction: Extract<Exp
   });
   const name = nameOf(data, action.nodeId);
   const capNotice = left > 0 ? ` The view holds its cap of ${(action.viewMax ?? 0).toLocaleString('en')} nodes: ${plural(left, 'more neighbour')} left out.` : '';
-  const text = expansionNotice(name, shown, total, addedNodeIds.length, filtered) + capNotice;
+  const relationshipNotice =
+    relationshipsLeft > 0
+      ? ` The view holds its cap of ${(action.relationshipMax ?? 0).toLocaleString('en')} relationships: ${plural(relationshipsLeft, 'relationship')} among these nodes left out.`
+      : relationshipCapNotice(action.response.relationshipLimit);
+  const text = expansionNotice(name, shown, total, addedNodeIds.length, filtered) + capNotice + relationshipNotice;
   const opened = action.open !== undefined;
   return commit(state, `expand ${name}`, {
     graph: data,
@@ -66,12 +70,39 @@ export function reduceExpanded(state: ExplorerState, expandedAction: Extract<Exp
   });
 }
 
+type Expanded = Extract<ExplorerAction, { type: 'expanded' }>;
+
+/**
+ * The answer cut to the room left in the view, nodes (withinNodeCap) then relationships
+ * (withinRelationshipCap). `left`: new neighbours left out; `relationshipsLeft`: new relationships left out.
+ */
+function withinViewCap(state: ExplorerState, expanded: Expanded): { action: Expanded; left: number; relationshipsLeft: number } {
+  const { action, left } = withinNodeCap(state, expanded);
+  return { ...withinRelationshipCap(state, action), left };
+}
+
+/**
+ * The answer's new relationships cut to the room left in the view (`relationshipMax`), the expanded node's
+ * own first so that every neighbour kept stays joined to it.
+ */
+function withinRelationshipCap(state: ExplorerState, action: Expanded): { action: Expanded; relationshipsLeft: number } {
+  const { response, relationshipMax, nodeId } = action;
+  if (relationshipMax === undefined) return { action, relationshipsLeft: 0 };
+  const fresh = response.relationships.filter((rel) => !state.graph.relationships.has(rel.id));
+  const room = Math.max(0, relationshipMax - state.graph.relationships.size);
+  if (fresh.length <= room) return { action, relationshipsLeft: 0 };
+  const own = (rel: (typeof fresh)[number]) => rel.source === nodeId || rel.target === nodeId;
+  const kept = new Set([...fresh.filter(own), ...fresh.filter((rel) => !own(rel))].slice(0, room).map((rel) => rel.id));
+  const relationships = response.relationships.filter((rel) => state.graph.relationships.has(rel.id) || kept.has(rel.id));
+  return { action: { ...action, response: { ...response, relationships } }, relationshipsLeft: fresh.length - room };
+}
+
 /**
  * The answer cut to the room left in the view (`viewMax` nodes): the neighbours in their order, new ones
  * only while they fit, the relationships among what is kept, and the cursor moved back to the last kept
  * neighbour so that "Add the next" goes on from there. `left`: new neighbours left out.
  */
-function withinViewCap(state: ExplorerState, action: Extract<ExplorerAction, { type: 'expanded' }>) {
+function withinNodeCap(state: ExplorerState, action: Expanded) {
   const { response, viewMax, nodeId } = action;
   if (viewMax === undefined) return { action, left: 0 };
   let room = Math.max(0, viewMax - state.graph.nodes.size - (state.graph.nodes.has(nodeId) ? 0 : 1));

@@ -134,6 +134,12 @@ function reduce(state: ExplorerState, action: ExplorerAction): ExplorerState {
           const text = `Adding the query's ${plural(fresh, 'new node')} would make ${(state.graph.nodes.size + fresh).toLocaleString('en')}, over the view's cap of ${cap}: show it in place of the view, or remove some nodes first.`;
           return { ...state, ...ready, ...withNotice(state, text) };
         }
+        const freshRelationships = action.graph.relationships.filter((rel) => !state.graph.relationships.has(rel.id)).length;
+        if (action.relationshipMax !== undefined && state.graph.relationships.size + freshRelationships > action.relationshipMax) {
+          const cap = action.relationshipMax.toLocaleString('en');
+          const text = `Adding the query's ${plural(freshRelationships, 'new relationship')} would make ${(state.graph.relationships.size + freshRelationships).toLocaleString('en')}, over the view's cap of ${cap}: show it in place of the view, or remove some nodes first.`;
+          return { ...state, ...ready, ...withNotice(state, text) };
+        }
         const { data, addedNodeIds } = mergeGraph(state.graph, action.graph);
         const pinned = new Set(state.pinned);
         for (const node of action.graph.nodes) pinned.add(node.id);

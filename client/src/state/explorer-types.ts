@@ -171,6 +171,8 @@ export type ExplorerAction =
       more?: boolean;
       /** The most nodes the view holds (VIEW_MAX_NODES): neighbours past it are left out, the cursor kept. */
       viewMax?: number;
+      /** The most relationships the view holds (twice viewMax): relationships past it are left out, the node's own last. */
+      relationshipMax?: number;
     } & AnswerTo)
   /** Collapse: takes away what the node's expansion added (nodes nothing else keeps in view). */
   | { type: 'collapsed'; nodeId: string }
@@ -181,7 +183,7 @@ export type ExplorerAction =
    * it to the view. Either way its nodes are pinned (asked for, so a collapse never removes them).
    */
   /** A workbench result's graph shown: in place of the view or merged into it, never past `viewMax` nodes. */
-  | { type: 'queryGraphShown'; graph: Graph; mode: 'replace' | 'merge'; viewMax: number }
+  | { type: 'queryGraphShown'; graph: Graph; mode: 'replace' | 'merge'; viewMax: number; relationshipMax?: number }
   | { type: 'selected'; selection: Selection }
   /** Shift+click: the node joins the selection, or leaves it when it was in it. */
   | { type: 'selectionToggled'; nodeId: string }

@@ -4,11 +4,12 @@
  * position go where this browser last saw them.
  */
 import type { Dispatch } from 'react';
-import type { Graph } from '../../../server/src/contract.ts';
+import type { Graph, ViewGraph } from '../../../server/src/contract.ts';
 import { DEFAULT_REQUEST_LIMITS, fetchGraphByIds, fetchOverview } from '../api/graph-api.ts';
 import { ApiError, errorMessage, isAbort, type AnyErrorCode } from '../api/http.ts';
 import type { ExplorerAction, Positions } from './explorer-types.ts';
 import { decodeView } from './url-state.ts';
+import { relationshipCapNotice } from './notices.ts';
 import { loadPositions } from './view-storage.ts';
 
 function failureCode(error: unknown): AnyErrorCode {
@@ -29,13 +30,14 @@ function knownPositions(graph: Graph, stored: Positions): Positions {
  * What the overview says when it is not the whole story: a link that names no nodes (its view was too large
  * for a link: a reload of such a view showed the overview without a word), or an overview cut at its limit.
  */
-export function overviewNotice(graph: Graph, fromLink: boolean): string | undefined {
+export function overviewNotice(graph: ViewGraph, fromLink: boolean): string | undefined {
   const count = graph.nodes.length.toLocaleString('en-US');
   const cut = graph.nodes.length >= DEFAULT_REQUEST_LIMITS.overview;
   const what = cut ? `an overview of the first ${count} nodes the database holds` : 'the overview';
-  if (fromLink) return `This link names no nodes (its view was too large for a link): showing ${what}. Share the query that built a large view instead.`;
-  if (cut) return `Showing the first ${count} nodes the database holds: search, a label in the schema or the workbench brings in others.`;
-  return undefined;
+  const relationships = relationshipCapNotice(graph.relationshipLimit);
+  if (fromLink) return `This link names no nodes (its view was too large for a link): showing ${what}. Share the query that built a large view instead.${relationships}`;
+  if (cut) return `Showing the first ${count} nodes the database holds: search, a label in the schema or the workbench brings in others.${relationships}`;
+  return relationships === '' ? undefined : `Showing the overview.${relationships}`;
 }
 
 /** Loads the first view and dispatches `overviewLoaded` (or `overviewFailed`); nothing once `signal` aborts. */
@@ -55,7 +57,7 @@ export function loadInitialView(dispatch: Dispatch<ExplorerAction>, signal?: Abo
         layoutName: shared.layoutName ?? undefined,
         selection: shared.selection,
         ...(shared.camera ? { camera: shared.camera } : {}),
-        notice: missing > 0 ? `${missing} node${missing === 1 ? '' : 's'} of the shared view no longer exist.` : 'Shared view restored.',
+        notice: (missing > 0 ? `${missing} node${missing === 1 ? '' : 's'} of the shared view no longer exist.` : 'Shared view restored.') + relationshipCapNotice(graph.relationshipLimit),
         fromLink: true,
       });
       return;

@@ -18,6 +18,15 @@ export function plural(count: number, word: string): string {
   return `${count} ${word}${count === 1 ? '' : 's'}`;
 }
 
+/**
+ * The sentence a notice adds when relationships were left out at the view's cap (`limit`: how many the
+ * answer or the view kept, ViewGraph's `relationshipLimit`); '' when none were.
+ */
+export function relationshipCapNotice(limit: number | undefined): string {
+  if (limit === undefined) return '';
+  return ` Only ${limit.toLocaleString('en')} relationships among these nodes are drawn, the view's cap: others are left out.`;
+}
+
 export function expansionNotice(name: string, shown: number, total: number, added: number, filtered: boolean): string {
   const matching = filtered ? ' matching' : '';
   if (total > shown) return `Showing ${shown} of ${total}${matching} neighbours of ${name}.`;

@@ -7,7 +7,7 @@
  */
 import { useCallback, useEffect, useLayoutEffect, useMemo, useReducer, useRef, useState } from 'react';
 import type { Certainty, GraphNode } from '../../../server/src/contract.ts';
-import { viewMaxNodes } from '../api/server-limits.ts';
+import { viewMaxNodes, viewMaxRelationships } from '../api/server-limits.ts';
 import type { NeighborsResponse } from '../../../server/src/contract.ts';
 import type { NeighborQuery } from '../api/browse-types.ts';
 import {
@@ -92,7 +92,7 @@ export function useExplorer(neighbourCap: number) {
     await run(
       async ({ revision, signal }) => {
         const response = await fetchNeighbors(nodeId, { ...expansion.query, limit: Math.min(count, room), after }, signal);
-        dispatch({ type: 'expanded', nodeId, response, more: true, revision, viewMax: viewMaxNodes() });
+        dispatch({ type: 'expanded', nodeId, response, more: true, revision, viewMax: viewMaxNodes(), relationshipMax: viewMaxRelationships() });
       },
       (error, { revision }) => dispatch({ type: 'requestFailed', message: `Could not add neighbours of ${name}: ${errorMessage(error)}`, revision }),
     );
@@ -124,7 +124,7 @@ export function useExplorer(neighbourCap: number) {
           return;
         }
         const response = probe.total > shown ? await fetchNeighbors(nodeId, { limit: cap.current }, signal) : probe;
-        dispatch({ type: 'expanded', nodeId, response, open, revision, viewMax: viewMaxNodes() });
+        dispatch({ type: 'expanded', nodeId, response, open, revision, viewMax: viewMaxNodes(), relationshipMax: viewMaxRelationships() });
       },
       (error, { revision }) => dispatch({ type: 'requestFailed', message: `Could not expand ${name}: ${errorMessage(error)}`, revision }),
     );
@@ -139,7 +139,7 @@ export function useExplorer(neighbourCap: number) {
         const filtered = Boolean(query.types?.length || query.labels?.length || query.minCertainty);
         const response = await fetchNeighbors(choice.nodeId, query, signal);
         const { limit: _limit, after: _after, ...filters } = query;
-        dispatch({ type: 'expanded', nodeId: choice.nodeId, response, filtered, query: filters, open: choice.open, revision, viewMax: viewMaxNodes() });
+        dispatch({ type: 'expanded', nodeId: choice.nodeId, response, filtered, query: filters, open: choice.open, revision, viewMax: viewMaxNodes(), relationshipMax: viewMaxRelationships() });
       },
       (error, { revision }) => dispatch({ type: 'requestFailed', message: `Could not expand ${choice.name}: ${errorMessage(error)}`, revision }),
     );

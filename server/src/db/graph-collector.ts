@@ -2,7 +2,7 @@
  * Gathering graph elements from returned values: `GraphCollector` builds the API's `Graph` (and the
  * workbench's rows, converting once), `visitGraphElements` only names the elements (the export's query scope).
  */
-import type { Graph, GraphNode, GraphRelationship, JsonValue } from '../contract.ts';
+import type { Graph, GraphNode, GraphRelationship, JsonValue, ViewGraph } from '../contract.ts';
 import { DbNode, DbPath, DbRelationship, propertiesToJson, relationshipToJson, toGraphNode, toJson, transportId, type DbValue, type IdLabels } from './values.ts';
 
 /**
@@ -171,6 +171,15 @@ export class GraphCollector {
     }
     return { nodes: [...this.nodes.values()], relationships };
   }
+}
+
+/**
+ * The collector's graph with at most `maxRelationships` relationships (the first in arrival order; a collector made with that `maxRelationships`), and
+ * `relationshipLimit` when more arrived.
+ */
+export function cappedGraph(collector: GraphCollector, maxRelationships: number): ViewGraph {
+  const graph = collector.toGraph();
+  return collector.truncated ? { ...graph, relationshipLimit: maxRelationships } : graph;
 }
 
 /** Calls `visit.node` / `visit.relationship` for every node and relationship in a returned value (also inside lists, maps, paths). */

@@ -3,20 +3,23 @@
  * node's evidence. Every query works on any graph: nodes are found by their `id` property or, failing
  * that, by elementId. The larger queries live in their own modules; this is the one service routes call.
  */
-import type {
-  EvidenceResponse,
-  Graph,
-  GraphNode,
-  NeighborsResponse,
-  OverviewQuery,
-  PathsResponse,
-  SchemaResponse,
-  SearchResponse,
-  SourceText,
+import {
+  LIMITS,
+  viewMaxRelationships,
+  type EvidenceResponse,
+  type Graph,
+  type GraphNode,
+  type NeighborsResponse,
+  type OverviewQuery,
+  type PathsResponse,
+  type SchemaResponse,
+  type SearchResponse,
+  type SourceText,
+  type ViewGraph,
 } from '../contract.ts';
 import { cypherInteger, type Database } from '../db/database.ts';
 import { DbNode, toGraphNode, type IdLabels, type Row } from '../db/values.ts';
-import { GraphCollector } from '../db/graph-collector.ts';
+import { cappedGraph, GraphCollector } from '../db/graph-collector.ts';
 import { nodeEvidence } from './evidence-query.ts';
 import { neighbourhood, type NeighbourFilter } from './neighbourhood-query.ts';
 import { findNode, idLabelSet, matchNodeById, nodesByIdsSubquery, withIdLabels } from './node-match.ts';
@@ -26,12 +29,13 @@ import { quoteName } from './search-index.ts';
 import { AppError } from '../errors.ts';
 import { searchNodes } from './search.ts';
 
-/** The relationships among a list of nodes `nodes`. */
+/** The relationships among a list of nodes `nodes`, at most `$relationshipLimit` + 1 (one more tells a cut). */
 const RELATIONSHIPS_AMONG_NODES = `
 CALL (nodes) {
   UNWIND nodes AS a
   MATCH (a)-[r]->(b) WHERE b IN nodes
-  RETURN collect(DISTINCT r) AS relationships
+  WITH DISTINCT r LIMIT $relationshipLimit + 1
+  RETURN collect(r) AS relationships
 }`;
 
 function collect(idLabels: IdLabels, rows: Row[], ...keys: string[]): Graph {
@@ -40,10 +44,18 @@ function collect(idLabels: IdLabels, rows: Row[], ...keys: string[]): Graph {
   return collector.toGraph();
 }
 
-export function createGraphService(db: Database) {
+/**
+ * The graph queries behind the browse routes. `maxRelationships`: the most relationships one answer
+ * carries (viewMaxRelationships of the view's cap); the overview and the neighbours stop there and say so.
+ */
+export function createGraphService(db: Database, { maxRelationships = viewMaxRelationships(LIMITS.viewMax) }: { maxRelationships?: number } = {}) {
   return {
-    /** Up to `limit` nodes (all, one label's, or exactly `ids`) and the relationships among them. */
-    async overview({ limit, label, type, ids }: OverviewQuery): Promise<Graph> {
+    /**
+     * Up to `limit` nodes (all, one label's, or exactly `ids`) and the relationships among them, at most
+     * `maxRelationships` of those (`relationshipLimit` then says so). 400 VALIDATION_FAILED for more than one
+     * of label, type and ids, or an unknown label or type.
+     */
+    async overview({ limit, label, type, ids }: OverviewQuery): Promise<ViewGraph> {
       if ([label, type, ids].filter((value) => value !== undefined).length > 1) {
         throw new AppError('VALIDATION_FAILED', 'Invalid query parameters: give one of label, type and ids.');
       }
@@ -62,7 +74,7 @@ export function createGraphService(db: Database) {
            WITH collect(n) AS nodes
            ${RELATIONSHIPS_AMONG_NODES}
            RETURN nodes, relationships`,
-          { limit: cypherInteger(limit), ids: ids ?? [] },
+          { limit: cypherInteger(limit), ids: ids ?? [], relationshipLimit: cypherInteger(maxRelationships) },
         );
       const rows =
         ids !== undefined
@@ -73,7 +85,9 @@ export function createGraphService(db: Database) {
               (found) => (Array.isArray(found[0]?.nodes) ? found[0].nodes.length : 0) >= Math.min(limit, new Set(ids).size),
             )
           : await read(label !== undefined ? `MATCH (n:${quoteName(label)})` : 'MATCH (n)'); // a label the schema check just vouched for
-      return collect(await idLabelSet(db), rows, 'nodes', 'relationships');
+      const collector = new GraphCollector({ idLabels: await idLabelSet(db), maxRelationships });
+      for (const row of rows) collector.add(row.nodes).add(row.relationships);
+      return cappedGraph(collector, maxRelationships);
     },
 
     /** A document's text (its Source node's `text`); 404 when the node has none. */
@@ -98,7 +112,7 @@ export function createGraphService(db: Database) {
 
     /** Neighbours passing the filters (labels and types checked against the schema first), with counts. */
     neighbors(id: string, filter: NeighbourFilter): Promise<NeighborsResponse> {
-      return neighbourhood(db, id, filter);
+      return neighbourhood(db, id, filter, { maxRelationships });
     },
 
     search(q: string, limit: number): Promise<SearchResponse> {

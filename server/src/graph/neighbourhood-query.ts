@@ -7,7 +7,7 @@
 import type { Certainty, NeighborsResponse, NameCount } from '../contract.ts';
 import { cypherInteger, type Database } from '../db/database.ts';
 import { DbNode, mapsOf, type DbValue } from '../db/values.ts';
-import { GraphCollector } from '../db/graph-collector.ts';
+import { cappedGraph, GraphCollector } from '../db/graph-collector.ts';
 import { certaintiesAtOrAbove } from './certainty-floor.ts';
 import { findNode, idLabelSet, matchNodeById } from './node-match.ts';
 import { assertKnownNames } from './schema-query.ts';
@@ -34,14 +34,16 @@ const NEIGHBOUR_PASSES = `($labels IS NULL OR any(label IN labels(m) WHERE label
  * most `$walkDegreeMax` (WALK_DEGREE_MAX) relationships (a relationship with one such end is met there), and
  * between two denser nodes by Expand(Into), which reads only the smaller side. So a hub in the list is never
  * walked for its neighbours' sake. (Two subqueries, not a UNION: with a UNION the planner turned `b IN nodes`
- * into a join over every pair of nodes, which ran out of memory on a 5,000-node overview.)
+ * into a join over every pair of nodes, which ran out of memory on a 5,000-node overview.) Each list stops
+ * at `$relationshipLimit` + 1, so a dense graph's millions never leave Neo4j and one more tells a cut.
  */
 export const relationshipsAmong = (nodes: string, passes: string) => `
 CALL (${nodes}) {
   UNWIND ${nodes} AS a
   WITH a WHERE COUNT { (a)--() } <= $walkDegreeMax
   MATCH (a)-[r]-(b) WHERE b IN ${nodes} AND ${passes}
-  RETURN collect(DISTINCT r) AS walked
+  WITH DISTINCT r LIMIT $relationshipLimit + 1
+  RETURN collect(r) AS walked
 }
 CALL (${nodes}) {
   UNWIND ${nodes} AS a
@@ -51,7 +53,8 @@ CALL (${nodes}) {
   UNWIND dense AS b
   WITH a, b WHERE elementId(a) < elementId(b)
   MATCH (a)-[r]-(b) WHERE ${passes}
-  RETURN collect(DISTINCT r) AS between
+  WITH DISTINCT r LIMIT $relationshipLimit + 1
+  RETURN collect(r) AS between
 }`;
 
 /** Nodes with more relationships than this are not walked to find the relationships among a view's nodes. */
@@ -100,9 +103,17 @@ function nameCounts(value: DbValue | undefined): NameCount[] {
 
 /**
  * The node's neighbourhood, one page of neighbours (`filter.limit`, after `filter.after`) with the cursor of
- * the next (404 NOT_FOUND for an unknown id, 400 VALIDATION_FAILED for an unknown label or type). `walkDegreeMax`: see relationshipsAmong; tests lower it to exercise the path between dense nodes.
+ * the next (404 NOT_FOUND for an unknown id, 400 VALIDATION_FAILED for an unknown label or type), and the
+ * relationships among them up to `maxRelationships` (the node's own first; `relationshipLimit` says when
+ * more were left out). `walkDegreeMax`: see relationshipsAmong; tests lower it to exercise the path between
+ * dense nodes.
  */
-export async function neighbourhood(db: Database, id: string, filter: NeighbourFilter, walkDegreeMax = WALK_DEGREE_MAX): Promise<NeighborsResponse> {
+export async function neighbourhood(
+  db: Database,
+  id: string,
+  filter: NeighbourFilter,
+  { maxRelationships, walkDegreeMax = WALK_DEGREE_MAX }: { maxRelationships: number; walkDegreeMax?: number },
+): Promise<NeighborsResponse> {
   await assertKnownNames(db, { labels: filter.labels, types: filter.types });
   const params = {
     limit: cypherInteger(filter.limit),
@@ -111,12 +122,14 @@ export async function neighbourhood(db: Database, id: string, filter: NeighbourF
     labels: filter.labels.length > 0 ? filter.labels : null,
     allowed: certaintiesAtOrAbove(filter.minCertainty),
     walkDegreeMax: cypherInteger(walkDegreeMax),
+    relationshipLimit: cypherInteger(maxRelationships),
   };
   const row = await findNode(db, id, async (key, idLabels) =>
     (await db.read(neighbourhoodQuery(idLabels), { ...params, id: key })).find((found) => found.n instanceof DbNode),
   );
+  const collector = new GraphCollector({ idLabels: await idLabelSet(db), maxRelationships }).add(row.nodes).add(row.walked).add(row.between);
   return {
-    ...new GraphCollector({ idLabels: await idLabelSet(db) }).add(row.nodes).add(row.walked).add(row.between).toGraph(),
+    ...cappedGraph(collector, maxRelationships),
     total: Number(row.total),
     next: typeof row.next === 'string' ? row.next : null,
     counts: { types: nameCounts(row.typeCounts), labels: nameCounts(row.labelCounts) },

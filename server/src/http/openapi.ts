@@ -14,7 +14,6 @@ import {
   EXPORT_FORMATS,
   ExportRequestSchema,
   GraphNodeSchema,
-  GraphSchema,
   HealthLiveSchema,
   HealthOkSchema,
   HealthUnavailableSchema,
@@ -28,6 +27,7 @@ import {
   SearchQuerySchema,
   SearchResponseSchema,
   SourceTextSchema,
+  ViewGraphSchema,
   viewQuerySchemas,
 } from '../contract.ts';
 import { STATUS_BY_CODE } from '../errors.ts';
@@ -84,10 +84,10 @@ export function openApiDocument(viewMaxNodes: number): ReturnType<typeof createD
       },
       '/api/limits': { get: operation('What one view holds on this server', { ...ok('The limits.', LimitsResponseSchema), ...errors() }) },
       '/api/graph': {
-        get: operation('An overview: up to `limit` nodes (of one label, along one type, or exactly `ids`) and the relationships among them', { ...ok('The graph.', GraphSchema), ...errors(400) }, {
+        get: operation('An overview: up to `limit` nodes (of one label, along one type, or exactly `ids`) and the relationships among them', { ...ok('The graph.', ViewGraphSchema), ...errors(400) }, {
           requestParams: { query: view.overview },
         }),
-        post: operation('Exactly the nodes `ids` names, and the relationships among them (for lists too long for a URL)', { ...ok('The graph.', GraphSchema), ...errors(400, 413, 415) }, {
+        post: operation('Exactly the nodes `ids` names, and the relationships among them (for lists too long for a URL)', { ...ok('The graph.', ViewGraphSchema), ...errors(400, 413, 415) }, {
           requestBody: json(view.graphByIds),
         }),
       },

@@ -9,6 +9,7 @@ import {
   NodeIdSchema,
   PathsQuerySchema,
   SearchQuerySchema,
+  viewMaxRelationships,
   viewQuerySchemas,
   type HealthLive,
   type HealthOk,
@@ -39,7 +40,7 @@ export function apiRouter(db: Database, graph: GraphService, cypher: CypherServi
   router.use('/docs', swaggerUi.serve, swaggerUi.setup(undefined, { swaggerOptions: { url: '../openapi.json' }, customSiteTitle: 'Knowledge-graph explorer API' }));
 
   router.get('/limits', (_req, res) => {
-    res.json({ viewMaxNodes } satisfies LimitsResponse);
+    res.json({ viewMaxNodes, viewMaxRelationships: viewMaxRelationships(viewMaxNodes) } satisfies LimitsResponse);
   });
 
   /** Liveness: 200 `{status:'live'}` while the process answers, whatever Neo4j's state (for a restart policy). */
