@@ -10,6 +10,7 @@ import { FCOSE_MAX_NODES, seededRandom, type LayoutJob, type LayoutPositions } f
 import { FIT_PADDING, fitNow } from './camera.ts';
 import { startLayout } from './layout-runner.ts';
 import { LARGE_VIEW_NODES } from './level-of-detail.ts';
+import { centroid, placeBesideGraph, placeOnSpiral, viewCentre } from './placement.ts';
 
 export interface LayoutEntry {
   name: string;
@@ -44,11 +45,6 @@ const LAYOUT_SEED = 20_241_101;
 export const ANIMATE_MAX_NODES = 1_000;
 /** Distance in px from the anchor at which new nodes start, before forces settle them. */
 const SEED_RADIUS = { base: 130, perNode: 5 } as const;
-/** Gap in px between the graph and nodes added without any relationship in view, and between those nodes. */
-const ISOLATED_GAP = 90;
-/** Spacing in px of the spiral that holds nodes while their layout is computed, or too many to settle. */
-const SPIRAL_SPACING = 60;
-
 /** Progress of a running layout, for the view's progress bar: how many nodes, how far (0..1). */
 export type LayoutProgressListener = (progress: { nodes: number; fraction: number } | null) => void;
 
@@ -161,48 +157,6 @@ export async function incrementalLayout(cy: Core, added: NodeCollection, anchorI
   const others = cy.nodes().length <= FCOSE_MAX_NODES ? cy.nodes().difference(connected) : connected.neighborhood('node').difference(connected);
   const fixed = new Set(others.map((node: NodeSingular) => node.id()));
   return runJob(cy, layoutJob(cy, DEFAULT_LAYOUT_NAME, connected.union(others), fixed, 'given'), true, context);
-}
-
-/**
- * Puts `nodes` on a sunflower spiral (Vogel 1979) around `centre`, starting `inner` px out: even spacing of
- * SPIRAL_SPACING at any count, in a disc, computed in one pass.
- */
-export function placeOnSpiral(cy: Core, nodes: NodeCollection, centre: Position, inner = 0): void {
-  const golden = Math.PI * (3 - Math.sqrt(5));
-  const skip = Math.ceil((inner / SPIRAL_SPACING) ** 2);
-  cy.batch(() => {
-    nodes.forEach((node, i) => {
-      const k = i + skip;
-      const r = SPIRAL_SPACING * Math.sqrt(k);
-      node.position({ x: centre.x + r * Math.cos(k * golden), y: centre.y + r * Math.sin(k * golden) });
-    });
-  });
-}
-
-/** Stacks `nodes` in a column right of `graph`'s bounding box, centred on the view's height. */
-function placeBesideGraph(cy: Core, nodes: NodeCollection, graph: NodeCollection): void {
-  if (nodes.empty()) return;
-  const box = graph.boundingBox();
-  const view = cy.extent();
-  const middle = Math.min(Math.max((view.y1 + view.y2) / 2, box.y1), box.y2);
-  nodes.forEach((node, i) => {
-    node.position({ x: box.x2 + ISOLATED_GAP, y: middle + (i - (nodes.length - 1) / 2) * ISOLATED_GAP });
-  });
-}
-
-function viewCentre(cy: Core): Position {
-  const view = cy.extent();
-  return { x: (view.x1 + view.x2) / 2, y: (view.y1 + view.y2) / 2 };
-}
-
-function centroid(nodes: NodeCollection): Position {
-  let x = 0;
-  let y = 0;
-  nodes.forEach((node) => {
-    x += node.position().x;
-    y += node.position().y;
-  });
-  return { x: x / nodes.length, y: y / nodes.length };
 }
 
 /** Moves nodes to `positions` (those it names; the rest stay), animated, without changing the viewport. */
