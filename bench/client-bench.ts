@@ -8,8 +8,9 @@
  *   (tasks over 50 ms, https://w3c.github.io/longtasks/); `fps`, requestAnimationFrame callbacks per second
  *   during a scripted 5 s of mouse drags and wheel zooms. `webgl` rows only where the browser reports
  *   hardware WebGL2, else recorded with `unavailable` and the renderer the browser reported.
- * - `layout-force-<N>`: `ms` from choosing the force layout in the toolbar until it is applied, and the
- *   page's `longestTaskMs` meanwhile (the layout itself runs in the worker).
+ * - `layout-<force|concentric|hierarchy|circle|grid>-<N>`: `ms` from choosing the layout in the toolbar until
+ *   it is applied, the page's `longestTaskMs` meanwhile (the layout itself runs in the worker), and `fps`
+ *   panning and zooming its drawing.
  * - `render-<renderer>-expand-<N>`: the same figures for an expansion of a hub to N neighbours (the expand
  *   dialog's limit), from its Add button until they are drawn and placed.
  */
@@ -115,14 +116,16 @@ async function scriptedFps(page: Page): Promise<number> {
 }
 
 /**
- * Measures `render-*` and `layout-force-*` at each size in `sizes` (nodes), on the explorer at `url` over
- * the generated graph. Each size starts from a fresh page. Rows as described above.
+ * Measures `render-*` and `layout-*` at each size in `sizes` (nodes), on the explorer at `url` over
+ * the generated graph. Each size starts from a fresh page. Rows as described above; `layouts`: which of
+ * LAYOUT_NAMES to measure (all by default).
  */
 export async function measureClient(
   url: string,
   sizes: readonly number[],
   log: (message: string) => void,
   expansion?: { hubId: string; sizes: readonly number[] },
+  layouts: readonly string[] = LAYOUT_NAMES,
 ): Promise<Row[]> {
   const browser = await launchChromium({ width: 1440, height: 900 });
   const rows: Row[] = [];
@@ -153,17 +156,9 @@ export async function measureClient(
         rows.push({ name: `render-webgl-${size}`, unavailable: webgl.hardware ? 'not chosen for this size' : `no hardware WebGL2 (${webgl.renderer})` });
       }
 
-      const before = await page.evaluate(() => performance.now());
       await page.locator('[data-testid="layout-select"]').selectOption('grid');
       await settled(page, nodes);
-      const started = await page.evaluate(() => performance.now());
-      await page.locator('[data-testid="layout-select"]').selectOption('force');
-      await page.waitForFunction(() => document.querySelector('[data-testid="graph-canvas"]')?.getAttribute('data-layout') === 'running', null, { timeout: 10_000, polling: 'raf' }).catch(() => undefined);
-      const done = await settled(page, nodes);
-      const layoutTasks = await longTasks(page, started);
-      const layout = { name: `layout-force-${size}`, nodes, ms: Math.round(done - started), longestTaskMs: Math.round(layoutTasks.longestTaskMs) };
-      log(`${layout.name}: ${layout.ms} ms, longest task ${layout.longestTaskMs} ms (grid before it: ${Math.round(started - before)} ms)`);
-      rows.push(layout);
+      for (const name of layouts) rows.push(await measureLayout(page, name, nodes, size, log));
     }
     for (const size of expansion?.sizes ?? []) {
       // One failed measurement is recorded as such; the run's other figures are kept.
@@ -179,6 +174,26 @@ export async function measureClient(
   } finally {
     await browser.close();
   }
+}
+
+/** The toolbar's layouts, measured in this order after a grid (so each one moves every node). */
+const LAYOUT_NAMES = ['force', 'concentric', 'hierarchy', 'circle', 'grid'] as const;
+
+/**
+ * Chooses layout `name` in the toolbar and measures `layout-<name>-<size>`: `ms` until it is applied,
+ * `longestTaskMs` meanwhile, and `fps` panning and zooming its drawing (scriptedFps): a wide circle or
+ * hierarchy costs more per frame than a compact force drawing.
+ */
+async function measureLayout(page: Page, name: string, nodes: number, size: number, log: (message: string) => void): Promise<Row> {
+  const started = await page.evaluate(() => performance.now());
+  await page.locator('[data-testid="layout-select"]').selectOption(name);
+  await page.waitForFunction(() => document.querySelector('[data-testid="graph-canvas"]')?.getAttribute('data-layout') === 'running', null, { timeout: 10_000, polling: 'raf' }).catch(() => undefined);
+  const done = await settled(page, nodes);
+  const tasks = await longTasks(page, started);
+  const fps = await scriptedFps(page);
+  const row = { name: `layout-${name}-${size}`, nodes, ms: Math.round(done - started), longestTaskMs: Math.round(tasks.longestTaskMs), fps };
+  log(`${row.name}: ${row.ms} ms, longest task ${row.longestTaskMs} ms, then ${fps} fps`);
+  return row;
 }
 
 /** Opens a view of the hub alone, expands it to `size` neighbours through the expand dialog, and measures. */

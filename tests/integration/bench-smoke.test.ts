@@ -122,7 +122,7 @@ describe('npm run bench -- --smoke', () => {
       expect(result(name).interactiveMs as number, name).toBeGreaterThan(0);
     }
     expect(result('render-canvas-200')).toMatchObject({ nodes: 200 });
-    expect(result('layout-force-200')).toMatchObject({ nodes: 200, ms: positive });
+    expect(result('layout-force-200')).toMatchObject({ nodes: 200, ms: positive, fps: positive });
     // No GPU here: the WebGL row says why it is missing instead of holding a figure.
     expect(result('render-webgl-200').unavailable ?? result('render-webgl-200').fps).toBeDefined();
     expect(report).toContain('The client in headless Chromium');
