@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { memoryStore } from '../../client/src/workbench/local-store.ts';
+import { memoryStore } from '../../client/src/state/storage.ts';
 import {
   decodeSavedQueries,
   deleteQuery,

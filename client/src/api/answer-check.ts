@@ -12,17 +12,13 @@
  * top-level check takes well under a millisecond.
  */
 import { z } from 'zod';
+import { browserStore, readText, STORAGE_KEYS } from '../state/storage.ts';
 
 /** The localStorage key that turns full checks on outside development (`full`). */
-export const CHECK_ANSWERS_KEY = 'kg-explorer:check-answers';
+export const CHECK_ANSWERS_KEY = STORAGE_KEYS.checkAnswers;
 
 function fullChecksWanted(): boolean {
-  if (import.meta.env?.DEV) return true;
-  try {
-    return globalThis.localStorage?.getItem(CHECK_ANSWERS_KEY) === 'full';
-  } catch {
-    return false;
-  }
+  return import.meta.env?.DEV === true || readText(browserStore(), CHECK_ANSWERS_KEY) === 'full';
 }
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);

@@ -9,7 +9,7 @@ import { EXPORT_FORMATS, type ExportFormatName, type ExportScope, type Selection
 import { downloadExport } from '../api/export-api.ts';
 import { Icon } from '../components/Icon.tsx';
 import { downloadBlob as download } from '../workbench/clipboard.ts';
-import { browserStore } from '../workbench/local-store.ts';
+import { browserStore } from '../state/storage.ts';
 import { parseParams } from '../workbench/query-params.ts';
 import { loadHistory } from '../workbench/query-history.ts';
 import { viewPng, viewSvg } from './view-image.ts';

@@ -1,19 +1,13 @@
 /**
- * What the explorer keeps in localStorage between visits: node positions (keyed by node id, so a manual
- * layout survives a reload), the last layout choice, the user's styles and settings. Every read validates
- * and falls back to defaults; storage that is full or switched off never breaks the page.
+ * What the view keeps in localStorage between visits (through storage.ts): node positions (keyed by node
+ * id, so a manual layout survives a reload), the last layout choice, the user's styles and settings.
+ * Every read validates and falls back to defaults; storage that is full or switched off never breaks the page.
  */
 import type { Position } from 'cytoscape';
 import { LIMITS } from '../../../server/src/contract.ts';
 import { DEFAULT_LAYOUT_NAME, isLayoutName } from '../graph/layouts.ts';
 import { validateStyleSettings, type StyleSettings } from '../graph/style-settings.ts';
-
-const KEYS = {
-  positions: 'kg-explorer:positions',
-  layout: 'kg-explorer:layout',
-  styles: 'kg-explorer:styles',
-  settings: 'kg-explorer:settings',
-} as const;
+import { browserStore, readJson, removeKey, STORAGE_KEYS, writeJson, type StorageKey } from './storage.ts';
 
 /** Most node positions kept (a full view's); the least recently placed are forgotten first. */
 const MAX_STORED_POSITIONS = LIMITS.viewMax;
@@ -38,30 +32,9 @@ export const DEFAULT_SETTINGS: ExplorerSettings = {
 /** Bounds of the neighbour cap the settings accept. */
 export const NEIGHBOUR_CAP_RANGE = { min: 1, max: LIMITS.neighborsMax } as const;
 
-function read(key: string): unknown {
-  try {
-    const text = window.localStorage.getItem(key);
-    return text === null ? undefined : (JSON.parse(text) as unknown);
-  } catch {
-    return undefined;
-  }
-}
-
-function write(key: string, value: unknown): void {
-  try {
-    window.localStorage.setItem(key, JSON.stringify(value));
-  } catch {
-    // Full or disabled storage: the view still works, it just won't be remembered.
-  }
-}
-
-function remove(key: string): void {
-  try {
-    window.localStorage.removeItem(key);
-  } catch {
-    // As above.
-  }
-}
+const read = (key: StorageKey): unknown => readJson(browserStore(), key, (value) => value, undefined);
+// Full or disabled storage: the view still works, it just won't be remembered.
+const write = (key: StorageKey, value: unknown): void => void writeJson(browserStore(), key, value);
 
 function isPosition(value: unknown): value is Position {
   return (
@@ -73,7 +46,7 @@ function isPosition(value: unknown): value is Position {
 }
 
 export function loadPositions(): Record<string, Position> {
-  const stored = read(KEYS.positions);
+  const stored = read(STORAGE_KEYS.positions);
   if (typeof stored !== 'object' || stored === null) return {};
   return Object.fromEntries(Object.entries(stored).filter(([, value]) => isPosition(value))) as Record<string, Position>;
 }
@@ -85,32 +58,32 @@ export function savePositions(positions: Readonly<Record<string, Position>>): vo
   Object.assign(merged, positions);
   const ids = Object.keys(merged);
   for (const id of ids.slice(0, Math.max(0, ids.length - MAX_STORED_POSITIONS))) delete merged[id];
-  write(KEYS.positions, merged);
+  write(STORAGE_KEYS.positions, merged);
 }
 
 export function loadLayoutName(): string {
-  const stored = read(KEYS.layout);
+  const stored = read(STORAGE_KEYS.layout);
   return typeof stored === 'string' && isLayoutName(stored) ? stored : DEFAULT_LAYOUT_NAME;
 }
 
 export function saveLayoutName(name: string): void {
-  write(KEYS.layout, name);
+  write(STORAGE_KEYS.layout, name);
 }
 
 export function loadStyles(): StyleSettings {
-  return validateStyleSettings(read(KEYS.styles));
+  return validateStyleSettings(read(STORAGE_KEYS.styles));
 }
 
 export function saveStyles(settings: StyleSettings): void {
-  write(KEYS.styles, settings);
+  write(STORAGE_KEYS.styles, settings);
 }
 
 export function resetStyles(): void {
-  remove(KEYS.styles);
+  removeKey(browserStore(), STORAGE_KEYS.styles);
 }
 
 export function loadSettings(): ExplorerSettings {
-  const stored = read(KEYS.settings);
+  const stored = read(STORAGE_KEYS.settings);
   if (typeof stored !== 'object' || stored === null) return DEFAULT_SETTINGS;
   const value = stored as Partial<Record<keyof ExplorerSettings, unknown>>;
   const cap = value.neighbourCap;
@@ -126,5 +99,5 @@ export function loadSettings(): ExplorerSettings {
 }
 
 export function saveSettings(settings: ExplorerSettings): void {
-  write(KEYS.settings, settings);
+  write(STORAGE_KEYS.settings, settings);
 }

@@ -15,7 +15,7 @@ import { BUILTIN_SCHEMA, loadEditorSchema, type EditorSchema } from './editor-sc
 import { ErrorView } from './ErrorView.tsx';
 import { GraphResult, type ShowGraphMode } from './GraphResult.tsx';
 import { HistoryList } from './HistoryList.tsx';
-import { browserStore, readJson, writeJson } from './local-store.ts';
+import { browserStore, readJson, STORAGE_KEYS, writeJson } from '../state/storage.ts';
 import { ParamsEditor } from './ParamsEditor.tsx';
 import { PlanTree } from './PlanTree.tsx';
 import { Popover } from './Popover.tsx';
@@ -42,7 +42,6 @@ export interface WorkbenchProps {
 
 type ResultTab = 'graph' | 'table' | 'json' | 'plan' | 'summary';
 
-const DRAFT_KEY = 'kg-explorer.workbench.draft.v1';
 /** What a first visit finds in the editor: a query that shows something on any database. */
 const DEFAULT_DRAFT = { query: 'MATCH (n)-[r]->(m)\nRETURN n, r, m\nLIMIT 25', params: '' };
 
@@ -60,7 +59,7 @@ function firstTab(state: RunDone): ResultTab {
 
 export function Workbench({ scheme, onShowGraph, active = true, toolbarEnd }: WorkbenchProps) {
   const store = useMemo(() => browserStore(), []);
-  const [draft] = useState(() => readJson(store, DRAFT_KEY, decodeDraft, DEFAULT_DRAFT));
+  const [draft] = useState(() => readJson(store, STORAGE_KEYS.workbenchDraft, decodeDraft, DEFAULT_DRAFT));
   const [query, setQuery] = useState(draft.query);
   const [params, setParams] = useState(draft.params);
   const [history, setHistory] = useState<HistoryEntry[]>(() => loadHistory(store));
@@ -76,7 +75,7 @@ export function Workbench({ scheme, onShowGraph, active = true, toolbarEnd }: Wo
     if (active) editor.current?.focus();
   }, [active]);
 
-  useEffect(() => void writeJson(store, DRAFT_KEY, { query, params }), [store, query, params]);
+  useEffect(() => void writeJson(store, STORAGE_KEYS.workbenchDraft, { query, params }), [store, query, params]);
   useEffect(() => void saveHistory(store, history), [store, history]);
   useEffect(() => void storeSavedQueries(store, saved), [store, saved]);
 

@@ -10,14 +10,13 @@ import { lazy, Suspense, useCallback, useEffect, useLayoutEffect, useRef, useSta
 import type { Graph } from '../../../server/src/contract.ts';
 import type { ColorScheme } from '../graph/theme.ts';
 import type { ShowGraphMode } from './GraphResult.tsx';
-import { browserStore, readJson, writeJson } from './local-store.ts';
+import { browserStore, readJson, STORAGE_KEYS, writeJson } from '../state/storage.ts';
 import './workbench.css';
 
 const Workbench = lazy(() => import('./Workbench.tsx').then((module) => ({ default: module.Workbench })));
 
 export type { ShowGraphMode };
 
-const HEIGHT_KEY = 'kg-explorer.workbench.height.v1';
 /** Drawer height in px: at first a share of the window, then as the user sized it; the canvas keeps at least `minCanvas`. */
 const DRAWER = { defaultShare: 0.45, minHeight: 180, minCanvas: 160, keyboardStep: 24 } as const;
 
@@ -38,7 +37,7 @@ interface WorkbenchDrawerProps {
 export function WorkbenchDrawer({ open, onClose, scheme, onShowGraph }: WorkbenchDrawerProps) {
   const store = useRef(browserStore()).current;
   const [loaded, setLoaded] = useState(open);
-  const [height, setHeight] = useState(() => readJson(store, HEIGHT_KEY, (value) => (typeof value === 'number' ? value : defaultHeight()), defaultHeight()));
+  const [height, setHeight] = useState(() => readJson(store, STORAGE_KEYS.workbenchHeight, (value) => (typeof value === 'number' ? value : defaultHeight()), defaultHeight()));
   const [dragging, setDragging] = useState(false);
   const drag = useRef<{ startY: number; startHeight: number } | null>(null);
 
@@ -47,7 +46,7 @@ export function WorkbenchDrawer({ open, onClose, scheme, onShowGraph }: Workbenc
   }, [open]);
 
   useEffect(() => {
-    if (!dragging) writeJson(store, HEIGHT_KEY, height);
+    if (!dragging) writeJson(store, STORAGE_KEYS.workbenchHeight, height);
   }, [store, height, dragging]);
 
   const onPointerDown = (event: PointerEvent<HTMLDivElement>) => {

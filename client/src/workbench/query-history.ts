@@ -2,7 +2,7 @@
  * The workbench's query history: the last HISTORY_CAP queries run, newest first, kept in localStorage.
  * Running a query that is already in the history moves it to the top instead of adding a copy.
  */
-import { readJson, writeJson, type KeyValueStore } from './local-store.ts';
+import { readJson, STORAGE_KEYS, writeJson, type KeyValueStore } from '../state/storage.ts';
 
 export interface HistoryEntry {
   query: string;
@@ -15,7 +15,7 @@ export interface HistoryEntry {
 /** How many queries the history keeps; the oldest go first. Neo4j Browser keeps as many. */
 export const HISTORY_CAP = 100;
 
-export const HISTORY_STORAGE_KEY = 'kg-explorer.workbench.history.v1';
+export const HISTORY_STORAGE_KEY = STORAGE_KEYS.queryHistory;
 
 /** Two runs are the same history entry when query and parameters match, ignoring surrounding whitespace. */
 function sameRun(a: Pick<HistoryEntry, 'query' | 'params'>, b: Pick<HistoryEntry, 'query' | 'params'>): boolean {

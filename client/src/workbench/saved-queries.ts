@@ -4,7 +4,7 @@
  * bad entry and field, so a hand-edited file can be fixed.
  */
 import type { JsonValue } from '../../../server/src/contract.ts';
-import { readJson, writeJson, type KeyValueStore } from './local-store.ts';
+import { readJson, STORAGE_KEYS, writeJson, type KeyValueStore } from '../state/storage.ts';
 
 export interface SavedQuery {
   name: string;
@@ -25,7 +25,7 @@ export interface SavedQueriesFile {
 
 export const SAVED_QUERIES_FORMAT = 'kg-explorer/saved-queries';
 export const SAVED_QUERIES_VERSION = 1;
-export const SAVED_QUERIES_STORAGE_KEY = 'kg-explorer.workbench.saved.v1';
+export const SAVED_QUERIES_STORAGE_KEY = STORAGE_KEYS.savedQueries;
 
 /** Bounds on an imported file: far beyond real use, small enough that a wrong file fails fast. */
 export const SAVED_QUERY_LIMITS = {
