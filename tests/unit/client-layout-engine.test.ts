@@ -51,6 +51,24 @@ describe('layout engine', () => {
     expect(computeLayout({ ...job, seed: 8 })).not.toEqual(computeLayout(job));
   });
 
+  it.each(['force', 'concentric', 'hierarchy', 'circle', 'grid'])(
+    'keeps pinned nodes where they are and arranges the others around them, none covering a pin (%s)',
+    (name) => {
+      const job = randomJob(80, name);
+      // Three pins amid where the drawing goes: at the centre and near it.
+      const pins = job.nodes.slice(0, 3).map((node, i) => ({ ...node, x: 120 * i, y: 40 * i, fixed: true }));
+      const positions = computeLayout({ ...job, nodes: [...pins, ...job.nodes.slice(3)] });
+      for (const pin of pins) expect(positions[pin.id]).toEqual({ x: pin.x, y: pin.y });
+      for (const node of job.nodes.slice(3)) {
+        const at = positions[node.id] as { x: number; y: number };
+        for (const pin of pins) expect(Math.hypot(at.x - pin.x, at.y - pin.y), `${node.id} near ${pin.id}`).toBeGreaterThanOrEqual(40);
+      }
+      // The free nodes still take the layout's shape: spread, not piled against the pins.
+      const spread = new Set(job.nodes.slice(3).map((node) => `${Math.round((positions[node.id] as { x: number }).x)},${Math.round((positions[node.id] as { y: number }).y)}`));
+      expect(spread.size).toBeGreaterThan(70);
+    },
+  );
+
   it.each([40, FCOSE_MAX_NODES + 100])('leaves fixed nodes exactly where they are (%i nodes)', (n) => {
     const job = randomJob(n);
     const fixed = job.nodes.slice(0, 10).map((node, i) => ({ ...node, x: 1000 + 50 * i, y: -300, fixed: true }));

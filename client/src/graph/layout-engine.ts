@@ -13,6 +13,7 @@
  */
 import cytoscape, { type EdgeSingular, type LayoutOptions, type NodeCollection, type NodeSingular } from 'cytoscape';
 import fcose, { type FcoseLayoutOptions } from 'cytoscape-fcose';
+import { clearOfFixed, layoutAroundFixed } from './around-fixed.ts';
 import { forceAtlasLayout } from './force-atlas.ts';
 import { withSeededRandom } from './seeded-random.ts';
 
@@ -162,18 +163,20 @@ function wrapLevels(positions: LayoutPositions, job: LayoutJob): LayoutPositions
 export const ENGINE_LAYOUT_NAMES: readonly string[] = ['force', ...Object.keys(CYTOSCAPE_LAYOUTS)];
 
 /**
- * Lays out `job` and returns every node's position (fixed nodes where they were). Throws an Error for a
- * name outside ENGINE_LAYOUT_NAMES. Synchronous: the worker is what keeps it off the page's thread.
+ * Lays out `job` and returns every node's position (fixed nodes where they were: the force layouts hold
+ * them, Cytoscape's own arrange the others around them, around-fixed.ts). Throws an Error for a name
+ * outside ENGINE_LAYOUT_NAMES. Synchronous: the worker is what keeps it off the page's thread.
  */
 export function computeLayout(job: LayoutJob, onProgress: LayoutProgress = () => undefined): LayoutPositions {
   if (!ENGINE_LAYOUT_NAMES.includes(job.name)) throw new Error(`Unknown layout: ${job.name}`);
   onProgress(0);
   const positions = withSeededRandom(job.seed, () => {
     if (job.nodes.length === 0) return {};
-    if (job.name === 'hierarchy' && job.nodes.length > COMPACT_ABOVE_NODES) return wrapLevels(cytoscapeLayout(job, cytoscapeOptions(job)), job);
-    if (job.name !== 'force') return cytoscapeLayout(job, cytoscapeOptions(job));
-    if (job.nodes.length <= FCOSE_MAX_NODES) return cytoscapeLayout(job, fcoseOptions(job));
-    return forceAtlasLayout(job, onProgress);
+    if (job.name === 'hierarchy' && job.nodes.length > COMPACT_ABOVE_NODES) return layoutAroundFixed(job, (free) => wrapLevels(cytoscapeLayout(free, cytoscapeOptions(free)), free));
+    if (job.name !== 'force') return layoutAroundFixed(job, (free) => cytoscapeLayout(free, cytoscapeOptions(free)));
+    // The force layouts hold fixed nodes but may leave a free one touching them.
+    if (job.nodes.length <= FCOSE_MAX_NODES) return clearOfFixed(cytoscapeLayout(job, fcoseOptions(job)), job);
+    return clearOfFixed(forceAtlasLayout(job, onProgress), job);
   });
   onProgress(1);
   return positions;
