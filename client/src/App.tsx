@@ -3,33 +3,39 @@
  * with its toolbar and timeline, the selection panel, and room below the canvas for a bottom drawer.
  * State and API calls live in hooks (state/use-explorer.ts and friends); this file wires them to the parts.
  */
-import { useMemo, useRef } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
+import { ContextMenu } from './components/ContextMenu.tsx';
+import { contextMenuFor } from './components/context-menu-items.ts';
 import { DetailsPanel } from './components/DetailsPanel.tsx';
 import { ExpandDialog } from './components/ExpandDialog.tsx';
 import { FilterPanel } from './components/FilterPanel.tsx';
+import { Icon } from './components/Icon.tsx';
 import { Legend } from './components/Legend.tsx';
 import { PathPanel } from './components/PathPanel.tsx';
 import { SchemaPanel } from './components/SchemaPanel.tsx';
 import { SearchBox } from './components/SearchBox.tsx';
 import { SidebarSection } from './components/SidebarSection.tsx';
+import { SelectionBar } from './components/SelectionBar.tsx';
 import { StatusLine } from './components/StatusLine.tsx';
 import { StatusOverlay } from './components/StatusOverlay.tsx';
 import { StylePanel } from './components/StylePanel.tsx';
 import { Timeline } from './components/Timeline.tsx';
 import { Toolbar } from './components/Toolbar.tsx';
 import { StyleSettingsContext } from './components/style-context.ts';
-import { GraphCanvas, type GraphCanvasHandle } from './graph/GraphCanvas.tsx';
+import { GraphCanvas, type ContextTarget, type GraphCanvasHandle } from './graph/GraphCanvas.tsx';
+import { useFullscreen } from './graph/use-fullscreen.ts';
 import { useStyling } from './graph/use-styling.ts';
 import { selectedNodeIds, type ExplorerState } from './state/explorer-state.ts';
 import { explorerShortcuts } from './state/explorer-shortcuts.ts';
 import { hiddenElements } from './state/filters.ts';
+import { searchMatches } from './state/search-matches.ts';
 import { useColorScheme } from './state/use-color-scheme.ts';
 import { useExplorer } from './state/use-explorer.ts';
 import { usePersistedLayout, usePreferences } from './state/use-preferences.ts';
 import { useShortcuts } from './state/use-shortcuts.ts';
 import { viewMaxNodes, viewMaxRelationships } from './api/server-limits.ts';
 import { fitsInLink, LINK_MAX_CHARS } from './state/url-state.ts';
-import { useUrlSync, viewLink } from './state/use-url-sync.ts';
+import { linkedNodeIds, useUrlSync, viewLink } from './state/use-url-sync.ts';
 import { WorkbenchDrawer, WorkbenchToggle, useWorkbenchDrawer } from './workbench/WorkbenchDrawer.tsx';
 import { ExportMenu } from './export/ExportMenu.tsx';
 import { drawnScope } from './export/view-scope.ts';
@@ -59,9 +65,26 @@ export function App() {
   const { state, dispatch, actions, expandChoice, closeExpandChoice, pathOptions } = useExplorer(settings.neighbourCap);
   const scheme = useColorScheme(settings.theme);
   const canvasRef = useRef<GraphCanvasHandle>(null);
+  const canvasAreaRef = useRef<HTMLDivElement>(null);
+  const fullscreen = useFullscreen(canvasAreaRef);
+  const toggleFullscreen = () =>
+    void fullscreen.toggle().catch((error: unknown) =>
+      dispatch({ type: 'noticeShown', kind: 'error', text: `Fullscreen is not available here: ${error instanceof Error ? error.message : String(error)}` }),
+    );
   const workbench = useWorkbenchDrawer();
   const searchRef = useRef<HTMLInputElement>(null);
   const hidden = useMemo(() => hiddenElements(state.graph, state.filters), [state.graph, state.filters]);
+  const [search, setSearch] = useState<{ text: string; found: readonly string[] }>({ text: '', found: [] });
+  const [menu, setMenu] = useState<{ target: ContextTarget; at: { x: number; y: number } } | null>(null);
+  const closeMenu = useCallback(() => setMenu(null), []);
+  /** A right click: the element joins the selection first (as in Bloom), unless it is in it already. */
+  const openMenu = (target: ContextTarget, at: { x: number; y: number }) => {
+    if (target.kind !== 'background' && !(state.selection?.id === target.id || state.alsoSelected.includes(target.id))) {
+      dispatch({ type: 'selected', selection: target });
+    }
+    setMenu({ target, at });
+  };
+  const matches = useMemo(() => searchMatches(state.graph, search.text, search.found), [state.graph, search]);
   const { styling, domains } = useStyling(state.graph, styles);
   useUrlSync(state, () => actions.loadInitial());
   usePersistedLayout(state);
@@ -76,15 +99,21 @@ export function App() {
       state,
       dispatch,
       focusSearch,
-      expand: (id) => void actions.expand(id),
+      expand: (id, options) => void actions.expand(id, undefined, options),
       collapse: actions.collapse,
       fit: () => canvasRef.current?.fit(),
       zoom: (factor) => canvasRef.current?.zoomBy(factor),
+      fullscreen: toggleFullscreen,
+      contextMenu: () => {
+        const target: ContextTarget = state.selection ?? { kind: 'background' };
+        const at = canvasRef.current?.menuPoint(target);
+        if (at) setMenu({ target, at });
+      },
     }),
   );
 
   const share = () => {
-    if (!fitsInLink([...state.graph.nodes.keys()])) {
+    if (!fitsInLink(linkedNodeIds(state))) {
       const count = state.graph.nodes.size.toLocaleString('en');
       dispatch({
         type: 'noticeShown',
@@ -123,7 +152,13 @@ export function App() {
               </svg>
               <h1>Graph Explorer</h1>
             </header>
-            <SearchBox inputRef={searchRef} onChoose={(node, options) => void actions.openNode(node, options)} shortcut={<kbd>/</kbd>} wide />
+            <SearchBox
+              inputRef={searchRef}
+              onChoose={(node, options) => void actions.openNode(node, options)}
+              onMatches={(text, found) => setSearch({ text, found })}
+              shortcut={<kbd>/</kbd>}
+              wide
+            />
             <p className="graph-stats" data-testid="graph-stats">
               {loaded ? (
                 <>
@@ -194,6 +229,8 @@ export function App() {
             onRunLayout={() => dispatch({ type: 'layoutChosen', name: state.layoutName })}
             onFit={() => canvasRef.current?.fit()}
             onZoom={(factor) => canvasRef.current?.zoomBy(factor)}
+            fullscreen={fullscreen.active}
+            onFullscreen={toggleFullscreen}
             onShare={share}
             extra={
               <>
@@ -208,7 +245,7 @@ export function App() {
               </>
             }
           />
-          <div className="canvas-area">
+          <div className="canvas-area" ref={canvasAreaRef}>
             <GraphCanvas
               ref={canvasRef}
               graph={state.graph}
@@ -227,6 +264,8 @@ export function App() {
               hidden={hidden}
               paths={state.paths}
               pathOriginId={state.pathPick?.fromId ?? null}
+              searchMatches={matches}
+              pinned={state.pinned}
               showMinimap={settings.showMinimap}
               onSelect={select}
               onToggleSelected={(nodeId: string) => dispatch({ type: 'selectionToggled', nodeId })}
@@ -237,9 +276,25 @@ export function App() {
               }
               onLayoutCancelled={(seq) => dispatch({ type: 'layoutCancelled', seq })}
               onCamera={(camera) => dispatch({ type: 'cameraMoved', camera })}
+              onContextMenu={openMenu}
             >
               <StatusOverlay overview={state.overview} empty={emptyKind(state, loaded)} onRetry={() => actions.loadInitial()} />
               <StatusLine busy={state.busy} notice={state.notice} onDismiss={() => dispatch({ type: 'noticeDismissed' })} />
+              <SelectionBar
+                selectedNodes={selectedNodeIds(state).length}
+                relationshipSelected={state.selection?.kind === 'relationship'}
+                hiddenByHand={hidden.byHand}
+                onHide={() => dispatch({ type: 'selectionHidden' })}
+                onShowOnly={() => dispatch({ type: 'othersHidden' })}
+                onShowHidden={() => dispatch({ type: 'hiddenShown' })}
+                onClear={() => select(null)}
+              />
+              {fullscreen.active && (
+                <button type="button" className="button fullscreen-exit" onClick={toggleFullscreen} data-testid="fullscreen-exit" title="Leave fullscreen (Shift+F, Esc)">
+                  <Icon name="fullscreenExit" />
+                  <span className="button-text">Exit fullscreen</span>
+                </button>
+              )}
             </GraphCanvas>
             {settings.showTimeline && loaded && (
               <Timeline
@@ -288,6 +343,20 @@ export function App() {
             })
           }
         />
+        {menu && (
+          <ContextMenu
+            at={menu.at}
+            onClose={closeMenu}
+            {...contextMenuFor(menu.target, {
+              state,
+              hidden,
+              dispatch,
+              expand: (id, options) => void actions.expand(id, undefined, options),
+              collapse: actions.collapse,
+              fit: () => canvasRef.current?.fit(),
+            })}
+          />
+        )}
         {expandChoice && (
           <ExpandDialog
             choice={expandChoice}

@@ -402,10 +402,23 @@ describe('browsing the graph in Chromium', () => {
     await expect(page.locator('[data-testid="path-longer"]').count()).resolves.toBe(0);
   });
 
-  it('restricts paths to confirmed and reported links on request', async () => {
+  it('restricts paths to a certainty floor chosen among the five grades, and says which', async () => {
     await openView(page, server.url, '');
     await openSection('paths');
-    await page.locator('[data-testid="path-floor"]').check();
+    const floor = page.locator('[data-testid="path-floor"]');
+    await expect(floor.locator('option').allInnerTexts()).resolves.toEqual([
+      'Any link',
+      'Confirmed links only',
+      'Reported or stronger',
+      'Assessed or stronger',
+      'Speculated or stronger',
+      'Conditional or stronger',
+    ]);
+    // By keyboard, as an analyst would: focus the select and step down to the second grade.
+    await floor.focus();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    await expect(floor.inputValue()).resolves.toBe('reported');
     await clickElement(page, 'vladimir-putin');
     await page.keyboard.press('p');
     await clickElement(page, 'north-korean-engineering-brigades');
@@ -420,7 +433,12 @@ describe('browsing the graph in Chromium', () => {
       const grades = await page.evaluate(() => (window as unknown as CyWindow).__cy.edges('.path-member').map((e) => e.data('certainty')));
       expect(grades.every((grade) => grade === 'confirmed' || grade === 'reported')).toBe(true);
     }
-    await page.locator('[data-testid="path-floor"]').uncheck();
+    await expect(outcome.first().innerText()).resolves.toContain('through links reported or stronger');
+    // The strongest floor finds fewer or no paths, and says so too.
+    await floor.selectOption('confirmed');
+    await page.locator('[data-testid="path-find"]').click();
+    await expect.poll(() => outcome.first().innerText()).toContain('through confirmed links only');
+    await floor.selectOption('');
   });
 
   it('shows a relationship’s quote inside its article, and opens a source that is not in view', async () => {

@@ -311,7 +311,7 @@ describe('explorer state: other view changes', () => {
     expect(opened.history.past).toHaveLength(0);
     expect(opened.selection).toEqual({ kind: 'node', id: 'russia' });
     expect(opened.focus?.id).toBe('russia');
-    expect(opened.pinned.has('russia')).toBe(true);
+    expect(opened.askedFor.has('russia')).toBe(true);
   });
 
   it('clears a selection that an undo takes out of view', () => {

@@ -31,7 +31,7 @@ describe('showing a Cypher result’s graph in the main view', () => {
     expect([...shown.graph.relationships.keys()]).toEqual(['kim-jong-un--LEADS--north-korea']);
     expect(shown.positions).toEqual({});
     expect(shown.layoutRequest?.name).toBe(shown.layoutName);
-    expect([...shown.pinned].sort()).toEqual(['kim-jong-un', 'north-korea']);
+    expect([...shown.askedFor].sort()).toEqual(['kim-jong-un', 'north-korea']);
     expect(shown.selection).toEqual({ kind: 'node', id: 'north-korea' });
 
     const undone = run(shown, { type: 'undo' });
@@ -50,7 +50,7 @@ describe('showing a Cypher result’s graph in the main view', () => {
     expect(nodeIds(merged)).toEqual(['kim-jong-un', 'north-korea', 'russia']);
     expect(merged.graph.relationships.size).toBe(2);
     expect(merged.positions).toEqual(before.positions);
-    expect(merged.pinned.has('kim-jong-un')).toBe(true);
+    expect(merged.askedFor.has('kim-jong-un')).toBe(true);
     expect(merged.notice?.text).toBe('Added 1 node from the query.');
     expect(nodeIds(run(merged, { type: 'undo' }))).toEqual(['north-korea', 'russia']);
   });

@@ -42,14 +42,17 @@ interface DetailsPanelProps extends DetailsActions {
 
 const SHORTCUTS: Array<[string, string]> = [
   ['/', 'search (also Ctrl+K)'],
-  ['E', 'expand the selected node (or double-click)'],
+  ['E', 'expand the selected node (or double-click) · Shift+E choose which neighbours'],
   ['C', 'collapse what its expansion added'],
-  ['P', 'path from the selected node'],
+  ['P', 'path from the selected node · Shift+P pin or unpin'],
   ['Shift+click', 'add a node to the selection, or take it out'],
   ['Shift+drag', 'add the nodes in a box to the selection'],
+  ['Ctrl+A', 'select every node drawn · Ctrl+I invert'],
+  ['H', 'hide the selection · O show only it · Shift+H show hidden'],
   ['Del', 'remove the selection from view (not from the database)'],
   ['Ctrl+Z', 'undo · Ctrl+Shift+Z / Ctrl+Y redo'],
-  ['F', 'fit · + / − zoom'],
+  ['F', 'fit · + / − zoom · Shift+F fullscreen'],
+  ['Shift+F10', 'context menu of the selection (or right click)'],
   ['Esc', 'clear the selection'],
 ];
 
@@ -61,8 +64,8 @@ export function DetailsPanel(props: DetailsPanelProps) {
     <aside className="details" data-testid="details-panel" data-selection={selection?.kind ?? 'none'} aria-label="Selection details">
       {node && props.alsoSelectedCount > 0 && (
         <p className="details-multi muted small" data-testid="multi-selection" role="status">
-          {props.alsoSelectedCount + 1} nodes selected, this one shown. <kbd>Del</kbd> removes all of them from the view; Export → Selection
-          exports them.
+          {props.alsoSelectedCount + 1} nodes selected, this one shown. <kbd>H</kbd> hides them, <kbd>O</kbd> shows only them, <kbd>Del</kbd> removes them from the view; Export →
+          Selection exports them.
         </p>
       )}
       {node ? (

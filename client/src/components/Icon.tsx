@@ -19,6 +19,8 @@ const ICON_PATHS = {
   clock: 'M10 17a7 7 0 1 0 0-14 7 7 0 0 0 0 14zM10 6v4l2.5 2',
   trash: 'M4 6h12M8 6V4h4v2M6 6l1 11h6l1-11',
   download: 'M10 3v9M6 8.5l4 4 4-4M4 16h12',
+  fullscreen: 'M3 8V3h5M12 3h5v5M17 12v5h-5M8 17H3v-5M7 7l-3-3M13 7l3-3M13 13l3 3M7 13l-3 3',
+  fullscreenExit: 'M8 3v5H3M17 8h-5V3M12 17v-5h5M3 12h5v5',
 } as const;
 
 export type IconName = keyof typeof ICON_PATHS;

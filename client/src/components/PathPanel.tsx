@@ -1,11 +1,11 @@
 /**
- * Find paths: two node pickers (search, or "use selection"), a certainty floor ("only confirmed and
- * reported links"), and the outcome: the shortest paths listed and highlighted on the canvas, or a clear
+ * Find paths: two node pickers (search, or "use selection"), a certainty floor (the weakest grade a link
+ * may have, in the filters' five levels, or any link), and the outcome: the shortest paths listed and highlighted on the canvas, or a clear
  * "no path". "Path from here" in the node panel fills the start and waits for a click on the other end.
  */
 import { useEffect, useState } from 'react';
 import { LIMITS, type Certainty, type GraphNode } from '../../../server/src/contract.ts';
-import { certaintyOf } from '../graph/certainty.ts';
+import { CERTAINTY_ORDER, CERTAINTY_STYLES, certaintyOf, isCertainty } from '../graph/certainty.ts';
 import { nodeCaption } from '../graph/labels.ts';
 import type { PathHighlight } from '../state/explorer-state.ts';
 import type { GraphData } from '../state/graph-data.ts';
@@ -29,8 +29,16 @@ interface PathPanelProps {
   onSelect(selection: Selection): void;
 }
 
-/** The certainty floor of "only confirmed and reported links". */
-const CONFIRMED_AND_REPORTED: Certainty = 'reported';
+/** The floor's choice as the select shows it: a grade, or any link (certain or not, graded or not). */
+function floorTitle(floor: Certainty): string {
+  return floor === 'confirmed' ? 'Confirmed links only' : `${CERTAINTY_STYLES[floor].title} or stronger`;
+}
+
+/** How a result names its floor: ", confirmed links only" / ", links reported or stronger". */
+function floorPhrase(floor: Certainty | null): string {
+  if (floor === null) return '';
+  return floor === 'confirmed' ? ' through confirmed links only' : ` through links ${CERTAINTY_STYLES[floor].title.toLowerCase()} or stronger`;
+}
 
 type End = { id: string; name: string } | null;
 
@@ -83,8 +91,6 @@ export function PathPanel(props: PathPanelProps) {
     setTo({ id: paths.toId, name: nameOf(paths.toId) });
   }, [paths]);
 
-  const floor = options.minCertainty === CONFIRMED_AND_REPORTED;
-
   return (
     <div className="path-panel" data-testid="path-panel">
       {picking && (
@@ -97,14 +103,21 @@ export function PathPanel(props: PathPanelProps) {
       )}
       <EndPicker title="from" end={from} selectedNode={selectedNode} testId="path-from" onChange={setFrom} />
       <EndPicker title="to" end={to} selectedNode={selectedNode} testId="path-to" onChange={setTo} />
-      <label className="check-row">
-        <input
-          type="checkbox"
-          checked={floor}
+      <label className="path-floor">
+        <span>Weakest link</span>
+        <select
+          value={options.minCertainty ?? ''}
           data-testid="path-floor"
-          onChange={(event) => props.onOptionsChange({ minCertainty: event.target.checked ? CONFIRMED_AND_REPORTED : null })}
-        />
-        Only confirmed and reported links
+          title="The weakest certainty a link on the path may have: the filters' five grades, strongest first"
+          onChange={(event) => props.onOptionsChange({ minCertainty: isCertainty(event.target.value) ? event.target.value : null })}
+        >
+          <option value="">Any link</option>
+          {CERTAINTY_ORDER.map((grade) => (
+            <option key={grade} value={grade}>
+              {floorTitle(grade)}
+            </option>
+          ))}
+        </select>
       </label>
       <div className="button-row">
         <button
@@ -132,7 +145,7 @@ export function PathPanel(props: PathPanelProps) {
         <p className="path-none" role="status" data-testid="path-none">
           No path of up to {paths.maxLength} step{paths.maxLength === 1 ? '' : 's'} between <strong>{nameOf(paths.fromId)}</strong> and{' '}
           <strong>{nameOf(paths.toId)}</strong>
-          {paths.minCertainty ? ' through confirmed and reported links' : ''}.
+          {floorPhrase(paths.minCertainty)}.
           {paths.maxLength < LIMITS.pathLengthMax && (
             <button
               type="button"
@@ -150,7 +163,7 @@ export function PathPanel(props: PathPanelProps) {
           <p>
             <strong>{paths.count}</strong> shortest path{paths.count === 1 ? '' : 's'} of <strong>{paths.length}</strong> step
             {paths.length === 1 ? '' : 's'}
-            {paths.minCertainty ? ', confirmed and reported links only' : ''}.
+            {floorPhrase(paths.minCertainty)}.
           </p>
           <ol className="path-routes">
             {paths.routes.slice(0, 8).map((route, i) => (

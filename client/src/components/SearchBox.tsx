@@ -37,6 +37,11 @@ interface SearchBoxProps {
   label?: string;
   /** Let the dropdown spill beyond the field's width (the main search, over the canvas). */
   wide?: boolean;
+  /**
+   * The text in the box (trimmed, after the debounce) and the ids of the nodes its search found, on every
+   * change ('' and none when the box is cleared): the canvas marks the matches in view.
+   */
+  onMatches?(text: string, nodeIds: readonly string[]): void;
 }
 
 /** The snippet's text with each highlighted range in <mark>; ranges are clamped and may come unsorted. */
@@ -84,6 +89,7 @@ export function SearchBox({
   testId = 'search-input',
   label = 'Search entities',
   wide = false,
+  onMatches,
 }: SearchBoxProps) {
   const [query, setQuery] = useState('');
   const [search, setSearch] = useState<SearchState>({ status: 'idle' });
@@ -111,6 +117,9 @@ export function SearchBox({
   }, [debounced]);
 
   const results = search.status === 'done' ? search.results : [];
+  useEffect(() => {
+    onMatches?.(debounced, results.map((result) => result.node.id));
+  }, [debounced, search]);
   const coverageNote = search.status === 'done' ? searchCoverageNote(search.coverage) : undefined;
   const showDropdown = open && query.trim() !== '';
 

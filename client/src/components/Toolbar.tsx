@@ -1,5 +1,5 @@
 /**
- * The canvas toolbar: undo / redo, layout choice and re-run, fit and zoom, then (right-aligned) a slot
+ * The canvas toolbar: undo / redo, layout choice and re-run, fit, zoom and fullscreen, then (right-aligned) a slot
  * for other tools (the Export menu), the share link and the settings.
  */
 import type { ReactNode } from 'react';
@@ -23,6 +23,9 @@ interface ToolbarProps {
   onRunLayout(): void;
   onFit(): void;
   onZoom(factor: number): void;
+  /** Whether the canvas fills the screen; the button enters or leaves fullscreen (Shift+F). */
+  fullscreen: boolean;
+  onFullscreen(): void;
   onShare(): void;
   /** More tools, shown after the built-in ones (e.g. the Export menu). */
   extra?: ReactNode;
@@ -93,6 +96,18 @@ export function Toolbar(props: ToolbarProps) {
         </button>
         <button type="button" className="button icon-button" disabled={disabled} onClick={() => props.onZoom(1 / ZOOM_STEP)} title="Zoom out (−)" aria-label="Zoom out" data-testid="zoom-out">
           <Icon name="minus" />
+        </button>
+        <button
+          type="button"
+          className="button icon-button"
+          disabled={disabled}
+          onClick={props.onFullscreen}
+          title={props.fullscreen ? 'Leave fullscreen (Shift+F, Esc)' : 'Fullscreen canvas (Shift+F)'}
+          aria-label={props.fullscreen ? 'Leave fullscreen' : 'Fullscreen'}
+          aria-pressed={props.fullscreen}
+          data-testid="fullscreen"
+        >
+          <Icon name={props.fullscreen ? 'fullscreenExit' : 'fullscreen'} />
         </button>
       </div>
       <span className="toolbar-spacer" />

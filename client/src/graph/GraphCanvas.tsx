@@ -5,14 +5,15 @@
  * the minimap is drawn from the same instance.
  */
 import { useEffect, useImperativeHandle, useLayoutEffect, useRef, useState, type ReactNode, type Ref } from 'react';
-import type { Core } from 'cytoscape';
+import type { Core, EdgeSingular } from 'cytoscape';
 import type { HiddenElements } from '../state/filters.ts';
 import type { GraphData } from '../state/graph-data.ts';
 import type { Camera, CameraRequest, LayoutRequest, PathHighlight, Positions } from '../state/explorer-state.ts';
 import type { FocusRequest, Selection } from '../state/selection.ts';
-import { cameraOf, fitShown, focusNode, zoomStep } from './camera.ts';
+import { animateFit, cameraOf, FIT_PADDING, fitShown, focusNode, zoomStep } from './camera.ts';
 import type { ElementStyling } from './elements.ts';
 import { cancelLayout } from './layout-runner.ts';
+import { HoverTooltip } from './HoverTooltip.tsx';
 import { LayoutProgress } from './LayoutProgress.tsx';
 import { hasHardwareWebGL2, rendererFor } from './level-of-detail.ts';
 import { Minimap } from './Minimap.tsx';
@@ -25,7 +26,15 @@ import { useViewClasses } from './use-view-classes.ts';
 
 export { ZOOM_STEP } from './camera.ts';
 
+/** What a context menu is about: a node or relationship by transport id, or the background. */
+export type ContextTarget = { kind: 'node'; id: string } | { kind: 'relationship'; id: string } | { kind: 'background' };
+
 export interface GraphCanvasHandle {
+  /**
+   * Where on the page (px) a context menu for `target` opens by keyboard: at the element's centre when it is
+   * on the canvas, else at the canvas's centre; null before the canvas exists.
+   */
+  menuPoint(target: ContextTarget): { x: number; y: number } | null;
   /** Fits every shown element into the view. */
   fit(): void;
   /** Zooms by `factor` around the view's centre (>1 closer, <1 farther). */
@@ -61,6 +70,13 @@ export interface GraphCanvasProps {
   paths: PathHighlight | null;
   /** The node "path from here" started at. */
   pathOriginId: string | null;
+  /**
+   * While the search box has text: the nodes in view that match it (ringed; the rest fade). Null when the
+   * box is empty: nothing is marked. Never moves the camera.
+   */
+  searchMatches: ReadonlySet<string> | null;
+  /** Pinned nodes: they keep their place through every layout, and are marked. */
+  pinned: ReadonlySet<string>;
   showMinimap: boolean;
   onSelect(selection: Selection): void;
   /** Shift+click on a node: it joins the selection or leaves it. */
@@ -74,6 +90,8 @@ export interface GraphCanvasProps {
   onLayoutCancelled(seq: number): void;
   /** Where the view looks, once a pan, zoom, fit or resize has come to rest. */
   onCamera(camera: Camera): void;
+  /** A right click on an element or the background, at page point `at` (px). */
+  onContextMenu(target: ContextTarget, at: { x: number; y: number }): void;
   ref?: Ref<GraphCanvasHandle>;
   /** Overlays drawn above the canvas (loading, error, empty states). */
   children?: ReactNode;
@@ -104,13 +122,27 @@ export function GraphCanvas(props: GraphCanvasProps) {
 
   useEffect(() => {
     if (!focus) return;
-    void enqueue((cy) => focusNode(cy, focus.id));
+    void enqueue((cy) => {
+      if (!focus.also?.length) return focusNode(cy, focus.id);
+      let nodes = cy.collection();
+      for (const id of [focus.id, ...focus.also]) nodes = nodes.union(cy.getElementById(id));
+      if (nodes.nonempty()) animateFit(cy, nodes, FIT_PADDING * 2);
+    });
   }, [focus]);
 
   useImperativeHandle(
     ref,
     () => ({
       core: () => cyRef.current,
+      menuPoint(target) {
+        const cy = cyRef.current;
+        const box = containerRef.current?.getBoundingClientRect();
+        if (!cy || !box) return null;
+        const element = target.kind === 'background' ? null : cy.getElementById(target.id);
+        const at = element?.nonempty() ? (element.isNode() ? element.renderedPosition() : (element as unknown as EdgeSingular).renderedMidpoint()) : null;
+        const onCanvas = at !== null && at.x >= 0 && at.y >= 0 && at.x <= box.width && at.y <= box.height;
+        return onCanvas ? { x: box.left + at.x, y: box.top + at.y } : { x: box.left + box.width / 2, y: box.top + box.height / 2 };
+      },
       camera: () => (cyRef.current && cyRef.current.nodes().nonempty() ? cameraOf(cyRef.current) : null),
       fit() {
         if (cyRef.current) fitShown(cyRef.current);
@@ -134,6 +166,7 @@ export function GraphCanvas(props: GraphCanvasProps) {
         role="application"
       />
       {props.showMinimap && cyInstance && ready && <Minimap cy={cyInstance} />}
+      {cyInstance && ready && <HoverTooltip cy={cyInstance} graph={props.graph} />}
       <LayoutProgress progress={layoutProgress} onCancel={cancelLayout} />
       {children}
     </div>

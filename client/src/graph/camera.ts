@@ -126,3 +126,57 @@ export function showThrough(cy: Core, camera: Camera): void {
   const zoom = Math.min(cy.maxZoom(), Math.max(cy.minZoom(), camera.zoom));
   cy.viewport({ zoom, pan: { x: cy.width() / 2 - zoom * camera.x, y: cy.height() / 2 - zoom * camera.y } });
 }
+
+/** The canvas's size (px) and camera before a resize (keepViewThroughResize). */
+export interface CanvasFrame {
+  width: number;
+  height: number;
+  camera: Camera;
+}
+
+/**
+ * After the canvas changed size (a drawer, the timeline, the window, fullscreen): the same part of the
+ * graph stays in view. That part is the graph's box (from node positions and sizes, cheap at any size)
+ * clipped to what the canvas showed before; it is fitted into the new canvas and centred, but never zoomed
+ * in further than the size change itself would (the zoom times the larger of the width and height ratios).
+ * So everything that was on screen, the selection included, still is (FIT_PADDING in from the edges).
+ * Nothing on the first sizing (from 0) or an empty view. (use-cytoscape.ts gives the exact old view back
+ * when the canvas returns to its size before, untouched meanwhile.)
+ */
+export function keepViewThroughResize(cy: Core, before: CanvasFrame): void {
+  const width = cy.width();
+  const height = cy.height();
+  if (before.width <= 0 || before.height <= 0 || width <= 0 || height <= 0 || cy.nodes().empty()) return;
+  if (width === before.width && height === before.height) return;
+  const { zoom, x, y } = before.camera;
+  const seen = { x1: x - before.width / 2 / zoom, y1: y - before.height / 2 / zoom, x2: x + before.width / 2 / zoom, y2: y + before.height / 2 / zoom };
+  const graph = nodesBox(cy);
+  const part = { x1: Math.max(seen.x1, graph.x1), y1: Math.max(seen.y1, graph.y1), x2: Math.min(seen.x2, graph.x2), y2: Math.min(seen.y2, graph.y2) };
+  // The graph lay outside the view (panned away): keep the same centre and scale the zoom.
+  const region = part.x2 > part.x1 && part.y2 > part.y1 ? part : seen;
+  const padding = Math.min(FIT_PADDING, width / 8, height / 8);
+  const fitted = Math.min((width - 2 * padding) / (region.x2 - region.x1), (height - 2 * padding) / (region.y2 - region.y1));
+  const grown = zoom * Math.max(width / before.width, height / before.height);
+  const next = Math.min(cy.maxZoom(), Math.max(cy.minZoom(), Math.min(fitted, grown)));
+  const centre = { x: (region.x1 + region.x2) / 2, y: (region.y1 + region.y2) / 2 };
+  cy.viewport({ zoom: next, pan: { x: width / 2 - next * centre.x, y: height / 2 - next * centre.y } });
+}
+
+/** The box around every node (model px): positions and drawn sizes, captions left out. */
+function nodesBox(cy: Core): { x1: number; y1: number; x2: number; y2: number } {
+  let [x1, y1, x2, y2] = [Infinity, Infinity, -Infinity, -Infinity];
+  cy.nodes().forEach((node: NodeSingular) => {
+    const { x, y } = node.position();
+    const half = (Number(node.data('size')) || 30) / 2;
+    x1 = Math.min(x1, x - half);
+    y1 = Math.min(y1, y - half);
+    x2 = Math.max(x2, x + half);
+    y2 = Math.max(y2, y + half);
+  });
+  return { x1, y1, x2, y2 };
+}
+
+/** Whether two cameras are the same, to within rounding. */
+export function sameCamera(a: Camera, b: Camera): boolean {
+  return Math.abs(a.zoom - b.zoom) < 1e-9 && Math.abs(a.x - b.x) < 1e-6 && Math.abs(a.y - b.y) < 1e-6;
+}

@@ -92,27 +92,34 @@ async function runJob(cy: Core, job: LayoutJob, animate: boolean, context: Layou
 }
 
 /**
- * Draws the whole view anew with layout `name` (fixed nodes stay). With `spiral`, the nodes first go on a
+ * Draws the whole view anew with layout `name`; the nodes in `fixed` (pinned) stay where they are and the
+ * others are arranged around them. With `spiral`, the other nodes first go on a
  * spiral around the view's centre, where they stay if the layout is cancelled. A view of more than
  * LARGE_VIEW_NODES nodes is not drawn until its layout is placed (Cytoscape holds its redraws in a batch):
  * on a canvas without a GPU each frame of 5,000 nodes costs ~350 ms, and drawing the spiral meanwhile cost
  * ~6 s of frames (profiled), while the page itself stays usable. Resolves true when laid out, false when
  * cancelled.
  */
-export async function fullLayout(cy: Core, name: string, options: { animate: boolean; fit: boolean; spiral: boolean }, context: LayoutContext): Promise<boolean> {
+export async function fullLayout(
+  cy: Core,
+  name: string,
+  options: { animate: boolean; fit: boolean; spiral: boolean; fixed?: ReadonlySet<string> },
+  context: LayoutContext,
+): Promise<boolean> {
   const nodes = cy.nodes();
   if (nodes.empty()) return true;
+  const fixed = options.fixed ?? new Set<string>();
   const holdFrames = options.spiral && nodes.length > LARGE_VIEW_NODES;
   if (holdFrames) cy.startBatch();
   try {
     if (options.spiral) {
-      placeOnSpiral(cy, nodes, viewCentre(cy));
+      placeOnSpiral(cy, nodes.filter((node: NodeSingular) => !fixed.has(node.id())), viewCentre(cy));
       if (options.fit) fitNow(cy, cy.elements(), FIT_PADDING);
     }
     // No animation while frames are held: an animation steps with the frames, so it would never end, and
     // the queue and the batch would wait on it for good (an undo during a large view's first layout turned
     // it into a 300-node view, which animates: found by a new-user trial).
-    const done = await runJob(cy, layoutJob(cy, name, nodes, new Set(), 'scratch'), options.animate && !holdFrames, context);
+    const done = await runJob(cy, layoutJob(cy, name, nodes, fixed, 'scratch'), options.animate && !holdFrames, context);
     if (done && options.fit && !cy.destroyed()) fitNow(cy, cy.elements(), FIT_PADDING);
     return done;
   } finally {

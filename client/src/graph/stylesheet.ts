@@ -20,6 +20,12 @@ export const CLASSES = {
   pathOrigin: 'path-origin',
   /** Filtered out: not drawn, but kept in place so the layout does not move. */
   hidden: 'hidden',
+  /** Matches the search box's text (ringed). */
+  searchMatch: 'search-match',
+  /** Does not match the search box's text while it has some (faded). */
+  searchFaded: 'search-faded',
+  /** Pinned: keeps its place through layouts (a dashed outline marks it). */
+  pinned: 'pinned',
 } as const;
 
 function certaintyRules(): StylesheetJson {
@@ -176,6 +182,18 @@ function stateRules(theme: GraphTheme): StylesheetJson {
       // Everything outside the selection's neighbourhood, so the selection reads in context.
       selector: `.${CLASSES.dimmed}`,
       style: { opacity: 0.22 },
+    },
+    {
+      selector: `node.${CLASSES.pinned}`,
+      style: { 'outline-width': 2, 'outline-color': theme.text, 'outline-style': 'dashed', 'outline-offset': 3, 'outline-opacity': 0.8 },
+    },
+    {
+      selector: `.${CLASSES.searchFaded}`,
+      style: { opacity: 0.18 },
+    },
+    {
+      selector: `node.${CLASSES.searchMatch}`,
+      style: { 'underlay-color': theme.search, 'underlay-opacity': 0.55, 'underlay-padding': 7, 'underlay-shape': 'ellipse', opacity: 1 },
     },
     {
       selector: `.${CLASSES.pathFaded}`,

@@ -17,6 +17,8 @@ export interface GraphTheme {
   accent: string;
   /** Highlighted paths: distinct from the selection. */
   path: string;
+  /** Ring around nodes matching the search box's text: distinct from the selection and the paths. */
+  search: string;
 }
 
 export const GRAPH_THEMES: Readonly<Record<ColorScheme, GraphTheme>> = {
@@ -28,6 +30,7 @@ export const GRAPH_THEMES: Readonly<Record<ColorScheme, GraphTheme>> = {
     nodeBorder: '#ffffff',
     accent: '#2563eb',
     path: '#d9480f',
+    search: '#e8a400',
   },
   dark: {
     background: '#14171c',
@@ -37,6 +40,7 @@ export const GRAPH_THEMES: Readonly<Record<ColorScheme, GraphTheme>> = {
     nodeBorder: '#14171c',
     accent: '#6ea8fe',
     path: '#ff922b',
+    search: '#ffd43b',
   },
 };
 

@@ -1,10 +1,11 @@
 /**
  * The Cytoscape instance's lifecycle and input: creates it in the container, turns taps, double clicks,
- * box selections and drags into the canvas's callbacks, follows the container's size, destroys it on unmount.
+ * right clicks, box selections and drags into the canvas's callbacks, follows the container's size (keeping
+ * the same part of the graph in view), destroys it on unmount.
  */
 import { useEffect, useRef, useState, type RefObject } from 'react';
 import type { Core } from 'cytoscape';
-import { cameraOf } from './camera.ts';
+import { cameraOf, keepViewThroughResize, sameCamera, showThrough, type CanvasFrame } from './camera.ts';
 import { createCy } from './create-cy.ts';
 import type { RendererName } from './level-of-detail.ts';
 import type { GraphCanvasProps } from './GraphCanvas.tsx';
@@ -71,6 +72,14 @@ export function useCytoscape(
       if (byMouse(original) && original.detail === 2 && bothTapsHit(id)) latest.current.onExpand(id);
     });
     cy.on('tap', 'edge', (event) => latest.current.onSelect({ kind: 'relationship', id: event.target.id() }));
+    // Right click (or a long press): the context menu, at the pointer, for what is under it.
+    cy.on('cxttap', (event) => {
+      const original = event.originalEvent as MouseEvent | undefined;
+      const box = container.getBoundingClientRect();
+      const at = original && 'clientX' in original ? { x: original.clientX, y: original.clientY } : { x: box.left + event.renderedPosition.x, y: box.top + event.renderedPosition.y };
+      const target = event.target === cy ? ({ kind: 'background' } as const) : { kind: event.target.isNode() ? ('node' as const) : ('relationship' as const), id: String(event.target.id()) };
+      latest.current.onContextMenu(target, at);
+    });
     // Cytoscape emits 'box' on each element inside the box, one after another as the mouse is released:
     // gather the nodes and report them together once it is done.
     let boxed: string[] = [];
@@ -105,11 +114,26 @@ export function useCytoscape(
     cy.on('viewport', reportCamera);
     cy.on('mouseover', 'node, edge', () => (container.style.cursor = 'pointer'));
     cy.on('mouseout', 'node, edge', () => (container.style.cursor = ''));
-    // The stage changes size when the timeline or a drawer opens: Cytoscape must learn its new size.
-    // The camera's centre moves with the size (Cytoscape keeps the pan).
+    // The stage changes size when the timeline or a drawer opens, the window is resized or goes fullscreen:
+    // Cytoscape learns its new size, and the same part of the graph stays in view (keepViewThroughResize;
+    // Cytoscape alone keeps the pan, so a drawer opening below left half the nodes off the canvas).
+    // A canvas back at its size from before the last resize, its camera untouched since, gets its old camera
+    // back exactly: opening and closing a drawer leaves the view as it was.
+    let frame: CanvasFrame = { width: cy.width(), height: cy.height(), camera: cameraOf(cy) };
+    let undoResize: { before: CanvasFrame; after: CanvasFrame } | null = null;
     const resize = new ResizeObserver(() => {
       cy.resize();
+      const back = undoResize !== null && undoResize.before.width === cy.width() && undoResize.before.height === cy.height() && sameCamera(undoResize.after.camera, frame.camera);
+      const before = frame;
+      if (back && undoResize) showThrough(cy, undoResize.before.camera);
+      else keepViewThroughResize(cy, before);
+      frame = { width: cy.width(), height: cy.height(), camera: cameraOf(cy) };
+      undoResize = back ? null : { before, after: frame };
       reportCamera();
+    });
+    // The frame follows the camera, so a resize starts from where the view looks now.
+    cy.on('viewport', () => {
+      frame = { width: cy.width(), height: cy.height(), camera: cameraOf(cy) };
     });
     resize.observe(container);
     return () => {

@@ -101,7 +101,8 @@ export function useElementSync(
     const layout = layoutByName(request.name);
     if (layout.manual) return;
     void enqueue(async (cy) => {
-      const placed = await fullLayout(cy, layout.name, { animate: true, fit: true, spiral: false }, context);
+      // Pinned nodes keep their place through every layout; the others are arranged around them.
+      const placed = await fullLayout(cy, layout.name, { animate: true, fit: true, spiral: false, fixed: latest.current.pinned }, context);
       if (!placed && !cy.destroyed()) latest.current.onLayoutCancelled(request.seq);
     }).then(settled);
   }, [props.layoutRequest]);

@@ -1,6 +1,7 @@
 /**
  * View state as CSS classes on the elements: the selection (and dimming of what is not around it), the
- * filtered-out elements, the highlighted paths and the path finder's origin.
+ * filtered-out elements, the highlighted paths, the path finder's origin, the search box's matches and the
+ * pinned nodes.
  */
 import { useEffect, type RefObject } from 'react';
 import type { Core, NodeSingular } from 'cytoscape';
@@ -11,7 +12,7 @@ import { CLASSES } from './stylesheet.ts';
 import type { Enqueue } from './use-layout-queue.ts';
 
 export function useViewClasses(cyRef: RefObject<Core | null>, props: GraphCanvasProps, enqueue: Enqueue): void {
-  const { graph, selection, alsoSelected, hidden, paths, pathOriginId } = props;
+  const { graph, selection, alsoSelected, hidden, paths, pathOriginId, searchMatches, pinned } = props;
   useEffect(() => {
     const cy = cyRef.current;
     if (!cy) return;
@@ -65,6 +66,29 @@ export function useViewClasses(cyRef: RefObject<Core | null>, props: GraphCanvas
       if (members.nonempty()) animateFit(cy, members, FIT_PADDING * 2);
     });
   }, [paths]);
+
+  useEffect(() => {
+    const cy = cyRef.current;
+    if (!cy) return;
+    cy.batch(() => {
+      cy.nodes(`.${CLASSES.pinned}`).removeClass(CLASSES.pinned);
+      for (const id of pinned) cy.getElementById(id).addClass(CLASSES.pinned);
+    });
+  }, [pinned, graph]);
+
+  // Search matches: ringed, the rest faded, while the box has text (the camera stays where it is).
+  useEffect(() => {
+    const cy = cyRef.current;
+    if (!cy) return;
+    cy.batch(() => {
+      cy.elements(`.${CLASSES.searchMatch}, .${CLASSES.searchFaded}`).removeClass(`${CLASSES.searchMatch} ${CLASSES.searchFaded}`);
+      if (searchMatches === null) return;
+      cy.nodes().forEach((node) => void node.addClass(searchMatches.has(node.id()) ? CLASSES.searchMatch : CLASSES.searchFaded));
+      cy.edges().forEach((edge) => {
+        if (!(searchMatches.has(edge.source().id()) && searchMatches.has(edge.target().id()))) edge.addClass(CLASSES.searchFaded);
+      });
+    });
+  }, [searchMatches, graph]);
 
   useEffect(() => {
     const cy = cyRef.current;

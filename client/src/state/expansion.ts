@@ -12,10 +12,10 @@ import { commit } from './view-history.ts';
  * What collapsing `nodeId` takes away: what its expansion added, minus what anything else keeps in view
  * (the node itself, nodes opened by name, expanded nodes, and whatever another expansion showed).
  */
-export function collapseRemovals(state: Pick<ExplorerState, 'graph' | 'expansions' | 'pinned'>, nodeId: string) {
+export function collapseRemovals(state: Pick<ExplorerState, 'graph' | 'expansions' | 'askedFor'>, nodeId: string) {
   const expansion = state.expansions.get(nodeId);
   if (!expansion) return { nodeIds: [], relationshipIds: [] };
-  const keptNodes = new Set<string>([nodeId, ...state.pinned]);
+  const keptNodes = new Set<string>([nodeId, ...state.askedFor]);
   const keptRelationships = new Set<string>();
   for (const [otherId, other] of state.expansions) {
     if (otherId === nodeId) continue;
@@ -62,7 +62,7 @@ export function reduceExpanded(state: ExplorerState, expandedAction: Extract<Exp
   return commit(state, `expand ${name}`, {
     graph: data,
     expansions,
-    pinned: opened ? new Set(state.pinned).add(action.nodeId) : state.pinned,
+    askedFor: opened ? new Set(state.askedFor).add(action.nodeId) : state.askedFor,
     anchorId: action.nodeId,
     busy: null,
     ...withNotice(state, text),

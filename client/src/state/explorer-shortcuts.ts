@@ -1,6 +1,7 @@
 /**
  * The explorer's keyboard map (see the hints in the details panel): search, expand / collapse / path on
- * the selected node, remove, undo / redo, fit and zoom, Esc.
+ * the selected node, select all / invert, hide / show only / show hidden, remove, undo / redo, fit,
+ * zoom and fullscreen, Esc.
  */
 import type { Dispatch } from 'react';
 import { ZOOM_STEP } from '../graph/GraphCanvas.tsx';
@@ -11,10 +12,14 @@ export interface ShortcutContext {
   state: ExplorerState;
   dispatch: Dispatch<ExplorerAction>;
   focusSearch(): void;
-  expand(nodeId: string): void;
+  expand(nodeId: string, options?: { choose?: boolean }): void;
   collapse(nodeId: string): void;
   fit(): void;
   zoom(factor: number): void;
+  /** Enters or leaves fullscreen for the canvas. */
+  fullscreen(): void;
+  /** Opens the context menu for the selection (or the background when nothing is selected). */
+  contextMenu(): void;
 }
 
 export function explorerShortcuts(context: ShortcutContext): Shortcut[] {
@@ -29,12 +34,22 @@ export function explorerShortcuts(context: ShortcutContext): Shortcut[] {
     { key: 'z', mod: true, shift: false, run: () => dispatch({ type: 'undo' }) },
     { key: 'z', mod: true, shift: true, run: () => dispatch({ type: 'redo' }) },
     { key: 'y', mod: true, run: () => dispatch({ type: 'redo' }) },
-    { key: 'e', run: onNode(context.expand) },
+    { key: 'e', shift: false, run: onNode((id) => context.expand(id)) },
+    { key: 'e', shift: true, run: onNode((id) => context.expand(id, { choose: true })) },
+    { key: 'ContextMenu', run: context.contextMenu },
+    { key: 'F10', shift: true, run: context.contextMenu },
     { key: 'c', run: onNode(context.collapse) },
-    { key: 'p', run: onNode((id) => dispatch({ type: 'pathPickStarted', fromId: id })) },
+    { key: 'p', shift: false, run: onNode((id) => dispatch({ type: 'pathPickStarted', fromId: id })) },
+    { key: 'p', shift: true, run: () => dispatch({ type: 'pinToggled' }) },
+    { key: 'a', mod: true, run: () => dispatch({ type: 'allSelected' }) },
+    { key: 'i', mod: true, run: () => dispatch({ type: 'selectionInverted' }) },
+    { key: 'h', shift: false, run: () => dispatch({ type: 'selectionHidden' }) },
+    { key: 'h', shift: true, run: () => dispatch({ type: 'hiddenShown' }) },
+    { key: 'o', run: () => dispatch({ type: 'othersHidden' }) },
     { key: 'Delete', run: () => dispatch({ type: 'selectionRemoved' }) },
     { key: 'Backspace', run: () => dispatch({ type: 'selectionRemoved' }) },
-    { key: 'f', run: context.fit },
+    { key: 'f', shift: false, run: context.fit },
+    { key: 'f', shift: true, run: context.fullscreen },
     { key: '+', run: () => context.zoom(ZOOM_STEP) },
     { key: '=', run: () => context.zoom(ZOOM_STEP) },
     { key: '-', run: () => context.zoom(1 / ZOOM_STEP) },

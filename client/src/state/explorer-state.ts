@@ -11,8 +11,10 @@ import { DEFAULT_LAYOUT_NAME, MANUAL_LAYOUT_NAME, layoutByName } from '../graph/
 import { collapseRemovals, reduceCollapsed, reduceExpanded } from './expansion.ts';
 import type { ExplorerAction, ExplorerState, Positions } from './explorer-types.ts';
 import { DEFAULT_FILTERS } from './filters.ts';
-import { EMPTY_GRAPH, graphDataFrom, mergeGraph, removeFromGraph } from './graph-data.ts';
+import { EMPTY_GRAPH, graphDataFrom, mergeGraph, removeFromGraph, type GraphData } from './graph-data.ts';
+import { reduceAllSelected, reduceHiddenShown, reduceOthersHidden, reduceSelectionHidden, reduceSelectionInverted } from './hiding.ts';
 import { emptyHistory } from './history.ts';
+import { reduceAllUnpinned, reducePinToggled } from './pins.ts';
 import { nameOf, plural, withNotice } from './notices.ts';
 import { pathRelationshipIds, reducePathsFound } from './paths.ts';
 import { addToSelection, selectedNodeIds, toggleSelected, validSelection, withValidMultiSelection } from './selection.ts';
@@ -27,6 +29,7 @@ export function initialState(options: { layoutName?: string } = {}): ExplorerSta
     positions: {},
     filters: DEFAULT_FILTERS,
     expansions: new Map(),
+    askedFor: new Set(),
     pinned: new Set(),
     layoutName: layoutByName(options.layoutName ?? DEFAULT_LAYOUT_NAME).name,
     paths: null,
@@ -72,6 +75,37 @@ export function explorerReducer(state: ExplorerState, action: ExplorerAction): E
   return withValidMultiSelection(reduce(state, action));
 }
 
+/**
+ * A schema sample arrived: its nodes are selected and brought into view together, whether they are new or
+ * were in view already (a click on a label whose nodes were all in view said "Added up to 25" and nothing
+ * visibly changed), and the notice says which.
+ */
+function reduceSampleShown(
+  state: ExplorerState,
+  action: Extract<ExplorerAction, { type: 'nodesAdded' }>,
+  data: GraphData,
+  added: number,
+  askedFor: Set<string>,
+): ExplorerState {
+  const ids = action.graph.nodes.map((node) => node.id);
+  const [first, ...rest] = ids;
+  const what = action.sample ?? 'sample';
+  if (first === undefined) return { ...state, busy: null, ...withNotice(state, action.text ?? `No ${what} in the database.`) };
+  const fresh = added === 0 ? 'all in view already' : added === ids.length ? 'all new' : `${added} new`;
+  const text = action.text ?? `${what}: ${plural(ids.length, 'node')} (${fresh}), selected and centred.`;
+  const patch = {
+    graph: data,
+    askedFor,
+    anchorId: null,
+    busy: null,
+    selection: { kind: 'node', id: first } as const,
+    alsoSelected: rest,
+    focus: { id: first, also: rest, seq: state.seq + 1 },
+    ...withNotice(state, text),
+  };
+  return data === state.graph ? { ...state, ...patch } : commit(state, action.change, patch);
+}
+
 /** An answer to a request made before the latest undo or redo (AnswerTo): it is dropped. */
 function isStale(state: ExplorerState, action: ExplorerAction): boolean {
   return 'revision' in action && action.revision !== undefined && action.revision !== state.viewRevision;
@@ -88,6 +122,7 @@ function reduce(state: ExplorerState, action: ExplorerAction): ExplorerState {
         graph,
         positions: action.positions ?? {},
         filters: action.filters ?? state.filters,
+        pinned: new Set((action.pinned ?? []).filter((id) => graph.nodes.has(id))),
         layoutName: action.layoutName ? layoutByName(action.layoutName).name : state.layoutName,
         selection: validSelection(action.selection ?? null, graph),
         overview: { status: 'ready', from: action.fromLink ? 'link' : 'overview' },
@@ -107,17 +142,18 @@ function reduce(state: ExplorerState, action: ExplorerAction): ExplorerState {
     case 'collapsed':
       return reduceCollapsed(state, action);
     case 'nodesAdded': {
-      const { data } = mergeGraph(state.graph, action.graph);
-      const pinned = new Set(state.pinned);
-      for (const node of action.graph.nodes) pinned.add(node.id);
+      const { data, addedNodeIds } = mergeGraph(state.graph, action.graph);
+      const askedFor = new Set(state.askedFor);
+      for (const node of action.graph.nodes) askedFor.add(node.id);
+      if (action.sample !== undefined) return reduceSampleShown(state, action, data, addedNodeIds.length, askedFor);
       const focus = action.focusId ? { selection: { kind: 'node', id: action.focusId } as const, focus: { id: action.focusId, seq: state.seq + 1 } } : {};
       if (data === state.graph) {
         // Already in view: select and centre it, nothing to undo.
-        return { ...state, pinned, busy: null, ...(action.text ? withNotice(state, action.text) : { seq: state.seq + 1 }), ...focus };
+        return { ...state, askedFor, busy: null, ...(action.text ? withNotice(state, action.text) : { seq: state.seq + 1 }), ...focus };
       }
       return commit(state, action.change, {
         graph: data,
-        pinned,
+        askedFor,
         anchorId: null,
         busy: null,
         ...(action.text ? withNotice(state, action.text) : { seq: state.seq + 1 }),
@@ -141,11 +177,11 @@ function reduce(state: ExplorerState, action: ExplorerAction): ExplorerState {
           return { ...state, ...ready, ...withNotice(state, text) };
         }
         const { data, addedNodeIds } = mergeGraph(state.graph, action.graph);
-        const pinned = new Set(state.pinned);
-        for (const node of action.graph.nodes) pinned.add(node.id);
+        const askedFor = new Set(state.askedFor);
+        for (const node of action.graph.nodes) askedFor.add(node.id);
         const text = addedNodeIds.length === 0 ? `The query's ${nodes} are already in view.` : `Added ${plural(addedNodeIds.length, 'node')} from the query.`;
-        if (data === state.graph) return { ...state, ...ready, pinned, ...withNotice(state, text) };
-        return commit(state, 'add query result', { ...ready, graph: data, pinned, ...withNotice(state, text) });
+        if (data === state.graph) return { ...state, ...ready, askedFor, ...withNotice(state, text) };
+        return commit(state, 'add query result', { ...ready, graph: data, askedFor, ...withNotice(state, text) });
       }
       const graph = graphDataFrom(action.graph);
       // A fresh view gets a fresh layout; a manual one has nothing to keep, so the default lays it out.
@@ -156,7 +192,7 @@ function reduce(state: ExplorerState, action: ExplorerAction): ExplorerState {
         graph,
         positions: {},
         expansions: new Map(),
-        pinned: new Set(graph.nodes.keys()),
+        askedFor: new Set(graph.nodes.keys()),
         paths: null,
         pathPick: null,
         layoutName,
@@ -171,6 +207,20 @@ function reduce(state: ExplorerState, action: ExplorerAction): ExplorerState {
       return { ...state, ...toggleSelected(state, action.nodeId) };
     case 'nodesBoxSelected':
       return { ...state, ...addToSelection(state, action.nodeIds) };
+    case 'allSelected':
+      return reduceAllSelected(state);
+    case 'selectionInverted':
+      return reduceSelectionInverted(state);
+    case 'selectionHidden':
+      return reduceSelectionHidden(state);
+    case 'othersHidden':
+      return reduceOthersHidden(state);
+    case 'hiddenShown':
+      return reduceHiddenShown(state);
+    case 'pinToggled':
+      return reducePinToggled(state);
+    case 'allUnpinned':
+      return reduceAllUnpinned(state);
     case 'selectionRemoved': {
       const { selection } = state;
       if (selection === null) return state;
@@ -178,10 +228,10 @@ function reduce(state: ExplorerState, action: ExplorerAction): ExplorerState {
       const nodeIds = selectedNodeIds(state);
       const graph = isNode ? removeFromGraph(state.graph, nodeIds) : removeFromGraph(state.graph, [], [selection.id]);
       const expansions = new Map(state.expansions);
-      const pinned = new Set(state.pinned);
+      const askedFor = new Set(state.askedFor);
       for (const id of nodeIds) {
         expansions.delete(id);
-        pinned.delete(id);
+        askedFor.delete(id);
       }
       const what =
         nodeIds.length > 1
@@ -189,7 +239,7 @@ function reduce(state: ExplorerState, action: ExplorerAction): ExplorerState {
           : isNode
             ? nameOf(state.graph, selection.id)
             : (state.graph.relationships.get(selection.id)?.type ?? 'relationship');
-      return commit(state, `remove ${what}`, { graph, expansions, pinned, selection: null, alsoSelected: [], anchorId: null });
+      return commit(state, `remove ${what}`, { graph, expansions, askedFor, selection: null, alsoSelected: [], anchorId: null });
     }
     case 'filtersChanged':
       return commit(state, action.change, { filters: action.filters });

@@ -70,6 +70,8 @@ export interface ViewSnapshot {
   filters: Filters;
   expansions: ReadonlyMap<string, Expansion>;
   /** Nodes the analyst asked for by name (search, path ends, samples): a collapse never removes them. */
+  askedFor: ReadonlySet<string>;
+  /** Pinned nodes: they keep their place through every layout, undo and redo, and shared links. */
   pinned: ReadonlySet<string>;
   layoutName: string;
   paths: PathHighlight | null;
@@ -152,13 +154,15 @@ export type ExplorerAction =
       selection?: Selection;
       /** A shared link's camera: the canvas shows the first drawing through it. */
       camera?: Camera;
+      /** A shared link's pinned nodes. */
+      pinned?: readonly string[];
       notice?: string;
       /** True when the graph is a shared link's nodes (absent: the overview). */
       fromLink?: boolean;
     }
   | { type: 'overviewFailed'; code: AnyErrorCode; message: string }
   | { type: 'busy'; text: string }
-  /** Neighbours arrived. `open`: the node was chosen by name (search), so it is pinned, selected and centred. */
+  /** Neighbours arrived. `open`: the node was chosen by name (search), so it is kept on collapse (askedFor), selected and centred. */
   | ({
       type: 'expanded';
       nodeId: string;
@@ -176,11 +180,22 @@ export type ExplorerAction =
     } & AnswerTo)
   /** Collapse: takes away what the node's expansion added (nodes nothing else keeps in view). */
   | { type: 'collapsed'; nodeId: string }
-  /** Nodes (and relationships) added by name: pinned; `focusId` is selected and centred. */
-  | ({ type: 'nodesAdded'; graph: Graph; focusId?: string; change: string; text?: string } & AnswerTo)
+  /** Nodes (and relationships) added by name: kept on collapse (askedFor); `focusId` is selected and centred. */
+  | ({
+      type: 'nodesAdded';
+      graph: Graph;
+      focusId?: string;
+      change: string;
+      text?: string;
+      /**
+       * A schema sample (`Country nodes`, `SIGNED relationships`): its nodes are selected and brought into view
+       * together, whether or not they were in view already, and the notice says how many were new.
+       */
+      sample?: string;
+    } & AnswerTo)
   /**
    * A Cypher workbench result's graph: `replace` puts it in place of the view (and lays it out), `merge` adds
-   * it to the view. Either way its nodes are pinned (asked for, so a collapse never removes them).
+   * it to the view. Either way its nodes are in askedFor (a collapse never removes them).
    */
   /** A workbench result's graph shown: in place of the view or merged into it, never past `viewMax` nodes. */
   | { type: 'queryGraphShown'; graph: Graph; mode: 'replace' | 'merge'; viewMax: number; relationshipMax?: number }
@@ -189,6 +204,20 @@ export type ExplorerAction =
   | { type: 'selectionToggled'; nodeId: string }
   /** Shift+drag on the background: the nodes inside the box join the selection. */
   | { type: 'nodesBoxSelected'; nodeIds: readonly string[] }
+  /** Ctrl+A: every node drawn is selected. */
+  | { type: 'allSelected' }
+  /** Ctrl+I: the drawn nodes not selected become the selection. */
+  | { type: 'selectionInverted' }
+  /** The selection is hidden (kept in view, not drawn) until "Show hidden". */
+  | { type: 'selectionHidden' }
+  /** Every drawn node outside the selection is hidden. */
+  | { type: 'othersHidden' }
+  /** What was hidden by hand is drawn again. */
+  | { type: 'hiddenShown' }
+  /** Pins the selected nodes, or unpins them when every one is pinned (Shift+P, the context menu). */
+  | { type: 'pinToggled' }
+  /** Every pin is taken out. */
+  | { type: 'allUnpinned' }
   /** Del: the selection leaves the view (never the database). */
   | { type: 'selectionRemoved' }
   | { type: 'filtersChanged'; filters: Filters; change: string }

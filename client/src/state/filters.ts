@@ -31,6 +31,13 @@ export interface Filters {
    * sources support.
    */
   keepOrphans: boolean;
+  /**
+   * Nodes and relationships hidden by hand (Hide, Show only the selection): in view but not drawn, left
+   * out of every panel and export like filtered ones, until "Show hidden". Not a facet: a link carries
+   * the nodes drawn, not these.
+   */
+  hiddenNodeIds: readonly string[];
+  hiddenRelationshipIds: readonly string[];
 }
 
 export const DEFAULT_FILTERS: Filters = {
@@ -41,6 +48,8 @@ export const DEFAULT_FILTERS: Filters = {
   timeRange: null,
   hideUndated: false,
   keepOrphans: false,
+  hiddenNodeIds: [],
+  hiddenRelationshipIds: [],
 };
 
 /** The facets a value can be hidden in, and the Filters key each one writes. */
@@ -129,17 +138,40 @@ export interface HiddenElements {
   relationships: ReadonlySet<string>;
   /** How many of `nodes` are hidden only because a source filter left them without a shown relationship. */
   orphans: number;
+  /** How many nodes and relationships in view are hidden by hand (Filters' hiddenNodeIds, hiddenRelationshipIds). */
+  byHand: { nodes: number; relationships: number };
+}
+
+/** Whether anything is hidden by hand (Hide, Show only), whether or not it is still in view. */
+export function hidesByHand(filters: Filters): boolean {
+  return filters.hiddenNodeIds.length + filters.hiddenRelationshipIds.length > 0;
 }
 
 /**
- * What the filters hide: nodes by label or date; relationships by type, certainty, sources, date, or a
- * hidden end; and, with a source filter (unless `keepOrphans`), nodes that had relationships in view and
- * have none shown any more.
+ * What the filters hide: the nodes and relationships hidden by hand; nodes by label or date;
+ * relationships by type, certainty, sources, date, or a hidden end; and, with a source filter (unless
+ * `keepOrphans`), nodes that had relationships in view and have none shown any more.
  */
 export function hiddenElements(graph: GraphData, filters: Filters): HiddenElements {
   const nodes = new Set<string>();
   const relationships = new Set<string>();
-  if (!isFiltering(filters)) return { nodes, relationships, orphans: 0 };
+  const byHand = { nodes: 0, relationships: 0 };
+  for (const id of filters.hiddenNodeIds) {
+    if (graph.nodes.has(id) && !nodes.has(id)) {
+      nodes.add(id);
+      byHand.nodes += 1;
+    }
+  }
+  for (const id of filters.hiddenRelationshipIds) {
+    if (graph.relationships.has(id) && !relationships.has(id)) {
+      relationships.add(id);
+      byHand.relationships += 1;
+    }
+  }
+  if (!isFiltering(filters)) {
+    if (nodes.size > 0) for (const rel of graph.relationships.values()) if (nodes.has(rel.source) || nodes.has(rel.target)) relationships.add(rel.id);
+    return { nodes, relationships, orphans: 0, byHand };
+  }
   const labels = new Set(filters.hiddenLabels);
   const types = new Set(filters.hiddenTypes);
   const certainties = new Set(filters.hiddenCertainties);
@@ -158,7 +190,7 @@ export function hiddenElements(graph: GraphData, filters: Filters): HiddenElemen
       outsideTime(rel, filters);
     if (hidden) relationships.add(rel.id);
   }
-  return { nodes, relationships, orphans: filters.hiddenSources.length > 0 && !filters.keepOrphans ? hideOrphans(graph, nodes, relationships) : 0 };
+  return { nodes, relationships, orphans: filters.hiddenSources.length > 0 && !filters.keepOrphans ? hideOrphans(graph, nodes, relationships) : 0, byHand };
 }
 
 /** Adds to `nodes` the shown nodes that have relationships in view but none shown; returns how many. */

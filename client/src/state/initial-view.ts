@@ -57,6 +57,7 @@ export function loadInitialView(dispatch: Dispatch<ExplorerAction>, signal?: Abo
         layoutName: shared.layoutName ?? undefined,
         selection: shared.selection,
         ...(shared.camera ? { camera: shared.camera } : {}),
+        ...(shared.pinned ? { pinned: shared.pinned } : {}),
         notice: (missing > 0 ? `${missing} node${missing === 1 ? '' : 's'} of the shared view no longer exist.` : 'Shared view restored.') + relationshipCapNotice(graph.relationshipLimit),
         fromLink: true,
       });

@@ -54,7 +54,7 @@ export function reducePathsFound(state: ExplorerState, action: Extract<ExplorerA
     minCertainty: action.minCertainty,
     stoppedEarly: false,
   };
-  const pinned = new Set(state.pinned).add(action.fromId).add(action.toId);
+  const askedFor = new Set(state.askedFor).add(action.fromId).add(action.toId);
   const text = `${plural(paths.count, 'shortest path')} of ${plural(length, 'step')} between ${from} and ${to}.`;
-  return commit(state, `paths ${from} → ${to}`, { ...base, graph: data, paths, pinned, anchorId: null, ...withNotice(state, text) });
+  return commit(state, `paths ${from} → ${to}`, { ...base, graph: data, paths, askedFor, anchorId: null, ...withNotice(state, text) });
 }

@@ -8,9 +8,13 @@ import type { GraphData } from './graph-data.ts';
 /** What the side panel shows: one node or one relationship, by transport id, or nothing. */
 export type Selection = { kind: 'node'; id: string } | { kind: 'relationship'; id: string } | null;
 
-/** A request to centre the view on a node; `seq` makes asking twice for the same node count. */
+/**
+ * A request to centre the view on a node (`id`), or with `also`, to fit it and those nodes together;
+ * `seq` makes asking twice for the same node count.
+ */
 export interface FocusRequest {
   id: string;
+  also?: readonly string[];
   seq: number;
 }
 
@@ -54,4 +58,19 @@ export function withValidMultiSelection(state: ExplorerState): ExplorerState {
   const shown = state.selection?.kind === 'node' ? state.selection.id : undefined;
   const kept = shown === undefined ? [] : state.alsoSelected.filter((id) => id !== shown && state.graph.nodes.has(id));
   return kept.length === state.alsoSelected.length ? state : { ...state, alsoSelected: kept };
+}
+
+/** Ctrl+A: every node drawn (`drawn`, in view order) is selected; the details panel keeps its node, or shows the first. */
+export function selectAll(state: ExplorerState, drawn: readonly string[]): Pick<ExplorerState, 'selection' | 'alsoSelected'> {
+  if (drawn.length === 0) return { selection: null, alsoSelected: [] };
+  const kept = state.selection?.kind === 'node' && drawn.includes(state.selection.id) ? state.selection.id : (drawn[0] as string);
+  return { selection: { kind: 'node', id: kept }, alsoSelected: drawn.filter((id) => id !== kept) };
+}
+
+/** Ctrl+I: the drawn nodes that were not selected become the selection, and the selected ones leave it. */
+export function invertSelection(state: ExplorerState, drawn: readonly string[]): Pick<ExplorerState, 'selection' | 'alsoSelected'> {
+  const selected = new Set(selectedNodeIds(state));
+  const rest = drawn.filter((id) => !selected.has(id));
+  const first = rest[0];
+  return first === undefined ? { selection: null, alsoSelected: [] } : { selection: { kind: 'node', id: first }, alsoSelected: rest.slice(1) };
 }

@@ -1,6 +1,6 @@
 /**
- * Shareable views: the view (nodes shown, filters, selection, layout choice, node positions and camera) as
- * the URL's hash, and back.
+ * Shareable views: the view (nodes shown, filters, selection, layout choice, pinned nodes, node positions
+ * and camera) as the URL's hash, and back; `pin=` lists the pinned nodes.
  *
  * `#v=1&n=north-korea,russia&sel=n:russia&layout=force&hl=Source&hc=speculated,_&t=2024-06-01..2024-07-01&cam=0.8,12,-40&p=2.-2s.-k.AABGCCAA`
  *
@@ -32,6 +32,8 @@ export interface SharedView {
   positions?: Readonly<Record<string, Position>>;
   /** Written only along with `positions`: without them the drawing, and so the camera's frame, may differ. */
   camera?: Camera;
+  /** Pinned nodes (of `nodeIds`): they keep their place through the recipient's layouts too. */
+  pinned?: readonly string[];
 }
 
 const VERSION = '1';
@@ -153,6 +155,9 @@ export function linkFor(view: SharedView, maxChars: number = LINK_MAX_CHARS): Vi
   if (view.filters.timeRange) parts.push(`t=${view.filters.timeRange.from}..${view.filters.timeRange.to}`);
   if (view.filters.hideUndated) parts.push('tu=1');
   if (view.filters.keepOrphans) parts.push('ko=1');
+  const listed = new Set(view.nodeIds);
+  const pins = withNodes ? (view.pinned ?? []).filter((id) => listed.has(id)) : [];
+  if (pins.length > 0) parts.push(`pin=${encodeList(pins)}`);
   const hash = parts.join('&');
   const positions = withNodes && view.positions ? encodePositions(ordered, view.positions) : null;
   if (positions === null) return { hash, positionsLeftOut: false };
@@ -191,6 +196,8 @@ export function decodeView(hash: string): SharedView | null {
     filters.keepOrphans = fields.get('ko') === '1';
     const layout = fields.get('layout');
     const shared: SharedView = { nodeIds: [...new Set(nodeIds)], selection, layoutName: layout ? decodeItem(layout) : null, filters };
+    const pins = decodeList(fields.get('pin'));
+    if (pins.length > 0) shared.pinned = pins;
     // Positions follow the id list as written; a broken `p` or `cam` costs only itself (and `cam` needs `p`).
     const positions = fields.has('p') ? decodePositions(nodeIds, fields.get('p') as string) : null;
     const camera = fields.has('cam') ? decodeCamera(fields.get('cam') as string) : null;

@@ -24,6 +24,7 @@ import { explorerReducer, initialState, type ExplorerState } from './explorer-st
 import { loadInitialView } from './initial-view.ts';
 import { useViewRequests } from './use-view-requests.ts';
 import { loadLayoutName } from './view-storage.ts';
+import { plural } from './notices.ts';
 
 /** A node whose neighbours exceed the cap: the dialog shows their counts and lets the analyst choose. */
 export interface ExpandChoice {
@@ -99,12 +100,12 @@ export function useExplorer(neighbourCap: number) {
   }, []);
 
   /**
-   * Expands a node: adds its neighbours when there are no more than the cap, else opens the dialog that
-   * lets the analyst choose which; a node whose expansion in view shows only some gets the next page (as
-   * "Add the next" does). `open` also pins, selects and centres the node (chosen in search).
+   * Expands a node: adds its neighbours when there are no more than the cap, else (or with `choose`) opens
+   * the dialog that lets the analyst choose which; a node whose expansion in view shows only some gets the next page (as
+   * "Add the next" does). `open` also keeps the node on collapse (askedFor), selects and centres it (chosen in search).
    */
-  const expand = useCallback(async (nodeId: string, open?: GraphNode) => {
-    if (!open && latest.current.expansions.get(nodeId)?.next) {
+  const expand = useCallback(async (nodeId: string, open?: GraphNode, options: { choose?: boolean } = {}) => {
+    if (!open && !options.choose && latest.current.expansions.get(nodeId)?.next) {
       await expandMore(nodeId, cap.current);
       return;
     }
@@ -117,8 +118,10 @@ export function useExplorer(neighbourCap: number) {
         // second download of the same page (found by a new-user trial: 15 MB twice for 20,000 neighbours).
         const probe = await fetchNeighbors(nodeId, { limit: Math.min(cap.current, PROBE_LIMIT) }, signal);
         const shown = probe.nodes.filter((node) => node.id !== nodeId).length;
-        if (probe.total > cap.current) {
-          const text = `${name} has ${probe.total} neighbours, more than the cap of ${cap.current}: choose which to add.`;
+        if (probe.total > cap.current || options.choose) {
+          const text = options.choose
+            ? `${name} has ${plural(probe.total, 'neighbour')}: choose which to add.`
+            : `${name} has ${probe.total} neighbours, more than the cap of ${cap.current}: choose which to add.`;
           dispatch({ type: 'noticeShown', text, revision });
           if (!signal.aborted) setExpandChoice({ nodeId, name, probe, open });
           return;
@@ -220,10 +223,9 @@ export function useExplorer(neighbourCap: number) {
     await run(
       async ({ revision, signal }) => {
         const { graph, supported } = await fetchLabelSample(label, undefined, signal);
-        const text = supported
-          ? `Added up to ${DEFAULT_REQUEST_LIMITS.labelSample} ${label} nodes (${graph.nodes.length}).`
-          : `This server cannot sample by label: added the ${graph.nodes.length} ${label} node(s) of the overview.`;
-        dispatch({ type: 'nodesAdded', graph, change: `sample ${label}`, text, revision });
+        const text = supported ? undefined : `This server cannot sample by label: the ${graph.nodes.length} ${label} node(s) of the overview, selected.`;
+        const sample = `${label} nodes (up to ${DEFAULT_REQUEST_LIMITS.labelSample})`;
+        dispatch({ type: 'nodesAdded', graph, change: `sample ${label}`, sample, ...(text ? { text } : {}), revision });
       },
       (error, { revision }) => dispatch({ type: 'requestFailed', message: `Could not load ${label} nodes: ${errorMessage(error)}`, revision }),
     );
@@ -234,8 +236,8 @@ export function useExplorer(neighbourCap: number) {
     await run(
       async ({ revision, signal }) => {
         const graph = await fetchTypeSample(type, undefined, signal);
-        const text = `Added up to ${DEFAULT_REQUEST_LIMITS.labelSample} ${type} relationships (${graph.relationships.length}) with their ends.`;
-        dispatch({ type: 'nodesAdded', graph, change: `sample ${type}`, text, revision });
+        const sample = `${plural(graph.relationships.length, `${type} relationship`)} (up to ${DEFAULT_REQUEST_LIMITS.labelSample}) and their ends`;
+        dispatch({ type: 'nodesAdded', graph, change: `sample ${type}`, sample, revision });
       },
       (error, { revision }) => dispatch({ type: 'requestFailed', message: `Could not load ${type} relationships: ${errorMessage(error)}`, revision }),
     );

@@ -9,8 +9,8 @@ import { withNotice } from './notices.ts';
 import { validSelection } from './selection.ts';
 
 export function snapshotOf(state: ExplorerState): ViewSnapshot {
-  const { graph, positions, filters, expansions, pinned, layoutName, paths } = state;
-  return { graph, positions, filters, expansions, pinned, layoutName, paths };
+  const { graph, positions, filters, expansions, askedFor, pinned, layoutName, paths } = state;
+  return { graph, positions, filters, expansions, askedFor, pinned, layoutName, paths };
 }
 
 /**

@@ -1,0 +1,133 @@
+/**
+ * A context menu at a point of the page (right click on the canvas, or the context-menu key / Shift+F10 on
+ * the selection): groups of items, each with its shortcut shown, run by click or by keys (↑ ↓ Home End,
+ * Enter or Space; Esc or Tab closes, as does a click anywhere else). Kept inside the window.
+ */
+import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
+import './ContextMenu.css';
+
+export interface MenuItem {
+  label: string;
+  /** The key that does the same, shown at the right ("E", "Ctrl+A"). */
+  shortcut?: string;
+  disabled?: boolean;
+  run(): void;
+  testId?: string;
+}
+
+/** Items in groups, separated by a line; a group may have a heading. */
+export interface MenuGroup {
+  heading?: string;
+  items: MenuItem[];
+}
+
+interface ContextMenuProps {
+  /** Page point (px) the menu opens at: its top-left corner, moved in to fit the window. */
+  at: { x: number; y: number };
+  /** What the menu is about, for its accessible name ("Kim Jong-un", "the view"). */
+  title: string;
+  groups: MenuGroup[];
+  onClose(): void;
+}
+
+export function ContextMenu({ at, title, groups, onClose }: ContextMenuProps) {
+  const menu = useRef<HTMLDivElement>(null);
+  const [position, setPosition] = useState(at);
+  const items = groups.flatMap((group) => group.items);
+  const [active, setActive] = useState(() => Math.max(0, items.findIndex((item) => !item.disabled)));
+
+  // Inside the window: moved left and up by what would stick out.
+  useLayoutEffect(() => {
+    const box = menu.current?.getBoundingClientRect();
+    if (!box) return;
+    setPosition({ x: Math.max(4, Math.min(at.x, window.innerWidth - box.width - 4)), y: Math.max(4, Math.min(at.y, window.innerHeight - box.height - 4)) });
+  }, [at.x, at.y]);
+
+  useEffect(() => {
+    menu.current?.querySelector<HTMLElement>(`[data-index="${active}"]`)?.focus();
+  }, [active]);
+
+  useEffect(() => {
+    const away = (event: MouseEvent) => {
+      if (!menu.current?.contains(event.target as Node)) onClose();
+    };
+    window.addEventListener('mousedown', away, true);
+    window.addEventListener('blur', onClose);
+    return () => {
+      window.removeEventListener('mousedown', away, true);
+      window.removeEventListener('blur', onClose);
+    };
+  }, [onClose]);
+
+  const step = (from: number, direction: 1 | -1) => {
+    for (let i = 1; i <= items.length; i++) {
+      const next = (from + direction * i + items.length) % items.length;
+      if (!items[next]?.disabled) return next;
+    }
+    return from;
+  };
+  const run = (item: MenuItem | undefined) => {
+    if (!item || item.disabled) return;
+    onClose();
+    item.run();
+  };
+  const onKeyDown = (event: KeyboardEvent) => {
+    const keys: Record<string, () => void> = {
+      ArrowDown: () => setActive((i) => step(i, 1)),
+      ArrowUp: () => setActive((i) => step(i, -1)),
+      Home: () => setActive(step(-1, 1)),
+      End: () => setActive(step(items.length, -1)),
+      Enter: () => run(items[active]),
+      ' ': () => run(items[active]),
+      Escape: onClose,
+      Tab: onClose,
+    };
+    const handle = keys[event.key];
+    if (!handle) return;
+    event.preventDefault();
+    event.stopPropagation();
+    handle();
+  };
+
+  let index = -1;
+  return (
+    <div
+      ref={menu}
+      className="context-menu"
+      role="menu"
+      aria-label={`Actions on ${title}`}
+      style={{ left: position.x, top: position.y }}
+      onKeyDown={onKeyDown}
+      onContextMenu={(event) => event.preventDefault()}
+      data-testid="context-menu"
+      aria-modal="true"
+    >
+      {groups.map((group, g) => (
+        <div key={g} className="context-menu-group" role="group" aria-label={group.heading}>
+          {group.heading && <div className="context-menu-heading">{group.heading}</div>}
+          {group.items.map((item) => {
+            index += 1;
+            const i = index;
+            return (
+              <button
+                key={item.label}
+                type="button"
+                role="menuitem"
+                className="context-menu-item"
+                data-index={i}
+                data-testid={item.testId}
+                disabled={item.disabled}
+                tabIndex={i === active ? 0 : -1}
+                onMouseEnter={() => !item.disabled && setActive(i)}
+                onClick={() => run(item)}
+              >
+                <span>{item.label}</span>
+                {item.shortcut && <kbd className="context-menu-shortcut">{item.shortcut}</kbd>}
+              </button>
+            );
+          })}
+        </div>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,61 @@
+/**
+ * The selection bar, bottom left over the canvas: how many nodes are selected (Ctrl+A selects every node
+ * drawn, Ctrl+I inverts, Esc clears) with Hide and Show only, and how many are hidden by hand with Show
+ * hidden. Each button names its key; nothing shows while nothing is selected or hidden.
+ */
+import './SelectionBar.css';
+
+interface SelectionBarProps {
+  /** Nodes selected (the details panel's node and the ones Shift+clicked, boxed or Ctrl+A'd). */
+  selectedNodes: number;
+  /** A relationship is selected (instead of nodes). */
+  relationshipSelected: boolean;
+  /** Nodes and relationships in view hidden by hand. */
+  hiddenByHand: { nodes: number; relationships: number };
+  onHide(): void;
+  onShowOnly(): void;
+  onShowHidden(): void;
+  onClear(): void;
+}
+
+function count(n: number, word: string): string {
+  return `${n.toLocaleString('en')} ${word}${n === 1 ? '' : 's'}`;
+}
+
+export function SelectionBar(props: SelectionBarProps) {
+  const { selectedNodes, relationshipSelected, hiddenByHand } = props;
+  const selected = relationshipSelected ? '1 relationship' : selectedNodes > 0 ? count(selectedNodes, 'node') : null;
+  const hidden = hiddenByHand.nodes + hiddenByHand.relationships;
+  if (selected === null && hidden === 0) return null;
+  const hiddenText = hiddenByHand.nodes > 0 ? count(hiddenByHand.nodes, 'node') : count(hiddenByHand.relationships, 'relationship');
+  return (
+    <div className="selection-bar" role="toolbar" aria-label="Selection" data-testid="selection-bar">
+      {selected !== null && (
+        <span className="selection-bar-group">
+          <span className="selection-bar-count" data-testid="selection-count">
+            {selected} selected
+          </span>
+          <button type="button" className="selection-bar-button" onClick={props.onHide} title="Hide the selection (H); Ctrl+Z undoes" data-testid="selection-hide">
+            Hide <kbd>H</kbd>
+          </button>
+          <button type="button" className="selection-bar-button" onClick={props.onShowOnly} title="Hide every other node (O)" data-testid="selection-only">
+            Show only <kbd>O</kbd>
+          </button>
+          <button type="button" className="selection-bar-button" onClick={props.onClear} title="Clear the selection (Esc)" aria-label="Clear the selection">
+            <kbd>Esc</kbd>
+          </button>
+        </span>
+      )}
+      {hidden > 0 && (
+        <span className="selection-bar-group">
+          <span className="selection-bar-count" data-testid="hidden-count">
+            {hiddenText} hidden
+          </span>
+          <button type="button" className="selection-bar-button" onClick={props.onShowHidden} title="Draw again what was hidden by hand (Shift+H)" data-testid="show-hidden">
+            Show hidden <kbd>⇧H</kbd>
+          </button>
+        </span>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,81 @@
+/**
+ * Selecting and hiding by hand, as Bloom users expect: select every node drawn (Ctrl+A), invert the
+ * selection (Ctrl+I), hide the selection, show only the selection, and show what was hidden. Hidden
+ * elements stay in view, out of the drawing and of every panel and export (Filters' hiddenNodeIds and
+ * hiddenRelationshipIds, read by hiddenElements); each hiding is a view change, so undo takes it back.
+ */
+import type { ExplorerState } from './explorer-types.ts';
+import { hiddenElements, type Filters } from './filters.ts';
+import { nameOf, plural, withNotice } from './notices.ts';
+import { invertSelection, selectAll, selectedNodeIds } from './selection.ts';
+import { commit } from './view-history.ts';
+
+/** The nodes drawn: in view, and hidden neither by the filters nor by hand, in view order. */
+export function drawnNodeIds(state: Pick<ExplorerState, 'graph' | 'filters'>): string[] {
+  const hidden = hiddenElements(state.graph, state.filters).nodes;
+  return [...state.graph.nodes.keys()].filter((id) => !hidden.has(id));
+}
+
+const union = (a: readonly string[], b: Iterable<string>) => [...new Set([...a, ...b])];
+
+/** Ctrl+A: every node drawn is selected. */
+export function reduceAllSelected(state: ExplorerState): ExplorerState {
+  const drawn = drawnNodeIds(state);
+  return { ...state, ...selectAll(state, drawn), ...withNotice(state, `${plural(drawn.length, 'node')} selected.`) };
+}
+
+/** Ctrl+I: the drawn nodes not selected become the selection. */
+export function reduceSelectionInverted(state: ExplorerState): ExplorerState {
+  const next = invertSelection(state, drawnNodeIds(state));
+  const count = next.selection === null ? 0 : next.alsoSelected.length + 1;
+  return { ...state, ...next, ...withNotice(state, `Selection inverted: ${plural(count, 'node')} selected.`) };
+}
+
+/** Hides the selected nodes (their relationships go with them), or the selected relationship. */
+export function reduceSelectionHidden(state: ExplorerState): ExplorerState {
+  const { selection } = state;
+  if (selection === null) return { ...state, ...withNotice(state, 'Nothing is selected to hide.') };
+  const nodeIds = selectedNodeIds(state);
+  const filters: Filters =
+    selection.kind === 'node'
+      ? { ...state.filters, hiddenNodeIds: union(state.filters.hiddenNodeIds, nodeIds) }
+      : { ...state.filters, hiddenRelationshipIds: union(state.filters.hiddenRelationshipIds, [selection.id]) };
+  const what =
+    selection.kind === 'relationship'
+      ? (state.graph.relationships.get(selection.id)?.type ?? 'relationship')
+      : nodeIds.length === 1
+        ? nameOf(state.graph, selection.id)
+        : plural(nodeIds.length, 'node');
+  return commit(state, `hide ${what}`, {
+    filters,
+    selection: null,
+    alsoSelected: [],
+    ...withNotice(state, `Hid ${what}: "Show hidden" brings it back, Ctrl+Z undoes.`),
+  });
+}
+
+/** Shows only the selection: every other drawn node is hidden (a selected relationship keeps its ends). */
+export function reduceOthersHidden(state: ExplorerState): ExplorerState {
+  const { selection } = state;
+  if (selection === null) return { ...state, ...withNotice(state, 'Select the nodes to keep first.') };
+  const relationship = selection.kind === 'relationship' ? state.graph.relationships.get(selection.id) : undefined;
+  const kept = new Set(relationship ? [relationship.source, relationship.target] : selectedNodeIds(state));
+  const others = drawnNodeIds(state).filter((id) => !kept.has(id));
+  if (others.length === 0) return { ...state, ...withNotice(state, 'Only the selection is drawn already.') };
+  return commit(state, `show only ${plural(kept.size, 'node')}`, {
+    filters: { ...state.filters, hiddenNodeIds: union(state.filters.hiddenNodeIds, others) },
+    ...withNotice(state, `Showing only the selection: ${plural(others.length, 'other node')} hidden. "Show hidden" brings them back.`),
+  });
+}
+
+/** Shows again everything hidden by hand. */
+export function reduceHiddenShown(state: ExplorerState): ExplorerState {
+  const { byHand } = hiddenElements(state.graph, state.filters);
+  const { hiddenNodeIds, hiddenRelationshipIds } = state.filters;
+  if (hiddenNodeIds.length + hiddenRelationshipIds.length === 0) return { ...state, ...withNotice(state, 'Nothing is hidden by hand.') };
+  const count = byHand.nodes > 0 ? plural(byHand.nodes, 'hidden node') : plural(byHand.relationships, 'hidden relationship');
+  return commit(state, 'show hidden', {
+    filters: { ...state.filters, hiddenNodeIds: [], hiddenRelationshipIds: [] },
+    ...withNotice(state, `Showing ${count} again.`),
+  });
+}

@@ -1,0 +1,389 @@
+/**
+ * The gestures Bloom and Neo4j Browser users reach for (issue 12), in Debian's Chromium against the real
+ * server, by keys and by mouse: select all / invert, the selection bar's count, hiding the selection,
+ * showing only it, showing what was hidden, with undo; the view kept when the canvas changes size; schema
+ * clicks that select what they name; fullscreen; search matches marked on the canvas; hover tooltips.
+ */
+import type { Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { RunningServer } from '../../server/src/app.ts';
+import { clickElement, openView, pagePoint, probe, waitForStillGraph, type CyWindow } from '../support/browser.ts';
+import { startBrowserSession, type BrowserSession } from '../support/browser-session.ts';
+
+let session: BrowserSession;
+let server: RunningServer;
+let page: Page;
+
+beforeAll(async () => {
+  session = await startBrowserSession({ open: false });
+  ({ server, page } = session);
+});
+
+afterAll(() => session?.close());
+
+afterEach(() => {
+  expect(session.consoleErrors.splice(0)).toEqual([]);
+});
+
+const sorted = (ids: string[]) => [...ids].sort();
+
+/** Ids of the nodes drawn: in the view and not hidden (by a filter or by hand). */
+async function drawnNodes(): Promise<string[]> {
+  return sorted(await page.evaluate(() => (window as unknown as CyWindow).__cy.nodes().filter((n) => n.visible()).map((n) => n.id())));
+}
+
+const bar = () => page.locator('[data-testid="selection-bar"]');
+
+describe('selecting and hiding', () => {
+  it('selects every node with Ctrl+A, inverts with Ctrl+I, counts the selection, and clears it with Esc', async () => {
+    await openView(page, server.url, '#v=1&n=russia,north-korea,kim-jong-un,vladimir-putin');
+    await expect(bar().count()).resolves.toBe(0);
+    await clickElement(page, 'kim-jong-un');
+    await page.keyboard.press('Control+a');
+    expect(sorted((await probe(page)).selected)).toEqual(['kim-jong-un', 'north-korea', 'russia', 'vladimir-putin']);
+    await expect(page.locator('[data-testid="selection-count"]').innerText()).resolves.toBe('4 nodes selected');
+
+    await clickElement(page, 'russia');
+    await page.keyboard.press('Control+i');
+    expect(sorted((await probe(page)).selected)).toEqual(['kim-jong-un', 'north-korea', 'vladimir-putin']);
+    await expect(page.locator('[data-testid="selection-count"]').innerText()).resolves.toBe('3 nodes selected');
+
+    await page.keyboard.press('Escape');
+    expect((await probe(page)).selected).toEqual([]);
+    await expect(bar().count()).resolves.toBe(0);
+  });
+
+  it('hides the selection with H, shows only it with O, brings everything back with Show hidden, and undoes each', async () => {
+    await openView(page, server.url, '#v=1&n=russia,north-korea,kim-jong-un,vladimir-putin');
+    await clickElement(page, 'kim-jong-un');
+    await page.keyboard.press('h');
+    await expect.poll(drawnNodes).toEqual(['north-korea', 'russia', 'vladimir-putin']);
+    // Still in view: the count says so, and the link carries only what is drawn.
+    await expect(page.locator('[data-testid="hidden-count"]').innerText()).resolves.toBe('1 node hidden');
+    expect((await probe(page)).nodes).toContain('kim-jong-un');
+    await expect.poll(() => page.evaluate(() => decodeURIComponent(window.location.hash))).not.toContain('kim-jong-un');
+
+    await page.keyboard.press('Control+z');
+    await expect.poll(drawnNodes).toEqual(['kim-jong-un', 'north-korea', 'russia', 'vladimir-putin']);
+
+    // Show only, by mouse: the bar's button.
+    await clickElement(page, 'russia');
+    await page.locator('[data-testid="selection-only"]').click();
+    await expect.poll(drawnNodes).toEqual(['russia']);
+    await expect(page.locator('[data-testid="hidden-count"]').innerText()).resolves.toBe('3 nodes hidden');
+    await page.locator('[data-testid="show-hidden"]').click();
+    await expect.poll(drawnNodes).toEqual(['kim-jong-un', 'north-korea', 'russia', 'vladimir-putin']);
+    await expect(page.locator('[data-testid="hidden-count"]').count()).resolves.toBe(0);
+
+    // O by key, then Shift+H.
+    await clickElement(page, 'north-korea');
+    await page.keyboard.press('o');
+    await expect.poll(drawnNodes).toEqual(['north-korea']);
+    await page.keyboard.press('Shift+H');
+    await expect.poll(drawnNodes).toEqual(['kim-jong-un', 'north-korea', 'russia', 'vladimir-putin']);
+  });
+
+  it('leaves hidden nodes out of the Export menu\'s view scope and of Ctrl+A', async () => {
+    await openView(page, server.url, '#v=1&n=russia,north-korea,kim-jong-un');
+    await clickElement(page, 'kim-jong-un');
+    await page.locator('[data-testid="selection-hide"]').click();
+    await expect.poll(drawnNodes).toEqual(['north-korea', 'russia']);
+    await page.keyboard.press('Control+a');
+    expect(sorted((await probe(page)).selected)).toEqual(['north-korea', 'russia']);
+    const requests: string[] = [];
+    page.on('request', (request) => {
+      if (request.url().endsWith('/api/export')) requests.push(request.postData() ?? '');
+    });
+    await page.locator('[data-testid="export-toggle"]').click();
+    await page.locator('[data-testid="export-format"]').selectOption('json');
+    await page.locator('[data-testid="export-scope"]').selectOption('view');
+    const download = page.waitForEvent('download');
+    await page.locator('[data-testid="export-run"]').click();
+    await download;
+    await page.keyboard.press('Escape');
+    const body = JSON.parse(requests.at(-1) ?? '{}') as { scope?: { nodeIds?: string[] } };
+    expect(sorted(body.scope?.nodeIds ?? [])).toEqual(['north-korea', 'russia']);
+  });
+});
+
+/** Nodes whose centre is on the canvas (inside its rendered width and height). */
+async function onCanvas(): Promise<string[]> {
+  return sorted(
+    await page.evaluate(() => {
+      const cy = (window as unknown as CyWindow).__cy;
+      return cy
+        .nodes()
+        .filter((n) => {
+          const { x, y } = n.renderedPosition();
+          return x >= 0 && y >= 0 && x <= cy.width() && y <= cy.height();
+        })
+        .map((n) => n.id());
+    }),
+  );
+}
+
+describe('the view when the canvas changes size', () => {
+  it('keeps every node that was on the canvas there when the workbench drawer opens and closes, and when the window narrows', async () => {
+    await page.setViewportSize({ width: 1600, height: 1000 });
+    try {
+      await openView(page, server.url, '');
+      await waitForStillGraph(page);
+      const before = await onCanvas();
+      expect(before.length).toBeGreaterThanOrEqual(20);
+      const zoom = await page.evaluate(() => (window as unknown as CyWindow).__cy.zoom());
+
+      await page.keyboard.press('Control+Backquote');
+      await page.locator('[data-testid="workbench-drawer"]').waitFor();
+      await expect.poll(onCanvas).toEqual(before);
+      // Closing the drawer gives the old view back.
+      await page.keyboard.press('Control+Backquote');
+      await expect.poll(() => page.evaluate(() => (window as unknown as CyWindow).__cy.zoom())).toBeCloseTo(zoom, 2);
+      await expect.poll(onCanvas).toEqual(before);
+
+      await page.setViewportSize({ width: 1024, height: 1000 });
+      await expect.poll(onCanvas).toEqual(before);
+    } finally {
+      await page.setViewportSize({ width: 1440, height: 900 });
+    }
+  });
+});
+
+describe('schema clicks that are seen', () => {
+  it('selects and centres a label\'s nodes already in view, and says they were, instead of adding nothing silently', async () => {
+    await openView(page, server.url, '');
+    await waitForStillGraph(page);
+    const countries = sorted((await session.db.read('MATCH (n:Country) RETURN n.id AS id')).map((row) => String(row.id)));
+    expect(countries.length).toBeGreaterThan(1);
+    expect((await probe(page)).nodes).toEqual(expect.arrayContaining(countries)); // the overview holds them all
+    // Zoom right in on one corner, so the countries are not all on screen.
+    await page.evaluate(() => {
+      const cy = (window as unknown as CyWindow).__cy;
+      cy.zoom({ level: 3, position: cy.nodes().first().position() });
+    });
+    const toggle = page.locator('[data-testid="section-schema-toggle"]');
+    if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+    const nodesBefore = (await probe(page)).nodes.length;
+    await page.locator('[data-testid="schema-panel"] [data-label="Country"]').click();
+    await expect.poll(async () => sorted((await probe(page)).selected)).toEqual(countries);
+    await expect(page.locator('[data-testid="status-line"]').innerText()).resolves.toMatch(/Country nodes .*: \d+ nodes \(all in view already\), selected and centred\./);
+    expect((await probe(page)).nodes.length).toBe(nodesBefore);
+    await waitForStillGraph(page);
+    await expect.poll(onCanvas).toEqual(expect.arrayContaining(countries));
+    await expect(page.locator('[data-testid="selection-count"]').innerText()).resolves.toBe(`${countries.length} nodes selected`);
+  });
+});
+
+describe('fullscreen and search highlight', () => {
+  it('puts the canvas in fullscreen with the button and Shift+F, and leaves it the same ways', async () => {
+    await openView(page, server.url, '#v=1&n=russia,north-korea');
+    const fullscreenElement = () => page.evaluate(() => document.fullscreenElement?.className ?? null);
+    await page.locator('[data-testid="fullscreen"]').click();
+    await expect.poll(fullscreenElement).toBe('canvas-area');
+    await page.locator('[data-testid="fullscreen-exit"]').click();
+    await expect.poll(fullscreenElement).toBeNull();
+    await page.locator('[data-testid="graph-canvas"]').click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press('Shift+F');
+    await expect.poll(fullscreenElement).toBe('canvas-area');
+    // The canvas takes the whole screen's width (the timeline may take some of its height), and the graph is still in view.
+    await expect.poll(() => page.evaluate(() => (window as unknown as CyWindow).__cy.width() === window.innerWidth)).toBe(true);
+    await expect.poll(onCanvas).toEqual(['north-korea', 'russia']);
+    await page.keyboard.press('Shift+F');
+    await expect.poll(fullscreenElement).toBeNull();
+  });
+
+  it('rings the nodes in view that match the search box\'s text and fades the rest, without moving the camera', async () => {
+    await openView(page, server.url, '');
+    await waitForStillGraph(page);
+    const camera = () => page.evaluate(() => {
+      const cy = (window as unknown as CyWindow).__cy;
+      return { zoom: cy.zoom(), ...cy.pan() };
+    });
+    const before = await camera();
+    const classed = async (name: string) => sorted(await page.evaluate((c) => (window as unknown as CyWindow).__cy.nodes(`.${c}`).map((n) => n.id()), name));
+    await page.keyboard.press('/');
+    await page.keyboard.type('korea');
+    await expect.poll(() => classed('search-match')).toEqual(expect.arrayContaining(['north-korea', 'south-korea']));
+    const matched = await classed('search-match');
+    const faded = await classed('search-faded');
+    expect(faded).toContain('russia');
+    expect(matched.length + faded.length).toBe((await probe(page)).nodes.length);
+    expect(await camera()).toEqual(before);
+    // Cleared: nothing is marked.
+    await page.keyboard.press('Control+a');
+    await page.keyboard.press('Backspace');
+    await expect.poll(() => classed('search-faded')).toEqual([]);
+    await expect(classed('search-match')).resolves.toEqual([]);
+    await page.keyboard.press('Escape');
+  });
+});
+
+describe('hover tooltips', () => {
+  /** The tooltip's box and the element's rendered box, in page px. */
+  async function boxes(id: string) {
+    const canvas = await page.locator('[data-testid="graph-canvas"]').boundingBox();
+    const tip = await page.locator('[data-testid="hover-tooltip"]').boundingBox();
+    const element = await page.evaluate((elementId) => (window as unknown as CyWindow).__cy.getElementById(elementId).renderedBoundingBox({ includeLabels: false }), id);
+    if (!canvas || !tip) throw new Error('no canvas or tooltip');
+    return { tip, element: { x1: canvas.x + element.x1, y1: canvas.y + element.y1, x2: canvas.x + element.x2, y2: canvas.y + element.y2 } };
+  }
+
+  it('shows a node\'s caption, labels and key properties after a short rest, beside the node, and hides it on leaving and while dragging', async () => {
+    await openView(page, server.url, '#v=1&n=kim-jong-un,north-korea');
+    await waitForStillGraph(page);
+    const tooltip = page.locator('[data-testid="hover-tooltip"]');
+    const kim = await pagePoint(page, 'kim-jong-un');
+    await page.mouse.move(kim.x, kim.y);
+    await tooltip.waitFor();
+    await expect(tooltip.getAttribute('data-element')).resolves.toBe('kim-jong-un');
+    await expect(tooltip.innerText()).resolves.toMatch(/Kim Jong-un[\s\S]*Person/);
+    const { tip, element } = await boxes('kim-jong-un');
+    const overlap = tip.x < element.x2 && element.x1 < tip.x + tip.width && tip.y < element.y2 && element.y1 < tip.y + tip.height;
+    expect(overlap).toBe(false);
+    // Off the node: gone.
+    await page.mouse.move(kim.x + 300, kim.y + 200);
+    await expect.poll(() => tooltip.count()).toBe(0);
+    // A drag starting on the node shows none, even after resting.
+    await page.mouse.move(kim.x, kim.y);
+    await page.mouse.down();
+    await page.mouse.move(kim.x + 20, kim.y + 20, { steps: 5 });
+    await page.waitForTimeout(800);
+    await expect(tooltip.count()).resolves.toBe(0);
+    await page.mouse.up();
+    await page.keyboard.press('Control+z'); // the drag moved the node
+  });
+
+  it('shows a relationship\'s type, certainty and the first words of its quote, off its line', async () => {
+    await openView(page, server.url, '#v=1&n=kim-jong-un,north-korea');
+    await waitForStillGraph(page);
+    const canvas = await page.locator('[data-testid="graph-canvas"]').boundingBox();
+    if (!canvas) throw new Error('no canvas');
+    const [edge] = (await probe(page)).edges;
+    const middle = await page.evaluate((id) => {
+      const cy = (window as unknown as CyWindow).__cy;
+      const m = cy.getElementById(id).midpoint();
+      return { x: m.x * cy.zoom() + cy.pan().x, y: m.y * cy.zoom() + cy.pan().y };
+    }, edge as string);
+    await page.mouse.move(canvas.x + middle.x, canvas.y + middle.y);
+    const tooltip = page.locator('[data-testid="hover-tooltip"]');
+    await tooltip.waitFor();
+    const text = await tooltip.innerText();
+    const relationship = (await session.db.read('MATCH ()-[r]->() WHERE coalesce(r.id, elementId(r)) = $id RETURN type(r) AS type, r.certainty AS certainty, r.quote AS quote', { id: edge })).at(0);
+    expect(text).toContain(String(relationship?.type));
+    expect(text.toLowerCase()).toContain(String(relationship?.certainty));
+    expect(text).toContain(String(relationship?.quote).split(/\s+/).slice(0, 3).join(' '));
+    const tip = await tooltip.boundingBox();
+    if (!tip) throw new Error('no tooltip');
+    const pointer = { x: canvas.x + middle.x, y: canvas.y + middle.y };
+    expect(pointer.x >= tip.x && pointer.x <= tip.x + tip.width && pointer.y >= tip.y && pointer.y <= tip.y + tip.height).toBe(false);
+    await page.mouse.move(canvas.x + 5, canvas.y + 5);
+  });
+});
+
+describe('the context menu', () => {
+  const menu = () => page.locator('[data-testid="context-menu"]');
+
+  it('opens on a right click on a node with its shortcuts shown, selects the node, and runs an item by click', async () => {
+    await openView(page, server.url, '#v=1&n=russia,north-korea,kim-jong-un');
+    await waitForStillGraph(page);
+    const kim = await pagePoint(page, 'kim-jong-un');
+    await page.mouse.click(kim.x, kim.y, { button: 'right' });
+    await menu().waitFor();
+    expect((await probe(page)).selected).toEqual(['kim-jong-un']);
+    const items = await menu().locator('[role="menuitem"]').allInnerTexts();
+    expect(items.map((item) => item.replace(/\s+/g, ' ').trim())).toEqual([
+      'Expand E',
+      'Expand: choose neighbours… Shift+E',
+      'Collapse C',
+      'Hide H',
+      'Pin Shift+P',
+      'Select neighbours',
+      'Shortest path from here P',
+      'Show evidence',
+      'Copy id',
+      'Copy properties as JSON',
+    ]);
+    await menu().locator('[data-testid="menu-select-neighbours"]').click();
+    await expect(menu().count()).resolves.toBe(0);
+    expect(sorted((await probe(page)).selected)).toEqual(['kim-jong-un', 'north-korea']);
+  });
+
+  it('opens on the selection with Shift+F10 and the context-menu key, runs items by arrow keys and Enter, and closes with Esc', async () => {
+    await openView(page, server.url, '#v=1&n=russia,north-korea,kim-jong-un');
+    await clickElement(page, 'kim-jong-un');
+    await page.keyboard.press('Shift+F10');
+    await menu().waitFor();
+    await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toContain('Expand');
+    await page.keyboard.press('Escape');
+    await expect(menu().count()).resolves.toBe(0);
+    expect((await probe(page)).selected).toEqual(['kim-jong-un']); // Esc closed the menu only
+
+    await page.keyboard.press('ContextMenu');
+    await menu().waitFor();
+    // Down to Hide (Expand, Expand…, Collapse is disabled and skipped, Hide), then Enter.
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toContain('Hide');
+    await page.keyboard.press('Enter');
+    await expect.poll(drawnNodes).toEqual(['north-korea', 'russia']);
+    await page.keyboard.press('Control+z');
+  });
+
+  it('offers the view\'s actions on the background: select all, and a layout', async () => {
+    await openView(page, server.url, '#v=1&n=russia,north-korea,kim-jong-un');
+    await waitForStillGraph(page);
+    const canvas = await page.locator('[data-testid="graph-canvas"]').boundingBox();
+    if (!canvas) throw new Error('no canvas');
+    await page.mouse.click(canvas.x + 8, canvas.y + canvas.height - 8, { button: 'right' });
+    await menu().waitFor();
+    await expect(menu().locator('[data-testid="menu-show-hidden"]').isDisabled()).resolves.toBe(true);
+    await menu().locator('[data-testid="menu-select-all"]').click();
+    expect(sorted((await probe(page)).selected)).toEqual(['kim-jong-un', 'north-korea', 'russia']);
+    await page.mouse.click(canvas.x + 8, canvas.y + canvas.height - 8, { button: 'right' });
+    await menu().locator('[data-testid="menu-layout-grid"]').click();
+    await expect.poll(() => page.locator('[data-testid="layout-select"]').inputValue()).toBe('grid');
+  });
+
+  it('shows a relationship\'s items on a right click on it, and selects its ends', async () => {
+    await openView(page, server.url, '#v=1&n=kim-jong-un,north-korea');
+    await waitForStillGraph(page);
+    const canvas = await page.locator('[data-testid="graph-canvas"]').boundingBox();
+    if (!canvas) throw new Error('no canvas');
+    const [edge] = (await probe(page)).edges;
+    const middle = await page.evaluate((id) => (window as unknown as CyWindow).__cy.getElementById(id).renderedMidpoint(), edge as string);
+    await page.mouse.click(canvas.x + middle.x, canvas.y + middle.y, { button: 'right' });
+    await menu().waitFor();
+    await expect(menu().locator('[role="menuitem"]').allInnerTexts()).resolves.toEqual(expect.arrayContaining(['Show evidence', 'Select its ends']));
+    await menu().locator('[data-testid="menu-select-ends"]').click();
+    expect(sorted((await probe(page)).selected)).toEqual(['kim-jong-un', 'north-korea']);
+  });
+});
+
+describe('pinning', () => {
+  const positionOf = (id: string) => page.evaluate((nodeId) => (window as unknown as CyWindow).__cy.getElementById(nodeId).position(), id);
+
+  it('keeps a pinned node in place through every layout and through undo, marks it, and puts it in the link', async () => {
+    await openView(page, server.url, '');
+    await waitForStillGraph(page);
+    await clickElement(page, 'russia');
+    await page.keyboard.press('Shift+P');
+    await expect.poll(() => page.evaluate(() => (window as unknown as CyWindow).__cy.getElementById('russia').hasClass('pinned'))).toBe(true);
+    const pinnedAt = await positionOf('russia');
+    const other = await positionOf('ukraine');
+    for (const name of ['circle', 'grid', 'concentric', 'hierarchy', 'force']) {
+      await page.locator('[data-testid="layout-select"]').selectOption(name);
+      await page.waitForFunction(() => document.querySelector('[data-testid="graph-canvas"]')?.getAttribute('data-layout') === 'idle');
+      await waitForStillGraph(page);
+      const at = await positionOf('russia');
+      expect(at.x, name).toBeCloseTo(pinnedAt.x, 0);
+      expect(at.y, name).toBeCloseTo(pinnedAt.y, 0);
+    }
+    expect(await positionOf('ukraine')).not.toEqual(other); // the others moved
+    await expect.poll(() => page.evaluate(() => decodeURIComponent(window.location.hash))).toContain('pin=russia');
+    // Undo walks back the layouts, the pin stays; one more unpins.
+    for (let i = 0; i < 5; i++) await page.keyboard.press('Control+z');
+    await expect.poll(() => page.evaluate(() => (window as unknown as CyWindow).__cy.getElementById('russia').hasClass('pinned'))).toBe(true);
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => page.evaluate(() => (window as unknown as CyWindow).__cy.getElementById('russia').hasClass('pinned'))).toBe(false);
+  });
+});
+

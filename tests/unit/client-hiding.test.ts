@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { explorerReducer, initialState, selectedNodeIds, type ExplorerAction, type ExplorerState } from '../../client/src/state/explorer-state.ts';
+import { hiddenElements } from '../../client/src/state/filters.ts';
+import { drawnNodeIds } from '../../client/src/state/hiding.ts';
+import { linkedNodeIds } from '../../client/src/state/use-url-sync.ts';
+import { node, rel } from '../support/client-graph.fixtures.ts';
+
+/** Four nodes in a chain: russia - north-korea - kim, and putin leading russia. */
+function loaded(): ExplorerState {
+  return explorerReducer(initialState(), {
+    type: 'overviewLoaded',
+    graph: {
+      nodes: [node('russia', ['Country']), node('north-korea', ['Country']), node('kim', ['Person']), node('putin', ['Person'])],
+      relationships: [rel('russia', 'ALLY_OF', 'north-korea'), rel('kim', 'LEADS', 'north-korea'), rel('putin', 'LEADS', 'russia')],
+    },
+    positions: {},
+  });
+}
+
+const run = (state: ExplorerState, ...actions: ExplorerAction[]) => actions.reduce(explorerReducer, state);
+const sorted = (ids: Iterable<string>) => [...ids].sort();
+
+describe('selecting and hiding by hand', () => {
+  it('selects every node drawn with Ctrl+A, keeping the shown node, and leaves out filtered ones', () => {
+    const state = run(loaded(), { type: 'selected', selection: { kind: 'node', id: 'kim' } }, { type: 'allSelected' });
+    expect(state.selection).toEqual({ kind: 'node', id: 'kim' });
+    expect(sorted(selectedNodeIds(state))).toEqual(['kim', 'north-korea', 'putin', 'russia']);
+    expect(state.notice?.text).toBe('4 nodes selected.');
+    const filtered = run(loaded(), { type: 'filtersChanged', filters: { ...loaded().filters, hiddenLabels: ['Person'] }, change: 'hide Person' }, { type: 'allSelected' });
+    expect(sorted(selectedNodeIds(filtered))).toEqual(['north-korea', 'russia']);
+  });
+
+  it('inverts the selection with Ctrl+I, and to nothing when every node was selected', () => {
+    const state = run(loaded(), { type: 'selected', selection: { kind: 'node', id: 'kim' } }, { type: 'selectionToggled', nodeId: 'putin' }, { type: 'selectionInverted' });
+    expect(sorted(selectedNodeIds(state))).toEqual(['north-korea', 'russia']);
+    expect(run(state, { type: 'allSelected' }, { type: 'selectionInverted' }).selection).toBeNull();
+  });
+
+  it('hides the selection with its relationships, keeps it in view, and undo and Show hidden bring it back', () => {
+    const hidden = run(loaded(), { type: 'selected', selection: { kind: 'node', id: 'kim' } }, { type: 'selectionToggled', nodeId: 'putin' }, { type: 'selectionHidden' });
+    expect(hidden.graph.nodes.size).toBe(4); // still in view
+    expect(sorted(drawnNodeIds(hidden))).toEqual(['north-korea', 'russia']);
+    const elements = hiddenElements(hidden.graph, hidden.filters);
+    expect(sorted(elements.relationships)).toEqual(['kim--LEADS--north-korea', 'putin--LEADS--russia']);
+    expect(elements.byHand).toEqual({ nodes: 2, relationships: 0 });
+    expect(hidden.selection).toBeNull();
+    expect(hidden.history.past.at(-1)?.change).toBe('hide 2 nodes');
+    // A link carries what is drawn.
+    expect(sorted(linkedNodeIds(hidden))).toEqual(['north-korea', 'russia']);
+    expect(sorted(drawnNodeIds(run(hidden, { type: 'undo' })))).toHaveLength(4);
+    const shown = run(hidden, { type: 'hiddenShown' });
+    expect(drawnNodeIds(shown)).toHaveLength(4);
+    expect(shown.notice?.text).toBe('Showing 2 hidden nodes again.');
+  });
+
+  it('hides a selected relationship alone, its ends staying drawn', () => {
+    const state = run(loaded(), { type: 'selected', selection: { kind: 'relationship', id: 'russia--ALLY_OF--north-korea' } }, { type: 'selectionHidden' });
+    const elements = hiddenElements(state.graph, state.filters);
+    expect([...elements.relationships]).toEqual(['russia--ALLY_OF--north-korea']);
+    expect(elements.nodes.size).toBe(0);
+    expect(elements.byHand).toEqual({ nodes: 0, relationships: 1 });
+  });
+
+  it('shows only the selection: a relationship keeps its two ends; nothing to hide says so', () => {
+    const only = run(loaded(), { type: 'selected', selection: { kind: 'relationship', id: 'kim--LEADS--north-korea' } }, { type: 'othersHidden' });
+    expect(sorted(drawnNodeIds(only))).toEqual(['kim', 'north-korea']);
+    expect(only.notice?.text).toContain('2 other nodes hidden');
+    const again = run(only, { type: 'othersHidden' });
+    expect(again.notice?.text).toBe('Only the selection is drawn already.');
+    expect(again.history.past).toHaveLength(only.history.past.length);
+    expect(run(loaded(), { type: 'othersHidden' }).notice?.text).toBe('Select the nodes to keep first.');
+  });
+});
