@@ -25,6 +25,30 @@ export function freePort(): Promise<number> {
   });
 }
 
+/**
+ * Builds the client (`vite build`, as `npm run build` does) into dist/client, which the explorer serves:
+ * client figures are of the code checked out, not of whatever was built last (an earlier run measured a
+ * build from before the session's client changes). Vite's own progress lines pass through; rejects when
+ * the build fails or `signal` aborts it.
+ */
+export function buildClient(log: (message: string) => void, signal?: AbortSignal): Promise<void> {
+  log('building the client (vite build) so the client rows measure the code checked out…');
+  const started = performance.now();
+  return new Promise((done, fail) => {
+    const child = spawn(process.execPath, [resolve(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'client/vite.config.ts', '--logLevel', 'warn'], {
+      cwd: ROOT,
+      stdio: 'inherit',
+      ...(signal ? { signal } : {}),
+    });
+    child.once('error', fail);
+    child.once('exit', (code) => {
+      if (code !== 0) return fail(new Error(`vite build exited with ${code}`));
+      log(`client built in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+      done();
+    });
+  });
+}
+
 export interface Explorer {
   /** `http://127.0.0.1:<port>`, as the explorer printed it once ready. */
   url: string;

@@ -33,7 +33,7 @@ import neo4j, { type Driver } from 'neo4j-driver';
 import type { Database, Params } from '../server/src/db/database.ts';
 import { createGraphService } from '../server/src/graph/graph-service.ts';
 import { holdsSpec, openBenchDatabase, readGeneratedGraph, regenerate, type GeneratedGraph } from './bench-database.ts';
-import { machineDescription, memoryMb, percentile, searchText, startExplorer, type Explorer } from './harness.ts';
+import { buildClient, machineDescription, memoryMb, percentile, searchText, startExplorer, type Explorer } from './harness.ts';
 import { specFromArgs } from './data.ts';
 import { randomGenerator, type GraphSpec } from './graph-generator.ts';
 import { UNDO_SIZES, measureUndo } from './undo-bench.ts';
@@ -462,6 +462,9 @@ async function run(settings: Settings): Promise<Results> {
     } else log(`measuring the graph generated at ${generated?.generatedAt} (npm run bench:data)`);
     const [counts] = await bench.db.read('CALL () { MATCH (n) RETURN count(n) AS nodes } CALL () { MATCH ()-[r]->() RETURN count(r) AS relationships } RETURN nodes, relationships');
     const graphSize = { nodes: Number(counts?.nodes), relationships: Number(counts?.relationships) };
+    // The explorer serves dist/client: build it first when the client is measured (the smoke run is part of
+    // npm test, which has just built it).
+    if (!settings.smoke && (wanted('render-canvas-') || wanted('layout-'))) await buildClient(log, stop.signal);
     const loadBefore = loadavg();
     explorer = await startExplorer(bench.target);
     log(`explorer at ${explorer.url} (pid ${explorer.pid}) on ${graphSize.nodes.toLocaleString('en')} nodes, ${graphSize.relationships.toLocaleString('en')} relationships`);
