@@ -3,7 +3,7 @@
  * with its toolbar and timeline, the selection panel, and room below the canvas for a bottom drawer.
  * State and API calls live in hooks (state/use-explorer.ts and friends); this file wires them to the parts.
  */
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { ContextMenu } from './components/ContextMenu.tsx';
 import { contextMenuFor } from './components/context-menu-items.ts';
 import { DetailsPanel } from './components/DetailsPanel.tsx';
@@ -77,6 +77,10 @@ export function App() {
   const [search, setSearch] = useState<{ text: string; found: readonly string[] }>({ text: '', found: [] });
   const [menu, setMenu] = useState<{ target: ContextTarget; at: { x: number; y: number } } | null>(null);
   const closeMenu = useCallback(() => setMenu(null), []);
+  // In a narrow window the details panel overlays the canvas (a wide one ignores this): a selection opens it,
+  // clearing the selection closes it, and its × or I closes or opens it meanwhile.
+  const [detailsOpen, setDetailsOpen] = useState(false);
+  useEffect(() => setDetailsOpen(state.selection !== null), [state.selection]);
   /** A right click: the element joins the selection first (as in Bloom), unless it is in it already. */
   const openMenu = (target: ContextTarget, at: { x: number; y: number }) => {
     if (target.kind !== 'background' && !(state.selection?.id === target.id || state.alsoSelected.includes(target.id))) {
@@ -104,6 +108,7 @@ export function App() {
       fit: () => canvasRef.current?.fit(),
       zoom: (factor) => canvasRef.current?.zoomBy(factor),
       fullscreen: toggleFullscreen,
+      toggleDetails: () => setDetailsOpen((open) => !open),
       contextMenu: () => {
         const target: ContextTarget = state.selection ?? { kind: 'background' };
         const at = canvasRef.current?.menuPoint(target);
@@ -231,6 +236,8 @@ export function App() {
             onZoom={(factor) => canvasRef.current?.zoomBy(factor)}
             fullscreen={fullscreen.active}
             onFullscreen={toggleFullscreen}
+            detailsOpen={detailsOpen}
+            onToggleDetails={() => setDetailsOpen((open) => !open)}
             onShare={share}
             extra={
               <>
@@ -332,6 +339,8 @@ export function App() {
           onExpand={(id) => void actions.expand(id)}
           onExpandMore={(id, count) => void actions.expandMore(id, count)}
           pageSize={settings.neighbourCap}
+          open={detailsOpen}
+          onClose={() => setDetailsOpen(false)}
           onCollapse={actions.collapse}
           onPathFrom={(fromId) => dispatch({ type: 'pathPickStarted', fromId })}
           onOpenNode={(id) => void actions.openNode(id)}

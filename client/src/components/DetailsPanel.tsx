@@ -38,6 +38,12 @@ interface DetailsPanelProps extends DetailsActions {
   expanding: boolean;
   /** Neighbours one "Add the next" adds: the neighbour cap of the settings. */
   pageSize: number;
+  /**
+   * In a narrow window the panel overlays the canvas (styles.css): shown while `open` (a selection opens it,
+   * clearing it closes it, and its × or I toggles it). In a wide window it is a column and always shown.
+   */
+  open: boolean;
+  onClose(): void;
 }
 
 const SHORTCUTS: Array<[string, string]> = [
@@ -53,6 +59,7 @@ const SHORTCUTS: Array<[string, string]> = [
   ['Ctrl+Z', 'undo · Ctrl+Shift+Z / Ctrl+Y redo'],
   ['F', 'fit · + / − zoom · Shift+F fullscreen'],
   ['Shift+F10', 'context menu of the selection (or right click)'],
+  ['I', 'show or hide this panel (in a narrow window)'],
   ['Esc', 'clear the selection'],
 ];
 
@@ -61,7 +68,10 @@ export function DetailsPanel(props: DetailsPanelProps) {
   const node = selection?.kind === 'node' ? graph.nodes.get(selection.id) : undefined;
   const relationship = selection?.kind === 'relationship' ? graph.relationships.get(selection.id) : undefined;
   return (
-    <aside className="details" data-testid="details-panel" data-selection={selection?.kind ?? 'none'} aria-label="Selection details">
+    <aside className="details" data-testid="details-panel" data-selection={selection?.kind ?? 'none'} data-open={props.open} aria-label="Selection details">
+      <button type="button" className="details-close link-button" onClick={props.onClose} aria-label="Close the details panel (I)" title="Close the details panel (I)" data-testid="details-close">
+        ×
+      </button>
       {node && props.alsoSelectedCount > 0 && (
         <p className="details-multi muted small" data-testid="multi-selection" role="status">
           {props.alsoSelectedCount + 1} nodes selected, this one shown. <kbd>H</kbd> hides them, <kbd>O</kbd> shows only them, <kbd>Del</kbd> removes them from the view; Export →

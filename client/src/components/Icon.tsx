@@ -21,6 +21,8 @@ const ICON_PATHS = {
   download: 'M10 3v9M6 8.5l4 4 4-4M4 16h12',
   fullscreen: 'M3 8V3h5M12 3h5v5M17 12v5h-5M8 17H3v-5M7 7l-3-3M13 7l3-3M13 13l3 3M7 13l-3 3',
   fullscreenExit: 'M8 3v5H3M17 8h-5V3M12 17v-5h5M3 12h5v5',
+  more: 'M4.5 10h.01M10 10h.01M15.5 10h.01',
+  info: 'M10 17a7 7 0 1 0 0-14 7 7 0 0 0 0 14zM10 9v5M10 6.5v.01',
 } as const;
 
 export type IconName = keyof typeof ICON_PATHS;

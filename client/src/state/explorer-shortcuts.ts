@@ -20,6 +20,8 @@ export interface ShortcutContext {
   fullscreen(): void;
   /** Opens the context menu for the selection (or the background when nothing is selected). */
   contextMenu(): void;
+  /** Shows or hides the details panel (it overlays the canvas in a narrow window). */
+  toggleDetails(): void;
 }
 
 export function explorerShortcuts(context: ShortcutContext): Shortcut[] {
@@ -37,6 +39,7 @@ export function explorerShortcuts(context: ShortcutContext): Shortcut[] {
     { key: 'e', shift: false, run: onNode((id) => context.expand(id)) },
     { key: 'e', shift: true, run: onNode((id) => context.expand(id, { choose: true })) },
     { key: 'ContextMenu', run: context.contextMenu },
+    { key: 'i', run: context.toggleDetails },
     { key: 'F10', shift: true, run: context.contextMenu },
     { key: 'c', run: onNode(context.collapse) },
     { key: 'p', shift: false, run: onNode((id) => dispatch({ type: 'pathPickStarted', fromId: id })) },

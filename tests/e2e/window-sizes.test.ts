@@ -1,0 +1,116 @@
+/**
+ * The explorer at three window sizes (issue 12 item 8), in Debian's Chromium: 1024×700, 1280×800 and
+ * 1920×1080. Every toolbar control is hit-testable (elementFromPoint at its centre returns it), with and
+ * without the details panel open; the side panels and the toolbar overlap nothing; what a narrow toolbar
+ * hides is reachable from its More menu.
+ */
+import type { Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { RunningServer } from '../../server/src/app.ts';
+import { clickElement, openView, waitForStillGraph, type CyWindow } from '../support/browser.ts';
+import { startBrowserSession, type BrowserSession } from '../support/browser-session.ts';
+
+let session: BrowserSession;
+let server: RunningServer;
+let page: Page;
+
+beforeAll(async () => {
+  session = await startBrowserSession({ open: false });
+  ({ server, page } = session);
+});
+
+afterAll(async () => {
+  await page?.setViewportSize({ width: 1440, height: 900 });
+  await session?.close();
+});
+
+afterEach(() => {
+  expect(session.consoleErrors.splice(0)).toEqual([]);
+});
+
+/** The visible toolbar controls that elementFromPoint at their centre does not reach, by name. */
+async function unreachableToolbarControls(): Promise<string[]> {
+  return page.evaluate(() =>
+    Array.from(document.querySelectorAll<HTMLElement>('.toolbar button, .toolbar select'))
+      .filter((control) => control.getBoundingClientRect().width > 0)
+      .filter((control) => {
+        const box = control.getBoundingClientRect();
+        const hit = document.elementFromPoint(box.x + box.width / 2, box.y + box.height / 2);
+        return !(hit === control || (hit !== null && control.contains(hit)));
+      })
+      .map((control) => control.dataset.testid ?? control.getAttribute('aria-label') ?? control.outerHTML.slice(0, 60)),
+  );
+}
+
+/** Whether two of the shell's regions overlap (page px), by name. */
+async function overlappingRegions(): Promise<string[]> {
+  return page.evaluate(() => {
+    const regions = ['.sidebar', '.toolbar', '.details'].flatMap((selector) => {
+      const element = document.querySelector(selector);
+      const box = element?.getBoundingClientRect();
+      return box && box.width > 0 && getComputedStyle(element as Element).display !== 'none' ? [{ selector, box }] : [];
+    });
+    const overlaps: string[] = [];
+    for (const [i, a] of regions.entries()) {
+      for (const b of regions.slice(i + 1)) {
+        const x = Math.min(a.box.right, b.box.right) - Math.max(a.box.left, b.box.left);
+        const y = Math.min(a.box.bottom, b.box.bottom) - Math.max(a.box.top, b.box.top);
+        if (x > 0.5 && y > 0.5) overlaps.push(`${a.selector} × ${b.selector}`);
+      }
+    }
+    return overlaps;
+  });
+}
+
+describe.each([
+  [1024, 700],
+  [1280, 800],
+  [1920, 1080],
+])('the explorer at %i×%i', (width, height) => {
+  it('reaches every toolbar control, with the details panel closed and open, and overlaps nothing', async () => {
+    await page.setViewportSize({ width, height });
+    await openView(page, server.url, '');
+    await waitForStillGraph(page);
+    expect(await unreachableToolbarControls()).toEqual([]);
+    expect(await overlappingRegions()).toEqual([]);
+    await clickElement(page, 'russia');
+    await page.locator('[data-testid="details-panel"]').getByText('Russia').first().waitFor();
+    expect(await unreachableToolbarControls()).toEqual([]);
+    expect(await overlappingRegions()).toEqual([]);
+    // The canvas keeps most of the window, and the overview fits at a readable zoom.
+    const canvas = await page.evaluate(() => (window as unknown as CyWindow).__cy.width());
+    expect(canvas).toBeGreaterThan(width * 0.55);
+    await page.keyboard.press('Escape');
+  });
+});
+
+describe('a narrow window', () => {
+  it('puts the details panel over the canvas while something is selected, and I or its × closes it', async () => {
+    await page.setViewportSize({ width: 1024, height: 700 });
+    await openView(page, server.url, '');
+    const panel = page.locator('[data-testid="details-panel"]');
+    await expect(panel.isVisible()).resolves.toBe(false);
+    await clickElement(page, 'russia');
+    await expect.poll(() => panel.isVisible()).toBe(true);
+    await page.locator('[data-testid="details-close"]').click();
+    await expect.poll(() => panel.isVisible()).toBe(false);
+    await page.keyboard.press('i');
+    await expect.poll(() => panel.isVisible()).toBe(true);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => panel.isVisible()).toBe(false);
+  });
+
+  it('offers the buttons a narrow toolbar hides in its More menu (860 px: narrower than the sizes above)', async () => {
+    await page.setViewportSize({ width: 860, height: 700 });
+    await openView(page, server.url, '');
+    await waitForStillGraph(page);
+    const more = page.locator('[data-testid="toolbar-more"]');
+    await expect(more.isVisible()).resolves.toBe(true);
+    await expect(page.locator('[data-testid="zoom-in"]').isVisible()).resolves.toBe(false);
+    expect(await unreachableToolbarControls()).toEqual([]);
+    const zoom = await page.evaluate(() => (window as unknown as CyWindow).__cy.zoom());
+    await more.click();
+    await page.locator('[data-testid="more-zoom-in"]').click();
+    await expect.poll(() => page.evaluate(() => (window as unknown as CyWindow).__cy.zoom())).toBeGreaterThan(zoom);
+  });
+});
