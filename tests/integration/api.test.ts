@@ -292,11 +292,12 @@ describe('a view cap set by VIEW_MAX_NODES', () => {
       expect(JSON.stringify(over.body.error.details)).toContain('limit');
       expect(((await getJson(capped.url, '/api/graph?limit=5')).body as Graph).nodes.length).toBeLessThanOrEqual(5);
       expect((await getJson(capped.url, '/api/nodes/russia/neighbors?limit=6')).status).toBe(400);
-      // Relationships stop at twice the cap (bounded-queries.test.ts cuts them); below it, the same answer as uncapped.
+      // Relationships stop at twice the cap, and say so; below it the answer is the uncapped one. Which five
+      // neighbours come first follows elementIds, so it depends on how the seed was loaded: both cases are checked.
       const neighbours = (await getJson(capped.url, '/api/nodes/russia/neighbors?limit=5')).body as Graph & { relationshipLimit?: number };
-      expect(neighbours.relationships.length).toBeLessThanOrEqual(10);
-      expect(neighbours.relationshipLimit).toBeUndefined();
-      expect(neighbours.relationships).toHaveLength(((await getJson(url, '/api/nodes/russia/neighbors?limit=5')).body as Graph).relationships.length);
+      const uncapped = ((await getJson(url, '/api/nodes/russia/neighbors?limit=5')).body as Graph).relationships.length;
+      if (uncapped > 10) expect({ count: neighbours.relationships.length, limit: neighbours.relationshipLimit }).toEqual({ count: 10, limit: 10 });
+      else expect({ count: neighbours.relationships.length, limit: neighbours.relationshipLimit }).toEqual({ count: uncapped, limit: undefined });
       const res = await fetch(`${capped.url}/api/cypher`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
