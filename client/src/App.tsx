@@ -274,6 +274,7 @@ export function App() {
               searchMatches={matches}
               pinned={state.pinned}
               showMinimap={settings.showMinimap}
+              edgeCaptionZoom={settings.edgeCaptionZoom}
               onSelect={select}
               onToggleSelected={(nodeId: string) => dispatch({ type: 'selectionToggled', nodeId })}
               onBoxSelected={(nodeIds: string[]) => dispatch({ type: 'nodesBoxSelected', nodeIds })}

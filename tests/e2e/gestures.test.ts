@@ -202,11 +202,16 @@ describe('fullscreen and search highlight', () => {
     const classed = async (name: string) => sorted(await page.evaluate((c) => (window as unknown as CyWindow).__cy.nodes(`.${c}`).map((n) => n.id()), name));
     await page.keyboard.press('/');
     await page.keyboard.type('korea');
-    await expect.poll(() => classed('search-match')).toEqual(expect.arrayContaining(['north-korea', 'south-korea']));
-    const matched = await classed('search-match');
-    const faded = await classed('search-faded');
+    // Read in one go: the marks change once the server's results join the captions that match.
+    const marks = () =>
+      page.evaluate(() => {
+        const cy = (window as unknown as CyWindow).__cy;
+        return { matched: cy.nodes('.search-match').map((n) => n.id()), faded: cy.nodes('.search-faded').map((n) => n.id()), total: cy.nodes().length };
+      });
+    await expect.poll(async () => (await marks()).matched).toEqual(expect.arrayContaining(['north-korea', 'south-korea']));
+    const { matched, faded, total } = await marks();
     expect(faded).toContain('russia');
-    expect(matched.length + faded.length).toBe((await probe(page)).nodes.length);
+    expect(matched.length + faded.length).toBe(total);
     expect(await camera()).toEqual(before);
     // Cleared: nothing is marked.
     await page.keyboard.press('Control+a');
@@ -384,6 +389,52 @@ describe('pinning', () => {
     await expect.poll(() => page.evaluate(() => (window as unknown as CyWindow).__cy.getElementById('russia').hasClass('pinned'))).toBe(true);
     await page.keyboard.press('Control+z');
     await expect.poll(() => page.evaluate(() => (window as unknown as CyWindow).__cy.getElementById('russia').hasClass('pinned'))).toBe(false);
+  });
+});
+
+describe('relationship captions on a dense view', () => {
+  /** Ids of the relationships whose caption Cytoscape draws at this zoom (it skips a label smaller on screen than min-zoomed-font-size). */
+  const captioned = () =>
+    page.evaluate(() => {
+      const cy = (window as unknown as CyWindow).__cy;
+      return cy
+        .edges()
+        .filter((e) => e.visible() && e.style('label') !== '' && parseFloat(e.style('font-size')) * cy.zoom() >= parseFloat(e.style('min-zoomed-font-size')))
+        .map((e) => e.id());
+    });
+
+  it('draws them for the selection, under the pointer and above a zoom the settings choose, and none at the opening zoom', async () => {
+    await openView(page, server.url, '');
+    await waitForStillGraph(page);
+    expect(await page.evaluate(() => (window as unknown as CyWindow).__cy.zoom())).toBeLessThan(1.2);
+    await expect(captioned()).resolves.toEqual([]);
+    await clickElement(page, 'north-korea');
+    const own = sorted(await page.evaluate(() => (window as unknown as CyWindow).__cy.getElementById('north-korea').connectedEdges().map((e) => e.id())));
+    await expect.poll(async () => sorted(await captioned())).toEqual(own);
+    await page.keyboard.press('Escape');
+    await expect.poll(captioned).toEqual([]);
+    // Under the pointer: that one.
+    const canvas = await page.locator('[data-testid="graph-canvas"]').boundingBox();
+    if (!canvas) throw new Error('no canvas');
+    const edge = own[0] as string;
+    const middle = await page.evaluate((id) => (window as unknown as CyWindow).__cy.getElementById(id).renderedMidpoint(), edge);
+    await page.mouse.move(canvas.x + middle.x, canvas.y + middle.y);
+    await expect.poll(captioned).toEqual([edge]);
+    await page.mouse.move(canvas.x + 5, canvas.y + 5);
+    await expect.poll(captioned).toEqual([]);
+    // Zoomed in past 120 %: every one.
+    await page.evaluate(() => (window as unknown as CyWindow).__cy.zoom(1.5));
+    await expect.poll(async () => (await captioned()).length).toBe((await probe(page)).edges.length);
+    await page.evaluate(() => (window as unknown as CyWindow).__cy.zoom(0.5));
+    // The setting: always.
+    await page.locator('[data-testid="settings-button"]').click();
+    await page.locator('[data-testid="edge-caption-zoom"]').selectOption('0');
+    await page.locator('[data-testid="settings-button"]').click();
+    await expect.poll(async () => (await captioned()).length).toBe((await probe(page)).edges.length);
+    await page.locator('[data-testid="settings-button"]').click();
+    await page.locator('[data-testid="edge-caption-zoom"]').selectOption('1.2');
+    await page.locator('[data-testid="settings-button"]').click();
+    await expect.poll(captioned).toEqual([]);
   });
 });
 

@@ -4,7 +4,7 @@
  * closes it.
  */
 import { useEffect, useId, useRef, useState } from 'react';
-import { NEIGHBOUR_CAP_RANGE, type ExplorerSettings, type ThemeChoice } from '../state/view-storage.ts';
+import { EDGE_CAPTION_ZOOMS, NEIGHBOUR_CAP_RANGE, type ExplorerSettings, type ThemeChoice } from '../state/view-storage.ts';
 import { Icon } from './Icon.tsx';
 
 interface SettingsPopoverProps {
@@ -83,6 +83,21 @@ export function SettingsPopover({ settings, onChange }: SettingsPopoverProps) {
             />
           </label>
           <p className="muted small">More than this asks which neighbours to add.</p>
+          <label className="form-row">
+            <span>Relationship captions</span>
+            <select
+              value={settings.edgeCaptionZoom}
+              data-testid="edge-caption-zoom"
+              onChange={(event) => onChange({ ...settings, edgeCaptionZoom: Number(event.target.value) })}
+            >
+              {EDGE_CAPTION_ZOOMS.map((zoom) => (
+                <option key={zoom} value={zoom}>
+                  {zoom === 0 ? 'always' : `from ${Math.round(zoom * 100)} % zoom`}
+                </option>
+              ))}
+            </select>
+          </label>
+          <p className="muted small">Below that zoom, only the selection's and the one under the pointer.</p>
           <fieldset className="form-row segmented">
             <legend>Theme</legend>
             {THEMES.map((theme) => (

@@ -78,6 +78,8 @@ export interface GraphCanvasProps {
   /** Pinned nodes: they keep their place through every layout, and are marked. */
   pinned: ReadonlySet<string>;
   showMinimap: boolean;
+  /** Zoom from which every relationship's caption is drawn (settings); below it, the selection's and the hovered one's. */
+  edgeCaptionZoom: number;
   onSelect(selection: Selection): void;
   /** Shift+click on a node: it joins the selection or leaves it. */
   onToggleSelected(nodeId: string): void;
@@ -116,7 +118,7 @@ export function GraphCanvas(props: GraphCanvasProps) {
   queueRef.current = reset;
 
   const [layoutProgress, setLayoutProgress] = useState<{ nodes: number; fraction: number } | null>(null);
-  useLevelOfDetail(cyRef, cyInstance, nodeCount, props.scheme);
+  useLevelOfDetail(cyRef, cyInstance, nodeCount, props.scheme, props.edgeCaptionZoom);
   useElementSync(cyRef, cyInstance, props, latest, enqueue, setReady, { onProgress: setLayoutProgress });
   useViewClasses(cyRef, props, enqueue);
 

@@ -26,6 +26,10 @@ export const CLASSES = {
   searchFaded: 'search-faded',
   /** Pinned: keeps its place through layouts (a dashed outline marks it). */
   pinned: 'pinned',
+  /** A relationship of a selected node: its caption is drawn at any zoom. */
+  captioned: 'captioned',
+  /** Under the pointer: a relationship's caption is drawn at any zoom. */
+  hovered: 'hovered',
 } as const;
 
 function certaintyRules(): StylesheetJson {
@@ -62,8 +66,19 @@ function iconRules(): StylesheetJson {
 }
 
 /** The stylesheet for `theme`, at `detail` (default: a small view's full detail). */
-export function buildStylesheet(theme: GraphTheme, detail: LevelOfDetail = levelOfDetail(0)): StylesheetJson {
-  return [...(detail.large ? largeViewRules(theme, detail) : smallViewRules(theme, detail)), ...stateRules(theme)];
+/** Zoom from which every relationship's caption is drawn, by default (settings: `edgeCaptionZoom`). */
+export const EDGE_CAPTION_ZOOM = 1.2;
+/** Relationship captions' font size (model px). */
+const EDGE_FONT_SIZE = 9;
+
+/**
+ * The stylesheet for `theme` at `detail`. On small views a relationship's caption is drawn for the
+ * selection (the selected relationship and those of selected nodes), under the pointer, and for every
+ * relationship from zoom `edgeCaptionZoom` on: drawn all the time, twenty captions overlapped around the
+ * seed graph's hubs at its opening zoom.
+ */
+export function buildStylesheet(theme: GraphTheme, detail: LevelOfDetail = levelOfDetail(0), edgeCaptionZoom = EDGE_CAPTION_ZOOM): StylesheetJson {
+  return [...(detail.large ? largeViewRules(theme, detail) : smallViewRules(theme, detail, edgeCaptionZoom)), ...stateRules(theme)];
 }
 
 /** What every node is drawn with, at any size: colour, shape and size from its data (elements.ts). */
@@ -120,7 +135,7 @@ function largeViewRules(theme: GraphTheme, detail: LevelOfDetail): StylesheetJso
 }
 
 /** Small views: curved edges with arrows and captions, wrapped node captions, icons. */
-function smallViewRules(theme: GraphTheme, detail: LevelOfDetail): StylesheetJson {
+function smallViewRules(theme: GraphTheme, detail: LevelOfDetail, edgeCaptionZoom: number): StylesheetJson {
   return [
     {
       selector: 'node',
@@ -138,14 +153,19 @@ function smallViewRules(theme: GraphTheme, detail: LevelOfDetail): StylesheetJso
         'curve-style': 'bezier',
         label: 'data(type)',
         'font-family': GRAPH_FONT,
-        'font-size': 9,
+        'font-size': EDGE_FONT_SIZE,
         color: theme.edgeText,
         'text-rotation': 'autorotate',
         'text-background-color': theme.background,
         'text-background-opacity': 0.85,
         'text-background-padding': '1px',
-        'min-zoomed-font-size': 6,
+        // Drawn from `edgeCaptionZoom` on (Cytoscape skips a label whose size on screen is below this).
+        'min-zoomed-font-size': EDGE_FONT_SIZE * edgeCaptionZoom,
       },
+    },
+    {
+      selector: `edge:selected, edge.${CLASSES.captioned}, edge.${CLASSES.hovered}`,
+      style: { 'min-zoomed-font-size': 0 },
     },
     ...certaintyRules(),
     {

@@ -10,6 +10,7 @@ import { createCy } from './create-cy.ts';
 import type { RendererName } from './level-of-detail.ts';
 import type { GraphCanvasProps } from './GraphCanvas.tsx';
 import { positionsOf } from './layouts.ts';
+import { CLASSES } from './stylesheet.ts';
 import { GRAPH_THEMES } from './theme.ts';
 
 declare global {
@@ -114,6 +115,9 @@ export function useCytoscape(
     cy.on('viewport', reportCamera);
     cy.on('mouseover', 'node, edge', () => (container.style.cursor = 'pointer'));
     cy.on('mouseout', 'node, edge', () => (container.style.cursor = ''));
+    // The relationship under the pointer shows its caption at any zoom (stylesheet.ts, CLASSES.hovered).
+    cy.on('mouseover', 'edge', (event) => void event.target.addClass(CLASSES.hovered));
+    cy.on('mouseout', 'edge', (event) => void event.target.removeClass(CLASSES.hovered));
     // The stage changes size when the timeline or a drawer opens, the window is resized or goes fullscreen:
     // Cytoscape learns its new size, and the same part of the graph stays in view (keepViewThroughResize;
     // Cytoscape alone keeps the pan, so a drawer opening below left half the nodes off the canvas).

@@ -8,13 +8,14 @@ import { applyRendererDetail, levelOfDetail } from './level-of-detail.ts';
 import { buildStylesheet } from './stylesheet.ts';
 import { GRAPH_THEMES, type ColorScheme } from './theme.ts';
 
-export function useLevelOfDetail(cyRef: RefObject<Core | null>, cyInstance: Core | null, nodeCount: number, scheme: ColorScheme): void {
+/** `edgeCaptionZoom`: the zoom from which every relationship's caption is drawn (small views). */
+export function useLevelOfDetail(cyRef: RefObject<Core | null>, cyInstance: Core | null, nodeCount: number, scheme: ColorScheme, edgeCaptionZoom: number): void {
   const large = levelOfDetail(nodeCount).large;
   useEffect(() => {
     const cy = cyRef.current;
     if (!cy) return;
     const detail = levelOfDetail(large ? Number.MAX_SAFE_INTEGER : 0);
-    cy.style(buildStylesheet(GRAPH_THEMES[scheme], detail));
+    cy.style(buildStylesheet(GRAPH_THEMES[scheme], detail, edgeCaptionZoom));
     applyRendererDetail(cy, detail);
-  }, [cyInstance, large, scheme]);
+  }, [cyInstance, large, scheme, edgeCaptionZoom]);
 }

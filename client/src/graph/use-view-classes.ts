@@ -21,8 +21,10 @@ export function useViewClasses(cyRef: RefObject<Core | null>, props: GraphCanvas
       for (const id of alsoSelected) target = target.union(cy.getElementById(id));
       cy.elements(':selected').difference(target).unselect();
       cy.elements(`.${CLASSES.dimmed}`).removeClass(CLASSES.dimmed);
+      cy.edges(`.${CLASSES.captioned}`).removeClass(CLASSES.captioned);
       if (target.empty()) return;
       target.select();
+      target.nodes().connectedEdges().addClass(CLASSES.captioned);
       if (paths && paths.count > 0) return; // the path highlight already says what matters
       // Dimming restyles every other element: seconds on a large view, for every click (found by the
       // large-view browser test). There the selection's own highlight has to do.

@@ -6,6 +6,7 @@
 import type { Position } from 'cytoscape';
 import { LIMITS } from '../../../server/src/contract.ts';
 import { DEFAULT_LAYOUT_NAME, isLayoutName } from '../graph/layouts.ts';
+import { EDGE_CAPTION_ZOOM } from '../graph/stylesheet.ts';
 import { validateStyleSettings, type StyleSettings } from '../graph/style-settings.ts';
 import { browserStore, readJson, removeKey, STORAGE_KEYS, writeJson, type StorageKey } from './storage.ts';
 
@@ -20,6 +21,8 @@ export interface ExplorerSettings {
   theme: ThemeChoice;
   showMinimap: boolean;
   showTimeline: boolean;
+  /** Zoom from which every relationship's caption is drawn; below it, only the selection's and the hovered one's. */
+  edgeCaptionZoom: number;
 }
 
 export const DEFAULT_SETTINGS: ExplorerSettings = {
@@ -27,7 +30,11 @@ export const DEFAULT_SETTINGS: ExplorerSettings = {
   theme: 'system',
   showMinimap: true,
   showTimeline: true,
+  edgeCaptionZoom: EDGE_CAPTION_ZOOM,
 };
+
+/** The zooms the relationship-caption setting offers: always (0) up to never below 400 %. */
+export const EDGE_CAPTION_ZOOMS: readonly number[] = [0, 0.6, 0.8, 1, 1.2, 1.5, 2, 4];
 
 /** Bounds of the neighbour cap the settings accept. */
 export const NEIGHBOUR_CAP_RANGE = { min: 1, max: LIMITS.neighborsMax } as const;
@@ -95,6 +102,7 @@ export function loadSettings(): ExplorerSettings {
     theme: value.theme === 'light' || value.theme === 'dark' || value.theme === 'system' ? value.theme : DEFAULT_SETTINGS.theme,
     showMinimap: typeof value.showMinimap === 'boolean' ? value.showMinimap : DEFAULT_SETTINGS.showMinimap,
     showTimeline: typeof value.showTimeline === 'boolean' ? value.showTimeline : DEFAULT_SETTINGS.showTimeline,
+    edgeCaptionZoom: typeof value.edgeCaptionZoom === 'number' && EDGE_CAPTION_ZOOMS.includes(value.edgeCaptionZoom) ? value.edgeCaptionZoom : DEFAULT_SETTINGS.edgeCaptionZoom,
   };
 }
 
