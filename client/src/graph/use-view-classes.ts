@@ -17,8 +17,10 @@ export function useViewClasses(cyRef: RefObject<Core | null>, props: GraphCanvas
     const cy = cyRef.current;
     if (!cy) return;
     cy.batch(() => {
-      let target = selection ? cy.getElementById(selection.id) : cy.collection();
-      for (const id of alsoSelected) target = target.union(cy.getElementById(id));
+      // One pass over the nodes: a union per selected node was quadratic, seconds for Ctrl+A on 20,000 nodes.
+      const also = new Set(alsoSelected);
+      const shown = selection ? cy.getElementById(selection.id) : cy.collection();
+      const target = also.size === 0 ? shown : shown.union(cy.nodes().filter((node) => also.has(node.id())));
       cy.elements(':selected').difference(target).unselect();
       cy.elements(`.${CLASSES.dimmed}`).removeClass(CLASSES.dimmed);
       cy.edges(`.${CLASSES.captioned}`).removeClass(CLASSES.captioned);
