@@ -116,7 +116,13 @@ describe('a view of 20,000 nodes in Chromium', () => {
     });
     await clickElement(page, id);
     await expect(page.locator('[data-testid="details-panel"]').textContent()).resolves.toContain(caption);
+    // Every node selected with Ctrl+A, its count shown, and cleared again: the selection was built with one
+    // union per node, quadratic, and this step did not come back within the test's timeouts.
+    await page.keyboard.press('Control+a');
+    await expect(page.locator('[data-testid="selection-count"]').innerText({ timeout: 60_000 })).resolves.toBe('20,000 nodes selected');
+    await page.waitForFunction(() => (window as unknown as CyWindow).__cy.$('node:selected').length === 20_000, null, { timeout: 60_000 });
     await page.keyboard.press('Escape');
+    await page.waitForFunction(() => (window as unknown as CyWindow).__cy.$('node:selected').length === 0, null, { timeout: 60_000 });
   });
 
   it('cancels a layout midway, leaving every node where it was and the view usable', async () => {
