@@ -107,11 +107,15 @@ describe('explorer state: expand, collapse, undo, redo', () => {
     const capped = run(loaded(), { type: 'expanded', nodeId: 'russia', response, viewMax: 100, relationshipMax: 3 });
     expect(nodeIds(capped)).toEqual(['lavrov', 'north-korea', 'putin', 'russia', 'shoigu']);
     expect([...capped.graph.relationships.keys()].sort()).toEqual(['lavrov--LEADS--russia', 'putin--LEADS--russia', 'russia--ALLY_OF--north-korea']);
-    expect(capped.notice?.text).toContain('The view holds its cap of 3 relationships: 3 relationships among these nodes left out.');
+    expect(capped.notice?.text).toContain('The view holds its cap of 3 relationships: 3 more relationships among these nodes left out.');
     // Within the cap nothing is cut, and a cut the server made is said too.
     expect(run(loaded(), { type: 'expanded', nodeId: 'russia', response, relationshipMax: 6 }).graph.relationships.size).toBe(6);
     const cutByServer = run(loaded(), { type: 'expanded', nodeId: 'russia', response: { ...response, relationshipLimit: 5 }, relationshipMax: 6 });
     expect(cutByServer.notice?.text).toContain("Only 5 relationships among these nodes are drawn, the view's cap: others are left out.");
+    // Both cuts at once are both said (the view's count alone under-reported what was missing: new-user trial).
+    const both = run(loaded(), { type: 'expanded', nodeId: 'russia', response: { ...response, relationshipLimit: 5 }, relationshipMax: 3 });
+    expect(both.notice?.text).toContain('Only 5 relationships among these nodes are drawn');
+    expect(both.notice?.text).toContain('The view holds its cap of 3 relationships: 3 more relationships among these nodes left out.');
   });
 
   it('names each change, so the toolbar can say what Undo would undo', () => {

@@ -53,10 +53,12 @@ export function reduceExpanded(state: ExplorerState, expandedAction: Extract<Exp
   });
   const name = nameOf(data, action.nodeId);
   const capNotice = left > 0 ? ` The view holds its cap of ${(action.viewMax ?? 0).toLocaleString('en')} nodes: ${plural(left, 'more neighbour')} left out.` : '';
+  // Both cuts are said: the server's (it sent only its first relationships) and the view's (it kept fewer).
   const relationshipNotice =
-    relationshipsLeft > 0
-      ? ` The view holds its cap of ${(action.relationshipMax ?? 0).toLocaleString('en')} relationships: ${plural(relationshipsLeft, 'relationship')} among these nodes left out.`
-      : relationshipCapNotice(action.response.relationshipLimit);
+    relationshipCapNotice(action.response.relationshipLimit) +
+    (relationshipsLeft > 0
+      ? ` The view holds its cap of ${(action.relationshipMax ?? 0).toLocaleString('en')} relationships: ${plural(relationshipsLeft, 'more relationship')} among these nodes left out.`
+      : '');
   const text = expansionNotice(name, shown, total, addedNodeIds.length, filtered) + capNotice + relationshipNotice;
   const opened = action.open !== undefined;
   return commit(state, `expand ${name}`, {

@@ -198,7 +198,13 @@ function reduce(state: ExplorerState, action: ExplorerAction): ExplorerState {
         layoutName,
         layoutRequest: { name: layoutName, seq: state.seq + 1 },
         selection: validSelection(state.selection, graph),
-        ...withNotice(state, `Showing the query's ${nodes} and ${plural(action.graph.relationships.length, 'relationship')}.`),
+        ...withNotice(
+          state,
+          `Showing the query's ${nodes} and ${plural(action.graph.relationships.length, 'relationship')}.` +
+            (action.relationshipMax !== undefined && action.graph.relationships.length >= action.relationshipMax
+              ? ` Its relationships stopped at ${action.relationshipMax.toLocaleString('en')}, what one view holds: others among these nodes are left out.`
+              : ''),
+        ),
       });
     }
     case 'selected':

@@ -6,6 +6,7 @@
 import type { Dispatch } from 'react';
 import type { Graph, ViewGraph } from '../../../server/src/contract.ts';
 import { DEFAULT_REQUEST_LIMITS, fetchGraphByIds, fetchOverview } from '../api/graph-api.ts';
+import { viewMaxNodes } from '../api/server-limits.ts';
 import { ApiError, errorMessage, isAbort, type AnyErrorCode } from '../api/http.ts';
 import type { ExplorerAction, Positions } from './explorer-types.ts';
 import { decodeView } from './url-state.ts';
@@ -40,6 +41,17 @@ export function overviewNotice(graph: ViewGraph, fromLink: boolean): string | un
   return relationships === '' ? undefined : `Showing the overview.${relationships}`;
 }
 
+/**
+ * What opening a shared view says: restored, or how many of its nodes no longer exist, or, for a link that
+ * names more nodes than a view holds (`cap`), that only the first ones are shown (the others do exist: a
+ * hand-made link of 25,000 ids said 5,000 "no longer exist").
+ */
+export function sharedViewNotice(named: number, found: number, cap: number): string {
+  if (named > cap) return `This link names ${named.toLocaleString('en')} nodes, more than the ${cap.toLocaleString('en')} one view holds: the first ${found.toLocaleString('en')} found are shown.`;
+  const missing = named - found;
+  return missing > 0 ? `${missing} node${missing === 1 ? '' : 's'} of the shared view no longer exist.` : 'Shared view restored.';
+}
+
 /** Loads the first view and dispatches `overviewLoaded` (or `overviewFailed`); nothing once `signal` aborts. */
 export function loadInitialView(dispatch: Dispatch<ExplorerAction>, signal?: AbortSignal): void {
   dispatch({ type: 'overviewRequested' });
@@ -58,7 +70,7 @@ export function loadInitialView(dispatch: Dispatch<ExplorerAction>, signal?: Abo
         selection: shared.selection,
         ...(shared.camera ? { camera: shared.camera } : {}),
         ...(shared.pinned ? { pinned: shared.pinned } : {}),
-        notice: (missing > 0 ? `${missing} node${missing === 1 ? '' : 's'} of the shared view no longer exist.` : 'Shared view restored.') + relationshipCapNotice(graph.relationshipLimit),
+        notice: sharedViewNotice(shared.nodeIds.length, graph.nodes.length, viewMaxNodes()) + relationshipCapNotice(graph.relationshipLimit),
         fromLink: true,
       });
       return;

@@ -40,9 +40,7 @@ export function GraphResult({ result, shown, onShow }: GraphResultProps) {
         {relationships.length === 1 ? '' : 's'}
         {result.truncation?.graph && (
           <span className="wb-warning-text" data-testid="graph-result-cut">
-            {nodes.length >= viewMaxNodes()
-              ? ` (cut at ${viewMaxNodes().toLocaleString('en')} nodes, what one view holds: narrow the query, or page it with SKIP and LIMIT)`
-              : ` (cut at ${result.truncation.graph.maxRelationships.toLocaleString('en')} relationships, what one answer's graph holds)`}
+            {graphCutText(nodes.length, relationships.length, result.truncation.graph)}
           </span>
         )}
       </p>
@@ -75,4 +73,18 @@ export function GraphResult({ result, shown, onShow }: GraphResultProps) {
       </div>
     </div>
   );
+}
+
+/**
+ * What a graph cut at the view's caps says: the relationships when they reached their cap (the nodes may
+ * then be whole: a query of exactly 20,000 nodes said "cut at 20,000 nodes" when 56,924 relationships were
+ * what was cut), the nodes when only they did, both when both did.
+ */
+export function graphCutText(nodes: number, relationships: number, caps: { maxNodes: number; maxRelationships: number }): string {
+  const n = caps.maxNodes.toLocaleString('en');
+  const r = caps.maxRelationships.toLocaleString('en');
+  const advice = 'what one view holds: narrow the query, or page it with SKIP and LIMIT';
+  if (relationships >= caps.maxRelationships && nodes >= caps.maxNodes) return ` (cut at ${n} nodes and ${r} relationships, ${advice})`;
+  if (relationships >= caps.maxRelationships) return ` (cut at ${r} relationships among its nodes, ${advice})`;
+  return ` (cut at ${n} nodes, ${advice})`;
 }
