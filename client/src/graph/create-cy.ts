@@ -19,6 +19,31 @@ const INTERACTION = {
   selectionType: 'single',
 } as const;
 
+/** Whether a WebGL instance was asked for in this page (see withoutWebGLLayer). */
+let webglAsked = false;
+
+/**
+ * Runs `create` (a canvas-only instance) so that it needs no WebGL2 context. Cytoscape 3.34's canvas
+ * renderer, once any instance asks for WebGL, sets CANVAS_LAYERS to 4 on its shared prototype and never
+ * back: every later instance then creates a fourth, WebGL2 canvas, and throws "Could not create canvas of
+ * type webgl2" where there is none, so the fallback below failed too and the page went blank (new-user
+ * trial). Such an instance never draws on that layer (its `webgl` option is off), so while it is created a
+ * request for a WebGL2 context is given a 2D one.
+ */
+function withoutWebGLLayer<T>(create: () => T): T {
+  if (!webglAsked) return create();
+  const getContext = HTMLCanvasElement.prototype.getContext;
+  const patched = function (this: HTMLCanvasElement, type: string, attributes?: unknown) {
+    return getContext.call(this, type === 'webgl2' ? '2d' : type, attributes as CanvasRenderingContext2DSettings);
+  };
+  HTMLCanvasElement.prototype.getContext = patched as typeof getContext;
+  try {
+    return create();
+  } finally {
+    HTMLCanvasElement.prototype.getContext = getContext;
+  }
+}
+
 /**
  * A Cytoscape instance in `container` drawn by `renderer`; when WebGL cannot be set up there, by the canvas
  * (logged), so the view always comes up.
@@ -26,6 +51,7 @@ const INTERACTION = {
 export function createCy(container: HTMLElement, theme: GraphTheme, renderer: RendererName = 'canvas'): { cy: Core; renderer: RendererName } {
   const options = { container, style: buildStylesheet(theme), ...INTERACTION };
   if (renderer === 'webgl') {
+    webglAsked = true;
     try {
       return { cy: cytoscape({ ...options, renderer: { name: 'canvas', webgl: true } } as cytoscape.CytoscapeOptions), renderer };
     } catch (error) {
@@ -33,5 +59,5 @@ export function createCy(container: HTMLElement, theme: GraphTheme, renderer: Re
       container.replaceChildren(); // what the failed instance left behind
     }
   }
-  return { cy: cytoscape(options), renderer: 'canvas' };
+  return { cy: withoutWebGLLayer(() => cytoscape(options)), renderer: 'canvas' };
 }
