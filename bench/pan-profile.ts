@@ -375,7 +375,7 @@ async function main() {
             cost[c.name] = await page.evaluate(REDRAW);
             log(`${layout}-${size} redraw ${c.name}: ${JSON.stringify(cost[c.name])}`);
             await page.evaluate(c.undo);
-            await page.evaluate(`window.__cy.viewport(${JSON.stringify(vp0)})`);
+            await page.evaluate(`void window.__cy.viewport(${JSON.stringify(vp0)})`);
           }
           results.push({ size, layout, nodes, metrics, redraw: cost });
           writeFileSync(join(OUT, `${tag}.json`), JSON.stringify(results, null, 2));
@@ -383,13 +383,13 @@ async function main() {
         }
         const plain = await scripted(page);
         log(`${layout}-${size}: zoom ${metrics.zoom.toFixed(4)}, plain ${plain.fps} fps ${JSON.stringify(plain.renders)}`);
-        await page.evaluate(`window.__cy.viewport(${JSON.stringify(vp0)})`);
+        await page.evaluate(`void window.__cy.viewport(${JSON.stringify(vp0)})`);
         await page.waitForTimeout(500);
         const row: Record<string, unknown> = { size, layout, nodes, metrics, plain };
         const repeats: Scripted[] = [];
         for (let i = 1; i < Number(values.repeat); i++) {
           repeats.push(await scripted(page));
-          await page.evaluate(`window.__cy.viewport(${JSON.stringify(vp0)})`);
+          await page.evaluate(`void window.__cy.viewport(${JSON.stringify(vp0)})`);
           await page.waitForTimeout(500);
         }
         if (repeats.length) {
@@ -402,7 +402,7 @@ async function main() {
           row.profiledRun = run;
           row.profile = summarise(profile);
           log(`${layout}-${size}: profiled ${run.fps} fps; groups ${JSON.stringify((row.profile as ReturnType<typeof summarise>).groups)}`);
-          await page.evaluate(`window.__cy.viewport(${JSON.stringify(vp0)})`);
+          await page.evaluate(`void window.__cy.viewport(${JSON.stringify(vp0)})`);
           await page.waitForTimeout(500);
         }
         if (values.experiments && (values['exp-layouts'] ? values['exp-layouts'].split(',').includes(layout) : layout !== 'force')) {
@@ -419,7 +419,7 @@ async function main() {
             log(`${layout}-${size} ${exp.name}: ${run.fps} fps (plain ${plain.fps}) ${JSON.stringify(run.renders)}`);
             writeFileSync(join(OUT, `${tag}.json`), JSON.stringify(results, null, 2));
             await page.evaluate(exp.undo);
-            await page.evaluate(`window.__cy.viewport(${JSON.stringify(vp0)})`);
+            await page.evaluate(`void window.__cy.viewport(${JSON.stringify(vp0)})`);
             await page.waitForTimeout(1500);
           }
         } else results.push(row);

@@ -423,9 +423,9 @@ describe('relationship captions on a dense view', () => {
     await page.mouse.move(canvas.x + 5, canvas.y + 5);
     await expect.poll(captioned).toEqual([]);
     // Zoomed in past 120 %: every one.
-    await page.evaluate(() => (window as unknown as CyWindow).__cy.zoom(1.5));
+    await page.evaluate(() => void (window as unknown as CyWindow).__cy.zoom(1.5));
     await expect.poll(async () => (await captioned()).length).toBe((await probe(page)).edges.length);
-    await page.evaluate(() => (window as unknown as CyWindow).__cy.zoom(0.5));
+    await page.evaluate(() => void (window as unknown as CyWindow).__cy.zoom(0.5));
     // The setting: always.
     await page.locator('[data-testid="settings-button"]').click();
     await page.locator('[data-testid="edge-caption-zoom"]').selectOption('0');
