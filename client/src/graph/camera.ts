@@ -47,15 +47,7 @@ function withFitZoomCap<T>(cy: Core, work: () => T): T {
 export function largeFitViewport(cy: Core, eles: CollectionReturnValue, padding: number): { zoom: number; pan: Position } | null {
   const nodes = eles.nodes();
   if (nodes.length <= LARGE_VIEW_NODES) return null;
-  let [x1, y1, x2, y2] = [Infinity, Infinity, -Infinity, -Infinity];
-  nodes.forEach((node: NodeSingular) => {
-    const { x, y } = node.position();
-    const half = (Number(node.data('size')) || 30) / 2;
-    x1 = Math.min(x1, x - half);
-    y1 = Math.min(y1, y - half);
-    x2 = Math.max(x2, x + half);
-    y2 = Math.max(y2, y + half);
-  });
+  const { x1, y1, x2, y2 } = nodesBox(nodes);
   const fitted = Math.min((cy.width() - 2 * padding) / (x2 - x1 || 1), (cy.height() - 2 * padding) / (y2 - y1 || 1));
   const zoom = Math.min(Math.max(fitted, cy.minZoom()), FIT_MAX_ZOOM, cy.maxZoom());
   return { zoom, pan: { x: cy.width() / 2 - zoom * ((x1 + x2) / 2), y: cy.height() / 2 - zoom * ((y1 + y2) / 2) } };
@@ -150,7 +142,7 @@ export function keepViewThroughResize(cy: Core, before: CanvasFrame): void {
   if (width === before.width && height === before.height) return;
   const { zoom, x, y } = before.camera;
   const seen = { x1: x - before.width / 2 / zoom, y1: y - before.height / 2 / zoom, x2: x + before.width / 2 / zoom, y2: y + before.height / 2 / zoom };
-  const graph = nodesBox(cy);
+  const graph = nodesBox(cy.nodes());
   const part = { x1: Math.max(seen.x1, graph.x1), y1: Math.max(seen.y1, graph.y1), x2: Math.min(seen.x2, graph.x2), y2: Math.min(seen.y2, graph.y2) };
   // The graph lay outside the view (panned away): keep the same centre and scale the zoom.
   const region = part.x2 > part.x1 && part.y2 > part.y1 ? part : seen;
@@ -162,10 +154,10 @@ export function keepViewThroughResize(cy: Core, before: CanvasFrame): void {
   cy.viewport({ zoom: next, pan: { x: width / 2 - next * centre.x, y: height / 2 - next * centre.y } });
 }
 
-/** The box around every node (model px): positions and drawn sizes, captions left out. */
-function nodesBox(cy: Core): { x1: number; y1: number; x2: number; y2: number } {
+/** The box around `nodes` (model px): positions and drawn sizes, captions left out. */
+function nodesBox(nodes: NodeCollection): { x1: number; y1: number; x2: number; y2: number } {
   let [x1, y1, x2, y2] = [Infinity, Infinity, -Infinity, -Infinity];
-  cy.nodes().forEach((node: NodeSingular) => {
+  nodes.forEach((node: NodeSingular) => {
     const { x, y } = node.position();
     const half = (Number(node.data('size')) || 30) / 2;
     x1 = Math.min(x1, x - half);
