@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { COMPACT_ABOVE_NODES, computeLayout, FCOSE_MAX_NODES, forceIterations, seededRandom, type LayoutJob } from '../../client/src/graph/layout-engine.ts';
+import { COMPACT_ABOVE_NODES, computeLayout, FCOSE_MAX_NODES, FORCE_GAP, forceIterations, seededRandom, type LayoutJob } from '../../client/src/graph/layout-engine.ts';
 import { LARGE_VIEW_NODES, levelOfDetail, rendererFor } from '../../client/src/graph/level-of-detail.ts';
 import { buildStylesheet } from '../../client/src/graph/stylesheet.ts';
 import { GRAPH_THEMES } from '../../client/src/graph/theme.ts';
@@ -44,6 +44,44 @@ describe('layout engine', () => {
     const ys = Object.values(first).map((p) => p.y);
     const side = Math.max(Math.max(...xs) - Math.min(...xs), Math.max(...ys) - Math.min(...ys));
     expect(side).toBeCloseTo(70 * Math.sqrt(job.nodes.length), -1);
+  });
+
+  it.each(['force', 'concentric', 'hierarchy', 'circle', 'grid'])(
+    'leaves no node box over another, captions below their nodes included, and returns the nodes\' positions (%s)',
+    (name) => {
+      // Captions of one or two lines of up to 150 px under 30 px nodes: boxes centred 20 px below the node.
+      const random = seededRandom(3);
+      const job = randomJob(60, name);
+      const nodes = job.nodes.map((node) => ({ ...node, width: 60 + Math.round(random() * 90), height: 50 + Math.round(random() * 20), offsetY: 20 }));
+      const positions = computeLayout({ ...job, nodes });
+      const boxes = nodes.map((node) => {
+        const at = positions[node.id] as { x: number; y: number };
+        const [cx, cy] = [at.x + (node.offsetX ?? 0), at.y + node.offsetY];
+        return { id: node.id, x1: cx - node.width / 2, x2: cx + node.width / 2, y1: cy - node.height / 2, y2: cy + node.height / 2 };
+      });
+      const overlaps = [];
+      for (const [i, a] of boxes.entries()) {
+        for (const b of boxes.slice(i + 1)) if (a.x1 < b.x2 - 0.01 && b.x1 < a.x2 - 0.01 && a.y1 < b.y2 - 0.01 && b.y1 < a.y2 - 0.01) overlaps.push(`${a.id}|${b.id}`);
+      }
+      expect(overlaps).toEqual([]);
+    },
+  );
+
+  it('keeps at least FORCE_GAP px between the force layout\'s boxes, and a pinned node exactly where it is', () => {
+    const job = randomJob(50);
+    const nodes = job.nodes.map((node, i) => (i === 0 ? { ...node, x: 10, y: 10, fixed: true, offsetY: 15 } : { ...node, width: 120, height: 60, offsetY: 15 }));
+    const positions = computeLayout({ ...job, nodes });
+    expect(positions.n0).toEqual({ x: 10, y: 10 });
+    const boxes = nodes.map((node) => ({ ...node, ...(positions[node.id] as { x: number; y: number }) }));
+    let nearest = Infinity;
+    for (const [i, a] of boxes.entries()) {
+      for (const b of boxes.slice(i + 1)) {
+        const gapX = Math.abs(a.x - b.x) - (a.width + b.width) / 2;
+        const gapY = Math.abs(a.y + a.offsetY - b.y - b.offsetY) - (a.height + b.height) / 2;
+        nearest = Math.min(nearest, Math.max(gapX, gapY));
+      }
+    }
+    expect(nearest).toBeGreaterThanOrEqual(FORCE_GAP - 0.01);
   });
 
   it('gives a different seed a different drawing', () => {

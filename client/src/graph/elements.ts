@@ -6,6 +6,7 @@
 import type { Core, EdgeDefinition, EdgeSingular, NodeCollection, NodeDefinition, NodeSingular, Position } from 'cytoscape';
 import type { GraphNode, GraphRelationship } from '../../../server/src/contract.ts';
 import type { GraphData } from '../state/graph-data.ts';
+import { captionMeasure, clampCaption } from './captions.ts';
 import { certaintyOf } from './certainty.ts';
 import { iconDataUri, iconInk } from './icons.ts';
 import { displayLabel, nodeCaption } from './labels.ts';
@@ -17,6 +18,7 @@ export const NODE_SIZE = { min: 26, max: 50, weightForMax: 12 } as const;
 /** What the stylesheet reads from a node (`data(...)`). */
 export interface NodeElementData {
   id: string;
+  /** The caption as drawn: at most two lines (captions.ts). */
   caption: string;
   displayLabel: string;
   color: string;
@@ -59,7 +61,7 @@ export function nodeElementData(node: GraphNode, styling: ElementStyling = DEFAU
   const icon = iconDataUri(style.icon, iconInk(color));
   return {
     id: node.id,
-    caption: nodeCaption(node, style.captionKey),
+    caption: clampCaption(nodeCaption(node, style.captionKey), captionMeasure()),
     displayLabel: label,
     color,
     shape: style.shape,

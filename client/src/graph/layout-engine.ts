@@ -11,21 +11,28 @@
  * with Barnes-Hut above, where fcose's cost grows past a minute (5,000 nodes) while ForceAtlas2 stays near
  * linear per iteration.
  */
-import cytoscape, { type EdgeSingular, type LayoutOptions, type NodeCollection, type NodeSingular } from 'cytoscape';
+import cytoscape, { type LayoutOptions, type NodeCollection, type NodeSingular } from 'cytoscape';
 import fcose, { type FcoseLayoutOptions } from 'cytoscape-fcose';
 import { clearOfFixed, layoutAroundFixed } from './around-fixed.ts';
 import { forceAtlasLayout } from './force-atlas.ts';
+import { removeOverlaps, type OverlapBox } from './overlap-removal.ts';
 import { withSeededRandom } from './seeded-random.ts';
 
 cytoscape.use(fcose);
 
-/** A node to lay out: its drawn box (px, the caption included) and where it is now. */
+/**
+ * A node to lay out: where it is now and its drawn box (px, the caption included). The box's centre lies
+ * `offsetX`, `offsetY` px from the node's position (a caption below the node puts it lower; 0 when absent):
+ * layouts place boxes, so captions keep clear of other nodes and captions, and return node positions.
+ */
 export interface LayoutNode {
   id: string;
   x: number;
   y: number;
   width: number;
   height: number;
+  offsetX?: number;
+  offsetY?: number;
   /** True: the node stays exactly where it is (pinned, or already placed in an incremental layout). */
   fixed?: boolean;
 }
@@ -58,7 +65,19 @@ export { seededRandom } from './seeded-random.ts';
 /** Largest graph the force layout draws with fcose; larger ones go to ForceAtlas2. */
 export const FCOSE_MAX_NODES = 300;
 
-/** Force-directed defaults for fcose, tuned on the seed graph (~40 nodes, ~70 edges with captions). */
+/** fcose's ideal edge length (px) and base node repulsion, chosen by a sweep over both on the seed graph. */
+const FORCE_EDGE_LENGTH = 45;
+const FORCE_REPULSION = 1500;
+/** Least space (px) the force layout leaves between two nodes' boxes, captions included. */
+export const FORCE_GAP = 8;
+
+/**
+ * Force-directed defaults for fcose, tuned on the seed graph (27 nodes, 64 relationships, captions up to
+ * two lines of 150 px) for a drawing compact enough that its captions are read at the zoom that fits it
+ * (at least 9 px on a 1024×700 window: tests/e2e/readability.test.ts measures it), with the
+ * overlaps fcose leaves removed afterwards (FORCE_GAP). Longer edges around hubs, as before, spread the
+ * drawing by a third without separating anything more than the overlap removal does.
+ */
 const FCOSE_OPTIONS: FcoseLayoutOptions = {
   name: 'fcose',
   quality: 'proof', // slower cooling than 'default': fewer crossings, and a few ms on graphs this size
@@ -70,11 +89,9 @@ const FCOSE_OPTIONS: FcoseLayoutOptions = {
   uniformNodeDimensions: false,
   packComponents: false, // needs cytoscape-layout-utilities, which we don't load
   nodeSeparation: 75, // spectral phase: spacing between nodes
-  // Hubs (Russia, North Korea in the seed) get room: their edges are longer and they push harder, so the
-  // many relationships around them don't collapse into an unreadable knot.
-  nodeRepulsion: (node: NodeSingular) => 4500 + 600 * Math.min(node.degree(false), 20),
-  idealEdgeLength: (edge: EdgeSingular) =>
-    70 + 7 * Math.min(Math.max(edge.source().degree(false), edge.target().degree(false)), 20),
+  // Hubs (Russia, North Korea in the seed) push harder, so the many relationships around them keep room.
+  nodeRepulsion: (node: NodeSingular) => FORCE_REPULSION * (1 + Math.min(node.degree(false), 20) / 7.5),
+  idealEdgeLength: FORCE_EDGE_LENGTH,
   edgeElasticity: 0.45,
   gravity: 0.8, // default 0.25: pulls leaves and small components in, so the fit zoom stays readable
   gravityRange: 2, // default 3.8: gravity acts sooner, for the same reason
@@ -170,16 +187,62 @@ export const ENGINE_LAYOUT_NAMES: readonly string[] = ['force', ...Object.keys(C
 export function computeLayout(job: LayoutJob, onProgress: LayoutProgress = () => undefined): LayoutPositions {
   if (!ENGINE_LAYOUT_NAMES.includes(job.name)) throw new Error(`Unknown layout: ${job.name}`);
   onProgress(0);
-  const positions = withSeededRandom(job.seed, () => {
-    if (job.nodes.length === 0) return {};
-    if (job.name === 'hierarchy' && job.nodes.length > COMPACT_ABOVE_NODES) return layoutAroundFixed(job, (free) => wrapLevels(cytoscapeLayout(free, cytoscapeOptions(free)), free));
-    if (job.name !== 'force') return layoutAroundFixed(job, (free) => cytoscapeLayout(free, cytoscapeOptions(free)));
-    // The force layouts hold fixed nodes but may leave a free one touching them.
-    if (job.nodes.length <= FCOSE_MAX_NODES) return clearOfFixed(cytoscapeLayout(job, fcoseOptions(job)), job);
-    return clearOfFixed(forceAtlasLayout(job, onProgress), job);
+  const boxes = boxJob(job);
+  const centres = withSeededRandom(job.seed, () => {
+    if (boxes.nodes.length === 0) return {};
+    if (boxes.name === 'hierarchy' && boxes.nodes.length > COMPACT_ABOVE_NODES) return layoutAroundFixed(boxes, (free) => wrapLevels(cytoscapeLayout(free, cytoscapeOptions(free)), free));
+    if (boxes.name !== 'force') return layoutAroundFixed(boxes, (free) => cytoscapeLayout(free, cytoscapeOptions(free)));
+    if (boxes.nodes.length <= FCOSE_MAX_NODES) return withoutOverlaps(cytoscapeLayout(boxes, fcoseOptions(boxes)), boxes);
+    // ForceAtlas2 holds fixed nodes but may leave a free one touching them.
+    return clearOfFixed(forceAtlasLayout(boxes, onProgress), boxes);
   });
   onProgress(1);
+  return nodePositions(centres, job);
+}
+
+/** The job with each node standing for its box: at the box's centre. */
+function boxJob(job: LayoutJob): LayoutJob {
+  if (!job.nodes.some((node) => node.offsetX || node.offsetY)) return job;
+  return { ...job, nodes: job.nodes.map((node) => ({ ...node, x: node.x + (node.offsetX ?? 0), y: node.y + (node.offsetY ?? 0) })) };
+}
+
+/** Node positions from box centres (boxJob's inverse); fixed nodes exactly where they were. */
+function nodePositions(centres: LayoutPositions, job: LayoutJob): LayoutPositions {
+  const positions: LayoutPositions = {};
+  for (const node of job.nodes) {
+    const centre = centres[node.id];
+    if (!centre) continue;
+    positions[node.id] = node.fixed ? { x: node.x, y: node.y } : { x: centre.x - (node.offsetX ?? 0), y: centre.y - (node.offsetY ?? 0) };
+  }
   return positions;
+}
+
+/**
+ * `centres` with no two boxes of `job` closer than FORCE_GAP (overlap-removal.ts); fixed nodes stay. A
+ * free node squeezed between fixed ones can lack room along the axis the removal chose, so it runs again
+ * from its own result (then along the other axis) while overlaps remain, a few times at most; the last
+ * resort, when some remain, pushes free nodes off the fixed ones as for ForceAtlas2 (clearOfFixed).
+ */
+function withoutOverlaps(centres: LayoutPositions, job: LayoutJob): LayoutPositions {
+  let boxes = job.nodes.map((node) => ({ ...(centres[node.id] ?? node), width: node.width, height: node.height, fixed: node.fixed ?? false }));
+  for (let round = 0; round < OVERLAP_ROUNDS; round++) {
+    const moved = removeOverlaps(boxes, FORCE_GAP);
+    boxes = boxes.map((box, i) => ({ ...box, ...(moved[i] as { x: number; y: number }) }));
+    if (!boxes.some((box) => box.fixed) || !anyOverlap(boxes)) break;
+  }
+  const result: LayoutPositions = {};
+  job.nodes.forEach((node, i) => (result[node.id] = { x: (boxes[i] as OverlapBox).x, y: (boxes[i] as OverlapBox).y }));
+  return anyOverlap(boxes) ? clearOfFixed(result, job) : result;
+}
+
+/** Rounds of overlap removal at most (withoutOverlaps). */
+const OVERLAP_ROUNDS = 4;
+
+/** Whether any two of `boxes` overlap (by more than rounding): O(n²), for the ≤ FCOSE_MAX_NODES of fcose. */
+function anyOverlap(boxes: readonly OverlapBox[]): boolean {
+  return boxes.some((a, i) =>
+    boxes.slice(i + 1).some((b) => Math.abs(a.x - b.x) < (a.width + b.width) / 2 - 0.01 && Math.abs(a.y - b.y) < (a.height + b.height) / 2 - 0.01),
+  );
 }
 
 function cytoscapeOptions(job: LayoutJob): LayoutOptions {

@@ -54,17 +54,24 @@ export interface LayoutContext {
 }
 
 /**
- * The job for `nodes` of `cy` (and the relationships among them): sizes include captions where the
- * force layout uses fcose (they are measured, which costs time on large views); else the node's own size.
+ * The job for `nodes` of `cy` (and the relationships among them): boxes include captions (below the node:
+ * the box's centre is offset from the node's) where the force layout uses fcose (they are measured, which
+ * costs time on large views); else the node's own size.
  */
 function layoutJob(cy: Core, name: string, nodes: NodeCollection, fixed: ReadonlySet<string>, start: LayoutJob['start']): LayoutJob {
   const measure = nodes.length <= FCOSE_MAX_NODES;
   const jobNodes: LayoutJob['nodes'] = [];
   nodes.forEach((node: NodeSingular) => {
     const { x, y } = node.position();
-    const size = Number(node.data('size')) || 30;
-    const box = measure ? node.layoutDimensions({ nodeDimensionsIncludeLabels: true }) : { w: size, h: size };
-    jobNodes.push({ id: node.id(), x, y, width: box.w, height: box.h, ...(fixed.has(node.id()) ? { fixed: true } : {}) });
+    const pinned = fixed.has(node.id()) ? { fixed: true } : {};
+    if (!measure) {
+      const size = Number(node.data('size')) || 30;
+      jobNodes.push({ id: node.id(), x, y, width: size, height: size, ...pinned });
+      return;
+    }
+    const box = node.boundingBox({ includeLabels: true, includeOverlays: false });
+    const offset = { offsetX: (box.x1 + box.x2) / 2 - x, offsetY: (box.y1 + box.y2) / 2 - y };
+    jobNodes.push({ id: node.id(), x, y, width: box.w, height: box.h, ...offset, ...pinned });
   });
   const edges: LayoutJob['edges'] = [];
   nodes.edgesWith(nodes).forEach((edge) => {

@@ -4,6 +4,7 @@
  * rule widths and colours on top; then selection, dimming, path highlight and filtered-out (hidden).
  */
 import type { Css, NodeSingular, StylesheetJson } from 'cytoscape';
+import { CAPTION_FONT, CAPTION_MAX_WIDTH } from './captions.ts';
 import { CERTAINTY_ORDER, CERTAINTY_STYLES } from './certainty.ts';
 import { levelOfDetail, type LevelOfDetail } from './level-of-detail.ts';
 import { GRAPH_FONT, type GraphTheme } from './theme.ts';
@@ -98,8 +99,8 @@ function nodeCaptionStyle(theme: GraphTheme, detail: LevelOfDetail): Css.Node {
   return {
     label: 'data(caption)',
     'font-family': GRAPH_FONT,
-    'font-size': 13,
-    'font-weight': 600,
+    'font-size': CAPTION_FONT.size,
+    'font-weight': CAPTION_FONT.weight,
     color: theme.text,
     'text-valign': 'bottom',
     'text-margin-y': 4,
@@ -139,7 +140,7 @@ function smallViewRules(theme: GraphTheme, detail: LevelOfDetail, edgeCaptionZoo
   return [
     {
       selector: 'node',
-      style: { ...nodeBody(theme), ...nodeCaptionStyle(theme, detail), 'text-halign': 'center', 'text-wrap': 'wrap', 'text-max-width': '100px' },
+      style: { ...nodeBody(theme), ...nodeCaptionStyle(theme, detail), 'text-halign': 'center', 'text-wrap': 'wrap', 'text-max-width': `${CAPTION_MAX_WIDTH}px` },
     },
     ...iconRules(),
     {
