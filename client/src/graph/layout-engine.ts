@@ -248,7 +248,37 @@ function anyOverlap(boxes: readonly OverlapBox[]): boolean {
 function cytoscapeOptions(job: LayoutJob): LayoutOptions {
   const options = CYTOSCAPE_LAYOUTS[job.name] as LayoutOptions;
   const compact = job.nodes.length > COMPACT_ABOVE_NODES ? COMPACT_LAYOUTS[job.name] : undefined;
-  return compact ? ({ ...options, ...compact(job.nodes.length) } as LayoutOptions) : options;
+  if (compact) return { ...options, ...compact(job.nodes.length) } as LayoutOptions;
+  if (job.name === 'circle') return { ...options, radius: circleRadius(job), avoidOverlap: false } as LayoutOptions;
+  return options;
+}
+
+/**
+ * The smallest radius (px) at which no two of the job's boxes, set on Cytoscape's circle in job order at
+ * equal angles from 3π/2, come within FORCE_GAP of each other. Cytoscape's own `avoidOverlap` spaces every
+ * node by the largest box side × 1.75, so one caption of 157 px spread the seed's 27 nodes on a circle
+ * 2,360 px across (its captions drawn at 3 px). Two boxes clear each other when their centres are apart by
+ * half their widths in x or half their heights in y: boxes side by side at the top and bottom need their
+ * widths, boxes stacked at the sides only their heights. O(n²) over pairs; circles of more than
+ * COMPACT_ABOVE_NODES nodes take the compact variant instead.
+ */
+function circleRadius(job: LayoutJob): number {
+  const n = job.nodes.length;
+  if (n < 2) return 0;
+  const angle = (i: number) => (3 / 2) * Math.PI + (i * 2 * Math.PI) / n;
+  let radius = 0;
+  for (let i = 0; i < n; i++) {
+    const a = job.nodes[i] as LayoutNode;
+    for (let j = i + 1; j < n; j++) {
+      const b = job.nodes[j] as LayoutNode;
+      const dx = Math.abs(Math.cos(angle(j)) - Math.cos(angle(i)));
+      const dy = Math.abs(Math.sin(angle(j)) - Math.sin(angle(i)));
+      const byX = dx > 1e-9 ? ((a.width + b.width) / 2 + FORCE_GAP) / dx : Infinity;
+      const byY = dy > 1e-9 ? ((a.height + b.height) / 2 + FORCE_GAP) / dy : Infinity;
+      radius = Math.max(radius, Math.min(byX, byY));
+    }
+  }
+  return radius;
 }
 
 function fcoseOptions(job: LayoutJob): LayoutOptions {
