@@ -191,6 +191,7 @@ export function computeLayout(job: LayoutJob, onProgress: LayoutProgress = () =>
   const centres = withSeededRandom(job.seed, () => {
     if (boxes.nodes.length === 0) return {};
     if (boxes.name === 'hierarchy' && boxes.nodes.length > COMPACT_ABOVE_NODES) return layoutAroundFixed(boxes, (free) => wrapLevels(cytoscapeLayout(free, cytoscapeOptions(free)), free));
+    if (boxes.name === 'circle' && boxes.nodes.length <= COMPACT_ABOVE_NODES) return layoutAroundFixed(boxes, circleByBoxes);
     if (boxes.name !== 'force') return layoutAroundFixed(boxes, (free) => cytoscapeLayout(free, cytoscapeOptions(free)));
     if (boxes.nodes.length <= FCOSE_MAX_NODES) return withoutOverlaps(cytoscapeLayout(boxes, fcoseOptions(boxes)), boxes);
     // ForceAtlas2 holds fixed nodes but may leave a free one touching them.
@@ -198,6 +199,59 @@ export function computeLayout(job: LayoutJob, onProgress: LayoutProgress = () =>
   });
   onProgress(1);
   return nodePositions(centres, job);
+}
+
+/** Angle step (radians) of circleByBoxes's search for where the next box clears the ones before it. */
+const CIRCLE_STEP = 0.002;
+
+/**
+ * The circle layout sized by the boxes (captions included): nodes in job order clockwise from the top,
+ * each at the smallest angle past the one before at which its box keeps FORCE_GAP px from the two before
+ * it, on the smallest radius (px, found by bisection) at which the round closes with no two boxes closer
+ * (all pairs checked: O(n²) per step, for at most COMPACT_ABOVE_NODES nodes); what angle is left over
+ * (under the bisection's 0.5 px of radius) stays between the last node and the first. Boxes side by side at the top and bottom need their widths, boxes stacked at the
+ * sides only their heights. Cytoscape's circle spaces every node by the largest box side × 1.75 instead:
+ * one 157 px caption spread the seed's 27 nodes over 2,363 px, its captions drawn at 3 px; here 864 px.
+ */
+function circleByBoxes(job: LayoutJob): LayoutPositions {
+  const nodes = job.nodes;
+  if (nodes.length === 1) return { [(nodes[0] as LayoutNode).id]: { x: 0, y: 0 } };
+  const clear = (a: LayoutNode, b: LayoutNode, from: number, to: number, r: number) =>
+    Math.abs(r * (Math.cos(to) - Math.cos(from))) >= (a.width + b.width) / 2 + FORCE_GAP ||
+    Math.abs(r * (Math.sin(to) - Math.sin(from))) >= (a.height + b.height) / 2 + FORCE_GAP;
+  const top = 1.5 * Math.PI;
+  const anglesAt = (r: number): number[] | null => {
+    const angles = [top];
+    for (let k = 1; k < nodes.length; k++) {
+      const [node, before, second] = [nodes[k], nodes[k - 1], nodes[k - 2]] as LayoutNode[];
+      let angle = angles[k - 1] as number;
+      while (!clear(before as LayoutNode, node as LayoutNode, angles[k - 1] as number, angle, r) || (second && !clear(second, node as LayoutNode, angles[k - 2] as number, angle, r))) {
+        angle += CIRCLE_STEP;
+        if (angle >= top + 2 * Math.PI) return null;
+      }
+      angles.push(angle);
+    }
+    // The greedy steps look two boxes back; a wide box can still reach further, or round to the first.
+    for (let i = 0; i < nodes.length; i++) {
+      for (let j = i + 1; j < nodes.length; j++) if (!clear(nodes[i] as LayoutNode, nodes[j] as LayoutNode, angles[i] as number, angles[j] as number, r)) return null;
+    }
+    return angles;
+  };
+  // Between a radius too small for any box and one at which every box's largest side fits at equal angles.
+  const largest = Math.max(...nodes.map((node) => Math.max(node.width, node.height))) + FORCE_GAP;
+  let [low, high] = [0, (largest * nodes.length) / Math.PI];
+  for (let i = 0; i < 40 && high - low > 0.5; i++) {
+    const middle = (low + high) / 2;
+    if (anglesAt(middle)) high = middle;
+    else low = middle;
+  }
+  const angles = anglesAt(high) ?? nodes.map((_, i) => top + (i * 2 * Math.PI) / nodes.length);
+  const positions: LayoutPositions = {};
+  nodes.forEach((node, i) => {
+    const angle = angles[i] as number;
+    positions[node.id] = { x: high * Math.cos(angle), y: high * Math.sin(angle) };
+  });
+  return positions;
 }
 
 /** The job with each node standing for its box: at the box's centre. */
@@ -249,37 +303,9 @@ function cytoscapeOptions(job: LayoutJob): LayoutOptions {
   const options = CYTOSCAPE_LAYOUTS[job.name] as LayoutOptions;
   const compact = job.nodes.length > COMPACT_ABOVE_NODES ? COMPACT_LAYOUTS[job.name] : undefined;
   if (compact) return { ...options, ...compact(job.nodes.length) } as LayoutOptions;
-  if (job.name === 'circle') return { ...options, radius: circleRadius(job), avoidOverlap: false } as LayoutOptions;
   return options;
 }
 
-/**
- * The smallest radius (px) at which no two of the job's boxes, set on Cytoscape's circle in job order at
- * equal angles from 3π/2, come within FORCE_GAP of each other. Cytoscape's own `avoidOverlap` spaces every
- * node by the largest box side × 1.75, so one caption of 157 px spread the seed's 27 nodes on a circle
- * 2,360 px across (its captions drawn at 3 px). Two boxes clear each other when their centres are apart by
- * half their widths in x or half their heights in y: boxes side by side at the top and bottom need their
- * widths, boxes stacked at the sides only their heights. O(n²) over pairs; circles of more than
- * COMPACT_ABOVE_NODES nodes take the compact variant instead.
- */
-function circleRadius(job: LayoutJob): number {
-  const n = job.nodes.length;
-  if (n < 2) return 0;
-  const angle = (i: number) => (3 / 2) * Math.PI + (i * 2 * Math.PI) / n;
-  let radius = 0;
-  for (let i = 0; i < n; i++) {
-    const a = job.nodes[i] as LayoutNode;
-    for (let j = i + 1; j < n; j++) {
-      const b = job.nodes[j] as LayoutNode;
-      const dx = Math.abs(Math.cos(angle(j)) - Math.cos(angle(i)));
-      const dy = Math.abs(Math.sin(angle(j)) - Math.sin(angle(i)));
-      const byX = dx > 1e-9 ? ((a.width + b.width) / 2 + FORCE_GAP) / dx : Infinity;
-      const byY = dy > 1e-9 ? ((a.height + b.height) / 2 + FORCE_GAP) / dy : Infinity;
-      radius = Math.max(radius, Math.min(byX, byY));
-    }
-  }
-  return radius;
-}
 
 function fcoseOptions(job: LayoutJob): LayoutOptions {
   const fixed = job.nodes.filter((node) => node.fixed);
