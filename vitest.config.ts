@@ -29,6 +29,10 @@ export default defineConfig({
           // Generous: a loaded 2-core machine can take a while to seed; these are not speed assertions.
           testTimeout: 180_000,
           hookTimeout: 240_000,
+          // expect.poll waits on what the UI shows after a server round trip or a layout: 1 s by default,
+          // which a loaded machine overran (a path search with a floor, CI of 2026-12-06). Not a speed
+          // assertion either: a poll that succeeds sooner ends sooner.
+          expect: { poll: { timeout: 15_000 } },
         },
       },
     ],
