@@ -39,6 +39,7 @@ import { linkedNodeIds, useUrlSync, viewLink } from './state/use-url-sync.ts';
 import { WorkbenchDrawer, WorkbenchToggle, useWorkbenchDrawer } from './workbench/WorkbenchDrawer.tsx';
 import { ExportMenu } from './export/ExportMenu.tsx';
 import { drawnScope } from './export/view-scope.ts';
+import './App.css';
 
 /** The selected nodes: a node, or both ends of a relationship. */
 /** What the Export menu's "selection" holds: every selected node, or a selected relationship's two ends. */

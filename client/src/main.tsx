@@ -5,8 +5,8 @@ import './zod-config.ts';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { loadServerLimits } from './api/server-limits.ts';
-import { App } from './App.tsx';
 import './styles.css';
+import { App } from './App.tsx';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('main.tsx: element #root not found in index.html.');

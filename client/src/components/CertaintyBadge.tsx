@@ -4,6 +4,7 @@
  */
 import type { Certainty } from '../../../server/src/contract.ts';
 import { CERTAINTY_STYLES } from '../graph/certainty.ts';
+import './CertaintyBadge.css';
 
 export function CertaintyBadge({ certainty, testId }: { certainty: Certainty; testId?: string }) {
   const style = CERTAINTY_STYLES[certainty];

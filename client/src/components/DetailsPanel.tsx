@@ -11,6 +11,7 @@ import type { Selection } from '../state/selection.ts';
 import { MoneyFlows } from './MoneyFlows.tsx';
 import { NodeDetails } from './NodeDetails.tsx';
 import { RelationshipDetails } from './RelationshipDetails.tsx';
+import './DetailsPanel.css';
 
 /** What the panel can ask for. */
 export interface DetailsActions {
@@ -39,7 +40,7 @@ interface DetailsPanelProps extends DetailsActions {
   /** Neighbours one "Add the next" adds: the neighbour cap of the settings. */
   pageSize: number;
   /**
-   * In a narrow window the panel overlays the canvas (styles.css): shown while `open` (a selection opens it,
+   * In a narrow window the panel overlays the canvas (App.css): shown while `open` (a selection opens it,
    * clearing it closes it, and its × or I toggles it). In a wide window it is a column and always shown.
    */
   open: boolean;

@@ -14,6 +14,7 @@ import { CERTAINTY_ORDER, CERTAINTY_STYLES } from '../graph/certainty.ts';
 import type { ExpandChoice } from '../state/use-explorer.ts';
 import { useDebouncedValue } from '../state/use-debounced-value.ts';
 import { LabelSwatch } from './LabelChip.tsx';
+import './ExpandDialog.css';
 
 interface ExpandDialogProps {
   choice: ExpandChoice;

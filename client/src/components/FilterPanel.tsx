@@ -11,6 +11,7 @@ import { facetCounts, setFacet, toggleFacet, FACETS, type Facet, type Filters, t
 import type { GraphData } from '../state/graph-data.ts';
 import { CertaintyLine } from './CertaintyBadge.tsx';
 import { LabelSwatch } from './LabelChip.tsx';
+import './FilterPanel.css';
 
 interface FilterPanelProps {
   graph: GraphData;

@@ -4,6 +4,7 @@
  */
 import { iconByName, iconInk } from '../graph/icons.ts';
 import { useLabelStyle } from './style-context.ts';
+import './LabelChip.css';
 
 /** Below this size a swatch shows colour and shape only. */
 const MIN_ICON_SWATCH = 14;

@@ -9,6 +9,7 @@ import type { RuleDomain } from '../graph/style-settings.ts';
 import type { GraphData } from '../state/graph-data.ts';
 import { CertaintyLine } from './CertaintyBadge.tsx';
 import { LabelSwatch } from './LabelChip.tsx';
+import './Legend.css';
 
 function formatValue(value: number): string {
   return Math.abs(value) >= 1e4 ? Intl.NumberFormat('en-US', { notation: 'compact', maximumFractionDigits: 1 }).format(value) : String(value);

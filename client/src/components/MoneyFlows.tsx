@@ -10,6 +10,7 @@ import type { GraphData } from '../state/graph-data.ts';
 import type { Selection } from '../state/selection.ts';
 import { CertaintyBadge } from './CertaintyBadge.tsx';
 import { NodeRef } from './NodeRef.tsx';
+import './MoneyFlows.css';
 
 interface MoneyFlowsProps {
   graph: GraphData;

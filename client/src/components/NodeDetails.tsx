@@ -18,6 +18,7 @@ import { MoneyFlows } from './MoneyFlows.tsx';
 import { NodeEvidence } from './NodeEvidence.tsx';
 import { NodeRef } from './NodeRef.tsx';
 import { PropertyList } from './PropertyValue.tsx';
+import './NodeDetails.css';
 
 interface NodeDetailsProps {
   node: GraphNode;

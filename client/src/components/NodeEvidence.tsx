@@ -16,6 +16,7 @@ import { relationshipsOf, type GraphData } from '../state/graph-data.ts';
 import type { Selection } from '../state/selection.ts';
 import { CertaintyLine } from './CertaintyBadge.tsx';
 import { NodeRef } from './NodeRef.tsx';
+import './NodeEvidence.css';
 
 interface NodeEvidenceProps {
   node: GraphNode;

@@ -6,6 +6,7 @@ import { displayLabel, nodeCaption } from '../graph/labels.ts';
 import type { GraphData } from '../state/graph-data.ts';
 import type { Selection } from '../state/selection.ts';
 import { LabelSwatch } from './LabelChip.tsx';
+import './NodeRef.css';
 
 interface NodeRefProps {
   nodeId: string;

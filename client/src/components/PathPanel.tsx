@@ -14,6 +14,7 @@ import type { PathOptions } from '../state/use-explorer.ts';
 import { CertaintyBadge } from './CertaintyBadge.tsx';
 import { NodeRef } from './NodeRef.tsx';
 import { SearchBox } from './SearchBox.tsx';
+import './PathPanel.css';
 
 interface PathPanelProps {
   graph: GraphData;

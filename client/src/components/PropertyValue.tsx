@@ -10,6 +10,7 @@
  */
 import { useState, type ReactNode } from 'react';
 import type { JsonValue } from '../../../server/src/contract.ts';
+import './PropertyValue.css';
 
 /** Keys shown first, in this order; the rest follow alphabetically. */
 const LEADING_KEYS = ['name', 'title', 'description'];

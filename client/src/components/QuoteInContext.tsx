@@ -8,6 +8,7 @@ import type { SourceText } from '../../../server/src/contract.ts';
 import { fetchSourceText } from '../api/graph-api.ts';
 import { isAbort } from '../api/http.ts';
 import { locateQuote, quoteInContext } from '../state/evidence.ts';
+import './QuoteInContext.css';
 
 /** Document texts are fetched once per page: many relationships cite the same article. */
 const textCache = new Map<string, Promise<SourceText | null>>();

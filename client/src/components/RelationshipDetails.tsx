@@ -12,6 +12,7 @@ import { CertaintyBadge } from './CertaintyBadge.tsx';
 import { NodeRef } from './NodeRef.tsx';
 import { PropertyList } from './PropertyValue.tsx';
 import { QuoteInContext } from './QuoteInContext.tsx';
+import './RelationshipDetails.css';
 
 /** Properties shown in the evidence block rather than in the generic list. */
 const EVIDENCE_KEYS = ['quote', 'sources', 'certainty', 'date', 'dateText', 'document'];

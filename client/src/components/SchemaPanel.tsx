@@ -8,6 +8,7 @@ import type { SchemaResponse } from '../../../server/src/contract.ts';
 import { DEFAULT_REQUEST_LIMITS, fetchSchema } from '../api/graph-api.ts';
 import { ApiError, errorMessage, isAbort } from '../api/http.ts';
 import { LabelSwatch } from './LabelChip.tsx';
+import './SchemaPanel.css';
 
 type SchemaState = { status: 'loading' } | { status: 'ready'; schema: SchemaResponse } | { status: 'failed'; message: string };
 

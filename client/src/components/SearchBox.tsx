@@ -12,6 +12,7 @@ import { errorMessage, isAbort } from '../api/http.ts';
 import { displayLabel, nodeCaption } from '../graph/labels.ts';
 import { useDebouncedValue } from '../state/use-debounced-value.ts';
 import { LabelSwatch } from './LabelChip.tsx';
+import './SearchBox.css';
 
 /** Wait after the last keystroke before searching: fast typists send one request, not one per letter. */
 const SEARCH_DEBOUNCE_MS = 200;

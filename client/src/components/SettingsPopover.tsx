@@ -6,6 +6,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { EDGE_CAPTION_ZOOMS, NEIGHBOUR_CAP_RANGE, type ExplorerSettings, type ThemeChoice } from '../state/view-storage.ts';
 import { Icon } from './Icon.tsx';
+import './SettingsPopover.css';
 
 interface SettingsPopoverProps {
   settings: ExplorerSettings;

@@ -4,6 +4,7 @@
  */
 import { useId, useState, type ReactNode } from 'react';
 import { Icon } from './Icon.tsx';
+import './SidebarSection.css';
 
 interface SidebarSectionProps {
   title: string;

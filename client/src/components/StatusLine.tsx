@@ -3,6 +3,7 @@
  * spinner), else the latest notice (dismissable), else a hint. Announced to screen readers politely.
  */
 import type { Notice } from '../state/explorer-state.ts';
+import './StatusLine.css';
 
 interface StatusLineProps {
   busy: string | null;

@@ -6,6 +6,7 @@
  */
 import { hintFor } from '../api/error-hints.ts';
 import type { LoadState } from '../state/explorer-state.ts';
+import './StatusOverlay.css';
 
 interface StatusOverlayProps {
   overview: LoadState;

@@ -18,6 +18,7 @@ import {
 } from '../graph/style-settings.ts';
 import type { GraphData } from '../state/graph-data.ts';
 import { LabelSwatch } from './LabelChip.tsx';
+import './StylePanel.css';
 
 interface StylePanelProps {
   graph: GraphData;

@@ -10,6 +10,7 @@ import type { Filters, HiddenElements, TimeRange } from '../state/filters.ts';
 import type { GraphData } from '../state/graph-data.ts';
 import type { Selection } from '../state/selection.ts';
 import { dayToTime, TIMELINE_MARKS_MAX, timeDomain, timeScale, timeToDay, timelineBins, timelineItems, type DatedItem } from '../state/timeline.ts';
+import './Timeline.css';
 
 interface TimelineProps {
   graph: GraphData;

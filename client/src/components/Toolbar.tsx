@@ -9,6 +9,7 @@ import type { ExplorerSettings } from '../state/view-storage.ts';
 import { ContextMenu } from './ContextMenu.tsx';
 import { Icon } from './Icon.tsx';
 import { SettingsPopover } from './SettingsPopover.tsx';
+import './Toolbar.css';
 
 interface ToolbarProps {
   layoutName: string;

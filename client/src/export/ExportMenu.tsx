@@ -13,6 +13,7 @@ import { browserStore } from '../state/storage.ts';
 import { parseParams } from '../workbench/query-params.ts';
 import { loadHistory } from '../workbench/query-history.ts';
 import { viewPng, viewSvg } from './view-image.ts';
+import './ExportMenu.css';
 
 type Format = ExportFormatName | 'png' | 'svg';
 type ScopeChoice = 'view' | 'selection' | 'neighbourhood' | 'query';

@@ -23,6 +23,7 @@ import { useElementSync } from './use-element-sync.ts';
 import { useLayoutQueue } from './use-layout-queue.ts';
 import { useLevelOfDetail } from './use-level-of-detail.ts';
 import { useViewClasses } from './use-view-classes.ts';
+import './GraphCanvas.css';
 
 export { ZOOM_STEP } from './camera.ts';
 

@@ -3,6 +3,7 @@
  * with the node count, how far it is and Cancel (the nodes then stay where they are, and the view is usable).
  */
 import { useEffect, useState } from 'react';
+import './LayoutProgress.css';
 
 /** A layout that ends sooner than this never shows the bar (no flicker on small views). */
 const SHOW_AFTER_MS = 300;

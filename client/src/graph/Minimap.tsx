@@ -7,6 +7,7 @@
 import { useEffect, useRef, useState, type PointerEvent } from 'react';
 import type { Core } from 'cytoscape';
 import { CLASSES } from './stylesheet.ts';
+import './Minimap.css';
 
 /** Thumbnail size in CSS px. */
 const SIZE = { width: 176, height: 116 } as const;

@@ -7,6 +7,7 @@ import { useEffect, useImperativeHandle, useLayoutEffect, useRef, type Ref } fro
 import type { ColorScheme } from '../graph/theme.ts';
 import { cypherCompletionSource, cypherHighlighting, cypherLinter, schemaChanged, serverMarkField, setServerMark, type ServerMark } from './cypher-language.ts';
 import { baseExtensions, useCodeMirror } from './editor-setup.ts';
+import './CypherEditor.css';
 
 export interface CypherEditorHandle {
   focus(): void;

@@ -3,6 +3,7 @@
  * next step, and for a missing parameter a button that adds it to the parameters.
  */
 import type { ErrorDescription } from './cypher-errors.ts';
+import './ErrorView.css';
 
 interface ErrorViewProps {
   error: ErrorDescription;

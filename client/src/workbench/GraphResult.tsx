@@ -6,6 +6,7 @@ import type { CypherResponse, Graph } from '../../../server/src/contract.ts';
 import { viewMaxNodes } from '../api/server-limits.ts';
 import { LabelChip } from '../components/LabelChip.tsx';
 import { displayLabel } from '../graph/labels.ts';
+import './GraphResult.css';
 
 export type ShowGraphMode = 'replace' | 'merge';
 

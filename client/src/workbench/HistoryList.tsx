@@ -2,6 +2,7 @@
  * The query history in a panel: newest first, each entry loads into the editor (or runs at once).
  */
 import type { HistoryEntry } from './query-history.ts';
+import './HistoryList.css';
 
 export function timeAgo(iso: string, now: number = Date.now()): string {
   const seconds = Math.max(0, Math.round((now - Date.parse(iso)) / 1000));

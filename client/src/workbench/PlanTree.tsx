@@ -5,6 +5,7 @@
 import { useMemo, useState } from 'react';
 import type { CypherPlan } from '../../../server/src/contract.ts';
 import { collapsiblePaths, flattenPlan, planTotals, toggleCollapsed } from './plan-tree.ts';
+import './PlanTree.css';
 
 const formatCount = (value: number | undefined) => (value === undefined ? '' : Math.round(value).toLocaleString('en-US'));
 

@@ -2,6 +2,7 @@
  * A button that opens a panel below it (history, saved queries). Escape or a click outside closes it.
  */
 import { useEffect, useRef, useState, type ReactNode } from 'react';
+import './Popover.css';
 
 interface PopoverProps {
   label: ReactNode;

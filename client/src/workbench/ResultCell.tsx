@@ -8,6 +8,7 @@ import { LabelChip } from '../components/LabelChip.tsx';
 import { PropertyList, PropertyValue } from '../components/PropertyValue.tsx';
 import { displayLabel, nodeCaption } from '../graph/labels.ts';
 import { isNodeValue, isPathValue, isRelationshipValue, type PathValue } from './result-values.ts';
+import './ResultCell.css';
 
 function NodeCell({ node }: { node: GraphNode }) {
   return (

@@ -8,8 +8,9 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useMemo, useRef } from 'react';
 import type { CypherResponse } from '../../../server/src/contract.ts';
 import { CopyButton } from './CopyButton.tsx';
+import './ResultJson.css';
 
-/** px: 12 px monospace at line-height 1.5 (workbench.css's .wb-json-line). */
+/** px: 12 px monospace at line-height 1.5 (ResultJson.css's .wb-json-lines). */
 const JSON_LINE_HEIGHT = 18;
 /** Lines drawn beyond each edge of the visible part. */
 const OVERSCAN_LINES = 40;

@@ -5,6 +5,7 @@
  */
 import type { CypherResponse } from '../../../server/src/contract.ts';
 import { truncationPhrases } from './truncation.ts';
+import './ResultSummary.css';
 
 const QUERY_TYPES: Readonly<Record<string, string>> = {
   r: 'read',

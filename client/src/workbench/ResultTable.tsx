@@ -10,6 +10,7 @@ import type { CypherResponse } from '../../../server/src/contract.ts';
 import { CopyButton } from './CopyButton.tsx';
 import { ResultCell } from './ResultCell.tsx';
 import { cellClipboardText, nextSort, sortRows, toDelimited, type TableSort } from './result-table.ts';
+import './ResultTable.css';
 
 const SORT_ARROWS = { asc: '▲', desc: '▼' } as const;
 /** A one-line row's height in px (13 px text, 5 px padding, the copy button): the guess before a row is measured. */

@@ -5,6 +5,7 @@
 import { useRef, useState } from 'react';
 import { downloadText } from './clipboard.ts';
 import { exportSavedQueries, parseSavedQueriesFile, SavedQueriesImportError, type SavedQuery } from './saved-queries.ts';
+import './SavedQueriesList.css';
 
 interface SavedQueriesListProps {
   queries: readonly SavedQuery[];

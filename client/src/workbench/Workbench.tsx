@@ -27,8 +27,8 @@ import { ResultTable } from './ResultTable.tsx';
 import { SavedQueriesList } from './SavedQueriesList.tsx';
 import { deleteQuery, loadSavedQueries, mergeImported, saveQuery, storeSavedQueries, type SavedQuery } from './saved-queries.ts';
 import { useQueryRunner, type RunDone, type RunMode, type RunState } from './use-query-runner.ts';
-import './workbench.css';
 import { cutNames, truncationPhrases } from './truncation.ts';
+import './Workbench.css';
 
 export interface WorkbenchProps {
   scheme: ColorScheme;

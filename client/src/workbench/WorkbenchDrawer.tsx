@@ -11,7 +11,8 @@ import type { Graph } from '../../../server/src/contract.ts';
 import type { ColorScheme } from '../graph/theme.ts';
 import type { ShowGraphMode } from './GraphResult.tsx';
 import { browserStore, readJson, STORAGE_KEYS, writeJson } from '../state/storage.ts';
-import './workbench.css';
+import './workbench-shared.css';
+import './WorkbenchDrawer.css';
 
 const Workbench = lazy(() => import('./Workbench.tsx').then((module) => ({ default: module.Workbench })));
 

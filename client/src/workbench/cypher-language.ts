@@ -19,7 +19,7 @@ const HIGHLIGHT_MAX_LENGTH = 20_000;
 /** Pause in typing before the query is checked, in ms. */
 const LINT_DELAY_MS = 300;
 
-/** CSS class per language-support token type; workbench.css colours them for light and dark. */
+/** CSS class per language-support token type; CypherEditor.css colours them for light and dark. */
 const TOKEN_CLASSES: Readonly<Record<string, string>> = {
   keyword: 'cm-cypher-keyword',
   keywordLiteral: 'cm-cypher-keyword',

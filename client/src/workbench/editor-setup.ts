@@ -23,7 +23,7 @@ import { tags } from '@lezer/highlight';
 import { useEffect, useLayoutEffect, useRef, type RefObject } from 'react';
 import type { ColorScheme } from '../graph/theme.ts';
 
-/** Colours come from CSS variables (workbench.css), so one theme serves both schemes; `dark` tells CodeMirror's own defaults. */
+/** Colours come from CSS variables (the --wb-* ones in styles.css), so one theme serves both schemes; `dark` tells CodeMirror's own defaults. */
 const THEME_SPEC = {
   '&': { height: '100%', fontSize: '13px', backgroundColor: 'var(--bg)', color: 'var(--text)' },
   '&.cm-focused': { outline: 'none' },
