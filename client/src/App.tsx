@@ -80,8 +80,11 @@ export function App() {
   const closeMenu = useCallback(() => setMenu(null), []);
   // In a narrow window the details panel overlays the canvas (a wide one ignores this): a selection opens it,
   // clearing the selection closes it, and its × or I closes or opens it meanwhile.
-  const [detailsOpen, setDetailsOpen] = useState(false);
-  useEffect(() => setDetailsOpen(state.selection !== null), [state.selection]);
+  // Derived in the same render as the selection (not in an effect after it), so the panel is on the page
+  // when the canvas centres what was selected, and the camera leaves out the part it covers.
+  const [detailsToggled, setDetailsToggled] = useState<{ selection: ExplorerState['selection']; open: boolean } | null>(null);
+  const detailsOpen = detailsToggled !== null && detailsToggled.selection === state.selection ? detailsToggled.open : state.selection !== null;
+  const setDetailsOpen = (open: boolean) => setDetailsToggled({ selection: state.selection, open });
   /** A right click: the element joins the selection first (as in Bloom), unless it is in it already. */
   const openMenu = (target: ContextTarget, at: { x: number; y: number }) => {
     if (target.kind !== 'background' && !(state.selection?.id === target.id || state.alsoSelected.includes(target.id))) {
@@ -109,7 +112,7 @@ export function App() {
       fit: () => canvasRef.current?.fit(),
       zoom: (factor) => canvasRef.current?.zoomBy(factor),
       fullscreen: toggleFullscreen,
-      toggleDetails: () => setDetailsOpen((open) => !open),
+      toggleDetails: () => setDetailsOpen(!detailsOpen),
       contextMenu: () => {
         const target: ContextTarget = state.selection ?? { kind: 'background' };
         const at = canvasRef.current?.menuPoint(target);
@@ -238,7 +241,7 @@ export function App() {
             fullscreen={fullscreen.active}
             onFullscreen={toggleFullscreen}
             detailsOpen={detailsOpen}
-            onToggleDetails={() => setDetailsOpen((open) => !open)}
+            onToggleDetails={() => setDetailsOpen(!detailsOpen)}
             onShare={share}
             extra={
               <>

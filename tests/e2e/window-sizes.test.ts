@@ -100,6 +100,53 @@ describe('a narrow window', () => {
     await expect.poll(() => panel.isVisible()).toBe(false);
   });
 
+  it('centres what a schema click selects in the part of the canvas the details panel leaves free', async () => {
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await openView(page, server.url, '');
+    await waitForStillGraph(page);
+    const toggle = page.locator('[data-testid="section-schema-toggle"]');
+    if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+    await page.locator('[data-testid="schema-panel"] [data-label="Source"]').click();
+    const panel = page.locator('[data-testid="details-panel"]');
+    await expect.poll(() => panel.isVisible()).toBe(true);
+    await waitForStillGraph(page);
+    // Every selected node's centre is on the canvas and not under the panel: elementFromPoint finds the canvas.
+    const covered = await page.evaluate(() => {
+      const cy = (window as unknown as CyWindow).__cy;
+      const canvas = cy.container()!.getBoundingClientRect();
+      return cy.nodes(':selected').map((node) => {
+        const at = node.renderedPosition();
+        const hit = document.elementFromPoint(canvas.left + at.x, canvas.top + at.y);
+        return hit && cy.container()!.contains(hit) ? null : node.id();
+      }).filter((id) => id !== null);
+    });
+    expect(await page.evaluate(() => (window as unknown as CyWindow).__cy.nodes(':selected').length)).toBeGreaterThan(1);
+    expect(covered).toEqual([]);
+  });
+
+  it('keeps the workbench drawer clear of the details panel at 1024×700, its close button reachable', async () => {
+    await page.setViewportSize({ width: 1024, height: 700 });
+    await openView(page, server.url, '');
+    await clickElement(page, 'north-korea');
+    await page.locator('[data-testid="workbench-toggle"]').click();
+    // The workbench itself, not the loading line (which has a close button of its own until it goes).
+    await page.locator('[data-testid="workbench"]').waitFor();
+    const close = page.locator('[data-testid="workbench"] .wb-close');
+    await close.waitFor();
+    await expect.poll(() => page.locator('[data-testid="details-panel"]').isVisible()).toBe(true);
+    const [panel, drawer] = await Promise.all([page.locator('[data-testid="details-panel"]').boundingBox(), page.locator('.workbench-drawer').boundingBox()]);
+    expect(panel!.y + panel!.height).toBeLessThanOrEqual(drawer!.y + 1);
+    // What elementFromPoint finds at the button's centre: the button itself, or what covers it.
+    const found = await close.evaluate((button) => {
+      const box = button.getBoundingClientRect();
+      const hit = document.elementFromPoint(box.x + box.width / 2, box.y + box.height / 2);
+      return hit === button || (hit !== null && button.contains(hit)) ? 'the button' : `${hit?.tagName}.${hit?.className} at ${Math.round(box.x)},${Math.round(box.y)}`;
+    });
+    expect(found).toBe('the button');
+    await close.click();
+    await expect.poll(() => page.locator('.workbench-drawer').isVisible()).toBe(false);
+  });
+
   it('offers the buttons a narrow toolbar hides in its More menu (860 px: narrower than the sizes above)', async () => {
     await page.setViewportSize({ width: 860, height: 700 });
     await openView(page, server.url, '');

@@ -42,6 +42,7 @@ interface DetailsPanelProps extends DetailsActions {
   /**
    * In a narrow window the panel overlays the canvas (App.css): shown while `open` (a selection opens it,
    * clearing it closes it, and its × or I toggles it). In a wide window it is a column and always shown.
+   * Marked `data-over-canvas`, so the camera centres and fits into the part of the canvas it leaves free.
    */
   open: boolean;
   onClose(): void;
@@ -69,7 +70,7 @@ export function DetailsPanel(props: DetailsPanelProps) {
   const node = selection?.kind === 'node' ? graph.nodes.get(selection.id) : undefined;
   const relationship = selection?.kind === 'relationship' ? graph.relationships.get(selection.id) : undefined;
   return (
-    <aside className="details" data-testid="details-panel" data-selection={selection?.kind ?? 'none'} data-open={props.open} aria-label="Selection details">
+    <aside className="details" data-testid="details-panel" data-selection={selection?.kind ?? 'none'} data-open={props.open} data-over-canvas="" aria-label="Selection details">
       <button type="button" className="details-close link-button" onClick={props.onClose} aria-label="Close the details panel (I)" title="Close the details panel (I)" data-testid="details-close">
         ×
       </button>

@@ -1,6 +1,7 @@
 /**
- * The camera: fitting, zooming and moving the view to nodes, always animated and never zooming in past
- * FIT_MAX_ZOOM when fitting; and the camera as a shared link holds it (cameraOf, showThrough).
+ * The camera: fitting, zooming and moving the view to nodes, always animated, never zooming in past
+ * FIT_MAX_ZOOM when fitting, and into the part of the canvas no panel covers; and the camera as a shared
+ * link holds it (cameraOf, showThrough).
  */
 import type { CollectionReturnValue, Core, NodeCollection, NodeSingular, Position } from 'cytoscape';
 import type { Camera } from '../state/url-state.ts';
@@ -20,60 +21,59 @@ export const FIT_PADDING = 40;
  */
 export const FIT_MAX_ZOOM = 1.5;
 
-/** Lowers the core's zoom limit to FIT_MAX_ZOOM; the function returned puts the old limit back. */
-function capZoomForFit(cy: Core): () => void {
-  const max = cy.maxZoom();
-  cy.maxZoom(Math.min(max, FIT_MAX_ZOOM));
-  return () => cy.maxZoom(max);
-}
-
-/** Runs `work` (a fit, or an animation to one) with the zoom capped at FIT_MAX_ZOOM while it is computed. */
-function withFitZoomCap<T>(cy: Core, work: () => T): T {
-  const restore = capZoomForFit(cy);
-  try {
-    return work();
-  } finally {
-    restore();
+/**
+ * Px of the canvas's right side that a panel laid over it covers (the details panel below 1360 px): the
+ * elements marked `data-over-canvas` that reach the canvas's right edge, measured now; 0 when none is
+ * shown there. At most 60 % of the canvas: the view always keeps a part to show things in.
+ */
+function coveredRight(cy: Core): number {
+  const container = cy.container();
+  if (!container || typeof document === 'undefined') return 0;
+  const canvas = container.getBoundingClientRect();
+  let covered = 0;
+  for (const panel of Array.from(document.querySelectorAll('[data-over-canvas]'))) {
+    const r = panel.getBoundingClientRect();
+    const over = r.width > 0 && r.left < canvas.right && r.right >= canvas.right - 1 && r.top < canvas.bottom && r.bottom > canvas.top;
+    if (over) covered = Math.max(covered, canvas.right - Math.max(r.left, canvas.left));
   }
+  return Math.min(covered, canvas.width * 0.6);
 }
 
 /**
- * The viewport that fits `eles` with `padding` px around them, for collections of more than
- * LARGE_VIEW_NODES nodes: from the nodes' positions and drawn sizes only. Cytoscape's own fit measures
- * every caption and edge (2.4 s for 5,000 nodes and 14,000 edges on this machine, profiled), and on a large
- * view captions are not drawn at the zoom a fit gives anyway. Null for smaller collections: Cytoscape fits
- * those itself, captions included.
+ * The viewport that fits `eles` with `padding` px around them into the part of the canvas no panel covers
+ * (coveredRight), never zooming in past FIT_MAX_ZOOM. Collections of more than LARGE_VIEW_NODES nodes are
+ * measured from the nodes' positions and drawn sizes only: Cytoscape's bounding box measures every caption
+ * and edge (2.4 s for 5,000 nodes and 14,000 edges on this machine, profiled), and on a large view
+ * captions are not drawn at the zoom a fit gives anyway. Smaller ones by their bounding box, captions and
+ * edges included, as Cytoscape's own fit does.
  */
-export function largeFitViewport(cy: Core, eles: CollectionReturnValue, padding: number): { zoom: number; pan: Position } | null {
+export function fitViewport(cy: Core, eles: CollectionReturnValue, padding: number): { zoom: number; pan: Position } {
   const nodes = eles.nodes();
-  if (nodes.length <= LARGE_VIEW_NODES) return null;
-  const { x1, y1, x2, y2 } = nodesBox(nodes);
-  const fitted = Math.min((cy.width() - 2 * padding) / (x2 - x1 || 1), (cy.height() - 2 * padding) / (y2 - y1 || 1));
+  const box = nodes.length > LARGE_VIEW_NODES ? nodesBox(nodes) : eles.boundingBox();
+  const width = cy.width() - coveredRight(cy);
+  const fitted = Math.min((width - 2 * padding) / (box.x2 - box.x1 || 1), (cy.height() - 2 * padding) / (box.y2 - box.y1 || 1));
   const zoom = Math.min(Math.max(fitted, cy.minZoom()), FIT_MAX_ZOOM, cy.maxZoom());
-  return { zoom, pan: { x: cy.width() / 2 - zoom * ((x1 + x2) / 2), y: cy.height() / 2 - zoom * ((y1 + y2) / 2) } };
+  return { zoom, pan: { x: width / 2 - zoom * ((box.x1 + box.x2) / 2), y: cy.height() / 2 - zoom * ((box.y1 + box.y2) / 2) } };
 }
 
-/** Fits `eles` at once, never zooming in past FIT_MAX_ZOOM. */
+/** Fits `eles` at once (fitViewport). */
 export function fitNow(cy: Core, eles: CollectionReturnValue, padding: number): void {
-  const large = largeFitViewport(cy, eles, padding);
-  if (large) cy.viewport(large);
-  else withFitZoomCap(cy, () => cy.fit(eles, padding));
+  cy.viewport(fitViewport(cy, eles, padding));
 }
 
-/** Brings freshly added nodes into view when the layout put any of them outside it. */
+/** Brings freshly added nodes into view when the layout put any of them outside it (or under a panel). */
 export function reveal(cy: Core, added: NodeCollection, anchorId: string): void {
   const view = cy.extent();
+  const right = view.x2 - coveredRight(cy) / cy.zoom();
   const box = added.boundingBox();
-  const inside = box.x1 >= view.x1 && box.x2 <= view.x2 && box.y1 >= view.y1 && box.y2 <= view.y2;
+  const inside = box.x1 >= view.x1 && box.x2 <= right && box.y1 >= view.y1 && box.y2 <= view.y2;
   if (inside) return;
   animateFit(cy, added.union(cy.getElementById(anchorId)), FIT_PADDING * 2);
 }
 
-/** Moves the view, animated, to fit `eles`, never zooming in past FIT_MAX_ZOOM. */
+/** Moves the view, animated, to fit `eles` (fitViewport). */
 export function animateFit(cy: Core, eles: CollectionReturnValue, padding: number): void {
-  const large = largeFitViewport(cy, eles, padding);
-  if (large) cy.animate(large, { duration: ANIMATION_MS });
-  else withFitZoomCap(cy, () => cy.animate({ fit: { eles, padding } }, { duration: ANIMATION_MS }));
+  cy.animate(fitViewport(cy, eles, padding), { duration: ANIMATION_MS });
 }
 
 /** Fits every shown (not filtered-out) element, or every element when none is shown. */
@@ -82,11 +82,15 @@ export function fitShown(cy: Core): void {
   animateFit(cy, shown.nonempty() ? shown : cy.elements(), FIT_PADDING);
 }
 
-/** Centres the view on node `id` at FOCUS_ZOOM at least; nothing when it is not in view. */
+/** Centres the view on node `id` and its caption, in the part no panel covers, at FOCUS_ZOOM at least; nothing when it is not in view. */
 export function focusNode(cy: Core, id: string): void {
   const node = cy.getElementById(id);
   if (node.empty()) return;
-  cy.animate({ center: { eles: node }, zoom: Math.max(cy.zoom(), FOCUS_ZOOM) }, { duration: ANIMATION_MS });
+  const zoom = Math.min(cy.maxZoom(), Math.max(cy.zoom(), FOCUS_ZOOM));
+  const box = node.boundingBox(); // the node with its caption, as Cytoscape's `center` takes it
+  const [x, y] = [(box.x1 + box.x2) / 2, (box.y1 + box.y2) / 2];
+  const width = cy.width() - coveredRight(cy);
+  cy.animate({ zoom, pan: { x: width / 2 - zoom * x, y: cy.height() / 2 - zoom * y } }, { duration: ANIMATION_MS });
 }
 
 /**

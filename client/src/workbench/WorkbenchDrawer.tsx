@@ -39,6 +39,10 @@ export function WorkbenchDrawer({ open, onClose, scheme, onShowGraph }: Workbenc
   const store = useRef(browserStore()).current;
   const [loaded, setLoaded] = useState(open);
   const [height, setHeight] = useState(() => readJson(store, STORAGE_KEYS.workbenchHeight, (value) => (typeof value === 'number' ? value : defaultHeight()), defaultHeight()));
+  // Panels laid over the page (the details panel in a narrow window, App.css) stop above the open drawer.
+  useLayoutEffect(() => {
+    document.documentElement.style.setProperty('--wb-drawer-open-height', open ? `${clampHeight(height)}px` : '0px');
+  }, [open, height]);
   const [dragging, setDragging] = useState(false);
   const drag = useRef<{ startY: number; startHeight: number } | null>(null);
 
