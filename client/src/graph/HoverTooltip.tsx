@@ -87,14 +87,14 @@ export function HoverTooltip({ cy, graph }: { cy: Core; graph: GraphData }) {
     cy.on('mouseout', 'node, edge', hide);
     cy.on('tapstart', down);
     cy.on('tapend', up);
-    cy.on('grab drag viewport remove', hide);
+    cy.on('grab drag viewport remove cxttapstart', hide);
     return () => {
       clearTimeout(timer);
       cy.removeListener('mouseover', 'node, edge', over);
       cy.removeListener('mouseout', 'node, edge', hide);
       cy.removeListener('tapstart', down);
       cy.removeListener('tapend', up);
-      cy.removeListener('grab drag viewport remove', hide);
+      cy.removeListener('grab drag viewport remove cxttapstart', hide);
     };
   }, [cy]);
 
