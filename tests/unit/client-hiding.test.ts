@@ -45,6 +45,9 @@ describe('selecting and hiding by hand', () => {
     expect(elements.byHand).toEqual({ nodes: 2, relationships: 0 });
     expect(hidden.selection).toBeNull();
     expect(hidden.history.past.at(-1)?.change).toBe('hide 2 nodes');
+    expect(hidden.notice?.text).toBe('Hid 2 nodes: "Show hidden" brings them back, Ctrl+Z undoes.');
+    const one = run(loaded(), { type: 'selected', selection: { kind: 'node', id: 'kim' } }, { type: 'selectionHidden' });
+    expect(one.notice?.text).toMatch(/^Hid .+: "Show hidden" brings it back, Ctrl\+Z undoes\.$/);
     // A link carries what is drawn.
     expect(sorted(linkedNodeIds(hidden))).toEqual(['north-korea', 'russia']);
     expect(sorted(drawnNodeIds(run(hidden, { type: 'undo' })))).toHaveLength(4);

@@ -50,7 +50,7 @@ export function reduceSelectionHidden(state: ExplorerState): ExplorerState {
     filters,
     selection: null,
     alsoSelected: [],
-    ...withNotice(state, `Hid ${what}: "Show hidden" brings it back, Ctrl+Z undoes.`),
+    ...withNotice(state, `Hid ${what}: "Show hidden" brings ${selection.kind === 'node' && nodeIds.length > 1 ? 'them' : 'it'} back, Ctrl+Z undoes.`),
   });
 }
 
