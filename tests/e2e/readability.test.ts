@@ -65,7 +65,7 @@ describe.each([
     await waitForStillGraph(page);
     const seen = await readability();
     expect(seen.captions.length).toBeGreaterThan(20);
-    expect(seen.captions.filter((caption) => !caption.drawn || caption.px < 9)).toEqual([]);
+    expect(seen.captions.filter((caption) => !caption.drawn || caption.px < 9), `at zoom ${seen.zoom}, canvas ${JSON.stringify(await page.evaluate(() => [(window as unknown as CyWindow).__cy.width(), (window as unknown as CyWindow).__cy.height()]))}`).toEqual([]);
     expect(seen.nodeOverlaps).toEqual([]);
     expect(seen.captionOverlaps).toEqual([]);
   });
