@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { COMPACT_ABOVE_NODES, computeLayout, FCOSE_MAX_NODES, FORCE_GAP, forceIterations, seededRandom, type LayoutJob } from '../../client/src/graph/layout-engine.ts';
+import { COMPACT_ABOVE_NODES, computeLayout, FCOSE_MAX_NODES, BOX_GAP, forceIterations, seededRandom, type LayoutJob } from '../../client/src/graph/layout-engine.ts';
 import { LARGE_VIEW_NODES, levelOfDetail, rendererFor } from '../../client/src/graph/level-of-detail.ts';
 import { buildStylesheet } from '../../client/src/graph/stylesheet.ts';
 import { GRAPH_THEMES } from '../../client/src/graph/theme.ts';
@@ -67,7 +67,7 @@ describe('layout engine', () => {
     },
   );
 
-  it('keeps at least FORCE_GAP px between the force layout\'s boxes, and a pinned node exactly where it is', () => {
+  it('keeps at least BOX_GAP px between the force layout\'s boxes, and a pinned node exactly where it is', () => {
     const job = randomJob(50);
     const nodes = job.nodes.map((node, i) => (i === 0 ? { ...node, x: 10, y: 10, fixed: true, offsetY: 15 } : { ...node, width: 120, height: 60, offsetY: 15 }));
     const positions = computeLayout({ ...job, nodes });
@@ -81,7 +81,7 @@ describe('layout engine', () => {
         nearest = Math.min(nearest, Math.max(gapX, gapY));
       }
     }
-    expect(nearest).toBeGreaterThanOrEqual(FORCE_GAP - 0.01);
+    expect(nearest).toBeGreaterThanOrEqual(BOX_GAP - 0.01);
   });
 
   it('gives a different seed a different drawing', () => {
