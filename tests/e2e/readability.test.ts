@@ -1,8 +1,8 @@
 /**
  * Dense graphs stay readable (issue 12, items 10 and 11): at the opening zoom of the seed graph, at each
  * window size the issue names, every node caption is drawn at 9 px or more and no caption or node covers
- * another; the circle layout draws every caption too (Cytoscape's own circle spread them until they were
- * too small to draw) and leaves none over another. Measured on Cytoscape's own boxes
+ * another; the circle and concentric layouts draw every caption too (Cytoscape's own spread them until
+ * they were too small to draw) and leave none over another. Measured on Cytoscape's own boxes
  * (the caption as it wraps, the node with its border).
  */
 import type { Page } from 'playwright-core';
@@ -70,10 +70,10 @@ describe.each([
     expect(seen.captionOverlaps).toEqual([]);
   });
 
-  it('draws every caption in the circle layout, sized by the captions, and none over another', async () => {
+  it.each(['circle', 'concentric'])('draws every caption in the %s layout, sized by the captions, and none over another', async (layout) => {
     const where = () => page.evaluate(() => ({ ...(window as unknown as CyWindow).__cy.getElementById('russia').position() }));
     const before = await where();
-    await page.locator('[data-testid="layout-select"]').selectOption('circle');
+    await page.locator('[data-testid="layout-select"]').selectOption(layout);
     await expect.poll(where).not.toEqual(before);
     await waitForStillGraph(page);
     const seen = await readability();

@@ -17,7 +17,7 @@ import { clearOfFixed, layoutAroundFixed } from './around-fixed.ts';
 import { forceAtlasLayout } from './force-atlas.ts';
 import { COMPACT_ABOVE_NODES, COMPACT_LAYOUTS, wrapLevels } from './compact-layouts.ts';
 import { boxJob, nodePositions, withoutOverlaps } from './layout-boxes.ts';
-import { circleByBoxes } from './ring-layouts.ts';
+import { circleByBoxes, concentricByBoxes } from './ring-layouts.ts';
 import { withSeededRandom } from './seeded-random.ts';
 
 cytoscape.use(fcose);
@@ -77,8 +77,8 @@ const FORCE_REPULSION = 1500;
  * Force-directed defaults for fcose, tuned on the seed graph (27 nodes, 64 relationships, captions up to
  * two lines of 150 px) for a drawing compact enough that its captions are read at the zoom that fits it
  * (at least 9 px on a 1024×700 window: tests/e2e/readability.test.ts measures it), with the
- * overlaps fcose leaves removed afterwards (BOX_GAP). Longer edges around hubs, as before, spread the
- * drawing by a third without separating anything more than the overlap removal does.
+ * overlaps fcose leaves removed afterwards (BOX_GAP). Edges no longer lengthen around hubs (they spread
+ * the drawing by a third while the overlap removal already keeps every box clear).
  */
 const FCOSE_OPTIONS: FcoseLayoutOptions = {
   name: 'fcose',
@@ -137,6 +137,7 @@ export function computeLayout(job: LayoutJob, onProgress: LayoutProgress = () =>
     if (boxes.nodes.length === 0) return {};
     if (boxes.name === 'hierarchy' && boxes.nodes.length > COMPACT_ABOVE_NODES) return layoutAroundFixed(boxes, (free) => wrapLevels(cytoscapeLayout(free, cytoscapeOptions(free)), free));
     if (boxes.name === 'circle' && boxes.nodes.length <= COMPACT_ABOVE_NODES) return layoutAroundFixed(boxes, circleByBoxes);
+    if (boxes.name === 'concentric' && boxes.nodes.length <= COMPACT_ABOVE_NODES) return layoutAroundFixed(boxes, concentricByBoxes);
     if (boxes.name !== 'force') return layoutAroundFixed(boxes, (free) => cytoscapeLayout(free, cytoscapeOptions(free)));
     if (boxes.nodes.length <= FCOSE_MAX_NODES) return withoutOverlaps(cytoscapeLayout(boxes, fcoseOptions(boxes)), boxes);
     // ForceAtlas2 holds fixed nodes but may leave a free one touching them.
