@@ -118,7 +118,8 @@ async function scriptedFps(page: Page): Promise<number> {
 /**
  * Measures `render-*` and `layout-*` at each size in `sizes` (nodes), on the explorer at `url` over
  * the generated graph. Each size starts from a fresh page. Rows as described above; `layouts`: which of
- * LAYOUT_NAMES to measure (all by default).
+ * LAYOUT_NAMES to measure (all by default); `wanted`: which rows, by name (`--only`): a size is drawn only
+ * when one of its rows is wanted, and a row that is not wanted is neither measured nor returned.
  */
 export async function measureClient(
   url: string,
@@ -126,7 +127,13 @@ export async function measureClient(
   log: (message: string) => void,
   expansion?: { hubId: string; sizes: readonly number[] },
   layouts: readonly string[] = LAYOUT_NAMES,
+  wanted: (name: string) => boolean = () => true,
 ): Promise<Row[]> {
+  // The renderer a view gets is known only once it is drawn: a render row is wanted under either name.
+  const renderWanted = (size: number | string) => wanted(`render-canvas-${size}`) || wanted(`render-webgl-${size}`);
+  const layoutsAt = (size: number) => layouts.filter((name) => wanted(`layout-${name}-${size}`));
+  const drawnSizes = sizes.filter((size) => renderWanted(size) || layoutsAt(size).length > 0);
+  const expansionSizes = (expansion?.sizes ?? []).filter((size) => renderWanted(`expand-${size}`));
   const browser = await launchChromium({ width: 1440, height: 900 });
   const rows: Row[] = [];
   try {
@@ -134,7 +141,7 @@ export async function measureClient(
     await page.addInitScript({ content: INSTRUMENT });
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
-    for (const size of sizes) {
+    for (const size of drawnSizes) {
       await page.goto(url);
       await page.waitForSelector('[data-testid="graph-canvas"][data-ready="true"]', { timeout: 120_000 });
       const webgl = await webglInfo(page);
@@ -147,20 +154,22 @@ export async function measureClient(
       const clicked = await page.evaluate(() => performance.now());
       await page.evaluate(() => (document.querySelector('[data-testid="show-graph-replace"]') as HTMLButtonElement).click());
       const drawn = await settled(page, nodes);
-      const tasks = await longTasks(page, clicked);
-      const fps = await scriptedFps(page);
-      const render = { name: `render-${renderer}-${size}`, nodes, relationships, interactiveMs: Math.round(Math.max(drawn, tasks.lastEnd) - clicked), longestTaskMs: Math.round(tasks.longestTaskMs), fps };
-      log(`${render.name}: ${nodes} nodes, ${relationships} relationships, interactive in ${render.interactiveMs} ms, longest task ${render.longestTaskMs} ms, ${fps} fps`);
-      rows.push(render);
-      if (renderer === 'canvas') {
-        rows.push({ name: `render-webgl-${size}`, unavailable: webgl.hardware ? 'not chosen for this size' : `no hardware WebGL2 (${webgl.renderer})` });
+      if (renderWanted(size)) {
+        const tasks = await longTasks(page, clicked);
+        const fps = await scriptedFps(page);
+        const render = { name: `render-${renderer}-${size}`, nodes, relationships, interactiveMs: Math.round(Math.max(drawn, tasks.lastEnd) - clicked), longestTaskMs: Math.round(tasks.longestTaskMs), fps };
+        log(`${render.name}: ${nodes} nodes, ${relationships} relationships, interactive in ${render.interactiveMs} ms, longest task ${render.longestTaskMs} ms, ${fps} fps`);
+        rows.push(render);
+        if (renderer === 'canvas') {
+          rows.push({ name: `render-webgl-${size}`, unavailable: webgl.hardware ? 'not chosen for this size' : `no hardware WebGL2 (${webgl.renderer})` });
+        }
       }
 
       await page.locator('[data-testid="layout-select"]').selectOption('grid');
       await settled(page, nodes);
-      for (const name of layouts) rows.push(await measureLayout(page, name, nodes, size, log));
+      for (const name of layoutsAt(size)) rows.push(await measureLayout(page, name, nodes, size, log));
     }
-    for (const size of expansion?.sizes ?? []) {
+    for (const size of expansionSizes) {
       // One failed measurement is recorded as such; the run's other figures are kept.
       try {
         rows.push(await measureExpansion(page, url, expansion?.hubId as string, size, log));

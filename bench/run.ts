@@ -449,6 +449,8 @@ async function run(settings: Settings): Promise<Results> {
     stop.abort();
   });
   const wanted = (name: string) => settings.only.length === 0 || settings.only.some((prefix) => name.startsWith(prefix));
+  // A section runs when a row in it may be wanted: `--only layout-circle-1000` opens the client's section.
+  const sectionWanted = (section: string) => settings.only.length === 0 || settings.only.some((prefix) => prefix.startsWith(section) || section.startsWith(prefix));
   const bench = await openBenchDatabase({ fresh: false, log });
   let explorer: Explorer | undefined;
   const driver = neo4j.driver(bench.target.uri, neo4j.auth.basic(bench.target.user, bench.target.password), { logging: neo4j.logging.console('error') });
@@ -464,7 +466,7 @@ async function run(settings: Settings): Promise<Results> {
     const graphSize = { nodes: Number(counts?.nodes), relationships: Number(counts?.relationships) };
     // The explorer serves dist/client: build it first when the client is measured (the smoke run is part of
     // npm test, which has just built it).
-    if (!settings.smoke && (wanted('render-canvas-') || wanted('layout-'))) await buildClient(log, stop.signal);
+    if (!settings.smoke && (sectionWanted('render-') || sectionWanted('layout-'))) await buildClient(log, stop.signal);
     const loadBefore = loadavg();
     explorer = await startExplorer(bench.target);
     log(`explorer at ${explorer.url} (pid ${explorer.pid}) on ${graphSize.nodes.toLocaleString('en')} nodes, ${graphSize.relationships.toLocaleString('en')} relationships`);
@@ -520,7 +522,7 @@ async function run(settings: Settings): Promise<Results> {
     }
 
     // The client in Chromium on this graph (bench/client-bench.ts): drawing, frames while moving, layouts.
-    if (wanted('render-canvas-') || wanted('layout-')) {
+    if (sectionWanted('render-') || sectionWanted('layout-')) {
       const sizes = (settings.smoke ? [200] : [1_000, 5_000, 20_000]).filter((size) => size <= graphSize.nodes);
       const hub = nodes.hubs[0];
       // Expansions to sizes the biggest hub has room for (its degree counts relationships, not neighbours: half of it is safe).
@@ -528,7 +530,7 @@ async function run(settings: Settings): Promise<Results> {
       stop.signal.throwIfAborted();
       // The smoke run (npm test) checks one layout; the full run measures every layout at every size.
       const layouts = settings.smoke ? ['force'] : undefined;
-      results.push(...(await measureClient(explorer.url, sizes, log, hub ? { hubId: hub.id, sizes: expansionSizes } : undefined, layouts)));
+      results.push(...(await measureClient(explorer.url, sizes, log, hub ? { hubId: hub.id, sizes: expansionSizes } : undefined, layouts, wanted)));
     }
 
     return {
