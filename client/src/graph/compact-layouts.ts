@@ -3,7 +3,8 @@
  * them hundreds of thousands of px apart.
  */
 import type { LayoutOptions, NodeCollection } from 'cytoscape';
-import type { LayoutJob, LayoutNode, LayoutPositions } from './layout-engine.ts';
+import { levelsOf } from './hierarchy-layout.ts';
+import type { LayoutJob, LayoutPositions } from './layout-engine.ts';
 
 /** Views with more nodes than this get the compact variants of Cytoscape's layouts (COMPACT_LAYOUTS). */
 export const COMPACT_ABOVE_NODES = 1_000;
@@ -42,17 +43,10 @@ const COMPACT_HIERARCHY = { node: 20, row: 24, level: 160 } as const;
  * left to right) and wraps into rows of compactSpan px, levels top to bottom as before.
  */
 export function wrapLevels(positions: LayoutPositions, job: LayoutJob): LayoutPositions {
-  const levels = new Map<number, LayoutNode[]>();
-  for (const node of job.nodes) {
-    if (node.fixed) continue;
-    const y = Math.round((positions[node.id] as { y: number }).y);
-    levels.set(y, [...(levels.get(y) ?? []), node]);
-  }
   const perRow = Math.max(1, Math.floor(compactSpan(job.nodes.length) / COMPACT_HIERARCHY.node));
   const wrapped: LayoutPositions = { ...positions };
   let top = 0;
-  for (const [, nodes] of [...levels].sort(([a], [b]) => a - b)) {
-    nodes.sort((a, b) => (positions[a.id] as { x: number }).x - (positions[b.id] as { x: number }).x || (a.id < b.id ? -1 : 1));
+  for (const nodes of levelsOf(positions, job)) {
     const rows = Math.ceil(nodes.length / perRow);
     const width = Math.min(nodes.length, perRow) * COMPACT_HIERARCHY.node;
     nodes.forEach((node, i) => {
