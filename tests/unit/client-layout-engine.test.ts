@@ -17,6 +17,29 @@ function randomJob(n: number, name = 'force', seed = 42): LayoutJob {
   return { name, nodes, edges, start: 'scratch', seed: 7 };
 }
 
+/** `randomJob` with boxes of captions of one or two lines of up to 150 px under 30 px nodes: centred 20 px below the node. */
+function captionedJob(n: number, name: string): LayoutJob {
+  const random = seededRandom(3);
+  const job = randomJob(n, name);
+  return { ...job, nodes: job.nodes.map((node) => ({ ...node, width: 60 + Math.round(random() * 90), height: 50 + Math.round(random() * 20), offsetY: 20 })) };
+}
+
+/** The boxes of `job`'s nodes drawn at `positions` (px). */
+function drawnBoxes(job: LayoutJob, positions: Record<string, { x: number; y: number }>) {
+  return job.nodes.map((node) => {
+    const at = positions[node.id] as { x: number; y: number };
+    const [cx, cy] = [at.x + (node.offsetX ?? 0), at.y + (node.offsetY ?? 0)];
+    return { id: node.id, x1: cx - node.width / 2, x2: cx + node.width / 2, y1: cy - node.height / 2, y2: cy + node.height / 2 };
+  });
+}
+
+/** The zoom at which `frame` fits `boxes`. */
+function zoomToFitBoxes(boxes: ReturnType<typeof drawnBoxes>, frame: { width: number; height: number }): number {
+  const width = Math.max(...boxes.map((box) => box.x2)) - Math.min(...boxes.map((box) => box.x1));
+  const height = Math.max(...boxes.map((box) => box.y2)) - Math.min(...boxes.map((box) => box.y1));
+  return Math.min(frame.width / width, frame.height / height);
+}
+
 const finite = (positions: Record<string, { x: number; y: number }>) =>
   Object.values(positions).every((p) => Number.isFinite(p.x) && Number.isFinite(p.y));
 
@@ -46,19 +69,17 @@ describe('layout engine', () => {
     expect(side).toBeCloseTo(70 * Math.sqrt(job.nodes.length), -1);
   });
 
-  it.each(['force', 'concentric', 'hierarchy', 'circle', 'grid'])(
-    'leaves no node box over another, captions below their nodes included, and returns the nodes\' positions (%s)',
-    (name) => {
-      // Captions of one or two lines of up to 150 px under 30 px nodes: boxes centred 20 px below the node.
-      const random = seededRandom(3);
-      const job = randomJob(60, name);
-      const nodes = job.nodes.map((node) => ({ ...node, width: 60 + Math.round(random() * 90), height: 50 + Math.round(random() * 20), offsetY: 20 }));
-      const positions = computeLayout({ ...job, nodes });
-      const boxes = nodes.map((node) => {
-        const at = positions[node.id] as { x: number; y: number };
-        const [cx, cy] = [at.x + (node.offsetX ?? 0), at.y + node.offsetY];
-        return { id: node.id, x1: cx - node.width / 2, x2: cx + node.width / 2, y1: cy - node.height / 2, y2: cy + node.height / 2 };
-      });
+  it.each(
+    ['force', 'concentric', 'hierarchy', 'circle', 'grid'].flatMap((name) => [
+      [name, undefined],
+      [name, { width: 1200, height: 500 }],
+      [name, { width: 400, height: 900 }],
+    ]),
+  )(
+    'leaves no node box over another, captions below their nodes included, and returns the nodes\' positions (%s, frame %o)',
+    (name, frame) => {
+      const job = { ...captionedJob(60, name as string), frame };
+      const boxes = drawnBoxes(job, computeLayout(job));
       const overlaps = [];
       for (const [i, a] of boxes.entries()) {
         for (const b of boxes.slice(i + 1)) if (a.x1 < b.x2 - 0.01 && b.x1 < a.x2 - 0.01 && a.y1 < b.y2 - 0.01 && b.y1 < a.y2 - 0.01) overlaps.push(`${a.id}|${b.id}`);
@@ -66,6 +87,38 @@ describe('layout engine', () => {
       expect(overlaps).toEqual([]);
     },
   );
+
+  it.each(['circle', 'concentric', 'hierarchy'])(
+    'shapes the %s layout to the canvas: a wide frame fits it at a larger zoom than a tall one, and the tall one the other way round',
+    (name) => {
+      const wide = { width: 1200, height: 500 };
+      const tall = { width: 400, height: 900 };
+      const job = captionedJob(60, name);
+      const drawnFor = (frame: { width: number; height: number }) => drawnBoxes({ ...job, frame }, computeLayout({ ...job, frame }));
+      const [forWide, forTall] = [drawnFor(wide), drawnFor(tall)];
+      expect(zoomToFitBoxes(forWide, wide)).toBeGreaterThan(zoomToFitBoxes(forTall, wide) * 1.1);
+      expect(zoomToFitBoxes(forTall, tall)).toBeGreaterThan(zoomToFitBoxes(forWide, tall) * 1.1);
+      // The same frame, the same drawing.
+      expect(computeLayout({ ...job, frame: wide })).toEqual(computeLayout({ ...job, frame: wide }));
+    },
+  );
+
+  it('keeps a shaped hierarchy level by level: every node below the level before it, in breadthfirst\'s order', () => {
+    // A root with 30 children, each with one child: three levels, the middle one wrapped into rows.
+    const nodes = [{ id: 'root', x: 0, y: 0, width: 100, height: 40 }];
+    const edges: LayoutJob['edges'] = [];
+    for (let i = 0; i < 30; i++) {
+      nodes.push({ id: `c${i}`, x: 0, y: 0, width: 100, height: 40 }, { id: `g${i}`, x: 0, y: 0, width: 100, height: 40 });
+      edges.push({ source: 'root', target: `c${i}` }, { source: `c${i}`, target: `g${i}` });
+    }
+    const positions = computeLayout({ name: 'hierarchy', nodes, edges, start: 'scratch', seed: 1, frame: { width: 1000, height: 700 } });
+    const y = (id: string) => (positions[id] as { y: number }).y;
+    const children = Array.from({ length: 30 }, (_, i) => y(`c${i}`));
+    const grandchildren = Array.from({ length: 30 }, (_, i) => y(`g${i}`));
+    expect(new Set(children).size).toBeGreaterThan(1); // wrapped: one row of 30 would be 3,500 px wide
+    expect(Math.min(...children)).toBeGreaterThan(y('root'));
+    expect(Math.min(...grandchildren)).toBeGreaterThan(Math.max(...children));
+  });
 
   it('keeps at least BOX_GAP px between the force layout\'s boxes, and a pinned node exactly where it is', () => {
     const job = randomJob(50);

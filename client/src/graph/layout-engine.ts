@@ -16,6 +16,7 @@ import fcose, { type FcoseLayoutOptions } from 'cytoscape-fcose';
 import { clearOfFixed, layoutAroundFixed } from './around-fixed.ts';
 import { forceAtlasLayout } from './force-atlas.ts';
 import { COMPACT_ABOVE_NODES, COMPACT_LAYOUTS, wrapLevels } from './compact-layouts.ts';
+import { hierarchyToFrame } from './hierarchy-layout.ts';
 import { boxJob, nodePositions, withoutOverlaps } from './layout-boxes.ts';
 import { circleByBoxes, concentricByBoxes } from './ring-layouts.ts';
 import { withSeededRandom } from './seeded-random.ts';
@@ -53,6 +54,12 @@ export interface LayoutJob {
   start: 'scratch' | 'given';
   /** Seed of the PRNG that stands in for Math.random while the layout runs. */
   seed: number;
+  /**
+   * What the drawing is fitted into: the canvas less the fit's padding, px. The layouts with a free shape
+   * (circle, concentric, hierarchy) take the one this fits at the largest zoom (frame-shape.ts). Absent: as
+   * for a square canvas.
+   */
+  frame?: { width: number; height: number };
 }
 
 /** Positions by node id, px in model coordinates. */
@@ -136,6 +143,7 @@ export function computeLayout(job: LayoutJob, onProgress: LayoutProgress = () =>
   const centres = withSeededRandom(job.seed, () => {
     if (boxes.nodes.length === 0) return {};
     if (boxes.name === 'hierarchy' && boxes.nodes.length > COMPACT_ABOVE_NODES) return layoutAroundFixed(boxes, (free) => wrapLevels(cytoscapeLayout(free, cytoscapeOptions(free)), free));
+    if (boxes.name === 'hierarchy') return layoutAroundFixed(boxes, (free) => hierarchyToFrame(cytoscapeLayout(free, cytoscapeOptions(free)), free));
     if (boxes.name === 'circle' && boxes.nodes.length <= COMPACT_ABOVE_NODES) return layoutAroundFixed(boxes, circleByBoxes);
     if (boxes.name === 'concentric' && boxes.nodes.length <= COMPACT_ABOVE_NODES) return layoutAroundFixed(boxes, concentricByBoxes);
     if (boxes.name !== 'force') return layoutAroundFixed(boxes, (free) => cytoscapeLayout(free, cytoscapeOptions(free)));

@@ -77,7 +77,8 @@ function layoutJob(cy: Core, name: string, nodes: NodeCollection, fixed: Readonl
   nodes.edgesWith(nodes).forEach((edge) => {
     edges.push({ source: edge.source().id(), target: edge.target().id() });
   });
-  return { name, nodes: jobNodes, edges, start, seed: LAYOUT_SEED };
+  const frame = { width: Math.max(1, cy.width() - 2 * FIT_PADDING), height: Math.max(1, cy.height() - 2 * FIT_PADDING) };
+  return { name, nodes: jobNodes, edges, start, seed: LAYOUT_SEED, frame };
 }
 
 /**
