@@ -124,6 +124,28 @@ describe('a narrow window', () => {
     expect(covered).toEqual([]);
   });
 
+  it('fits the graph beside the details panel only as far as captions stay readable, the rest running under the panel', async () => {
+    await page.setViewportSize({ width: 1024, height: 700 });
+    await openView(page, server.url, '');
+    await waitForStillGraph(page);
+    await clickElement(page, 'russia');
+    await expect.poll(() => page.locator('[data-testid="details-panel"]').isVisible()).toBe(true);
+    await page.keyboard.press('f');
+    await waitForStillGraph(page);
+    // Fitted into the 456 px the panel leaves, the seed was drawn at zoom 0.41, its captions at 5 px.
+    const seen = await page.evaluate(() => {
+      const cy = (window as unknown as CyWindow).__cy;
+      const box = cy.elements().renderedBoundingBox();
+      return { captionPx: parseFloat(cy.nodes().first().style('font-size')) * cy.zoom(), box, width: cy.width(), height: cy.height() };
+    });
+    expect(seen.captionPx).toBeGreaterThanOrEqual(9 - 0.01);
+    // The whole drawing still on the canvas, from its left edge: what does not fit beside the panel is under it.
+    expect(seen.box.x1).toBeGreaterThanOrEqual(0);
+    expect(seen.box.y1).toBeGreaterThanOrEqual(0);
+    expect(seen.box.x2).toBeLessThanOrEqual(seen.width);
+    expect(seen.box.y2).toBeLessThanOrEqual(seen.height);
+  });
+
   it('keeps the workbench drawer clear of the details panel at 1024×700, its close button reachable', async () => {
     await page.setViewportSize({ width: 1024, height: 700 });
     await openView(page, server.url, '');
