@@ -213,6 +213,17 @@ describe('fullscreen and search highlight', () => {
     expect(faded).toContain('russia');
     expect(matched.length + faded.length).toBe(total);
     expect(await camera()).toEqual(before);
+    // A name rings its node alone, not the nodes whose descriptions mention it (the agreement's does).
+    await page.keyboard.press('Control+a');
+    await page.keyboard.type('Kim Jong-un');
+    // Read once the server has answered, with mentions among its results (the agreement's description).
+    const dropdown = page.locator('[data-testid="search-input-results"]');
+    const answered = async () => ({
+      results: (await dropdown.locator('[role="option"]').count()) > 1,
+      searching: await dropdown.locator('.search-status').count(),
+      matched: (await marks()).matched,
+    });
+    await expect.poll(answered).toEqual({ results: true, searching: 0, matched: ['kim-jong-un'] });
     // Cleared: nothing is marked.
     await page.keyboard.press('Control+a');
     await page.keyboard.press('Backspace');

@@ -1,9 +1,16 @@
 /**
- * The nodes in view that the search box's text matches, for the canvas to ring (the rest fade): those the
- * server's search found (names, aliases, descriptions, one typo per word) and those whose caption holds the
- * text (case- and accent-insensitive), so a match the server ranked past its first results still shows.
+ * The nodes in view that the search box's text names, for the canvas to ring (the rest fade): those whose
+ * caption, `name`, `title` or one of whose `aliases` match every word of the text, by the rules the
+ * server's search ranks with (server/src/graph/search-text.ts: a word exactly, as a prefix, within one
+ * edit from 4 letters, inside a word from 3; accents and case aside). A node the server found only because
+ * its description or another text mentions the words is not ringed, nor one whose name matches one word
+ * of several: "Kim Jong-un" rang ten nodes, Soviet Union among them, for "un" (new-user trial). When no
+ * node in view is named so, the ones the server found are ringed, so a word found only in descriptions
+ * still shows where it is.
  */
+import { matchText, searchTerms } from '../../../server/src/graph/search-text.ts';
 import { nodeCaption } from '../graph/labels.ts';
+import type { GraphNode } from '../../../server/src/contract.ts';
 import type { GraphData } from './graph-data.ts';
 
 /** Lower case, accents removed: "Kim Jong-Ün" and "kim jong-un" compare equal. */
@@ -11,14 +18,29 @@ function folded(text: string): string {
   return text.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase();
 }
 
+/** The texts that name `node`: its caption, `name`, `title` and `aliases`, folded. */
+function namesOf(node: GraphNode): string[] {
+  const { name, title, aliases } = node.properties;
+  const texts = [nodeCaption(node), name, title, ...(Array.isArray(aliases) ? aliases : [aliases])];
+  return texts.filter((text): text is string => typeof text === 'string').map(folded);
+}
+
+/** Whether the texts together match every one of `terms` (matchText). */
+function namesEvery(texts: readonly string[], terms: readonly string[]): boolean {
+  const matched = new Set<number>();
+  for (const text of texts) for (const highlight of matchText(text, terms).highlights) matched.add(highlight.term);
+  return matched.size === terms.length;
+}
+
 /**
- * The matching node ids in view, or null when `text` is empty (nothing is marked). `found`: ids the
- * server's search answered with (some may not be in view).
+ * The matching node ids in view, or null when `text` has no word (nothing is marked). `found`: ids the
+ * server's search answered with (some may not be in view), ringed only when no node in view is named.
  */
 export function searchMatches(graph: GraphData, text: string, found: readonly string[]): ReadonlySet<string> | null {
-  const wanted = folded(text.trim());
-  if (wanted === '') return null;
-  const matches = new Set(found.filter((id) => graph.nodes.has(id)));
-  for (const node of graph.nodes.values()) if (folded(nodeCaption(node)).includes(wanted)) matches.add(node.id);
+  const terms = searchTerms(folded(text));
+  if (terms.length === 0) return null;
+  const matches = new Set<string>();
+  for (const node of graph.nodes.values()) if (namesEvery(namesOf(node), terms)) matches.add(node.id);
+  if (matches.size === 0) for (const id of found) if (graph.nodes.has(id)) matches.add(id);
   return matches;
 }

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import type { GraphNode } from '../../server/src/contract.ts';
+import { EMPTY_GRAPH, graphDataFrom } from '../../client/src/state/graph-data.ts';
+import { searchMatches } from '../../client/src/state/search-matches.ts';
+
+const node = (id: string, name: string, description = ''): GraphNode => ({ id, elementId: `4:x:${id}`, labels: ['Actor'], properties: { name, description } });
+const graph = graphDataFrom({
+  nodes: [
+    node('kim', 'Kim Jong-un', 'Leader of North Korea'),
+    node('nk', 'North Korea', 'Led by Kim Jong-un'),
+    node('putin', 'Vladimir Putin', 'Met Kim Jong-un in Pyongyang'),
+    { ...node('ru', 'Russia', 'At war with Ukraine'), properties: { name: 'Russia', aliases: ['Moscow', 'Russian Federation'] } },
+    node('su', 'Soviet Union'),
+  ],
+  relationships: [],
+});
+
+describe('search matches on the canvas', () => {
+  it('rings the nodes whose names match every word, not those whose descriptions mention them or whose names match one', () => {
+    // The server finds all four: Kim by name, North Korea and Putin by description, the Soviet Union by "un".
+    expect([...(searchMatches(graph, 'Kim Jong-un', ['kim', 'nk', 'putin', 'su']) ?? [])]).toEqual(['kim']);
+  });
+
+  it('matches names as the server does: an alias, a prefix, one typo, accents and case aside', () => {
+    expect([...(searchMatches(graph, 'Moscow', []) ?? [])]).toEqual(['ru']);
+    expect([...(searchMatches(graph, 'vlad PUTÍN', []) ?? [])]).toEqual(['putin']);
+    expect([...(searchMatches(graph, 'Pution', []) ?? [])]).toEqual(['putin']);
+  });
+
+  it('rings what the server found when no name in view matches, and nothing when the box has no word', () => {
+    expect([...(searchMatches(graph, 'Pyongyang', ['nk', 'putin', 'elsewhere']) ?? [])].sort()).toEqual(['nk', 'putin']);
+    expect(searchMatches(graph, ' - ', ['nk'])).toBeNull();
+    expect(searchMatches(EMPTY_GRAPH, 'Kim', ['kim'])?.size).toBe(0);
+  });
+});
