@@ -4,7 +4,7 @@
  * State and API calls live in hooks (state/use-explorer.ts and friends); this file wires them to the parts.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { ContextMenu } from './components/ContextMenu.tsx';
+import { ContextMenu, type MenuPlace } from './components/ContextMenu.tsx';
 import { contextMenuFor } from './components/context-menu-items.ts';
 import { DetailsPanel } from './components/DetailsPanel.tsx';
 import { ExpandDialog } from './components/ExpandDialog.tsx';
@@ -76,7 +76,7 @@ export function App() {
   const searchRef = useRef<HTMLInputElement>(null);
   const hidden = useMemo(() => hiddenElements(state.graph, state.filters), [state.graph, state.filters]);
   const [search, setSearch] = useState<{ text: string; found: readonly string[] }>({ text: '', found: [] });
-  const [menu, setMenu] = useState<{ target: ContextTarget; at: { x: number; y: number } } | null>(null);
+  const [menu, setMenu] = useState<{ target: ContextTarget; at: MenuPlace } | null>(null);
   const closeMenu = useCallback(() => setMenu(null), []);
   // In a narrow window the details panel overlays the canvas (a wide one ignores this): a selection opens it,
   // clearing the selection closes it, and its × or I closes or opens it meanwhile.

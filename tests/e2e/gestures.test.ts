@@ -333,15 +333,41 @@ describe('the context menu', () => {
     expect(sorted((await probe(page)).selected)).toEqual(['kim-jong-un', 'north-korea']);
   });
 
+  it('reaches the view with Tab, as the keyboard reaches every other control', async () => {
+    await openView(page, server.url, '#v=1&n=russia,north-korea,kim-jong-un');
+    await page.keyboard.press('/');
+    const focused = () => page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.testid ?? '');
+    await expect(focused()).resolves.toBe('search-input');
+    const seen: string[] = [];
+    for (let i = 0; i < 60 && seen.at(-1) !== 'graph-canvas'; i++) {
+      await page.keyboard.press('Tab');
+      seen.push(await focused());
+    }
+    expect(seen.at(-1), `Tab went through ${seen.join(', ')}`).toBe('graph-canvas');
+  });
+
   it('opens on the selection with Shift+F10 and the context-menu key, runs items by arrow keys and Enter, and closes with Esc', async () => {
     await openView(page, server.url, '#v=1&n=russia,north-korea,kim-jong-un');
     await clickElement(page, 'kim-jong-un');
+    const focused = () => page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.testid ?? document.activeElement?.tagName);
+    await expect(focused()).resolves.toBe('graph-canvas'); // a click on the view gives it the keyboard
     await page.keyboard.press('Shift+F10');
     await menu().waitFor();
     await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toContain('Expand');
+    // Beside the node, not over it (it opened with its corner on the node's centre).
+    const [menuBox, canvasBox, nodeBox] = await Promise.all([
+      menu().boundingBox(),
+      page.locator('[data-testid="graph-canvas"]').boundingBox(),
+      page.evaluate(() => (window as unknown as CyWindow).__cy.getElementById('kim-jong-un').renderedBoundingBox({ includeLabels: false })),
+    ]);
+    const [left, top] = [canvasBox!.x + nodeBox.x1, canvasBox!.y + nodeBox.y1];
+    const [right, bottom] = [canvasBox!.x + nodeBox.x2, canvasBox!.y + nodeBox.y2];
+    const overlapsNode = menuBox!.x < right && left < menuBox!.x + menuBox!.width && menuBox!.y < bottom && top < menuBox!.y + menuBox!.height;
+    expect(overlapsNode).toBe(false);
     await page.keyboard.press('Escape');
     await expect(menu().count()).resolves.toBe(0);
     expect((await probe(page)).selected).toEqual(['kim-jong-un']); // Esc closed the menu only
+    await expect(focused()).resolves.toBe('graph-canvas'); // and gave the keyboard back to the view
 
     await page.keyboard.press('ContextMenu');
     await menu().waitFor();

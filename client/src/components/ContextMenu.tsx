@@ -21,14 +21,28 @@ export interface MenuGroup {
   items: MenuItem[];
 }
 
+/** Where a menu opens (page px): at a point, or beside a box it must not cover. */
+export interface MenuPlace {
+  /** The menu's top-left corner, moved in to fit the window. */
+  x: number;
+  y: number;
+  /**
+   * The element the menu is about (a node opened by keyboard): the menu goes to its right, else to its
+   * left, its top at the box's top, so it never covers what it acts on.
+   */
+  beside?: { left: number; top: number; right: number; bottom: number };
+}
+
 interface ContextMenuProps {
-  /** Page point (px) the menu opens at: its top-left corner, moved in to fit the window. */
-  at: { x: number; y: number };
+  at: MenuPlace;
   /** What the menu is about, for its accessible name ("Kim Jong-un", "the view"). */
   title: string;
   groups: MenuGroup[];
   onClose(): void;
 }
+
+/** px between a menu and the element it opens beside. */
+const MENU_GAP = 6;
 
 export function ContextMenu({ at, title, groups, onClose }: ContextMenuProps) {
   const menu = useRef<HTMLDivElement>(null);
@@ -36,16 +50,36 @@ export function ContextMenu({ at, title, groups, onClose }: ContextMenuProps) {
   const items = groups.flatMap((group) => group.items);
   const [active, setActive] = useState(() => Math.max(0, items.findIndex((item) => !item.disabled)));
 
-  // Inside the window: moved left and up by what would stick out.
+  // Inside the window: moved left and up by what would stick out; beside its element when it has one.
   useLayoutEffect(() => {
     const box = menu.current?.getBoundingClientRect();
     if (!box) return;
-    setPosition({ x: Math.max(4, Math.min(at.x, window.innerWidth - box.width - 4)), y: Math.max(4, Math.min(at.y, window.innerHeight - box.height - 4)) });
-  }, [at.x, at.y]);
+    const fitX = (x: number) => Math.max(4, Math.min(x, window.innerWidth - box.width - 4));
+    const fitY = (y: number) => Math.max(4, Math.min(y, window.innerHeight - box.height - 4));
+    const beside = at.beside;
+    if (!beside) return setPosition({ x: fitX(at.x), y: fitY(at.y) });
+    const right = beside.right + MENU_GAP;
+    const left = beside.left - MENU_GAP - box.width;
+    const x = right + box.width + 4 <= window.innerWidth ? right : left >= 4 ? left : fitX(right);
+    setPosition({ x, y: fitY(beside.top) });
+  }, [at.x, at.y, at.beside?.left, at.beside?.top, at.beside?.right, at.beside?.bottom]);
 
   useEffect(() => {
     menu.current?.querySelector<HTMLElement>(`[data-index="${active}"]`)?.focus();
   }, [active]);
+
+  // Closed, the menu gives focus back to where it was when it opened (the canvas, a field), unless what it
+  // ran moved it elsewhere. Read at the first render, before the menu takes focus.
+  const opener = useRef(typeof document === 'undefined' ? null : document.activeElement);
+  useEffect(
+    () => () => {
+      const was = opener.current;
+      const now = document.activeElement;
+      const lost = now === null || now === document.body || Boolean(menu.current?.contains(now));
+      if (lost && was instanceof HTMLElement && was.isConnected) was.focus({ preventScroll: true });
+    },
+    [],
+  );
 
   useEffect(() => {
     const away = (event: MouseEvent) => {

@@ -6,6 +6,7 @@
  */
 import { useEffect, useImperativeHandle, useLayoutEffect, useRef, useState, type ReactNode, type Ref } from 'react';
 import type { Core, EdgeSingular } from 'cytoscape';
+import type { MenuPlace } from '../components/ContextMenu.tsx';
 import type { HiddenElements } from '../state/filters.ts';
 import type { GraphData } from '../state/graph-data.ts';
 import type { Camera, CameraRequest, LayoutRequest, PathHighlight, Positions } from '../state/explorer-state.ts';
@@ -32,10 +33,11 @@ export type ContextTarget = { kind: 'node'; id: string } | { kind: 'relationship
 
 export interface GraphCanvasHandle {
   /**
-   * Where on the page (px) a context menu for `target` opens by keyboard: at the element's centre when it is
-   * on the canvas, else at the canvas's centre; null before the canvas exists.
+   * Where on the page (px) a context menu for `target` opens by keyboard: beside a node (MenuPlace's
+   * `beside`: the menu must not cover it), at a relationship's middle, at the canvas's centre for the
+   * background or an element off the canvas; null before the canvas exists.
    */
-  menuPoint(target: ContextTarget): { x: number; y: number } | null;
+  menuPoint(target: ContextTarget): MenuPlace | null;
   /** Fits every shown element into the view. */
   fit(): void;
   /** Zooms by `factor` around the view's centre (>1 closer, <1 farther). */
@@ -141,10 +143,14 @@ export function GraphCanvas(props: GraphCanvasProps) {
         const cy = cyRef.current;
         const box = containerRef.current?.getBoundingClientRect();
         if (!cy || !box) return null;
+        const centre = { x: box.left + box.width / 2, y: box.top + box.height / 2 };
         const element = target.kind === 'background' ? null : cy.getElementById(target.id);
-        const at = element?.nonempty() ? (element.isNode() ? element.renderedPosition() : (element as unknown as EdgeSingular).renderedMidpoint()) : null;
-        const onCanvas = at !== null && at.x >= 0 && at.y >= 0 && at.x <= box.width && at.y <= box.height;
-        return onCanvas ? { x: box.left + at.x, y: box.top + at.y } : { x: box.left + box.width / 2, y: box.top + box.height / 2 };
+        if (!element?.nonempty()) return centre;
+        const at = element.isNode() ? element.renderedPosition() : (element as unknown as EdgeSingular).renderedMidpoint();
+        if (at.x < 0 || at.y < 0 || at.x > box.width || at.y > box.height) return centre;
+        if (!element.isNode()) return { x: box.left + at.x, y: box.top + at.y };
+        const drawn = element.renderedBoundingBox({ includeLabels: false, includeOverlays: false });
+        return { x: box.left + at.x, y: box.top + at.y, beside: { left: box.left + drawn.x1, top: box.top + drawn.y1, right: box.left + drawn.x2, bottom: box.top + drawn.y2 } };
       },
       camera: () => (cyRef.current && cyRef.current.nodes().nonempty() ? cameraOf(cyRef.current) : null),
       fit() {
@@ -165,8 +171,13 @@ export function GraphCanvas(props: GraphCanvasProps) {
         data-testid="graph-canvas"
         data-ready={ready ? 'true' : 'false'}
         data-layout={layoutProgress ? 'running' : 'idle'}
-        aria-label="Graph view: click to select, double-click a node to expand it, drag to move it"
+        aria-label="Graph view: click to select, double-click a node to expand it, drag to move it; Shift+F10 opens the menu of the selection"
         role="application"
+        // In the Tab order, so the keyboard reaches the view (its shortcuts work from anywhere but a field),
+        // and focused by a click on it as a field is: Cytoscape blurs whatever has focus on a press (its
+        // mousedown handler), so the focus comes when the button is let go.
+        tabIndex={0}
+        onPointerUp={(event) => event.currentTarget.focus({ preventScroll: true })}
       />
       {props.showMinimap && cyInstance && ready && <Minimap cy={cyInstance} />}
       {cyInstance && ready && <HoverTooltip cy={cyInstance} graph={props.graph} />}
