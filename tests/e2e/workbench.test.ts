@@ -51,6 +51,23 @@ describe('the Cypher workbench in Chromium', () => {
     await expect(page.evaluate(() => document.activeElement?.closest('[data-testid="cypher-editor"]') !== null)).resolves.toBe(true);
   });
 
+  it('leaves Esc to the editor, and closes on Esc from the rest of the drawer, giving focus back to its button', async () => {
+    // Opened afresh by its button (the test before leaves it open).
+    if (await drawer().isVisible()) await page.keyboard.press('Control+Backquote');
+    await page.locator('[data-testid="workbench-toggle"]').click();
+    await editor().waitFor({ timeout: 30_000 });
+    await editor().click();
+    await page.keyboard.press('Escape');
+    await expect(drawer().isVisible()).resolves.toBe(true);
+    // The history's popover takes the first Esc; the next one, from its button, closes the drawer.
+    await page.locator('[data-testid="history-button"]').click();
+    await page.keyboard.press('Escape');
+    await expect(drawer().isVisible()).resolves.toBe(true);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => drawer().isVisible()).toBe(false);
+    await expect(page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.testid)).resolves.toBe('workbench-toggle');
+  });
+
 });
 
 describe('the Cypher workbench, once open,', () => {

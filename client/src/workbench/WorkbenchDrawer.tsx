@@ -2,7 +2,8 @@
  * The bottom drawer under the graph canvas that holds the Cypher workbench. The workbench (CodeMirror and
  * the Cypher language support, about a megabyte) loads the first time the drawer opens, and stays
  * mounted while the drawer is closed, so the query, results and undo history survive. The drawer's
- * top edge resizes it (drag, or arrow keys when focused); its height is remembered.
+ * top edge resizes it (drag, or arrow keys when focused); its height is remembered. Esc closes it from
+ * anywhere in it but the editor and text fields, and gives the keyboard back to where it was.
  * `useWorkbenchDrawer` holds whether it is open and wires Ctrl+` (as in code editors' terminal panels) to
  * toggle it; `WorkbenchToggle` is its toolbar button.
  */
@@ -11,6 +12,7 @@ import type { Graph } from '../../../server/src/contract.ts';
 import type { ColorScheme } from '../graph/theme.ts';
 import type { ShowGraphMode } from './GraphResult.tsx';
 import { browserStore, readJson, STORAGE_KEYS, writeJson } from '../state/storage.ts';
+import { isTyping } from '../state/use-shortcuts.ts';
 import './workbench-shared.css';
 import './WorkbenchDrawer.css';
 
@@ -67,6 +69,21 @@ export function WorkbenchDrawer({ open, onClose, scheme, onShowGraph }: Workbenc
     drag.current = null;
     setDragging(false);
   };
+  // Where the keyboard was when the drawer opened (the toggle, the canvas): Esc gives it back there.
+  const opener = useRef<Element | null>(null);
+  useLayoutEffect(() => {
+    if (open) opener.current = document.activeElement;
+  }, [open]);
+  // Esc closes the drawer from anywhere in it but a text field or the editor, where it is the field's
+  // (closing a completion list, a selection), and but what handled it first (a popover, a dialog).
+  const onDrawerKey = (event: KeyboardEvent<HTMLElement>) => {
+    if (event.key !== 'Escape' || event.defaultPrevented || isTyping(event.target)) return;
+    event.preventDefault();
+    onClose();
+    const back = opener.current;
+    if (back instanceof HTMLElement && back.isConnected && !event.currentTarget.contains(back)) back.focus({ preventScroll: true });
+  };
+
   const onHandleKey = (event: KeyboardEvent<HTMLDivElement>) => {
     if (event.key === 'ArrowUp') setHeight((h) => clampHeight(h + DRAWER.keyboardStep));
     else if (event.key === 'ArrowDown') setHeight((h) => clampHeight(h - DRAWER.keyboardStep));
@@ -80,6 +97,7 @@ export function WorkbenchDrawer({ open, onClose, scheme, onShowGraph }: Workbenc
       hidden={!open}
       aria-label="Cypher workbench"
       data-testid="workbench-drawer"
+      onKeyDown={onDrawerKey}
       style={{ '--wb-drawer-height': `${clampHeight(height)}px` } as CSSProperties}
     >
       <div
