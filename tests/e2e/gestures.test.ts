@@ -391,8 +391,13 @@ describe('the context menu', () => {
     await menu().locator('[data-testid="menu-select-all"]').click();
     expect(sorted((await probe(page)).selected)).toEqual(['kim-jong-un', 'north-korea', 'russia']);
     await page.mouse.click(canvas.x + 8, canvas.y + canvas.height - 8, { button: 'right' });
+    const checked = async () => (await menu().locator('[role="menuitemradio"][aria-checked="true"]').getAttribute('data-testid')) ?? '';
+    await expect(checked()).resolves.toBe('menu-layout-force'); // the current layout is marked
     await menu().locator('[data-testid="menu-layout-grid"]').click();
     await expect.poll(() => page.locator('[data-testid="layout-select"]').inputValue()).toBe('grid');
+    await page.mouse.click(canvas.x + 8, canvas.y + canvas.height - 8, { button: 'right' });
+    await expect(checked()).resolves.toBe('menu-layout-grid');
+    await page.keyboard.press('Escape');
   });
 
   it('shows a relationship\'s items on a right click on it, and selects its ends', async () => {

@@ -11,6 +11,8 @@ export interface MenuItem {
   /** The key that does the same, shown at the right ("E", "Ctrl+A"). */
   shortcut?: string;
   disabled?: boolean;
+  /** One of a group of choices (a layout): true for the current one, marked ✓; absent for a plain action. */
+  checked?: boolean;
   run(): void;
   testId?: string;
 }
@@ -146,7 +148,8 @@ export function ContextMenu({ at, title, groups, onClose }: ContextMenuProps) {
               <button
                 key={item.label}
                 type="button"
-                role="menuitem"
+                role={item.checked === undefined ? 'menuitem' : 'menuitemradio'}
+                aria-checked={item.checked}
                 className="context-menu-item"
                 data-index={i}
                 data-testid={item.testId}
@@ -155,7 +158,14 @@ export function ContextMenu({ at, title, groups, onClose }: ContextMenuProps) {
                 onMouseEnter={() => !item.disabled && setActive(i)}
                 onClick={() => run(item)}
               >
-                <span>{item.label}</span>
+                <span>
+                  {item.checked !== undefined && (
+                    <span className="context-menu-check" aria-hidden="true">
+                      {item.checked ? '✓' : ''}
+                    </span>
+                  )}
+                  {item.label}
+                </span>
                 {item.shortcut && <kbd className="context-menu-shortcut">{item.shortcut}</kbd>}
               </button>
             );

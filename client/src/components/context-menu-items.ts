@@ -109,7 +109,12 @@ export function contextMenuFor(target: MenuTarget, context: MenuContext): { titl
       },
       {
         heading: 'Layout',
-        items: LAYOUTS.map((layout) => ({ label: layout.title, run: () => dispatch({ type: 'layoutChosen', name: layout.name }), testId: `menu-layout-${layout.name}` })),
+        items: LAYOUTS.map((layout) => ({
+          label: layout.title,
+          checked: state.layoutName === layout.name,
+          run: () => dispatch({ type: 'layoutChosen', name: layout.name }),
+          testId: `menu-layout-${layout.name}`,
+        })),
       },
     ],
   };
