@@ -149,7 +149,7 @@ export function App() {
 
   return (
     <StyleSettingsContext.Provider value={styles}>
-      <div className="app">
+      <div className="app" data-details-open={detailsOpen}>
         <aside className="sidebar">
           <div className="sidebar-top">
             <header className="brand">

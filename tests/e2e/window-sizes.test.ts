@@ -122,6 +122,12 @@ describe('a narrow window', () => {
     });
     expect(await page.evaluate(() => (window as unknown as CyWindow).__cy.nodes(':selected').length)).toBeGreaterThan(1);
     expect(covered).toEqual([]);
+    // The notice that says so, and the timeline's list of dates in words, are beside the panel, not under it.
+    const notice = page.locator('[data-testid="status-line"] .status-pill');
+    await notice.waitFor();
+    const [noticeBox, panelBox, unplacedBox] = await Promise.all([notice.boundingBox(), page.locator('[data-testid="details-panel"]').boundingBox(), page.locator('[data-testid="timeline-unplaced"]').boundingBox()]);
+    expect(noticeBox!.x + noticeBox!.width).toBeLessThanOrEqual(panelBox!.x);
+    expect(unplacedBox!.x + unplacedBox!.width).toBeLessThanOrEqual(panelBox!.x);
   });
 
   it('fits the graph beside the details panel only as far as captions stay readable, the rest running under the panel', async () => {
