@@ -14,6 +14,7 @@ import { Legend } from './components/Legend.tsx';
 import { PathPanel } from './components/PathPanel.tsx';
 import { SchemaPanel } from './components/SchemaPanel.tsx';
 import { SearchBox } from './components/SearchBox.tsx';
+import { SidebarRail, type RailSection } from './components/SidebarRail.tsx';
 import { SidebarSection } from './components/SidebarSection.tsx';
 import { SelectionBar } from './components/SelectionBar.tsx';
 import { StatusLine } from './components/StatusLine.tsx';
@@ -33,6 +34,7 @@ import { useColorScheme } from './state/use-color-scheme.ts';
 import { useExplorer } from './state/use-explorer.ts';
 import { usePersistedLayout, usePreferences } from './state/use-preferences.ts';
 import { useShortcuts } from './state/use-shortcuts.ts';
+import { useSidebar } from './state/use-sidebar.ts';
 import { viewMaxNodes, viewMaxRelationships } from './api/server-limits.ts';
 import { fitsInLink, LINK_MAX_CHARS } from './state/url-state.ts';
 import { linkedNodeIds, useUrlSync, viewLink } from './state/use-url-sync.ts';
@@ -59,6 +61,15 @@ function hiddenCountsText(nodes: number, relationships: number): string {
   ];
   return parts.join(' and ');
 }
+
+/** The sidebar's sections, as its collapsed rail offers them (SidebarRail). */
+const SIDEBAR_SECTIONS: readonly RailSection[] = [
+  { title: 'Paths', icon: 'path', testId: 'section-paths' },
+  { title: 'Filters', icon: 'filter', testId: 'section-filters' },
+  { title: 'Styles', icon: 'styles', testId: 'section-styles' },
+  { title: 'Schema', icon: 'schema', testId: 'section-schema' },
+  { title: 'Legend', icon: 'legend', testId: 'section-legend' },
+];
 
 export function App() {
   const preferences = usePreferences();
@@ -98,10 +109,12 @@ export function App() {
   usePersistedLayout(state);
 
   const select = (selection: typeof state.selection) => dispatch({ type: 'selected', selection });
-  const focusSearch = () => {
-    searchRef.current?.focus();
-    searchRef.current?.select();
-  };
+  const sidebar = useSidebar();
+  const focusSearch = () =>
+    sidebar.focusSearch(() => {
+      searchRef.current?.focus();
+      searchRef.current?.select();
+    });
   useShortcuts(
     explorerShortcuts({
       state,
@@ -113,6 +126,7 @@ export function App() {
       zoom: (factor) => canvasRef.current?.zoomBy(factor),
       fullscreen: toggleFullscreen,
       toggleDetails: () => setDetailsOpen(!detailsOpen),
+      toggleSidebar: sidebar.toggle,
       contextMenu: () => {
         const target: ContextTarget = state.selection ?? { kind: 'background' };
         const at = canvasRef.current?.menuPoint(target);
@@ -149,8 +163,9 @@ export function App() {
 
   return (
     <StyleSettingsContext.Provider value={styles}>
-      <div className="app" data-details-open={detailsOpen}>
+      <div className="app" data-details-open={detailsOpen} data-sidebar-collapsed={sidebar.collapsed}>
         <aside className="sidebar">
+          {sidebar.collapsed && <SidebarRail sections={SIDEBAR_SECTIONS} onExpand={sidebar.toggle} onSearch={focusSearch} onOpenSection={sidebar.openSection} />}
           <div className="sidebar-top">
             <header className="brand">
               <svg viewBox="0 0 32 32" width="24" height="24" aria-hidden="true">
@@ -160,6 +175,9 @@ export function App() {
                 <circle cx="24" cy="25" r="3.5" fill="#59A14F" />
               </svg>
               <h1>Graph Explorer</h1>
+              <button type="button" className="sidebar-collapse" onClick={sidebar.toggle} aria-label="Collapse the sidebar ([)" title="Collapse the sidebar ([)" data-testid="sidebar-collapse">
+                <Icon name="sidebar" />
+              </button>
             </header>
             <SearchBox
               inputRef={searchRef}
@@ -186,7 +204,7 @@ export function App() {
             </p>
           </div>
           <div className="side-sections">
-            <SidebarSection title="Paths" testId="section-paths" summary={state.paths ? (state.paths.count > 0 ? `${state.paths.count} found` : 'none') : undefined}>
+            <SidebarSection title="Paths" testId="section-paths" openRequest={sidebar.sectionRequests['section-paths']} summary={state.paths ? (state.paths.count > 0 ? `${state.paths.count} found` : 'none') : undefined}>
               <PathPanel
                 graph={state.graph}
                 selection={state.selection}
@@ -203,6 +221,7 @@ export function App() {
             <SidebarSection
               title="Filters"
               testId="section-filters"
+              openRequest={sidebar.sectionRequests['section-filters']}
               summary={hiddenCount > 0 ? `${hiddenCountsText(hidden.nodes.size, hidden.relationships.size)} hidden` : undefined}
             >
               <FilterPanel
@@ -212,13 +231,13 @@ export function App() {
                 onChange={(filters, change) => dispatch({ type: 'filtersChanged', filters, change })}
               />
             </SidebarSection>
-            <SidebarSection title="Styles" testId="section-styles">
+            <SidebarSection title="Styles" testId="section-styles" openRequest={sidebar.sectionRequests['section-styles']}>
               <StylePanel graph={state.graph} settings={styles} onChange={preferences.setStyles} onReset={preferences.resetStyles} />
             </SidebarSection>
-            <SidebarSection title="Schema" testId="section-schema">
+            <SidebarSection title="Schema" testId="section-schema" openRequest={sidebar.sectionRequests['section-schema']}>
               <SchemaPanel onSampleLabel={(label) => void actions.sampleLabel(label)} onSampleType={(type) => void actions.sampleType(type)} />
             </SidebarSection>
-            <SidebarSection title="Legend" testId="section-legend" defaultOpen>
+            <SidebarSection title="Legend" testId="section-legend" openRequest={sidebar.sectionRequests['section-legend']} defaultOpen>
               <Legend graph={state.graph} hiddenNodeIds={hidden.nodes} loading={state.overview.status === 'loading'} ruleDomains={domains} />
             </SidebarSection>
           </div>

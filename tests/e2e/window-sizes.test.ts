@@ -152,6 +152,34 @@ describe('a narrow window', () => {
     expect(seen.box.y2).toBeLessThanOrEqual(seen.height);
   });
 
+  it('collapses the sidebar to a rail of icons with its button or [, and opens it again at a section or at the search', async () => {
+    await page.setViewportSize({ width: 1024, height: 700 });
+    await openView(page, server.url, '');
+    await waitForStillGraph(page);
+    const canvasWidth = async () => (await page.locator('[data-testid="graph-canvas"]').boundingBox())!.width;
+    const rail = page.locator('[data-testid="sidebar-rail"]');
+    const wide = await canvasWidth();
+    await page.locator('[data-testid="sidebar-collapse"]').click();
+    await expect.poll(() => rail.isVisible()).toBe(true);
+    await expect.poll(canvasWidth).toBeGreaterThan(wide + 180);
+    await expect(page.locator('[data-testid="search-input"]').isVisible()).resolves.toBe(false);
+    // Remembered across a reload.
+    await page.reload();
+    await page.waitForSelector('[data-testid="graph-canvas"][data-ready="true"]');
+    await expect(rail.isVisible()).resolves.toBe(true);
+    // The rail's Filters icon opens the sidebar with the Filters section open.
+    await page.locator('[data-testid="rail-section-filters"]').click();
+    await expect.poll(() => rail.isVisible()).toBe(false);
+    await expect(page.locator('[data-testid="section-filters-toggle"]').getAttribute('aria-expanded')).resolves.toBe('true');
+    // [ collapses it, / opens it at the search box.
+    await page.locator('[data-testid="graph-canvas"]').click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press('[');
+    await expect.poll(() => rail.isVisible()).toBe(true);
+    await page.keyboard.press('/');
+    await expect.poll(() => page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.testid)).toBe('search-input');
+    await expect(rail.isVisible()).resolves.toBe(false);
+  });
+
   it('keeps the workbench drawer clear of the details panel at 1024×700, its close button reachable', async () => {
     await page.setViewportSize({ width: 1024, height: 700 });
     await openView(page, server.url, '');

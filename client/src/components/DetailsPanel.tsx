@@ -55,13 +55,14 @@ const SHORTCUTS: Array<[string, string]> = [
   ['P', 'path from the selected node · Shift+P pin or unpin'],
   ['Shift+click', 'add a node to the selection, or take it out'],
   ['Shift+drag', 'add the nodes in a box to the selection'],
-  ['Ctrl+A', 'select every node drawn · Ctrl+I invert'],
+  ['Ctrl+A', 'select every node in view (not hidden) · Ctrl+I invert'],
   ['H', 'hide the selection · O show only it · Shift+H show hidden'],
   ['Del', 'remove the selection from view (not from the database)'],
   ['Ctrl+Z', 'undo · Ctrl+Shift+Z / Ctrl+Y redo'],
   ['F', 'fit · + / − zoom · Shift+F fullscreen'],
   ['Shift+F10', 'context menu of the selection (or right click)'],
-  ['I', 'show or hide this panel (in a narrow window)'],
+  ['I', 'show or hide this panel (in a narrow window) · [ collapse the sidebar'],
+  ['Ctrl+`', 'open or close the Cypher workbench (Esc closes it too)'],
   ['Esc', 'clear the selection'],
 ];
 

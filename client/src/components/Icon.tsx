@@ -23,6 +23,12 @@ const ICON_PATHS = {
   fullscreenExit: 'M8 3v5H3M17 8h-5V3M12 17v-5h5M3 12h5v5',
   more: 'M4.5 10h.01M10 10h.01M15.5 10h.01',
   info: 'M10 17a7 7 0 1 0 0-14 7 7 0 0 0 0 14zM10 9v5M10 6.5v.01',
+  search: 'M8.5 14a5.5 5.5 0 1 0 0-11 5.5 5.5 0 0 0 0 11zM12.5 12.5 17 17',
+  filter: 'M3 4h14l-5.5 6.5V16l-3-1.5v-4z',
+  styles: 'M10 17a7 7 0 1 1 7-7c0 2-1.5 2.5-3 2.5h-1.5a1.5 1.5 0 0 0-1 2.6c.6.6.3 1.9-1.5 1.9zM6.5 9.5h.01M9 6.5h.01M13 7.5h.01',
+  schema: 'M5 5.5a2 2 0 1 0 0 .01M15 5.5a2 2 0 1 0 0 .01M10 15.5a2 2 0 1 0 0 .01M7 5.5h6M6 7.3l3 6.4M14 7.3l-3 6.4',
+  legend: 'M4 5h.01M8 5h8M4 10h.01M8 10h8M4 15h.01M8 15h8',
+  sidebar: 'M3 4h14v12H3zM8 4v12',
 } as const;
 
 export type IconName = keyof typeof ICON_PATHS;

@@ -1,8 +1,9 @@
 /**
  * A collapsible sidebar section: a header button (title, a short summary such as a count, an optional
- * action) and its content, shown while open.
+ * action) and its content, shown while open. `openRequest` opens it from elsewhere (the collapsed
+ * sidebar's rail): each new value opens it and brings it into view.
  */
-import { useId, useState, type ReactNode } from 'react';
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { Icon } from './Icon.tsx';
 import './SidebarSection.css';
 
@@ -14,14 +15,23 @@ interface SidebarSectionProps {
   /** A small control on the header's right (e.g. Reset), outside the toggle button. */
   action?: ReactNode;
   testId?: string;
+  /** A counter: every change opens the section and scrolls it into view (0: no request yet). */
+  openRequest?: number;
   children: ReactNode;
 }
 
-export function SidebarSection({ title, summary, defaultOpen = false, action, testId, children }: SidebarSectionProps) {
+export function SidebarSection({ title, summary, defaultOpen = false, action, testId, openRequest = 0, children }: SidebarSectionProps) {
   const [open, setOpen] = useState(defaultOpen);
   const bodyId = useId();
+  const section = useRef<HTMLElement>(null);
+  useEffect(() => {
+    if (openRequest === 0) return;
+    setOpen(true);
+    section.current?.scrollIntoView({ block: 'nearest' });
+    section.current?.querySelector<HTMLElement>('.side-section-toggle')?.focus({ preventScroll: true });
+  }, [openRequest]);
   return (
-    <section className={open ? 'side-section open' : 'side-section'} data-testid={testId}>
+    <section ref={section} className={open ? 'side-section open' : 'side-section'} data-testid={testId}>
       <div className="side-section-header">
         <button
           type="button"

@@ -1,7 +1,7 @@
 /**
  * The explorer's keyboard map (see the hints in the details panel): search, expand / collapse / path on
  * the selected node, select all / invert, hide / show only / show hidden, remove, undo / redo, fit,
- * zoom and fullscreen, Esc.
+ * zoom and fullscreen, the details panel and the sidebar, Esc.
  */
 import type { Dispatch } from 'react';
 import { ZOOM_STEP } from '../graph/GraphCanvas.tsx';
@@ -22,6 +22,8 @@ export interface ShortcutContext {
   contextMenu(): void;
   /** Shows or hides the details panel (it overlays the canvas in a narrow window). */
   toggleDetails(): void;
+  /** Collapses the sidebar to its rail of icons, or opens it again. */
+  toggleSidebar(): void;
 }
 
 export function explorerShortcuts(context: ShortcutContext): Shortcut[] {
@@ -40,6 +42,7 @@ export function explorerShortcuts(context: ShortcutContext): Shortcut[] {
     { key: 'e', shift: true, run: onNode((id) => context.expand(id, { choose: true })) },
     { key: 'ContextMenu', run: context.contextMenu },
     { key: 'i', run: context.toggleDetails },
+    { key: '[', run: context.toggleSidebar },
     { key: 'F10', shift: true, run: context.contextMenu },
     { key: 'c', run: onNode(context.collapse) },
     { key: 'p', shift: false, run: onNode((id) => dispatch({ type: 'pathPickStarted', fromId: id })) },

@@ -26,6 +26,8 @@ export const STORAGE_KEYS = {
   queryHistory: 'kg-explorer:query-history',
   /** The workbench's saved queries (saved-queries.ts). */
   savedQueries: 'kg-explorer:saved-queries',
+  /** Whether the sidebar is collapsed to its rail of icons (use-sidebar.ts). */
+  sidebarCollapsed: 'kg-explorer:sidebar-collapsed',
 } as const;
 
 export type StorageKey = (typeof STORAGE_KEYS)[keyof typeof STORAGE_KEYS];
