@@ -152,6 +152,30 @@ describe('a narrow window', () => {
     expect(seen.box.y2).toBeLessThanOrEqual(seen.height);
   });
 
+  it('fits and centres above the selection bar, so it covers no node or caption', async () => {
+    await page.setViewportSize({ width: 1024, height: 700 });
+    await openView(page, server.url, '');
+    await waitForStillGraph(page);
+    // The grid's bottom row runs along the canvas's bottom edge, from its left, where the bar is.
+    await page.locator('[data-testid="layout-select"]').selectOption('grid');
+    await waitForStillGraph(page);
+    await clickElement(page, 'russia');
+    await page.locator('[data-testid="selection-bar"]').waitFor();
+    await page.keyboard.press('i'); // the details panel closed: the fit has the whole canvas
+    await page.keyboard.press('f');
+    await waitForStillGraph(page);
+    const under = await page.evaluate(() => {
+      const cy = (window as unknown as CyWindow).__cy;
+      const canvas = cy.container()!.getBoundingClientRect();
+      const bar = document.querySelector('[data-testid="selection-bar"]')!.getBoundingClientRect();
+      return cy.nodes().filter((node) => {
+        const b = node.renderedBoundingBox({ includeLabels: true });
+        return canvas.left + b.x1 < bar.right && bar.left < canvas.left + b.x2 && canvas.top + b.y1 < bar.bottom && bar.top < canvas.top + b.y2;
+      }).map((node) => node.id());
+    });
+    expect(under).toEqual([]);
+  });
+
   it('collapses the sidebar to a rail of icons with its button or [, and opens it again at a section or at the search', async () => {
     await page.setViewportSize({ width: 1024, height: 700 });
     await openView(page, server.url, '');

@@ -1,7 +1,8 @@
 /**
  * The selection bar, bottom left over the canvas: how many nodes are selected (Ctrl+A selects every node
  * drawn, Ctrl+I inverts, Esc clears) with Hide and Show only, and how many are hidden by hand with Show
- * hidden. Each button names its key; nothing shows while nothing is selected or hidden.
+ * hidden. Each button names its key; nothing shows while nothing is selected or hidden. Marked
+ * `data-over-canvas`: the camera fits and centres above it (camera.ts), clear of the lowest captions.
  */
 import './SelectionBar.css';
 
@@ -29,7 +30,7 @@ export function SelectionBar(props: SelectionBarProps) {
   if (selected === null && hidden === 0) return null;
   const hiddenText = hiddenByHand.nodes > 0 ? count(hiddenByHand.nodes, 'node') : count(hiddenByHand.relationships, 'relationship');
   return (
-    <div className="selection-bar" role="toolbar" aria-label="Selection" data-testid="selection-bar">
+    <div className="selection-bar" role="toolbar" aria-label="Selection" data-testid="selection-bar" data-over-canvas="">
       {selected !== null && (
         <span className="selection-bar-group">
           <span className="selection-bar-count" data-testid="selection-count">

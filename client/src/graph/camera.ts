@@ -23,21 +23,24 @@ export const FIT_PADDING = 40;
 export const FIT_MAX_ZOOM = 1.5;
 
 /**
- * Px of the canvas's right side that a panel laid over it covers (the details panel below 1360 px): the
- * elements marked `data-over-canvas` that reach the canvas's right edge, measured now; 0 when none is
- * shown there. At most 60 % of the canvas: the view always keeps a part to show things in.
+ * Px of the canvas that panels laid over it cover, measured now from the elements marked
+ * `data-over-canvas`: on its right, one that reaches the canvas's right edge (the details panel below
+ * 1360 px); at its bottom, one that sits in its lower half without reaching the right edge (the selection
+ * bar, over the captions of the lowest nodes). 0 where none is shown. At most 60 % of the width and 30 %
+ * of the height: the view always keeps a part to show things in.
  */
-function coveredRight(cy: Core): number {
+function covered(cy: Core): { right: number; bottom: number } {
   const container = cy.container();
-  if (!container || typeof document === 'undefined') return 0;
+  if (!container || typeof document === 'undefined') return { right: 0, bottom: 0 };
   const canvas = container.getBoundingClientRect();
-  let covered = 0;
+  let [right, bottom] = [0, 0];
   for (const panel of Array.from(document.querySelectorAll('[data-over-canvas]'))) {
     const r = panel.getBoundingClientRect();
-    const over = r.width > 0 && r.left < canvas.right && r.right >= canvas.right - 1 && r.top < canvas.bottom && r.bottom > canvas.top;
-    if (over) covered = Math.max(covered, canvas.right - Math.max(r.left, canvas.left));
+    if (r.width <= 0 || r.left >= canvas.right || r.right <= canvas.left || r.top >= canvas.bottom || r.bottom <= canvas.top) continue;
+    if (r.right >= canvas.right - 1) right = Math.max(right, canvas.right - Math.max(r.left, canvas.left));
+    else if (r.top > canvas.top + canvas.height / 2) bottom = Math.max(bottom, canvas.bottom - r.top);
   }
-  return Math.min(covered, canvas.width * 0.6);
+  return { right: Math.min(right, canvas.width * 0.6), bottom: Math.min(bottom, canvas.height * 0.3) };
 }
 
 /**
@@ -48,7 +51,7 @@ export const READABLE_CAPTION_PX = 9;
 
 /**
  * The viewport that fits `eles` with `padding` px around them into the part of the canvas no panel covers
- * (coveredRight), never zooming in past FIT_MAX_ZOOM. Collections of more than LARGE_VIEW_NODES nodes are
+ * (covered), never zooming in past FIT_MAX_ZOOM. Collections of more than LARGE_VIEW_NODES nodes are
  * measured from the nodes' positions and drawn sizes only: Cytoscape's bounding box measures every caption
  * and edge (2.4 s for 5,000 nodes and 14,000 edges on this machine, profiled), and on a large view
  * captions are not drawn at the zoom a fit gives anyway. Smaller ones by their bounding box, captions and
@@ -64,14 +67,16 @@ export function fitViewport(cy: Core, eles: CollectionReturnValue, padding: numb
   const nodes = eles.nodes();
   const box = nodes.length > LARGE_VIEW_NODES ? nodesBox(nodes) : eles.boundingBox();
   const [boxWidth, boxHeight] = [box.x2 - box.x1 || 1, box.y2 - box.y1 || 1];
-  const fitting = (width: number) => Math.min((width - 2 * padding) / boxWidth, (cy.height() - 2 * padding) / boxHeight);
-  const width = cy.width() - coveredRight(cy);
+  const over = covered(cy);
+  const height = cy.height() - over.bottom;
+  const fitting = (width: number) => Math.min((width - 2 * padding) / boxWidth, (height - 2 * padding) / boxHeight);
+  const width = cy.width() - over.right;
   let fitted = fitting(width);
   if (width < cy.width() && nodes.length <= LARGE_VIEW_NODES) {
     fitted = Math.max(fitted, Math.min(fitting(cy.width()), READABLE_CAPTION_PX / CAPTION_FONT.size));
   }
   const zoom = Math.min(Math.max(fitted, cy.minZoom()), FIT_MAX_ZOOM, cy.maxZoom());
-  const y = cy.height() / 2 - zoom * ((box.y1 + box.y2) / 2);
+  const y = height / 2 - zoom * ((box.y1 + box.y2) / 2);
   if (width < cy.width() && zoom * boxWidth + 2 * padding > width) return { zoom, pan: { x: padding - zoom * box.x1, y } };
   return { zoom, pan: { x: width / 2 - zoom * ((box.x1 + box.x2) / 2), y } };
 }
@@ -84,9 +89,10 @@ export function fitNow(cy: Core, eles: CollectionReturnValue, padding: number): 
 /** Brings freshly added nodes into view when the layout put any of them outside it (or under a panel). */
 export function reveal(cy: Core, added: NodeCollection, anchorId: string): void {
   const view = cy.extent();
-  const right = view.x2 - coveredRight(cy) / cy.zoom();
+  const over = covered(cy);
+  const [right, bottom] = [view.x2 - over.right / cy.zoom(), view.y2 - over.bottom / cy.zoom()];
   const box = added.boundingBox();
-  const inside = box.x1 >= view.x1 && box.x2 <= right && box.y1 >= view.y1 && box.y2 <= view.y2;
+  const inside = box.x1 >= view.x1 && box.x2 <= right && box.y1 >= view.y1 && box.y2 <= bottom;
   if (inside) return;
   animateFit(cy, added.union(cy.getElementById(anchorId)), FIT_PADDING * 2);
 }
@@ -109,8 +115,9 @@ export function focusNode(cy: Core, id: string): void {
   const zoom = Math.min(cy.maxZoom(), Math.max(cy.zoom(), FOCUS_ZOOM));
   const box = node.boundingBox(); // the node with its caption, as Cytoscape's `center` takes it
   const [x, y] = [(box.x1 + box.x2) / 2, (box.y1 + box.y2) / 2];
-  const width = cy.width() - coveredRight(cy);
-  cy.animate({ zoom, pan: { x: width / 2 - zoom * x, y: cy.height() / 2 - zoom * y } }, { duration: ANIMATION_MS });
+  const over = covered(cy);
+  const [width, height] = [cy.width() - over.right, cy.height() - over.bottom];
+  cy.animate({ zoom, pan: { x: width / 2 - zoom * x, y: height / 2 - zoom * y } }, { duration: ANIMATION_MS });
 }
 
 /**
