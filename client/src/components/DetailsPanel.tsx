@@ -92,7 +92,7 @@ export function DetailsPanel(props: DetailsPanelProps) {
             Click a node to see what is claimed about it and by whom, or a relationship to read its evidence: the quote in
             its article, who reported it and how certain it is.
           </p>
-          <ul className="hints">
+          <ul className="plain-list hints">
             {SHORTCUTS.map(([key, what]) => (
               <li key={key}>
                 <kbd>{key}</kbd> {what}

@@ -97,7 +97,7 @@ export function ExpandDialog({ choice, cap, onConfirm, onCancel }: ExpandDialogP
           <div className="modal-columns">
             <fieldset className="facet-box">
               <legend>Neighbours by relationship type</legend>
-              <ul className="check-list" data-testid="expand-types">
+              <ul className="plain-list" data-testid="expand-types">
                 {probe.counts.types.map((entry) => (
                   <li key={entry.name}>
                     <label className="check-row">
@@ -113,7 +113,7 @@ export function ExpandDialog({ choice, cap, onConfirm, onCancel }: ExpandDialogP
             </fieldset>
             <fieldset className="facet-box">
               <legend>Neighbours by label</legend>
-              <ul className="check-list" data-testid="expand-labels">
+              <ul className="plain-list" data-testid="expand-labels">
                 {probe.counts.labels.map((entry) => (
                   <li key={entry.name}>
                     <label className="check-row">

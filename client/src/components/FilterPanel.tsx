@@ -74,7 +74,7 @@ export function FilterPanel({ graph, filters, hidden, onChange }: FilterPanelPro
                 </button>
               )}
             </legend>
-            <ul className="check-list">
+            <ul className="plain-list">
               {values.map(({ value, count }) => {
                 const shown = !hiddenValues.includes(value);
                 const name = valueName(facet, value);

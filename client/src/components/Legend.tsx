@@ -99,7 +99,7 @@ export function Legend({
       {labels.length === 0 ? (
         <p className="muted small">{loading ? 'Loading…' : 'No nodes in view.'}</p>
       ) : (
-        <ul className="legend-list" data-testid="legend-labels">
+        <ul className="plain-list legend-list" data-testid="legend-labels">
           {labels.map(([label, count]) => (
             <li key={label} className="legend-item">
               <LabelSwatch label={label} size={14} />
@@ -112,7 +112,7 @@ export function Legend({
         </ul>
       )}
       <h2 className="section-title">Evidence certainty</h2>
-      <ul className="legend-list">
+      <ul className="plain-list legend-list">
         {CERTAINTY_ORDER.map((certainty) => (
           <li key={certainty} className="legend-item" title={CERTAINTY_STYLES[certainty].description}>
             <CertaintyLine certainty={certainty} />
@@ -126,7 +126,7 @@ export function Legend({
       {ruleDomains.length > 0 && (
         <>
           <h2 className="section-title">Style rules</h2>
-          <ul className="legend-list">
+          <ul className="plain-list legend-list">
             {ruleDomains.map((domain) => (
               <RuleLegend key={domain.rule.id} domain={domain} />
             ))}

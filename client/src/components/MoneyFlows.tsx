@@ -36,7 +36,7 @@ export function MoneyFlows({ graph, nodeId, hidden, onSelect }: MoneyFlowsProps)
 
   return (
     <div className="money" data-testid="money-flows">
-      <ul className="money-list">
+      <ul className="plain-list money-list">
         {flows.map((flow) => (
           <li key={flow.paymentId} className="money-flow">
             <div className="money-parties">

@@ -104,7 +104,7 @@ export function NodeDetails({ node, graph, hidden, expansion, expanding, pageSiz
       {relationships.length > 0 && (
         <section className="details-section">
           <h3 className="section-title">Relationships in view ({relationships.length})</h3>
-          <ul className="rel-list">
+          <ul className="plain-list rel-list">
             {relationships.map((rel) => {
               const outgoing = rel.source === node.id;
               const certainty = certaintyOf(rel.properties);

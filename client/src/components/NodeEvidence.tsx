@@ -47,7 +47,7 @@ function ClaimGroups(props: {
     return other ? nodeCaption(other) : id;
   };
   return (
-    <ul className="claim-groups">
+    <ul className="plain-list claim-groups">
       {groups.map((group) => (
         <li key={group.sourceId || '(none)'} className="claim-group" data-testid="claim-group" data-source-id={group.sourceId}>
           {showSource && (
@@ -70,7 +70,7 @@ function ClaimGroups(props: {
                 {certainty && <CertaintyLine certainty={certainty} width={22} />}
                 {certainty ? CERTAINTY_STYLES[certainty].title : 'No certainty'} <span className="count">{claims.length}</span>
               </p>
-              <ul className="claim-list">
+              <ul className="plain-list claim-list">
                 {claims.map(({ relationship, quote }) => {
                   const outgoing = relationship.source === node.id;
                   const touches = outgoing || relationship.target === node.id;
@@ -81,7 +81,7 @@ function ClaimGroups(props: {
                     <li key={relationship.id}>
                       <button type="button" className="claim" onClick={() => props.onClaim(relationship)} title="Show this relationship and its evidence">
                         <span className="claim-summary">{summary}</span>
-                        {quote && <span className="claim-quote">“{quote}”</span>}
+                        {quote && <span className="claim-quote clamp-two-lines">“{quote}”</span>}
                       </button>
                     </li>
                   );

@@ -23,7 +23,7 @@ export function NodeRef({ nodeId, graph, onSelect, onOpen, fallbackName }: NodeR
   if (!node) {
     if (!onOpen) return <code className="node-ref-missing">{fallbackName ?? nodeId}</code>;
     return (
-      <button type="button" className="node-ref node-ref-out" onClick={() => onOpen(nodeId)} title="Not in view: add it and select it" data-node-id={nodeId}>
+      <button type="button" className="button node-ref node-ref-out" onClick={() => onOpen(nodeId)} title="Not in view: add it and select it" data-node-id={nodeId}>
         <span className="node-ref-plus" aria-hidden="true">
           +
         </span>
@@ -32,7 +32,7 @@ export function NodeRef({ nodeId, graph, onSelect, onOpen, fallbackName }: NodeR
     );
   }
   return (
-    <button type="button" className="node-ref" onClick={() => onSelect({ kind: 'node', id: nodeId })} data-node-id={nodeId}>
+    <button type="button" className="button node-ref" onClick={() => onSelect({ kind: 'node', id: nodeId })} data-node-id={nodeId}>
       <LabelSwatch label={displayLabel(node.labels)} size={10} />
       <span>{nodeCaption(node)}</span>
     </button>

@@ -103,7 +103,7 @@ export function RelationshipDetails({ relationship, graph, onSelect, onOpenNode 
             <div>
               <dt>Sources</dt>
               <dd>
-                <ul className="source-list" data-testid="evidence-sources">
+                <ul className="plain-list source-list" data-testid="evidence-sources">
                   {sources.map((id) => (
                     <li key={id} data-source-id={id}>
                       <NodeRef nodeId={id} graph={graph} onSelect={onSelect} onOpen={onOpenNode} />

@@ -54,7 +54,7 @@ export function SchemaPanel({ onSampleLabel, onSampleType }: SchemaPanelProps) {
 function SchemaList({ kind, entries, onSample }: { kind: 'label' | 'type'; entries: Array<{ name: string; count: number }>; onSample(name: string): void }) {
   const sample = DEFAULT_REQUEST_LIMITS.labelSample;
   return (
-    <ul className="schema-list">
+    <ul className="plain-list">
       {entries.map(({ name, count }) => (
         <li key={name}>
           <button

@@ -230,7 +230,7 @@ export function SearchBox({
                     {allowNeighbours && (
                       <button
                         type="button"
-                        className="search-with-neighbours"
+                        className="mini-button search-with-neighbours"
                         tabIndex={-1}
                         title="Add with its neighbours (Shift+Enter)"
                         data-testid="search-with-neighbours"
@@ -244,7 +244,7 @@ export function SearchBox({
                     )}
                   </span>
                   {result.snippet && !nameMatched && (
-                    <span className="search-snippet" data-testid="search-snippet">
+                    <span className="search-snippet clamp-two-lines" data-testid="search-snippet">
                       <span className="search-snippet-field">{result.snippet.field}</span>
                       <HighlightedText snippet={result.snippet} />
                     </span>

@@ -32,7 +32,7 @@ export function SelectionBar(props: SelectionBarProps) {
   return (
     <div className="selection-bar" role="toolbar" aria-label="Selection" data-testid="selection-bar" data-over-canvas="">
       {selected !== null && (
-        <span className="selection-bar-group">
+        <span className="floating-pill selection-bar-group">
           <span className="selection-bar-count" data-testid="selection-count">
             {selected} selected
           </span>
@@ -48,7 +48,7 @@ export function SelectionBar(props: SelectionBarProps) {
         </span>
       )}
       {hidden > 0 && (
-        <span className="selection-bar-group">
+        <span className="floating-pill selection-bar-group">
           <span className="selection-bar-count" data-testid="hidden-count">
             {hiddenText} hidden
           </span>

@@ -15,12 +15,12 @@ export function StatusLine({ busy, notice, onDismiss }: StatusLineProps) {
   return (
     <div className="status-line" aria-live="polite" data-testid="status-line">
       {busy ? (
-        <span className="status-pill status-busy">
+        <span className="floating-pill status-pill status-busy">
           <span className="spinner" aria-hidden="true" />
           {busy}
         </span>
       ) : notice ? (
-        <span className={notice.kind === 'error' ? 'status-pill status-notice error' : 'status-pill status-notice'} key={notice.seq}>
+        <span className={notice.kind === 'error' ? 'floating-pill status-pill status-notice error' : 'floating-pill status-pill status-notice'} key={notice.seq}>
           <span className="status-text">{notice.text}</span>
           <button type="button" className="link-button" onClick={onDismiss} aria-label="Dismiss">
             ×

@@ -255,7 +255,7 @@ export function StylePanel({ graph, settings, onChange, onReset }: StylePanelPro
   const [editingRule, setEditingRule] = useState<string | null>(null);
   return (
     <div className="style-panel" data-testid="style-panel">
-      <ul className="style-labels">
+      <ul className="plain-list style-labels">
         {labels.map((entry) => (
           <li key={entry.label}>
             <button
@@ -276,7 +276,7 @@ export function StylePanel({ graph, settings, onChange, onReset }: StylePanelPro
       </ul>
       <h3 className="mini-title">Rules</h3>
       {settings.rules.length === 0 && <p className="muted small">No rules.</p>}
-      <ul className="rule-list">
+      <ul className="plain-list rule-list">
         {settings.rules.map((rule) => (
           <li key={rule.id} className="rule-item" data-rule={rule.id}>
             <div className="rule-summary">

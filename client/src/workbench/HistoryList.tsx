@@ -39,7 +39,7 @@ export function HistoryList({ entries, onLoad, onRun, onClear }: HistoryListProp
           {entries.map((entry) => (
             <li key={`${entry.ranAt}-${entry.query}`}>
               <button type="button" className="wb-list-entry" onClick={() => onLoad(entry)} title="Load into the editor">
-                <code className="wb-list-query">{entry.query}</code>
+                <code className="wb-list-query clamp-two-lines">{entry.query}</code>
                 <span className="muted small">
                   {timeAgo(entry.ranAt)}
                   {entry.params.trim() !== '' ? ' · with parameters' : ''}

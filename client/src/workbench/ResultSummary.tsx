@@ -67,7 +67,7 @@ export function ResultSummary({ result, roundTripMs }: { result: CypherResponse;
       {summary.notifications.length === 0 ? (
         <p className="muted small">None.</p>
       ) : (
-        <ul className="wb-notifications">
+        <ul className="plain-list wb-notifications">
           {summary.notifications.map((note, index) => (
             <li key={index} className={note.severity === 'WARNING' ? 'wb-notification wb-notification-warning' : 'wb-notification'}>
               <strong>{note.title}</strong>

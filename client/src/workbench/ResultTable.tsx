@@ -89,7 +89,7 @@ export function ResultTable({ result }: { result: CypherResponse }) {
                         <div className="wb-cell-value">
                           <ResultCell value={row[column]} />
                         </div>
-                        <CopyButton className="wb-cell-copy" text={() => cellClipboardText(row[column])} title={`Copy this ${column} value`}>
+                        <CopyButton className="mini-button wb-cell-copy" text={() => cellClipboardText(row[column])} title={`Copy this ${column} value`}>
                           Copy
                         </CopyButton>
                       </div>

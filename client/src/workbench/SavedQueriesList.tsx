@@ -70,7 +70,7 @@ export function SavedQueriesList({ queries, canSave, onSave, onLoad, onDelete, o
             <li key={entry.name}>
               <button type="button" className="wb-list-entry" onClick={() => onLoad(entry)} title="Load into the editor">
                 <span className="wb-list-name">{entry.name}</span>
-                <code className="wb-list-query">{entry.query}</code>
+                <code className="wb-list-query clamp-two-lines">{entry.query}</code>
               </button>
               <button type="button" className="button wb-button-small" onClick={() => onDelete(entry.name)} aria-label={`Delete ${entry.name}`}>
                 Delete
