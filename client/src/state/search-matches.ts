@@ -33,8 +33,10 @@ function namesEvery(texts: readonly string[], terms: readonly string[]): boolean
 }
 
 /**
- * The matching node ids in view, or null when `text` has no word (nothing is marked). `found`: ids the
- * server's search answered with (some may not be in view), ringed only when no node in view is named.
+ * The matching node ids in view, or null when there are none (nothing is marked: the text has no word, or
+ * nothing in view matches it; fading the whole view for a word found nowhere in it hid the graph behind a
+ * "No matches", and only for some texts: new-user trial). `found`: ids the server's search answered with
+ * (some may not be in view), ringed only when no node in view is named.
  */
 export function searchMatches(graph: GraphData, text: string, found: readonly string[]): ReadonlySet<string> | null {
   const terms = searchTerms(folded(text));
@@ -42,5 +44,5 @@ export function searchMatches(graph: GraphData, text: string, found: readonly st
   const matches = new Set<string>();
   for (const node of graph.nodes.values()) if (namesEvery(namesOf(node), terms)) matches.add(node.id);
   if (matches.size === 0) for (const id of found) if (graph.nodes.has(id)) matches.add(id);
-  return matches;
+  return matches.size > 0 ? matches : null;
 }
