@@ -43,11 +43,17 @@ describe('the Cypher workbench in Chromium', () => {
     await editor().waitFor({ timeout: 30_000 });
     await expect(drawer().isVisible()).resolves.toBe(true);
 
+    // The first visit's sample query is selected: what is typed replaces it.
+    await expect(editor().innerText()).resolves.toBe('MATCH (n)-[r]->(m)\nRETURN n, r, m\nLIMIT 25');
+    await page.keyboard.type('RETURN 1');
+    await expect(editor().innerText()).resolves.toBe('RETURN 1');
+
     await page.keyboard.press('Control+Backquote');
     await expect(drawer().isVisible()).resolves.toBe(false);
     await page.keyboard.press('Control+Backquote');
     await expect(drawer().isVisible()).resolves.toBe(true);
-    // Reopened, not rebuilt: the editor that was there is still there, focused.
+    // Reopened, not rebuilt: the editor that was there is still there, focused, its text as it was.
+    await expect(editor().innerText()).resolves.toBe('RETURN 1');
     await expect(page.evaluate(() => document.activeElement?.closest('[data-testid="cypher-editor"]') !== null)).resolves.toBe(true);
   });
 

@@ -10,7 +10,8 @@ import { baseExtensions, useCodeMirror } from './editor-setup.ts';
 import './CypherEditor.css';
 
 export interface CypherEditorHandle {
-  focus(): void;
+  /** Focuses the editor; with `selectAll`, its whole text is selected, so what is typed replaces it. */
+  focus(options?: { selectAll?: boolean }): void;
 }
 
 interface CypherEditorProps {
@@ -62,7 +63,18 @@ export function CypherEditor({ value, onChange, onRun, schema, scheme, serverMar
     view.current?.dispatch({ effects: setServerMark.of(serverMark) });
   }, [serverMark, view]);
 
-  useImperativeHandle(ref, () => ({ focus: () => view.current?.focus() }), [view]);
+  useImperativeHandle(
+    ref,
+    () => ({
+      focus: (options) => {
+        const editor = view.current;
+        if (!editor) return;
+        if (options?.selectAll) editor.dispatch({ selection: { anchor: 0, head: editor.state.doc.length } });
+        editor.focus();
+      },
+    }),
+    [view],
+  );
 
   return <div ref={container} className="wb-editor wb-cypher-editor" data-testid="cypher-editor" />;
 }

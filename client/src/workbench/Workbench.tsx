@@ -71,8 +71,10 @@ export function Workbench({ scheme, onShowGraph, active = true, toolbarEnd }: Wo
   const editor = useRef<CypherEditorHandle>(null);
   const { state, run, cancel } = useQueryRunner();
 
+  // The first visit's sample query is selected, so a query typed in replaces it instead of running into it
+  // (new-user trial: "…LIMIT 50MATCH (n)-[r]->(m)…", a syntax error); a query of the user's own is not.
   useEffect(() => {
-    if (active) editor.current?.focus();
+    if (active) editor.current?.focus({ selectAll: query === DEFAULT_DRAFT.query });
   }, [active]);
 
   useEffect(() => void writeJson(store, STORAGE_KEYS.workbenchDraft, { query, params }), [store, query, params]);
