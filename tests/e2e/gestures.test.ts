@@ -435,8 +435,8 @@ describe('pinning', () => {
     await expect.poll(() => select.inputValue()).toBe('grid');
     await expect.poll(() => page.locator('[data-testid="graph-canvas"]').getAttribute('data-layout')).toBe('idle');
     await waitForStillGraph(page);
-    // Each choice cancels the one computing before it (or it is skipped while it waits): one or two are
-    // placed (the first may finish before the next key), not four one after another.
+    // The first choice runs; the ones after it wait, and all but the last are skipped: two are placed, not
+    // four one after another.
     expect((await jobs()) - before).toBeLessThanOrEqual(2);
     // And the drawing is the grid's: boxes (node and caption) centred on a few rows.
     const rows = await page.evaluate(() =>

@@ -8,7 +8,6 @@ import type { Core, NodeSingular } from 'cytoscape';
 import type { Camera } from '../state/url-state.ts';
 import { FIT_PADDING, fitNow, reveal, showThrough } from './camera.ts';
 import { syncElements } from './elements.ts';
-import { cancelLayout } from './layout-runner.ts';
 import type { GraphCanvasProps } from './GraphCanvas.tsx';
 import { ANIMATE_MAX_NODES, applyPositions, DEFAULT_LAYOUT_NAME, fullLayout, incrementalLayout, layoutByName, type LayoutContext } from './layouts.ts';
 import { reportPositions } from './use-cytoscape.ts';
@@ -31,8 +30,6 @@ export function useElementSync(
   /** The `seq` of the last layout request already carried out (by the graph's sync or by itself). */
   const handledRequest = useRef<number | null>(null);
   const settled = () => reportPositions(cyRef.current, latest.current, 'layout');
-  /** True while a layout the analyst chose (a layout request) runs: a newer choice cancels it. */
-  const requestedLayoutRunning = useRef(false);
   /** The `seq` of the last camera request taken. */
   const handledCamera = useRef<number | null>(null);
   /** The camera a shared link asked for, once: null when there is none or it was taken. */
@@ -103,21 +100,14 @@ export function useElementSync(
     handledRequest.current = request.seq;
     const layout = layoutByName(request.name);
     if (layout.manual) return;
-    // A newer choice supersedes the layout chosen before it: the one computing is cancelled, the ones waiting
-    // are skipped, so only the last of several quick choices runs (twelve choices 60 ms apart took 3.5 s,
-    // one after another: new-user trial). The cancelled one says nothing: takeBackLayout only takes back the
-    // latest request.
-    if (requestedLayoutRunning.current) cancelLayout();
+    // A newer choice supersedes the layouts chosen before it that still wait their turn: they are skipped,
+    // so of several quick choices the one running finishes and the last runs (twelve choices 60 ms apart
+    // were laid out one after another, 3.5 s: new-user trial).
     void enqueue(async (cy) => {
       if (latest.current.layoutRequest?.seq !== request.seq) return;
-      requestedLayoutRunning.current = true;
-      try {
-        // Pinned nodes keep their place through every layout; the others are arranged around them.
-        const placed = await fullLayout(cy, layout.name, { animate: true, fit: true, spiral: false, fixed: latest.current.pinned }, context);
-        if (!placed && !cy.destroyed()) latest.current.onLayoutCancelled(request.seq);
-      } finally {
-        requestedLayoutRunning.current = false;
-      }
+      // Pinned nodes keep their place through every layout; the others are arranged around them.
+      const placed = await fullLayout(cy, layout.name, { animate: true, fit: true, spiral: false, fixed: latest.current.pinned }, context);
+      if (!placed && !cy.destroyed()) latest.current.onLayoutCancelled(request.seq);
     }).then(settled);
   }, [props.layoutRequest]);
 }
