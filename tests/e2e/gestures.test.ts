@@ -418,36 +418,6 @@ describe('the context menu', () => {
 describe('pinning', () => {
   const positionOf = (id: string) => page.evaluate((nodeId) => (window as unknown as CyWindow).__cy.getElementById(nodeId).position(), id);
 
-  it('runs only the last of several layouts chosen in quick succession', async () => {
-    await openView(page, server.url, '');
-    await waitForStillGraph(page);
-    await expect.poll(() => page.locator('[data-testid="graph-canvas"]').getAttribute('data-layout')).toBe('idle');
-    // Layouts placed: started and not cancelled.
-    const jobs = () => page.evaluate(() => {
-      const counts = window as unknown as { __layoutJobs?: number; __layoutJobsCancelled?: number };
-      return (counts.__layoutJobs ?? 0) - (counts.__layoutJobsCancelled ?? 0);
-    });
-    const before = await jobs();
-    // Arrow keys on the layout list, as fast as a user holding the key: force -> concentric -> hierarchy -> circle -> grid.
-    const select = page.locator('[data-testid="layout-select"]');
-    await select.focus();
-    for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowDown', { delay: 20 });
-    await expect.poll(() => select.inputValue()).toBe('grid');
-    await expect.poll(() => page.locator('[data-testid="graph-canvas"]').getAttribute('data-layout')).toBe('idle');
-    await waitForStillGraph(page);
-    // The first choice runs; the ones after it wait, and all but the last are skipped: two are placed, not
-    // four one after another.
-    expect((await jobs()) - before).toBeLessThanOrEqual(2);
-    // And the drawing is the grid's: boxes (node and caption) centred on a few rows.
-    const rows = await page.evaluate(() =>
-      new Set((window as unknown as CyWindow).__cy.nodes().map((n) => {
-        const box = n.boundingBox({ includeLabels: true });
-        return Math.round((box.y1 + box.y2) / 2);
-      })).size,
-    );
-    expect(rows).toBeLessThanOrEqual(7);
-  });
-
   it('keeps a pinned node in place through every layout and through undo, marks it, and puts it in the link', async () => {
     await openView(page, server.url, '');
     await waitForStillGraph(page);

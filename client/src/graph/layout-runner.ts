@@ -28,8 +28,6 @@ declare global {
   interface Window {
     /** Layout jobs started on this page, for browser tests (one layout per change). Nothing else reads it. */
     __layoutJobs?: number;
-    /** Of those, the ones cancelled before they were placed (a newer choice), for browser tests. */
-    __layoutJobsCancelled?: number;
   }
 }
 
@@ -73,7 +71,6 @@ export function cancelLayout(): void {
   if (!current) return;
   running = null;
   stopWorker(); // the only way to stop a synchronous computation midway
-  if (typeof window !== 'undefined') window.__layoutJobsCancelled = (window.__layoutJobsCancelled ?? 0) + 1;
   current.settle(null);
 }
 

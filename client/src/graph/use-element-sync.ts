@@ -100,11 +100,7 @@ export function useElementSync(
     handledRequest.current = request.seq;
     const layout = layoutByName(request.name);
     if (layout.manual) return;
-    // A newer choice supersedes the layouts chosen before it that still wait their turn: they are skipped,
-    // so of several quick choices the one running finishes and the last runs (twelve choices 60 ms apart
-    // were laid out one after another, 3.5 s: new-user trial).
     void enqueue(async (cy) => {
-      if (latest.current.layoutRequest?.seq !== request.seq) return;
       // Pinned nodes keep their place through every layout; the others are arranged around them.
       const placed = await fullLayout(cy, layout.name, { animate: true, fit: true, spiral: false, fixed: latest.current.pinned }, context);
       if (!placed && !cy.destroyed()) latest.current.onLayoutCancelled(request.seq);
