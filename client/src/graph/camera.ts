@@ -44,6 +44,18 @@ function covered(cy: Core): { right: number; bottom: number } {
 }
 
 /**
+ * Brings Cytoscape's size of the canvas (cached, renewed on its resize) up to date with the page as laid
+ * out now. The timeline appears in the same commit as the first graph, and the ResizeObserver that tells
+ * Cytoscape (use-cytoscape.ts) may report it only after the first layout has measured its frame or fitted
+ * the view: fitted to the stale size, the seed opened at zoom 0.66 at 1024×700, squeezed by the resize that
+ * followed, instead of 0.76 (CI, now and then). Resizes only when the size differs: a resize redraws.
+ */
+export function measureCanvas(cy: Core): void {
+  const container = cy.container();
+  if (container && (container.clientWidth !== cy.width() || container.clientHeight !== cy.height())) cy.resize();
+}
+
+/**
  * On-screen size (px) of a caption's font that a fit beside a panel keeps at least: issue 12's figure for
  * captions read at the opening zoom (9 px; the stylesheet draws them at CAPTION_FONT.size at zoom 1).
  */
@@ -64,6 +76,7 @@ export const READABLE_CAPTION_PX = 9;
  * panel runs under it, still on the canvas.
  */
 export function fitViewport(cy: Core, eles: CollectionReturnValue, padding: number): { zoom: number; pan: Position } {
+  measureCanvas(cy);
   const nodes = eles.nodes();
   const box = nodes.length > LARGE_VIEW_NODES ? nodesBox(nodes) : eles.boundingBox();
   const [boxWidth, boxHeight] = [box.x2 - box.x1 || 1, box.y2 - box.y1 || 1];
@@ -112,6 +125,7 @@ export function fitShown(cy: Core): void {
 export function focusNode(cy: Core, id: string): void {
   const node = cy.getElementById(id);
   if (node.empty()) return;
+  measureCanvas(cy);
   const zoom = Math.min(cy.maxZoom(), Math.max(cy.zoom(), FOCUS_ZOOM));
   const box = node.boundingBox(); // the node with its caption, as Cytoscape's `center` takes it
   const [x, y] = [(box.x1 + box.x2) / 2, (box.y1 + box.y2) / 2];
@@ -145,7 +159,7 @@ export function cameraOf(cy: Core): Camera {
  * measured it (the timeline appears with the first graph), and a stale size would put the centre elsewhere.
  */
 export function showThrough(cy: Core, camera: Camera): void {
-  cy.resize();
+  measureCanvas(cy);
   const zoom = Math.min(cy.maxZoom(), Math.max(cy.minZoom(), camera.zoom));
   cy.viewport({ zoom, pan: { x: cy.width() / 2 - zoom * camera.x, y: cy.height() / 2 - zoom * camera.y } });
 }

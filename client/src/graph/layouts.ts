@@ -7,7 +7,7 @@
  */
 import type { Core, LayoutOptions, NodeCollection, NodeSingular, Position } from 'cytoscape';
 import { FCOSE_MAX_NODES, seededRandom, type LayoutJob, type LayoutPositions } from './layout-engine.ts';
-import { FIT_PADDING, fitNow } from './camera.ts';
+import { FIT_PADDING, fitNow, measureCanvas } from './camera.ts';
 import { startLayout } from './layout-runner.ts';
 import { LARGE_VIEW_NODES } from './level-of-detail.ts';
 import { centroid, placeBesideGraph, placeOnSpiral, viewCentre } from './placement.ts';
@@ -77,6 +77,7 @@ function layoutJob(cy: Core, name: string, nodes: NodeCollection, fixed: Readonl
   nodes.edgesWith(nodes).forEach((edge) => {
     edges.push({ source: edge.source().id(), target: edge.target().id() });
   });
+  measureCanvas(cy);
   const frame = { width: Math.max(1, cy.width() - 2 * FIT_PADDING), height: Math.max(1, cy.height() - 2 * FIT_PADDING) };
   return { name, nodes: jobNodes, edges, start, seed: LAYOUT_SEED, frame };
 }
