@@ -458,6 +458,32 @@ describe('pinning', () => {
       expect(at.x, name).toBeCloseTo(pinnedAt.x, 0);
       expect(at.y, name).toBeCloseTo(pinnedAt.y, 0);
     }
+  it('lays out only the first and the last of several layouts chosen in quick succession', async () => {
+    await openView(page, server.url, '');
+    await waitForStillGraph(page);
+    await expect.poll(() => page.locator('[data-testid="graph-canvas"]').getAttribute('data-layout')).toBe('idle');
+    const jobs = () => page.evaluate(() => (window as unknown as { __layoutJobs?: number }).__layoutJobs ?? 0);
+    const before = await jobs();
+    // Arrow keys on the layout list, as fast as a user holding the key: force -> concentric -> hierarchy -> circle -> grid.
+    const select = page.locator('[data-testid="layout-select"]');
+    await select.focus();
+    for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowDown', { delay: 20 });
+    await expect.poll(() => select.inputValue()).toBe('grid');
+    await expect.poll(() => page.locator('[data-testid="graph-canvas"]').getAttribute('data-layout')).toBe('idle');
+    await waitForStillGraph(page);
+    // The first choice runs; the ones chosen while it ran wait, and all but the last are skipped: two
+    // layouts, not four one after another.
+    expect((await jobs()) - before).toBeLessThanOrEqual(2);
+    // And the drawing is the grid's: boxes (node and caption) centred on a few rows.
+    const rows = await page.evaluate(() =>
+      new Set((window as unknown as CyWindow).__cy.nodes().map((n) => {
+        const box = n.boundingBox({ includeLabels: true });
+        return Math.round((box.y1 + box.y2) / 2);
+      })).size,
+    );
+    expect(rows).toBeLessThanOrEqual(7);
+  });
+
     expect(await positionOf('ukraine')).not.toEqual(other); // the others moved
     await expect.poll(() => page.evaluate(() => decodeURIComponent(window.location.hash))).toContain('pin=russia');
     // Undo walks back the layouts, the pin stays; one more unpins.

@@ -94,13 +94,21 @@ export function useElementSync(
     void enqueue((cy) => applyPositions(cy, latest.current.positions, cy.nodes().length <= ANIMATE_MAX_NODES));
   }, [props.viewRevision]);
 
+  /** The `seq` of the last layout chosen and queued here (not by the graph's sync). */
+  const lastChoice = useRef<number | null>(null);
   useEffect(() => {
     const request = props.layoutRequest;
     if (!request || request.seq === handledRequest.current) return;
     handledRequest.current = request.seq;
     const layout = layoutByName(request.name);
     if (layout.manual) return;
+    lastChoice.current = request.seq;
     void enqueue(async (cy) => {
+      // A layout chosen after this one, queued behind it, lays out and fits the whole view anew: this one is
+      // skipped, so of quick choices the one running finishes and the last runs (twelve choices 60 ms apart
+      // were laid out one after another, 3.5 s: new-user trial). Only a later choice skips it: a request the
+      // graph's sync carried out (a query result shown) does not re-fit after it.
+      if (lastChoice.current !== request.seq) return;
       // Pinned nodes keep their place through every layout; the others are arranged around them.
       const placed = await fullLayout(cy, layout.name, { animate: true, fit: true, spiral: false, fixed: latest.current.pinned }, context);
       if (!placed && !cy.destroyed()) latest.current.onLayoutCancelled(request.seq);
