@@ -70,7 +70,7 @@ function iconRules(): StylesheetJson {
 /** Zoom from which every relationship's caption is drawn, by default (settings: `edgeCaptionZoom`). */
 export const EDGE_CAPTION_ZOOM = 1.2;
 /** Relationship captions' font size (model px). */
-const EDGE_FONT_SIZE = 9;
+export const EDGE_FONT_SIZE = 9;
 
 /**
  * The stylesheet for `theme` at `detail`. On small views a relationship's caption is drawn for the

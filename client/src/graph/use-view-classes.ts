@@ -4,15 +4,17 @@
  * pinned nodes.
  */
 import { useEffect, type RefObject } from 'react';
-import type { Core, NodeSingular } from 'cytoscape';
+import type { Core, EdgeSingular, NodeSingular } from 'cytoscape';
 import { animateFit, FIT_PADDING } from './camera.ts';
 import type { GraphCanvasProps } from './GraphCanvas.tsx';
 import { LARGE_VIEW_NODES } from './level-of-detail.ts';
-import { CLASSES } from './stylesheet.ts';
+import { captionsThatFit, type EdgeCaption } from './edge-captions.ts';
+import { CLASSES, EDGE_FONT_SIZE } from './stylesheet.ts';
+import { GRAPH_FONT } from './theme.ts';
 import type { Enqueue } from './use-layout-queue.ts';
 
 export function useViewClasses(cyRef: RefObject<Core | null>, props: GraphCanvasProps, enqueue: Enqueue): void {
-  const { graph, selection, alsoSelected, hidden, paths, pathOriginId, searchMatches, pinned } = props;
+  const { graph, selection, alsoSelected, hidden, paths, pathOriginId, searchMatches, pinned, positions } = props;
   useEffect(() => {
     const cy = cyRef.current;
     if (!cy) return;
@@ -23,10 +25,8 @@ export function useViewClasses(cyRef: RefObject<Core | null>, props: GraphCanvas
       const target = also.size === 0 ? shown : shown.union(cy.nodes().filter((node) => also.has(node.id())));
       cy.elements(':selected').difference(target).unselect();
       cy.elements(`.${CLASSES.dimmed}`).removeClass(CLASSES.dimmed);
-      cy.edges(`.${CLASSES.captioned}`).removeClass(CLASSES.captioned);
       if (target.empty()) return;
       target.select();
-      target.nodes().connectedEdges().addClass(CLASSES.captioned);
       if (paths && paths.count > 0) return; // the path highlight already says what matters
       // Dimming restyles every other element: seconds on a large view, for every click (found by the
       // large-view browser test). There the selection's own highlight has to do.
@@ -35,6 +35,27 @@ export function useViewClasses(cyRef: RefObject<Core | null>, props: GraphCanvas
       cy.elements().difference(context).addClass(CLASSES.dimmed);
     });
   }, [selection, alsoSelected, graph, paths]);
+
+  // The selection's relationships with a caption at any zoom: those whose captions fit with none over
+  // another (edge-captions.ts), again when the nodes have moved. Large views draw no such captions.
+  useEffect(() => {
+    const cy = cyRef.current;
+    if (!cy) return;
+    const edges = cy.nodes(':selected').connectedEdges().filter((edge) => !edge.hasClass(CLASSES.hidden));
+    const captions: EdgeCaption[] = cy.nodes().length > LARGE_VIEW_NODES ? [] : edges.map((edge: EdgeSingular) => ({
+      id: edge.id(),
+      text: String(edge.data('type') ?? ''),
+      certainty: String(edge.data('certainty') ?? ''),
+      source: edge.sourceEndpoint(),
+      target: edge.targetEndpoint(),
+      middle: edge.midpoint(),
+    }));
+    const fit = captionsThatFit(captions, edgeCaptionWidth, EDGE_FONT_SIZE);
+    cy.batch(() => {
+      cy.edges(`.${CLASSES.captioned}`).removeClass(CLASSES.captioned);
+      for (const id of fit) cy.getElementById(id).addClass(CLASSES.captioned);
+    });
+  }, [selection, alsoSelected, graph, hidden, positions]);
 
   useEffect(() => {
     const cy = cyRef.current;
@@ -101,4 +122,18 @@ export function useViewClasses(cyRef: RefObject<Core | null>, props: GraphCanvas
     if (pathOriginId) cy.getElementById(pathOriginId).addClass(CLASSES.pathOrigin);
   }, [pathOriginId, graph]);
 
+}
+
+/** px a relationship's caption takes at zoom 1 (measured at ten times the size, for precision), by its text. */
+const captionWidths = new Map<string, number>();
+let measuring: CanvasRenderingContext2D | null = null;
+function edgeCaptionWidth(text: string): number {
+  const known = captionWidths.get(text);
+  if (known !== undefined) return known;
+  measuring ??= document.createElement('canvas').getContext('2d');
+  if (!measuring) return text.length * EDGE_FONT_SIZE * 0.6;
+  measuring.font = `${EDGE_FONT_SIZE * 10}px ${GRAPH_FONT}`;
+  const width = measuring.measureText(text).width / 10;
+  captionWidths.set(text, width);
+  return width;
 }

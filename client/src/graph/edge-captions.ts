@@ -1,0 +1,102 @@
+/**
+ * Which of the selection's relationships have their caption drawn at any zoom (CLASSES.captioned): as many
+ * as fit without one caption over another. Around a hub the captions of all its relationships were drawn,
+ * and about ten lay over one another around Russia (new-user trial). Captions scale with the zoom, so which
+ * ones overlap does not depend on it: this runs when the selection or the positions change, not on zoom.
+ * The others show under the pointer, and above the zoom from which every caption is drawn.
+ *
+ * A caption is the box Cytoscape draws (stylesheet.ts: the type, autorotated along the relationship at its
+ * midpoint, on a background padded by 1 px), taken as a rotated rectangle; two overlap when no axis of
+ * either separates them (separating axis theorem). Kept first: the more certain relationships (certainty.ts's
+ * order), then the longer, whose captions cover less of their ends.
+ */
+import type { Position } from 'cytoscape';
+import { CERTAINTY_ORDER } from './certainty.ts';
+
+/** A relationship's caption as Cytoscape places it: its text, the ends of its line and its middle (model px). */
+export interface EdgeCaption {
+  id: string;
+  text: string;
+  certainty: string;
+  source: Position;
+  target: Position;
+  middle: Position;
+}
+
+/** A caption as drawn: centre, unit vector along the text, half width and half height (model px). */
+interface CaptionBox {
+  x: number;
+  y: number;
+  ux: number;
+  uy: number;
+  halfWidth: number;
+  halfHeight: number;
+}
+
+/** Model px kept between two captions, so they do not touch. */
+const CAPTION_GAP = 2;
+/** The grid's cell (model px) that finds the captions near one another without comparing every pair. */
+const CELL = 64;
+
+/**
+ * The ids of the `captions` that can all be drawn with none over another, chosen greedily in the order
+ * above. `textWidth(text)` gives a caption's text width in model px at its font (a canvas's measureText);
+ * `fontSize` is the caption's font size in model px. Captions without text take no room and are left out.
+ */
+export function captionsThatFit(captions: readonly EdgeCaption[], textWidth: (text: string) => number, fontSize: number): string[] {
+  const candidates = captions.filter((caption) => caption.text !== '');
+  candidates.sort((a, b) => rank(a) - rank(b) || length(b) - length(a) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const grid = new Map<string, CaptionBox[]>();
+  const kept: string[] = [];
+  for (const caption of candidates) {
+    const box = captionBox(caption, textWidth(caption.text), fontSize);
+    const cells = cellsOf(box);
+    if (cells.some((cell) => grid.get(cell)?.some((other) => overlap(box, other)))) continue;
+    for (const cell of cells) grid.set(cell, [...(grid.get(cell) ?? []), box]);
+    kept.push(caption.id);
+  }
+  return kept;
+}
+
+function captionBox({ source, target, middle }: EdgeCaption, textWidth: number, fontSize: number): CaptionBox {
+  const [dx, dy] = [target.x - source.x, target.y - source.y];
+  const norm = Math.hypot(dx, dy);
+  // Autorotated text never reads upside down, so the direction's sign does not matter here.
+  const [ux, uy] = norm > 0 ? [dx / norm, dy / norm] : [1, 0];
+  return { x: middle.x, y: middle.y, ux, uy, halfWidth: textWidth / 2 + 1 + CAPTION_GAP / 2, halfHeight: fontSize / 2 + 1 + CAPTION_GAP / 2 };
+}
+
+const rank = (caption: EdgeCaption) => {
+  const index = (CERTAINTY_ORDER as readonly string[]).indexOf(caption.certainty);
+  return index < 0 ? CERTAINTY_ORDER.length : index;
+};
+
+const length = ({ source, target }: EdgeCaption) => Math.hypot(target.x - source.x, target.y - source.y);
+
+/** Half the box's extent along the axis (nx, ny). */
+function reach(box: CaptionBox, nx: number, ny: number): number {
+  return box.halfWidth * Math.abs(box.ux * nx + box.uy * ny) + box.halfHeight * Math.abs(-box.uy * nx + box.ux * ny);
+}
+
+function overlap(a: CaptionBox, b: CaptionBox): boolean {
+  const [dx, dy] = [b.x - a.x, b.y - a.y];
+  for (const [nx, ny] of [
+    [a.ux, a.uy],
+    [-a.uy, a.ux],
+    [b.ux, b.uy],
+    [-b.uy, b.ux],
+  ] as const) {
+    if (Math.abs(dx * nx + dy * ny) >= reach(a, nx, ny) + reach(b, nx, ny)) return false;
+  }
+  return true;
+}
+
+/** The grid cells the box's axis-aligned bounds touch. */
+function cellsOf(box: CaptionBox): string[] {
+  const [ex, ey] = [reach(box, 1, 0), reach(box, 0, 1)];
+  const cells: string[] = [];
+  for (let i = Math.floor((box.x - ex) / CELL); i <= Math.floor((box.x + ex) / CELL); i++) {
+    for (let j = Math.floor((box.y - ey) / CELL); j <= Math.floor((box.y + ey) / CELL); j++) cells.push(`${i},${j}`);
+  }
+  return cells;
+}

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { captionsThatFit, type EdgeCaption } from '../../client/src/graph/edge-captions.ts';
+
+/** Every letter 5 px wide at the 9 px font: a caption "XXXXXXXXXX" is 50 px plus its padding. */
+const width = (text: string) => text.length * 5;
+
+/** A relationship of `length` px at `angle` degrees whose middle is at (x, y). */
+function caption(id: string, x: number, y: number, angle: number, options: { text?: string; certainty?: string; length?: number } = {}): EdgeCaption {
+  const half = (options.length ?? 200) / 2;
+  const [dx, dy] = [Math.cos((angle * Math.PI) / 180) * half, Math.sin((angle * Math.PI) / 180) * half];
+  return { id, text: options.text ?? 'XXXXXXXXXX', certainty: options.certainty ?? 'reported', source: { x: x - dx, y: y - dy }, target: { x: x + dx, y: y + dy }, middle: { x, y } };
+}
+
+describe('captionsThatFit', () => {
+  it('keeps captions that lie apart, along their relationships', () => {
+    expect(captionsThatFit([caption('a', 0, 0, 0), caption('b', 0, 40, 0), caption('c', 200, 0, 0)], width, 9)).toEqual(['a', 'b', 'c']);
+  });
+
+  it('keeps one of two captions that cross at their middles', () => {
+    expect(captionsThatFit([caption('a', 0, 0, 0), caption('b', 0, 0, 90)], width, 9)).toHaveLength(1);
+  });
+
+  it('takes captions as the rotated boxes drawn, not their upright bounds: two diagonal neighbours both fit', () => {
+    // 45°, 16 px apart across the text (more than the 13 px a 9 px caption takes with padding and gap):
+    // their upright bounds (about 45 px square) overlap, the captions do not.
+    const [nx, ny] = [-Math.SQRT1_2 * 16, Math.SQRT1_2 * 16];
+    expect(captionsThatFit([caption('a', 0, 0, 45), caption('b', nx, ny, 45)], width, 9)).toEqual(['a', 'b']);
+    // 10 px apart, they overlap.
+    const [mx, my] = [-Math.SQRT1_2 * 10, Math.SQRT1_2 * 10];
+    expect(captionsThatFit([caption('a', 0, 0, 45), caption('b', mx, my, 45)], width, 9)).toHaveLength(1);
+  });
+
+  it('keeps the more certain relationship, then the longer, of two that overlap', () => {
+    expect(captionsThatFit([caption('s', 0, 0, 0, { certainty: 'speculated' }), caption('c', 5, 3, 10, { certainty: 'confirmed' })], width, 9)).toEqual(['c']);
+    expect(captionsThatFit([caption('short', 0, 0, 0, { length: 80 }), caption('long', 5, 3, 10, { length: 300 })], width, 9)).toEqual(['long']);
+  });
+
+  it('around a hub keeps a set with no two captions over each other, and drops only captions that would overlap a kept one', () => {
+    // Twelve relationships from a hub at (0, 0), their middles 30 px out: the captions crowd near the hub.
+    const hub = Array.from({ length: 12 }, (_, i) => {
+      const angle = i * 30;
+      const [x, y] = [Math.cos((angle * Math.PI) / 180) * 30, Math.sin((angle * Math.PI) / 180) * 30];
+      return caption(`r${i}`, x, y, angle, { length: 60 });
+    });
+    const kept = captionsThatFit(hub, width, 9);
+    expect(kept.length).toBeGreaterThan(1);
+    expect(kept.length).toBeLessThan(12);
+    // Each one dropped overlaps one kept: adding it back to the kept ones leaves it out again.
+    for (const dropped of hub.filter((c) => !kept.includes(c.id))) {
+      const again = captionsThatFit([...hub.filter((c) => kept.includes(c.id)), dropped], width, 9);
+      expect(again).not.toContain(dropped.id);
+    }
+    // And the kept ones fit together.
+    expect(captionsThatFit(hub.filter((c) => kept.includes(c.id)), width, 9).sort()).toEqual([...kept].sort());
+  });
+
+  it('leaves out relationships without a caption text', () => {
+    expect(captionsThatFit([caption('a', 0, 0, 0, { text: '' }), caption('b', 0, 0, 0)], width, 9)).toEqual(['b']);
+  });
+});
