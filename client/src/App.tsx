@@ -34,7 +34,7 @@ import { useColorScheme } from './state/use-color-scheme.ts';
 import { useExplorer } from './state/use-explorer.ts';
 import { usePersistedLayout, usePreferences } from './state/use-preferences.ts';
 import { useShortcuts } from './state/use-shortcuts.ts';
-import { useSidebar } from './state/use-sidebar.ts';
+import { usePeekDismissal, useSidebar } from './state/use-sidebar.ts';
 import { viewMaxNodes, viewMaxRelationships } from './api/server-limits.ts';
 import { fitsInLink, LINK_MAX_CHARS } from './state/url-state.ts';
 import { linkedNodeIds, useUrlSync, viewLink } from './state/use-url-sync.ts';
@@ -110,6 +110,10 @@ export function App() {
 
   const select = (selection: typeof state.selection) => dispatch({ type: 'selected', selection });
   const sidebar = useSidebar();
+  const sidebarRef = useRef<HTMLElement>(null);
+  usePeekDismissal(sidebarRef, sidebar.peeking, sidebar.endPeek, () =>
+    document.querySelector<HTMLElement>('[data-testid="graph-canvas"]')?.focus({ preventScroll: true }),
+  );
   const focusSearch = () =>
     sidebar.focusSearch(() => {
       searchRef.current?.focus();
@@ -163,9 +167,9 @@ export function App() {
 
   return (
     <StyleSettingsContext.Provider value={styles}>
-      <div className="app" data-details-open={detailsOpen} data-sidebar-collapsed={sidebar.collapsed}>
-        <aside className="sidebar">
-          {sidebar.collapsed && <SidebarRail sections={SIDEBAR_SECTIONS} onExpand={sidebar.toggle} onSearch={focusSearch} onOpenSection={sidebar.openSection} />}
+      <div className="app" data-details-open={detailsOpen} data-sidebar-collapsed={sidebar.collapsed} data-workbench-open={workbench.open}>
+        <aside className="sidebar" ref={sidebarRef} data-peek={sidebar.peeking}>
+          {sidebar.collapsed && !sidebar.peeking && <SidebarRail sections={SIDEBAR_SECTIONS} onExpand={sidebar.toggle} onSearch={focusSearch} onOpenSection={sidebar.openSection} />}
           <div className="sidebar-top">
             <header className="brand">
               <svg viewBox="0 0 32 32" width="24" height="24" aria-hidden="true">

@@ -198,17 +198,66 @@ describe('a narrow window', () => {
     await page.reload();
     await page.waitForSelector('[data-testid="graph-canvas"][data-ready="true"]');
     await expect(rail.isVisible()).resolves.toBe(true);
-    // The rail's Filters icon opens the sidebar with the Filters section open.
+    // The rail's Filters icon shows the sidebar with the Filters section open, over the canvas (it keeps its
+    // width and camera), and it folds back when the user turns to the canvas.
+    const collapsedWidth = await canvasWidth();
+    const camera = () => page.evaluate(() => {
+      const cy = (window as unknown as CyWindow).__cy;
+      return [cy.zoom(), cy.pan().x, cy.pan().y].map((v) => Math.round(v * 100) / 100);
+    });
+    const view = await camera();
     await page.locator('[data-testid="rail-section-filters"]').click();
     await expect.poll(() => rail.isVisible()).toBe(false);
     await expect(page.locator('[data-testid="section-filters-toggle"]').getAttribute('aria-expanded')).resolves.toBe('true');
-    // [ collapses it, / opens it at the search box.
-    await page.locator('[data-testid="graph-canvas"]').click({ position: { x: 5, y: 5 } });
-    await page.keyboard.press('[');
+    const sidebarBox = (await page.locator('.sidebar').boundingBox())!;
+    expect(sidebarBox.width).toBeGreaterThan(200);
+    expect(await canvasWidth()).toBe(collapsedWidth);
+    const canvas = (await page.locator('[data-testid="graph-canvas"]').boundingBox())!;
+    await page.mouse.click(sidebarBox.x + sidebarBox.width + 20, canvas.y + canvas.height - 20);
     await expect.poll(() => rail.isVisible()).toBe(true);
+    expect(await camera()).toEqual(view);
+    // / shows it at the search box; Esc there (the results first, then the box) folds it back and gives the
+    // keyboard to the canvas, where it was. Still collapsed after a reload.
     await page.keyboard.press('/');
     await expect.poll(() => page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.testid)).toBe('search-input');
     await expect(rail.isVisible()).resolves.toBe(false);
+    await page.keyboard.type('kim');
+    await page.locator('[data-testid="search-input-results"]').waitFor();
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => rail.isVisible()).toBe(true);
+    await expect.poll(() => page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.testid)).toBe('graph-canvas');
+    // [ while it peeks folds it back; [ on the rail opens it for good, the canvas narrower again.
+    await page.keyboard.press('/');
+    await expect.poll(() => rail.isVisible()).toBe(false);
+    await page.locator('[data-testid="sidebar-collapse"]').click();
+    await expect.poll(() => rail.isVisible()).toBe(true);
+    await page.locator('[data-testid="graph-canvas"]').click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press('[');
+    await expect.poll(() => rail.isVisible()).toBe(false);
+    await expect.poll(canvasWidth).toBe(wide);
+  });
+
+  it('gives the timeline\'s height to the canvas while the workbench is open in a short window', async () => {
+    const timeline = page.locator('.timeline');
+    const canvasHeight = async () => (await page.locator('[data-testid="graph-canvas"]').boundingBox())!.height;
+    await page.setViewportSize({ width: 1024, height: 700 });
+    await openView(page, server.url, '');
+    await waitForStillGraph(page);
+    await expect(timeline.isVisible()).resolves.toBe(true);
+    await page.keyboard.press('Control+Backquote');
+    await page.locator('[data-testid="workbench"]').waitFor();
+    await expect.poll(() => timeline.isVisible()).toBe(false);
+    // 700 - toolbar 48 - drawer 315 (45 % of the window): the canvas keeps 337 px, not 241.
+    await expect.poll(canvasHeight).toBeGreaterThan(330);
+    await page.keyboard.press('Control+Backquote');
+    await expect.poll(() => timeline.isVisible()).toBe(true);
+    // A tall window keeps it.
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await page.keyboard.press('Control+Backquote');
+    await page.locator('[data-testid="workbench"]').waitFor();
+    await expect(timeline.isVisible()).resolves.toBe(true);
+    await page.keyboard.press('Control+Backquote');
   });
 
   it('keeps the workbench drawer clear of the details panel at 1024×700, its close button reachable', async () => {

@@ -149,9 +149,12 @@ export function SearchBox({
         }
         return;
       case 'Escape':
-        event.preventDefault();
-        if (showDropdown) setOpen(false);
-        else event.currentTarget.blur();
+        // The first Esc closes the results; the next leaves the box and goes on to what holds it (a
+        // peeking sidebar folds back then: use-sidebar.ts).
+        if (showDropdown) {
+          event.preventDefault();
+          setOpen(false);
+        } else event.currentTarget.blur();
         return;
     }
   };
