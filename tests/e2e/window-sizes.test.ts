@@ -260,6 +260,26 @@ describe('a narrow window', () => {
     await page.keyboard.press('Control+Backquote');
   });
 
+  it('fades the end of the timeline\'s row of dates in words while more of it lies past that end, and scrolls it with the wheel', async () => {
+    await page.setViewportSize({ width: 1024, height: 700 });
+    await openView(page, server.url, '');
+    await waitForStillGraph(page);
+    const row = page.locator('[data-testid="timeline-unplaced"]');
+    const state = () => row.evaluate((box) => ({ more: box.dataset.more ?? 'none', overflows: box.scrollWidth > box.clientWidth + 2, mask: getComputedStyle(box).maskImage }));
+    const first = await state();
+    expect(first.overflows).toBe(true); // the seed's dates in words do not fit beside the timeline at 1024 px
+    expect(first.more).toBe('end');
+    expect(first.mask).toContain('linear-gradient');
+    const box = (await row.boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.wheel(0, 5000);
+    await expect.poll(async () => (await state()).more).toBe('start');
+    await page.mouse.wheel(0, -60);
+    await expect.poll(async () => (await state()).more).toBe('both');
+    await page.mouse.wheel(0, -5000);
+    await expect.poll(async () => (await state()).more).toBe('end');
+  });
+
   it('keeps the workbench drawer clear of the details panel at 1024×700, its close button reachable', async () => {
     await page.setViewportSize({ width: 1024, height: 700 });
     await openView(page, server.url, '');

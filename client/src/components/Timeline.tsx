@@ -10,6 +10,7 @@ import type { Filters, HiddenElements, TimeRange } from '../state/filters.ts';
 import type { GraphData } from '../state/graph-data.ts';
 import type { Selection } from '../state/selection.ts';
 import { dayToTime, TIMELINE_MARKS_MAX, timeDomain, timeScale, timeToDay, timelineBins, timelineItems, type DatedItem } from '../state/timeline.ts';
+import { useScrollEdges } from './use-scroll-edges.ts';
 import './Timeline.css';
 
 interface TimelineProps {
@@ -72,6 +73,8 @@ export function Timeline({ graph, filters, hidden, selection, onRangeChange, onS
     }
     return [...groups];
   }, [items]);
+  const unplacedRef = useRef<HTMLDivElement>(null);
+  useScrollEdges(unplacedRef, unplacedGroups);
 
   const range = filters.timeRange;
   const xOf = (event: PointerEvent<SVGSVGElement>) => event.clientX - event.currentTarget.getBoundingClientRect().left;
@@ -194,7 +197,7 @@ export function Timeline({ graph, filters, hidden, selection, onRangeChange, onS
           <p className="timeline-empty muted small">No dated elements in view.</p>
         )}
         {unplacedGroups.length > 0 && (
-          <div className="timeline-unplaced" data-testid="timeline-unplaced">
+          <div className="timeline-unplaced" data-testid="timeline-unplaced" ref={unplacedRef}>
             <span className="small muted">In words:</span>
             {unplacedGroups.map(([text, group]) => (
               <button
