@@ -424,6 +424,22 @@ describe('the context menu', () => {
     await page.keyboard.press('Escape');
   });
 
+  it('opens the background\'s menu on a right click on the background while a node\'s menu is open', async () => {
+    await openView(page, server.url, '#v=1&n=russia,north-korea,kim-jong-un');
+    await waitForStillGraph(page);
+    const canvas = await page.locator('[data-testid="graph-canvas"]').boundingBox();
+    if (!canvas) throw new Error('no canvas');
+    const at = await page.evaluate(() => (window as unknown as CyWindow).__cy.getElementById('russia').renderedPosition());
+    await page.mouse.click(canvas.x + at.x, canvas.y + at.y, { button: 'right' });
+    await menu().waitFor();
+    await expect(menu().getAttribute('aria-label')).resolves.toBe('Actions on Russia');
+    await page.mouse.click(canvas.x + 8, canvas.y + canvas.height - 8, { button: 'right' });
+    await expect.poll(() => menu().getAttribute('aria-label')).toBe('Actions on the view');
+    await expect(menu().locator('[data-testid="menu-select-all"]').isVisible()).resolves.toBe(true);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => menu().count()).toBe(0);
+  });
+
   it('shows a relationship\'s items on a right click on it, and selects its ends', async () => {
     await openView(page, server.url, '#v=1&n=kim-jong-un,north-korea');
     await waitForStillGraph(page);
@@ -442,22 +458,6 @@ describe('the context menu', () => {
 describe('pinning', () => {
   const positionOf = (id: string) => page.evaluate((nodeId) => (window as unknown as CyWindow).__cy.getElementById(nodeId).position(), id);
 
-  it('keeps a pinned node in place through every layout and through undo, marks it, and puts it in the link', async () => {
-    await openView(page, server.url, '');
-    await waitForStillGraph(page);
-    await clickElement(page, 'russia');
-    await page.keyboard.press('Shift+P');
-    await expect.poll(() => page.evaluate(() => (window as unknown as CyWindow).__cy.getElementById('russia').hasClass('pinned'))).toBe(true);
-    const pinnedAt = await positionOf('russia');
-    const other = await positionOf('ukraine');
-    for (const name of ['circle', 'grid', 'concentric', 'hierarchy', 'force']) {
-      await page.locator('[data-testid="layout-select"]').selectOption(name);
-      await page.waitForFunction(() => document.querySelector('[data-testid="graph-canvas"]')?.getAttribute('data-layout') === 'idle');
-      await waitForStillGraph(page);
-      const at = await positionOf('russia');
-      expect(at.x, name).toBeCloseTo(pinnedAt.x, 0);
-      expect(at.y, name).toBeCloseTo(pinnedAt.y, 0);
-    }
   it('lays out only the first and the last of several layouts chosen in quick succession', async () => {
     await openView(page, server.url, '');
     await waitForStillGraph(page);
@@ -484,6 +484,22 @@ describe('pinning', () => {
     expect(rows).toBeLessThanOrEqual(7);
   });
 
+  it('keeps a pinned node in place through every layout and through undo, marks it, and puts it in the link', async () => {
+    await openView(page, server.url, '');
+    await waitForStillGraph(page);
+    await clickElement(page, 'russia');
+    await page.keyboard.press('Shift+P');
+    await expect.poll(() => page.evaluate(() => (window as unknown as CyWindow).__cy.getElementById('russia').hasClass('pinned'))).toBe(true);
+    const pinnedAt = await positionOf('russia');
+    const other = await positionOf('ukraine');
+    for (const name of ['circle', 'grid', 'concentric', 'hierarchy', 'force']) {
+      await page.locator('[data-testid="layout-select"]').selectOption(name);
+      await page.waitForFunction(() => document.querySelector('[data-testid="graph-canvas"]')?.getAttribute('data-layout') === 'idle');
+      await waitForStillGraph(page);
+      const at = await positionOf('russia');
+      expect(at.x, name).toBeCloseTo(pinnedAt.x, 0);
+      expect(at.y, name).toBeCloseTo(pinnedAt.y, 0);
+    }
     expect(await positionOf('ukraine')).not.toEqual(other); // the others moved
     await expect.poll(() => page.evaluate(() => decodeURIComponent(window.location.hash))).toContain('pin=russia');
     // Undo walks back the layouts, the pin stays; one more unpins.
@@ -505,25 +521,6 @@ describe('relationship captions on a dense view', () => {
         .map((e) => e.id());
     });
 
-  it('draws them for the selection, under the pointer and above a zoom the settings choose, and none at the opening zoom', async () => {
-    await openView(page, server.url, '');
-    await waitForStillGraph(page);
-    expect(await page.evaluate(() => (window as unknown as CyWindow).__cy.zoom())).toBeLessThan(1.2);
-    await expect(captioned()).resolves.toEqual([]);
-    await clickElement(page, 'north-korea');
-    const own = sorted(await page.evaluate(() => (window as unknown as CyWindow).__cy.getElementById('north-korea').connectedEdges().map((e) => e.id())));
-    await expect.poll(async () => (await captioned()).length).toBeGreaterThan(0);
-    const drawn = await captioned();
-    expect(drawn.filter((id) => !own.includes(id))).toEqual([]);
-    expect(await overlappingCaptions(drawn)).toEqual([]);
-    await page.keyboard.press('Escape');
-    await expect.poll(captioned).toEqual([]);
-    // Under the pointer: that one.
-    const canvas = await page.locator('[data-testid="graph-canvas"]').boundingBox();
-    if (!canvas) throw new Error('no canvas');
-    // A relationship whose middle lies clear of nodes, captions and other relationships' middles (several
-    // run between North Korea and Russia, one over the other): the pointer rests there.
-    const clear = (await page.evaluate(`(() => {
   /**
    * Pairs of the given relationships whose captions, as Cytoscape drew them (its label box, at its
    * autorotated angle), lie one over the other.
@@ -546,6 +543,25 @@ describe('relationship captions on a dense view', () => {
       return pairs;
     })()`) as Promise<string[]>;
 
+  it('draws them for the selection, under the pointer and above a zoom the settings choose, and none at the opening zoom', async () => {
+    await openView(page, server.url, '');
+    await waitForStillGraph(page);
+    expect(await page.evaluate(() => (window as unknown as CyWindow).__cy.zoom())).toBeLessThan(1.2);
+    await expect(captioned()).resolves.toEqual([]);
+    await clickElement(page, 'north-korea');
+    const own = sorted(await page.evaluate(() => (window as unknown as CyWindow).__cy.getElementById('north-korea').connectedEdges().map((e) => e.id())));
+    await expect.poll(async () => (await captioned()).length).toBeGreaterThan(0);
+    const drawn = await captioned();
+    expect(drawn.filter((id) => !own.includes(id))).toEqual([]);
+    expect(await overlappingCaptions(drawn)).toEqual([]);
+    await page.keyboard.press('Escape');
+    await expect.poll(captioned).toEqual([]);
+    // Under the pointer: that one.
+    const canvas = await page.locator('[data-testid="graph-canvas"]').boundingBox();
+    if (!canvas) throw new Error('no canvas');
+    // A relationship whose middle lies clear of nodes, captions and other relationships' middles (several
+    // run between North Korea and Russia, one over the other): the pointer rests there.
+    const clear = (await page.evaluate(`(() => {
       const cy = window.__cy;
       return cy.edges().filter((edge) => {
         const m = edge.renderedMidpoint();
@@ -587,8 +603,6 @@ describe('relationship captions on a dense view', () => {
     await page.locator('[data-testid="settings-button"]').click();
     await expect.poll(captioned).toEqual([]);
   });
-});
-
 
   it('draws as many of a selected hub\'s relationship captions as fit with none over another', async () => {
     await openView(page, server.url, '');
@@ -603,3 +617,5 @@ describe('relationship captions on a dense view', () => {
     // All of them drawn, as before, lay over one another around Russia.
     expect((await overlappingCaptions(own)).length).toBeGreaterThan(0);
   });
+});
+
