@@ -107,6 +107,22 @@ describe('GET /api/search', () => {
     expect(agreement?.label).toBe('Agreement');
   });
 
+  it('reads Lucene\'s operators as such: AND is not searched as a word, NOT word and -word leave out nodes with that word', async () => {
+    const ids = async (q: string) => (await search(q, 25)).body.results.map((result) => result.node.id);
+    expect(await ids('russia AND ukraine')).toEqual(await ids('russia ukraine'));
+    const korea = await ids('korea');
+    expect(korea).toEqual(expect.arrayContaining(['north-korea', 'south-korea']));
+    for (const q of ['korea NOT south', 'korea -south']) {
+      const results = (await search(q, 25)).body.results;
+      expect(results.map((result) => result.node.id)).toContain('north-korea');
+      // No result has a word starting with "south" in any property.
+      const texts = results.flatMap((result) => Object.values(result.node.properties).flat().filter((value): value is string => typeof value === 'string'));
+      expect(texts.filter((text) => /(^|[^\p{L}\p{N}])south/iu.test(text))).toEqual([]);
+    }
+    // Only words to leave out: nothing to find.
+    await expect(ids('NOT korea')).resolves.toEqual([]);
+  });
+
   it.each(['', '%20', '%20%09%20'])('refuses an empty or blank q (q=%s) with 400 VALIDATION_FAILED', async (q) => {
     const res = await getJson(url, `/api/search?q=${q}`);
     expect(res.status).toBe(400);

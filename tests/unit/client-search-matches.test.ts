@@ -27,6 +27,15 @@ describe('search matches on the canvas', () => {
     expect([...(searchMatches(graph, 'Pution', []) ?? [])]).toEqual(['putin']);
   });
 
+  it('reads search operators as the server does: NOT leaves out, AND is no word to match', () => {
+    expect([...(searchMatches(graph, 'Kim AND Jong', []) ?? [])]).toEqual(['kim']);
+    expect([...(searchMatches(graph, 'north NOT korea', []) ?? [])]).toEqual([]);
+    expect([...(searchMatches(graph, 'Russia -moscow', []) ?? [])]).toEqual([]);
+    // North Korea's description mentions Kim: the server leaves it out of its results, so the canvas does too.
+    expect([...(searchMatches(graph, 'north -kim', []) ?? [])]).toEqual([]);
+    expect([...(searchMatches(graph, 'north -putin', []) ?? [])]).toEqual(['nk']);
+  });
+
   it('rings what the server found when no name in view matches, and nothing when the box has no word', () => {
     expect([...(searchMatches(graph, 'Pyongyang', ['nk', 'putin', 'elsewhere']) ?? [])].sort()).toEqual(['nk', 'putin']);
     expect(searchMatches(graph, ' - ', ['nk'])).toBeNull();

@@ -6,10 +6,12 @@ import {
   cutSnippet,
   foldName,
   fuzzyPattern,
+  matchesWordStart,
   matchNode,
   matchWord,
   nameTier,
   primaryLabel,
+  searchQuery,
   searchTerms,
   withinOneEdit,
 } from '../../server/src/graph/search-text.ts';
@@ -187,5 +189,40 @@ describe('nameTier: a whole name or alias first, then a prefix', () => {
   it('folds accents, case, spaces and punctuation alike', () => {
     expect(foldName('  Donetsk  Region ')).toBe('donetsk region');
     expect(foldName('Russia–Ukraine (war)')).toBe('russia ukraine war');
+  });
+});
+
+describe('searchQuery', () => {
+  it('drops upper-case AND and OR, && and ||, instead of searching them as words', () => {
+    expect(searchQuery('russia AND ukraine')).toEqual({ terms: ['russia', 'ukraine'], excluded: [] });
+    expect(searchQuery('russia OR ukraine || korea && war')).toEqual({ terms: ['russia', 'ukraine', 'korea', 'war'], excluded: [] });
+  });
+
+  it('reads NOT word, -word and !word as words no result may have', () => {
+    expect(searchQuery('korea NOT south')).toEqual({ terms: ['korea'], excluded: ['south'] });
+    expect(searchQuery('korea -south !north')).toEqual({ terms: ['korea'], excluded: ['south', 'north'] });
+    expect(searchQuery('korea - south')).toEqual({ terms: ['korea'], excluded: ['south'] });
+    // A word both asked for and excluded is excluded.
+    expect(searchQuery('korea south -south')).toEqual({ terms: ['korea'], excluded: ['south'] });
+  });
+
+  it('keeps lower-case and, or, not as words, and hyphens inside words as word breaks', () => {
+    expect(searchQuery('war and peace')).toEqual({ terms: ['war', 'and', 'peace'], excluded: [] });
+    expect(searchQuery('Kim Jong-un')).toEqual({ terms: ['kim', 'jong', 'un'], excluded: [] });
+    expect(searchQuery('NOT')).toEqual({ terms: [], excluded: [] });
+  });
+});
+
+describe('matchesWordStart', () => {
+  it('finds a word that is a term or starts with one, in any string or string list property', () => {
+    expect(matchesWordStart({ name: 'South Korea' }, ['south'])).toBe(true);
+    expect(matchesWordStart({ name: 'Korea', aliases: ['Southern Korea'] }, ['south'])).toBe(true);
+    expect(matchesWordStart({ name: 'North Korea', description: 'Borders the south' }, ['sou'])).toBe(true);
+  });
+
+  it('does not find a term inside a word, in numbers or with no terms', () => {
+    expect(matchesWordStart({ name: 'Southsouth', title: 'Mouths' }, ['outh'])).toBe(false);
+    expect(matchesWordStart({ name: 'North Korea', size: 3 }, ['3'])).toBe(false);
+    expect(matchesWordStart({ name: 'North Korea' }, [])).toBe(false);
   });
 });

@@ -8,7 +8,7 @@
  * node in view is named so, the ones the server found are ringed, so a word found only in descriptions
  * still shows where it is.
  */
-import { matchText, searchTerms } from '../../../server/src/graph/search-text.ts';
+import { matchesWordStart, matchText, searchQuery } from '../../../server/src/graph/search-text.ts';
 import { nodeCaption } from '../graph/labels.ts';
 import type { GraphNode } from '../../../server/src/contract.ts';
 import type { GraphData } from './graph-data.ts';
@@ -39,10 +39,16 @@ function namesEvery(texts: readonly string[], terms: readonly string[]): boolean
  * (some may not be in view), ringed only when no node in view is named.
  */
 export function searchMatches(graph: GraphData, text: string, found: readonly string[]): ReadonlySet<string> | null {
-  const terms = searchTerms(folded(text));
+  // Operators read as the server reads them (searchQuery): `NOT ukraine` leaves out nodes with the word in
+  // any property, as the server's results do.
+  const query = searchQuery(text);
+  const [terms, excluded] = [query.terms.map(folded), query.excluded.map(folded)];
   if (terms.length === 0) return null;
   const matches = new Set<string>();
-  for (const node of graph.nodes.values()) if (namesEvery(namesOf(node), terms)) matches.add(node.id);
+  for (const node of graph.nodes.values()) {
+    const names = namesOf(node);
+    if (namesEvery(names, terms) && !matchesWordStart({ ...node.properties, names }, excluded)) matches.add(node.id);
+  }
   if (matches.size === 0) for (const id of found) if (graph.nodes.has(id)) matches.add(id);
   return matches.size > 0 ? matches : null;
 }

@@ -36,6 +36,56 @@ export function searchTerms(q: string): string[] {
   return [...new Set(q.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean))];
 }
 
+/** A search as typed: the words to find, and the words no result may have. */
+export interface SearchQuery {
+  terms: string[];
+  excluded: string[];
+}
+
+/** Between words, Lucene's operators that add nothing here: every word already counts towards the ranking. */
+const JOINING_OPERATORS = new Set(['AND', 'OR', '&&', '||']);
+/** Lucene's operators that exclude the word after them (`NOT ukraine`, `! ukraine`). */
+const NOT_OPERATORS = new Set(['NOT', '!', '-']);
+
+/**
+ * A query's words (searchTerms), with the operators of Lucene's query syntax that Neo4j users type read as
+ * such, not searched as words (new-user trial: "russia AND ukraine" found descriptions with "and"). Upper-case
+ * `AND` and `OR`, `&&` and `||` are dropped; `NOT word`, `-word` and `!word` exclude nodes with that word
+ * (matchesWordStart). Lower-case "and", "or", "not" are words. Source of the operators: Lucene's classic
+ * query parser syntax (https://lucene.apache.org/core/9_11_0/queryparser/org/apache/lucene/queryparser/classic/package-summary.html).
+ */
+export function searchQuery(q: string): SearchQuery {
+  const include: string[] = [];
+  const exclude: string[] = [];
+  let negate = false;
+  for (const token of q.split(/\s+/u).filter(Boolean)) {
+    if (JOINING_OPERATORS.has(token)) continue;
+    if (NOT_OPERATORS.has(token)) {
+      negate = true;
+      continue;
+    }
+    const prefixed = token.length > 1 && (token.startsWith('-') || token.startsWith('!'));
+    (negate || prefixed ? exclude : include).push(prefixed ? token.slice(1) : token);
+    negate = false;
+  }
+  const excluded = searchTerms(exclude.join(' '));
+  return { terms: searchTerms(include.join(' ')).filter((term) => !excluded.includes(term)), excluded };
+}
+
+/** Whether any string (or string list) property has a word that is one of `terms` or starts with one. */
+export function matchesWordStart(properties: Readonly<Record<string, JsonValue>>, terms: readonly string[]): boolean {
+  if (terms.length === 0) return false;
+  const texts = Object.values(properties).flatMap((value) => (Array.isArray(value) ? value : [value]));
+  return texts.some(
+    (text) =>
+      typeof text === 'string' &&
+      Array.from(text.matchAll(/[\p{L}\p{N}]+/gu)).some((word) => {
+        const lower = word[0].toLowerCase();
+        return terms.some((term) => lower.startsWith(term));
+      }),
+  );
+}
+
 /** `text` folded for comparing names: accents dropped, lower case, runs of spaces and punctuation as one space. */
 export function foldName(text: string): string {
   return text

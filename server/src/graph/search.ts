@@ -14,7 +14,7 @@ import { DbNode, toGraphNode } from '../db/values.ts';
 import { idLabelSet } from './node-match.ts';
 import { searchCoverage, type LabelCoverage } from './search-coverage.ts';
 import { SEARCH_INDEX, quoteName } from './search-index.ts';
-import { FUZZY_MIN_LENGTH, fuzzyPattern, matchNode, nameTier, primaryLabel, searchTerms } from './search-text.ts';
+import { FUZZY_MIN_LENGTH, fuzzyPattern, matchesWordStart, matchNode, nameTier, primaryLabel, searchQuery } from './search-text.ts';
 
 /** The scan ranks at most this many preselected nodes (those matching the most terms first). */
 const FALLBACK_CANDIDATES = 500;
@@ -161,12 +161,13 @@ async function searchBoth(
  * Up to `limit` nodes matching `q`, best first (see the module's comment), and which labels were searched
  * how (`coverage`). The index's results and the scan's are merged, each node once (the index's entry wins),
  * then ordered by nameTier, the index's before the scan's within a tier: their scores are on different
- * scales. `limits` bound the scan (tests shrink them). Throws what Neo4j throws, except that a full-text
+ * scales. Lucene's operators in `q` are read as such (searchQuery): `AND`/`OR` dropped, and nodes with a word
+ * after `NOT` or `-` left out. `limits` bound the scan (tests shrink them). Throws what Neo4j throws, except that a full-text
  * index dropped or changed since it was last seen makes it search again as the index is now, and a scan
  * that runs out of time answers with the index's results.
  */
 export async function searchNodes(db: Database, q: string, limit: number, limits: Readonly<ScanLimits> = DEFAULT_SCAN_LIMITS): Promise<SearchResponse> {
-  const terms = searchTerms(q);
+  const { terms, excluded } = searchQuery(q);
   let coverage = await searchCoverage(db);
   const scanLimits = { ...limits };
   if (terms.length === 0) return { results: [], coverage: { byIndex: coverage.indexed, byScan: [], scanLimits, scanCut: null } };
@@ -181,10 +182,12 @@ export async function searchNodes(db: Database, q: string, limit: number, limits
     answer = await searchBoth(db, terms, limit, coverage, limits);
   }
   const seen = new Set(answer.indexed.map((result) => result.node.id));
-  const merged = [...answer.indexed, ...answer.scan.results.filter((result) => !seen.has(result.node.id))];
+  const merged = [...answer.indexed, ...answer.scan.results.filter((result) => !seen.has(result.node.id))].filter(
+    (result) => !matchesWordStart(result.node.properties, excluded),
+  );
   const scanned = coverage.index === undefined || coverage.indexed.length === 0 ? coverage.labels : coverage.unindexed;
   return {
-    results: byNameTier(merged, q).slice(0, limit),
+    results: byNameTier(merged, terms.join(' ')).slice(0, limit),
     coverage: { byIndex: coverage.index ? coverage.indexed : [], byScan: scanned, scanLimits, scanCut: answer.scan.cut },
   };
 }
