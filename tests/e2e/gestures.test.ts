@@ -523,9 +523,10 @@ describe('relationship captions on a dense view', () => {
 
   /**
    * Pairs of the given relationships whose captions, as Cytoscape drew them (its label box, at its
-   * autorotated angle), lie one over the other.
+   * autorotated angle), lie one over the other; `withNodes`, also a caption over a selected node (its
+   * caption included) or a neighbour's body.
    */
-  const overlappingCaptions = (ids: string[]) =>
+  const overlappingCaptions = (ids: string[], withNodes = false) =>
     page.evaluate(`(() => {
       const cy = window.__cy;
       const boxes = ${JSON.stringify(ids)}.map((id) => {
@@ -540,6 +541,14 @@ describe('relationship captions on a dense view', () => {
         Math.abs((b.x - a.x) * nx + (b.y - a.y) * ny) >= reach(a, nx, ny) + reach(b, nx, ny));
       const pairs = [];
       boxes.forEach((a, i) => boxes.slice(i + 1).forEach((b) => { if (!apart(a, b)) pairs.push(a.id + ' / ' + b.id); }));
+      // And over the selected nodes (captions included) and their neighbours' bodies, when asked.
+      if (${JSON.stringify(withNodes)}) {
+        cy.nodes(':selected').closedNeighborhood().nodes().forEach((node) => {
+          const b = node.boundingBox({ includeLabels: node.selected(), includeOverlays: false });
+          const box = { id: node.id(), x: (b.x1 + b.x2) / 2, y: (b.y1 + b.y2) / 2, ux: 1, uy: 0, w: b.w / 2, h: b.h / 2 };
+          boxes.forEach((a) => { if (!apart(a, box)) pairs.push(a.id + ' / node ' + box.id); });
+        });
+      }
       return pairs;
     })()`) as Promise<string[]>;
 
@@ -553,7 +562,7 @@ describe('relationship captions on a dense view', () => {
     await expect.poll(async () => (await captioned()).length).toBeGreaterThan(0);
     const drawn = await captioned();
     expect(drawn.filter((id) => !own.includes(id))).toEqual([]);
-    expect(await overlappingCaptions(drawn)).toEqual([]);
+    expect(await overlappingCaptions(drawn, true)).toEqual([]);
     await page.keyboard.press('Escape');
     await expect.poll(captioned).toEqual([]);
     // Under the pointer: that one.
@@ -613,7 +622,7 @@ describe('relationship captions on a dense view', () => {
     await expect.poll(async () => (await captioned()).length).toBeGreaterThan(3);
     const drawn = await captioned();
     expect(drawn.filter((id) => !own.includes(id))).toEqual([]);
-    expect(await overlappingCaptions(drawn)).toEqual([]);
+    expect(await overlappingCaptions(drawn, true)).toEqual([]);
     // All of them drawn, as before, lay over one another around Russia.
     expect((await overlappingCaptions(own)).length).toBeGreaterThan(0);
   });

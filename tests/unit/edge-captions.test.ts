@@ -54,6 +54,16 @@ describe('captionsThatFit', () => {
     expect(captionsThatFit(hub.filter((c) => kept.includes(c.id)), width, 9).sort()).toEqual([...kept].sort());
   });
 
+  it('keeps no caption over an obstacle (a node and its caption)', () => {
+    const node = { x1: -10, y1: -10, x2: 10, y2: 30 };
+    expect(captionsThatFit([caption('over', 0, 20, 0), caption('beside', 100, 20, 0)], width, 9, [node])).toEqual(['beside']);
+    // Diagonal captions by the node's top right corner (10, -10), off it across their text: 10 px off, their
+    // upright bounds reach into the node but their drawn box does not; 4 px off, it does.
+    const off = (d: number) => caption(`off ${d}`, 10 + Math.SQRT1_2 * d, -10 - Math.SQRT1_2 * d, 45, { text: 'XXXXXX' });
+    expect(captionsThatFit([off(10)], width, 9, [node])).toEqual(['off 10']);
+    expect(captionsThatFit([off(4)], width, 9, [node])).toEqual([]);
+  });
+
   it('leaves out relationships without a caption text', () => {
     expect(captionsThatFit([caption('a', 0, 0, 0, { text: '' }), caption('b', 0, 0, 0)], width, 9)).toEqual(['b']);
   });

@@ -1,6 +1,7 @@
 /**
  * Which of the selection's relationships have their caption drawn at any zoom (CLASSES.captioned): as many
- * as fit without one caption over another. Around a hub the captions of all its relationships were drawn,
+ * as fit without one caption over another, over a selected node and its caption, or over a neighbour of
+ * one (its body: kept clear of the neighbours' captions too, a hub kept too few). Around a hub the captions of all its relationships were drawn,
  * and about ten lay over one another around Russia (new-user trial). Captions scale with the zoom, so which
  * ones overlap does not depend on it: this runs when the selection or the positions change, not on zoom.
  * The others show under the pointer, and above the zoom from which every caption is drawn.
@@ -23,6 +24,14 @@ export interface EdgeCaption {
   middle: Position;
 }
 
+/** Something a caption must not cover (a node, with or without its caption): its upright bounds (model px). */
+export interface Obstacle {
+  x1: number;
+  y1: number;
+  x2: number;
+  y2: number;
+}
+
 /** A caption as drawn: centre, unit vector along the text, half width and half height (model px). */
 interface CaptionBox {
   x: number;
@@ -39,14 +48,23 @@ const CAPTION_GAP = 2;
 const CELL = 64;
 
 /**
- * The ids of the `captions` that can all be drawn with none over another, chosen greedily in the order
- * above. `textWidth(text)` gives a caption's text width in model px at its font (a canvas's measureText);
+ * The ids of the `captions` that can all be drawn with none over another nor over an `obstacle`, chosen
+ * greedily in the order above. `textWidth(text)` gives a caption's text width in model px at its font (a canvas's measureText);
  * `fontSize` is the caption's font size in model px. Captions without text take no room and are left out.
  */
-export function captionsThatFit(captions: readonly EdgeCaption[], textWidth: (text: string) => number, fontSize: number): string[] {
+export function captionsThatFit(
+  captions: readonly EdgeCaption[],
+  textWidth: (text: string) => number,
+  fontSize: number,
+  obstacles: readonly Obstacle[] = [],
+): string[] {
   const candidates = captions.filter((caption) => caption.text !== '');
   candidates.sort((a, b) => rank(a) - rank(b) || length(b) - length(a) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const grid = new Map<string, CaptionBox[]>();
+  for (const { x1, y1, x2, y2 } of obstacles) {
+    const box = { x: (x1 + x2) / 2, y: (y1 + y2) / 2, ux: 1, uy: 0, halfWidth: (x2 - x1) / 2, halfHeight: (y2 - y1) / 2 };
+    for (const cell of cellsOf(box)) grid.set(cell, [...(grid.get(cell) ?? []), box]);
+  }
   const kept: string[] = [];
   for (const caption of candidates) {
     const box = captionBox(caption, textWidth(caption.text), fontSize);

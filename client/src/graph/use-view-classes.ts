@@ -50,7 +50,14 @@ export function useViewClasses(cyRef: RefObject<Core | null>, props: GraphCanvas
       target: edge.targetEndpoint(),
       middle: edge.midpoint(),
     }));
-    const fit = captionsThatFit(captions, edgeCaptionWidth, EDGE_FONT_SIZE);
+    // No caption goes over a selected node (its caption included) or a neighbour's body. Neighbours'
+    // captions are left out: kept clear too, a hub of 17 relationships kept 2 captions, not 13.
+    const selected = captions.length === 0 ? cy.collection() : cy.nodes(':selected');
+    const obstacles = [
+      ...selected.map((node: NodeSingular) => node.boundingBox({ includeLabels: true, includeOverlays: false })),
+      ...selected.neighborhood().nodes().not(selected).filter((node: NodeSingular) => !node.hasClass(CLASSES.hidden)).map((node: NodeSingular) => node.boundingBox({ includeLabels: false, includeOverlays: false })),
+    ];
+    const fit = captionsThatFit(captions, edgeCaptionWidth, EDGE_FONT_SIZE, obstacles);
     cy.batch(() => {
       cy.edges(`.${CLASSES.captioned}`).removeClass(CLASSES.captioned);
       for (const id of fit) cy.getElementById(id).addClass(CLASSES.captioned);
