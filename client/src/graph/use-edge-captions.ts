@@ -17,7 +17,9 @@ export function useEdgeCaptions(cyRef: RefObject<Core | null>, props: GraphCanva
   useEffect(() => {
     const cy = cyRef.current;
     if (!cy) return;
-    const edges = cy.nodes(':selected').connectedEdges().filter((edge) => !edge.hasClass(CLASSES.hidden));
+    // Drawn ones only: a relationship to a hidden node has no midpoint (Cytoscape does not place it), and
+    // reading one brought the page down after Show only.
+    const edges = cy.nodes(':selected').connectedEdges().filter((edge: EdgeSingular) => edge.visible());
     const captions: EdgeCaption[] = cy.nodes().length > LARGE_VIEW_NODES ? [] : edges.map((edge: EdgeSingular) => ({
       id: edge.id(),
       text: String(edge.data('type') ?? ''),
@@ -31,7 +33,7 @@ export function useEdgeCaptions(cyRef: RefObject<Core | null>, props: GraphCanva
     const selected = captions.length === 0 ? cy.collection() : cy.nodes(':selected');
     const obstacles = [
       ...selected.map((node: NodeSingular) => node.boundingBox({ includeLabels: true, includeOverlays: false })),
-      ...selected.neighborhood().nodes().not(selected).filter((node: NodeSingular) => !node.hasClass(CLASSES.hidden)).map((node: NodeSingular) => node.boundingBox({ includeLabels: false, includeOverlays: false })),
+      ...selected.neighborhood().nodes().not(selected).filter((node: NodeSingular) => node.visible()).map((node: NodeSingular) => node.boundingBox({ includeLabels: false, includeOverlays: false })),
     ];
     const fit = captionsThatFit(captions, edgeCaptionWidth, EDGE_FONT_SIZE, obstacles);
     cy.batch(() => {
