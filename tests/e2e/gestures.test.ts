@@ -458,6 +458,30 @@ describe('the context menu', () => {
 describe('pinning', () => {
   const positionOf = (id: string) => page.evaluate((nodeId) => (window as unknown as CyWindow).__cy.getElementById(nodeId).position(), id);
 
+  it('shows the earlier picture in view when a layout is undone', async () => {
+    for (const size of [{ width: 1024, height: 700 }, { width: 1920, height: 1080 }]) {
+      await page.setViewportSize(size);
+      await openView(page, server.url, '');
+      await waitForStillGraph(page);
+      await page.locator('[data-testid="layout-select"]').selectOption('concentric');
+      await expect.poll(() => page.locator('[data-testid="graph-canvas"]').getAttribute('data-layout')).toBe('idle');
+      await waitForStillGraph(page);
+      await page.locator('[data-testid="graph-canvas"]').click({ position: { x: 5, y: 5 } });
+      await page.keyboard.press('Control+z');
+      await expect.poll(() => page.locator('[data-testid="layout-select"]').inputValue()).toBe('force');
+      await waitForStillGraph(page);
+      // Every node's centre on the canvas (the undone layout's camera left 13 of 27 off it at 1024×700).
+      await expect.poll(() => page.evaluate(() => {
+        const cy = (window as unknown as CyWindow).__cy;
+        return cy.nodes().filter((node) => {
+          const { x, y } = node.renderedPosition();
+          return x < 0 || y < 0 || x > cy.width() || y > cy.height();
+        }).map((node) => node.id());
+      })).toEqual([]);
+    }
+    await page.setViewportSize({ width: 1440, height: 900 });
+  });
+
   it('lays out only the first and the last of several layouts chosen in quick succession', async () => {
     await openView(page, server.url, '');
     await waitForStillGraph(page);

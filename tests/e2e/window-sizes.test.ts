@@ -100,6 +100,44 @@ describe('a narrow window', () => {
     await expect.poll(() => panel.isVisible()).toBe(false);
   });
 
+  /** The node with the rightmost centre on the canvas, and how far the details panel leaves its box clear (px; < 0: under it). */
+  const rightmostNode = () => page.evaluate(() => {
+    const cy = (window as unknown as CyWindow).__cy;
+    return cy.nodes().max((node) => node.renderedPosition().x).ele.id();
+  });
+  const clearOfPanel = (id: string) => page.evaluate((nodeId) => {
+    const cy = (window as unknown as CyWindow).__cy;
+    const canvas = cy.container()!.getBoundingClientRect();
+    const panel = document.querySelector('[data-testid="details-panel"]')!.getBoundingClientRect();
+    const box = cy.getElementById(nodeId).renderedBoundingBox({ includeLabels: true });
+    return Math.round(panel.left - (canvas.left + box.x2));
+  }, id);
+
+  it('brings a node clicked under where the details panel opens out from under it', async () => {
+    await page.setViewportSize({ width: 1024, height: 700 });
+    await openView(page, server.url, '');
+    await waitForStillGraph(page);
+    const id = await rightmostNode();
+    await clickElement(page, id);
+    await expect.poll(() => page.locator('[data-testid="details-panel"]').isVisible()).toBe(true);
+    await waitForStillGraph(page);
+    expect(await clearOfPanel(id)).toBeGreaterThanOrEqual(0);
+  });
+
+  it('keeps the selected node clear of the details panel when the window narrows under it', async () => {
+    await page.setViewportSize({ width: 1600, height: 900 });
+    await openView(page, server.url, '');
+    await waitForStillGraph(page);
+    const id = await rightmostNode();
+    await clickElement(page, id);
+    await waitForStillGraph(page);
+    for (const width of [1200, 1024]) {
+      await page.setViewportSize({ width, height: 900 });
+      await waitForStillGraph(page);
+      expect(await clearOfPanel(id), `at ${width} px`).toBeGreaterThanOrEqual(0);
+    }
+  });
+
   it('centres what a schema click selects in the part of the canvas the details panel leaves free', async () => {
     await page.setViewportSize({ width: 1280, height: 800 });
     await openView(page, server.url, '');

@@ -12,6 +12,7 @@ import type { GraphData } from '../state/graph-data.ts';
 import type { Camera, CameraRequest, LayoutRequest, PathHighlight, Positions } from '../state/explorer-state.ts';
 import type { FocusRequest, Selection } from '../state/selection.ts';
 import { animateFit, cameraOf, FIT_PADDING, fitShown, focusNode, zoomStep } from './camera.ts';
+import { panIntoFreePart } from './keep-in-view.ts';
 import type { ElementStyling } from './elements.ts';
 import { cancelLayout } from './layout-runner.ts';
 import { HoverTooltip } from './HoverTooltip.tsx';
@@ -125,15 +126,24 @@ export function GraphCanvas(props: GraphCanvasProps) {
   useElementSync(cyRef, cyInstance, props, latest, enqueue, setReady, { onProgress: setLayoutProgress });
   useViewClasses(cyRef, props, enqueue);
 
+  // A focus request (search, a schema click) moves the view to its nodes. A node selected otherwise (a
+  // click, the details panel's links) is only brought clear of the panel its selection may have opened.
+  const seenFocus = useRef<number | null>(null);
   useEffect(() => {
-    if (!focus) return;
-    void enqueue((cy) => {
-      if (!focus.also?.length) return focusNode(cy, focus.id);
-      let nodes = cy.collection();
-      for (const id of [focus.id, ...focus.also]) nodes = nodes.union(cy.getElementById(id));
-      if (nodes.nonempty()) animateFit(cy, nodes, FIT_PADDING * 2);
-    });
-  }, [focus]);
+    const focusIsNew = focus !== null && focus.seq !== seenFocus.current;
+    seenFocus.current = focus?.seq ?? null;
+    if (focus && focusIsNew) {
+      void enqueue((cy) => {
+        if (!focus.also?.length) return focusNode(cy, focus.id);
+        let nodes = cy.collection();
+        for (const id of [focus.id, ...focus.also]) nodes = nodes.union(cy.getElementById(id));
+        if (nodes.nonempty()) animateFit(cy, nodes, FIT_PADDING * 2);
+      });
+      return;
+    }
+    const selected = props.selection;
+    if (selected?.kind === 'node') void enqueue((cy) => panIntoFreePart(cy, cy.getElementById(selected.id)));
+  }, [focus, props.selection]);
 
   useImperativeHandle(
     ref,

@@ -29,7 +29,7 @@ export const FIT_MAX_ZOOM = 1.5;
  * bar, over the captions of the lowest nodes). 0 where none is shown. At most 60 % of the width and 30 %
  * of the height: the view always keeps a part to show things in.
  */
-function covered(cy: Core): { right: number; bottom: number } {
+export function covered(cy: Core): { right: number; bottom: number } {
   const container = cy.container();
   if (!container || typeof document === 'undefined') return { right: 0, bottom: 0 };
   const canvas = container.getBoundingClientRect();

@@ -6,6 +6,7 @@
 import { useEffect, useRef, useState, type RefObject } from 'react';
 import type { Core } from 'cytoscape';
 import { cameraOf, keepViewThroughResize, sameCamera, showThrough, type CanvasFrame } from './camera.ts';
+import { panIntoFreePart } from './keep-in-view.ts';
 import { createCy } from './create-cy.ts';
 import type { RendererName } from './level-of-detail.ts';
 import type { GraphCanvasProps } from './GraphCanvas.tsx';
@@ -131,6 +132,9 @@ export function useCytoscape(
       const before = frame;
       if (back && undoResize) showThrough(cy, undoResize.before.camera);
       else keepViewThroughResize(cy, before);
+      // A selected node the narrower window put under the details panel comes out from under it.
+      const selected = cy.nodes(':selected');
+      if (selected.length === 1) panIntoFreePart(cy, selected);
       frame = { width: cy.width(), height: cy.height(), camera: cameraOf(cy) };
       undoResize = back ? null : { before, after: frame };
       reportCamera();

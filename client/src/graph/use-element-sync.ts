@@ -7,6 +7,7 @@ import { useEffect, useRef, type RefObject } from 'react';
 import type { Core, NodeSingular } from 'cytoscape';
 import type { Camera } from '../state/url-state.ts';
 import { FIT_PADDING, fitNow, reveal, showThrough } from './camera.ts';
+import { fitWhenOutside } from './keep-in-view.ts';
 import { syncElements } from './elements.ts';
 import type { GraphCanvasProps } from './GraphCanvas.tsx';
 import { ANIMATE_MAX_NODES, applyPositions, DEFAULT_LAYOUT_NAME, fullLayout, incrementalLayout, layoutByName, type LayoutContext } from './layouts.ts';
@@ -88,10 +89,14 @@ export function useElementSync(
     }
   }, [cyInstance, props.graph, props.loaded, props.styling]);
 
-  // Undo / redo: every node goes back to where it was in that view.
+  // Undo / redo: every node goes back to where it was in that view, and the view fits them when that took
+  // one out of it (undoing a layout: the camera was where the undone layout had put it).
   useEffect(() => {
     if (props.viewRevision === 0) return;
-    void enqueue((cy) => applyPositions(cy, latest.current.positions, cy.nodes().length <= ANIMATE_MAX_NODES));
+    void enqueue(async (cy) => {
+      await applyPositions(cy, latest.current.positions, cy.nodes().length <= ANIMATE_MAX_NODES);
+      if (!cy.destroyed()) fitWhenOutside(cy);
+    });
   }, [props.viewRevision]);
 
   /** The `seq` of the last layout chosen and queued here (not by the graph's sync). */

@@ -1,0 +1,49 @@
+/**
+ * Keeping what the analyst is looking at on the part of the canvas no panel covers (camera.ts's `covered`):
+ * the selected node when the details panel opens over it or the window narrows (new-user trial: a node
+ * clicked at 1024×700 went under the panel its click opened, and one selected at 1600 px went under it when
+ * the window narrowed to 1024), and the whole view when undo or redo moved the nodes out of it (a layout
+ * undone left 13 of 27 nodes off the canvas, the camera where the undone layout had put it).
+ */
+import type { CollectionReturnValue, Core, NodeCollection, NodeSingular } from 'cytoscape';
+import { covered, fitShown, measureCanvas } from './camera.ts';
+import { CLASSES } from './stylesheet.ts';
+
+/** px kept between what is brought into view and the edges of the free part. */
+const MARGIN = 24;
+const PAN_MS = 250;
+
+/** The part of the canvas (rendered px) no panel covers. */
+function freePart(cy: Core): { x1: number; y1: number; x2: number; y2: number } {
+  measureCanvas(cy);
+  const over = covered(cy);
+  return { x1: 0, y1: 0, x2: cy.width() - over.right, y2: cy.height() - over.bottom };
+}
+
+/**
+ * Pans, animated, by the least that brings `eles` (their boxes, captions included) into the free part of
+ * the canvas, MARGIN px in from its edges; nothing when they are in it already or do not fit in it.
+ */
+export function panIntoFreePart(cy: Core, eles: CollectionReturnValue | NodeCollection): void {
+  if (eles.empty()) return;
+  const free = freePart(cy);
+  const box = eles.renderedBoundingBox({ includeLabels: true, includeOverlays: false });
+  const inside = box.x1 >= free.x1 && box.x2 <= free.x2 && box.y1 >= free.y1 && box.y2 <= free.y2;
+  if (inside || box.w > free.x2 - free.x1 - 2 * MARGIN || box.h > free.y2 - free.y1 - 2 * MARGIN) return;
+  const shift = (low: number, high: number, from: number, to: number) => (low < from ? from + MARGIN - low : high > to ? to - MARGIN - high : 0);
+  cy.animate({ panBy: { x: shift(box.x1, box.x2, free.x1, free.x2), y: shift(box.y1, box.y2, free.y1, free.y2) } }, { duration: PAN_MS });
+}
+
+/** Fits the view (fitShown) when the centre of a shown node lies outside the free part of the canvas. */
+export function fitWhenOutside(cy: Core): void {
+  const free = freePart(cy);
+  const outside = cy
+    .nodes()
+    .toArray()
+    .some((node) => {
+      if (node.hasClass(CLASSES.hidden)) return false;
+      const { x, y } = (node as NodeSingular).renderedPosition();
+      return x < free.x1 || x > free.x2 || y < free.y1 || y > free.y2;
+    });
+  if (outside) fitShown(cy);
+}
