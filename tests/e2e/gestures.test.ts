@@ -547,10 +547,10 @@ describe('relationship captions on a dense view', () => {
 
   /**
    * Pairs of the given relationships whose captions, as Cytoscape drew them (its label box, at its
-   * autorotated angle), lie one over the other; `withNodes`, also a caption over a selected node (its
-   * caption included) or a neighbour's body.
+   * autorotated angle), lie one over the other; and a caption over a selected node (its caption included)
+   * or a neighbour's body (`nodes` 'selection'), or over any node and its caption ('all').
    */
-  const overlappingCaptions = (ids: string[], withNodes = false) =>
+  const overlappingCaptions = (ids: string[], nodes: 'none' | 'selection' | 'all' = 'none') =>
     page.evaluate(`(() => {
       const cy = window.__cy;
       const boxes = ${JSON.stringify(ids)}.map((id) => {
@@ -565,10 +565,12 @@ describe('relationship captions on a dense view', () => {
         Math.abs((b.x - a.x) * nx + (b.y - a.y) * ny) >= reach(a, nx, ny) + reach(b, nx, ny));
       const pairs = [];
       boxes.forEach((a, i) => boxes.slice(i + 1).forEach((b) => { if (!apart(a, b)) pairs.push(a.id + ' / ' + b.id); }));
-      // And over the selected nodes (captions included) and their neighbours' bodies, when asked.
-      if (${JSON.stringify(withNodes)}) {
-        cy.nodes(':selected').closedNeighborhood().nodes().forEach((node) => {
-          const b = node.boundingBox({ includeLabels: node.selected(), includeOverlays: false });
+      // And over the selected nodes (captions included) and their neighbours' bodies, or over every node
+      // and its caption, when asked.
+      const nodes = ${JSON.stringify(nodes)};
+      if (nodes !== 'none') {
+        (nodes === 'all' ? cy.nodes(':visible') : cy.nodes(':selected').closedNeighborhood().nodes()).forEach((node) => {
+          const b = node.boundingBox({ includeLabels: nodes === 'all' || node.selected(), includeOverlays: false });
           const box = { id: node.id(), x: (b.x1 + b.x2) / 2, y: (b.y1 + b.y2) / 2, ux: 1, uy: 0, w: b.w / 2, h: b.h / 2 };
           boxes.forEach((a) => { if (!apart(a, box)) pairs.push(a.id + ' / node ' + box.id); });
         });
@@ -586,7 +588,7 @@ describe('relationship captions on a dense view', () => {
     await expect.poll(async () => (await captioned()).length).toBeGreaterThan(0);
     const drawn = await captioned();
     expect(drawn.filter((id) => !own.includes(id))).toEqual([]);
-    expect(await overlappingCaptions(drawn, true)).toEqual([]);
+    expect(await overlappingCaptions(drawn, 'selection')).toEqual([]);
     await page.keyboard.press('Escape');
     await expect.poll(captioned).toEqual([]);
     // Under the pointer: that one.
@@ -622,19 +624,42 @@ describe('relationship captions on a dense view', () => {
     expect(hovered).not.toBeNull();
     await page.mouse.move(canvas.x + 5, canvas.y + 5);
     await expect.poll(captioned).toEqual([]);
-    // Zoomed in past 120 %: every one.
+    // Zoomed in past 120 %: every one that is not crowded (over another or over a node, at every zoom).
+    const uncrowded = () => page.evaluate(() => (window as unknown as CyWindow).__cy.edges().filter((e) => !e.hasClass('crowded')).length);
+    expect(await uncrowded()).toBeGreaterThanOrEqual(3);
     await page.evaluate(() => void (window as unknown as CyWindow).__cy.zoom(1.5));
-    await expect.poll(async () => (await captioned()).length).toBe((await probe(page)).edges.length);
+    await expect.poll(async () => (await captioned()).length).toBe(await uncrowded());
     await page.evaluate(() => void (window as unknown as CyWindow).__cy.zoom(0.5));
     // The setting: always.
     await page.locator('[data-testid="settings-button"]').click();
     await page.locator('[data-testid="edge-caption-zoom"]').selectOption('0');
     await page.locator('[data-testid="settings-button"]').click();
-    await expect.poll(async () => (await captioned()).length).toBe((await probe(page)).edges.length);
+    await expect.poll(async () => (await captioned()).length).toBe(await uncrowded());
     await page.locator('[data-testid="settings-button"]').click();
     await page.locator('[data-testid="edge-caption-zoom"]').selectOption('1.2');
     await page.locator('[data-testid="settings-button"]').click();
     await expect.poll(captioned).toEqual([]);
+  });
+
+  it('draws, above the caption zoom, only the captions that lie over no other and over no node (1920×1080 opens above it)', async () => {
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    try {
+      await openView(page, server.url, '');
+      await waitForStillGraph(page);
+      expect(await page.evaluate(() => (window as unknown as CyWindow).__cy.zoom())).toBeGreaterThanOrEqual(1.2);
+      await expect.poll(async () => (await captioned()).length).toBeGreaterThanOrEqual(3);
+      const drawn = await captioned();
+      expect(drawn.length).toBeLessThan((await probe(page)).edges.length);
+      expect(await overlappingCaptions(drawn, 'all')).toEqual([]);
+      // All 64 drawn, as before, lay over one another and over nodes.
+      expect((await overlappingCaptions((await probe(page)).edges, 'all')).length).toBeGreaterThan(0);
+      // A selection's captions come first, and still none over another.
+      await clickElement(page, 'russia');
+      await waitForStillGraph(page);
+      expect(await overlappingCaptions(await captioned(), 'selection')).toEqual([]);
+    } finally {
+      await page.setViewportSize({ width: 1440, height: 900 });
+    }
   });
 
   it('draws as many of a selected hub\'s relationship captions as fit with none over another', async () => {
@@ -646,7 +671,7 @@ describe('relationship captions on a dense view', () => {
     await expect.poll(async () => (await captioned()).length).toBeGreaterThan(3);
     const drawn = await captioned();
     expect(drawn.filter((id) => !own.includes(id))).toEqual([]);
-    expect(await overlappingCaptions(drawn, true)).toEqual([]);
+    expect(await overlappingCaptions(drawn, 'selection')).toEqual([]);
     // All of them drawn, as before, lay over one another around Russia.
     expect((await overlappingCaptions(own)).length).toBeGreaterThan(0);
   });

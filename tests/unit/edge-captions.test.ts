@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { captionsThatFit, type EdgeCaption } from '../../client/src/graph/edge-captions.ts';
+import { CaptionRoom, captionsThatFit, type EdgeCaption } from '../../client/src/graph/edge-captions.ts';
 
 /** Every letter 5 px wide at the 9 px font: a caption "XXXXXXXXXX" is 50 px plus its padding. */
 const width = (text: string) => text.length * 5;
@@ -62,6 +62,14 @@ describe('captionsThatFit', () => {
     const off = (d: number) => caption(`off ${d}`, 10 + Math.SQRT1_2 * d, -10 - Math.SQRT1_2 * d, 45, { text: 'XXXXXX' });
     expect(captionsThatFit([off(10)], width, 9, [node])).toEqual(['off 10']);
     expect(captionsThatFit([off(4)], width, 9, [node])).toEqual([]);
+  });
+
+  it('places in passes: a later pass keeps clear of what earlier ones placed and of obstacles blocked between them', () => {
+    const room = new CaptionRoom(width, 9);
+    expect(room.place([caption('first', 0, 0, 0, { certainty: 'speculated' })])).toEqual(['first']);
+    room.block([{ x1: 190, y1: -10, x2: 210, y2: 10 }]);
+    // More certain than the first, but later: the first keeps its place; the one over the obstacle goes too.
+    expect(room.place([caption('over first', 5, 3, 0, { certainty: 'confirmed' }), caption('over node', 200, 0, 0), caption('free', 0, 100, 0)])).toEqual(['free']);
   });
 
   it('leaves out relationships without a caption text', () => {

@@ -48,32 +48,59 @@ const CAPTION_GAP = 2;
 const CELL = 64;
 
 /**
- * The ids of the `captions` that can all be drawn with none over another nor over an `obstacle`, chosen
- * greedily in the order above. `textWidth(text)` gives a caption's text width in model px at its font (a canvas's measureText);
- * `fontSize` is the caption's font size in model px. Captions without text take no room and are left out.
+ * Room for captions on the drawing: what is taken (obstacles, captions placed) in a grid of CELL px cells.
+ * `textWidth(text)` gives a caption's text width in model px at its font (a canvas's measureText);
+ * `fontSize` is the caption's font size in model px.
  */
+export class CaptionRoom {
+  private readonly grid = new Map<string, CaptionBox[]>();
+
+  constructor(
+    private readonly textWidth: (text: string) => number,
+    private readonly fontSize: number,
+  ) {}
+
+  /** Takes the room of `obstacles`: no caption placed afterwards goes over them. */
+  block(obstacles: readonly Obstacle[]): void {
+    for (const { x1, y1, x2, y2 } of obstacles) this.take({ x: (x1 + x2) / 2, y: (y1 + y2) / 2, ux: 1, uy: 0, halfWidth: (x2 - x1) / 2, halfHeight: (y2 - y1) / 2 });
+  }
+
+  /**
+   * Places as many of `captions` as fit with none over another nor over what is taken, greedily in the
+   * order above, and returns their ids; they take their room. Captions without text are left out.
+   */
+  place(captions: readonly EdgeCaption[]): string[] {
+    const candidates = captions.filter((caption) => caption.text !== '');
+    candidates.sort((a, b) => rank(a) - rank(b) || length(b) - length(a) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    const kept: string[] = [];
+    for (const caption of candidates) {
+      const box = captionBox(caption, this.textWidth(caption.text), this.fontSize);
+      if (cellsOf(box).some((cell) => this.grid.get(cell)?.some((other) => overlap(box, other)))) continue;
+      this.take(box);
+      kept.push(caption.id);
+    }
+    return kept;
+  }
+
+  private take(box: CaptionBox): void {
+    for (const cell of cellsOf(box)) {
+      const boxes = this.grid.get(cell);
+      if (boxes) boxes.push(box);
+      else this.grid.set(cell, [box]);
+    }
+  }
+}
+
+/** The ids of the `captions` that fit with none over another nor over an obstacle (CaptionRoom.place). */
 export function captionsThatFit(
   captions: readonly EdgeCaption[],
   textWidth: (text: string) => number,
   fontSize: number,
   obstacles: readonly Obstacle[] = [],
 ): string[] {
-  const candidates = captions.filter((caption) => caption.text !== '');
-  candidates.sort((a, b) => rank(a) - rank(b) || length(b) - length(a) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  const grid = new Map<string, CaptionBox[]>();
-  for (const { x1, y1, x2, y2 } of obstacles) {
-    const box = { x: (x1 + x2) / 2, y: (y1 + y2) / 2, ux: 1, uy: 0, halfWidth: (x2 - x1) / 2, halfHeight: (y2 - y1) / 2 };
-    for (const cell of cellsOf(box)) grid.set(cell, [...(grid.get(cell) ?? []), box]);
-  }
-  const kept: string[] = [];
-  for (const caption of candidates) {
-    const box = captionBox(caption, textWidth(caption.text), fontSize);
-    const cells = cellsOf(box);
-    if (cells.some((cell) => grid.get(cell)?.some((other) => overlap(box, other)))) continue;
-    for (const cell of cells) grid.set(cell, [...(grid.get(cell) ?? []), box]);
-    kept.push(caption.id);
-  }
-  return kept;
+  const room = new CaptionRoom(textWidth, fontSize);
+  room.block(obstacles);
+  return room.place(captions);
 }
 
 function captionBox({ source, target, middle }: EdgeCaption, textWidth: number, fontSize: number): CaptionBox {

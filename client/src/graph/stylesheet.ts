@@ -29,6 +29,8 @@ export const CLASSES = {
   pinned: 'pinned',
   /** A relationship of a selected node: its caption is drawn at any zoom. */
   captioned: 'captioned',
+  /** A relationship whose caption would lie over another or a node, at every zoom (captions scale): drawn only under the pointer. */
+  crowded: 'crowded',
   /** Under the pointer: a relationship's caption is drawn at any zoom. */
   hovered: 'hovered',
 } as const;
@@ -66,17 +68,16 @@ function iconRules(): StylesheetJson {
   ];
 }
 
-/** The stylesheet for `theme`, at `detail` (default: a small view's full detail). */
 /** Zoom from which every relationship's caption is drawn, by default (settings: `edgeCaptionZoom`). */
 export const EDGE_CAPTION_ZOOM = 1.2;
 /** Relationship captions' font size (model px). */
 export const EDGE_FONT_SIZE = 9;
 
 /**
- * The stylesheet for `theme` at `detail`. On small views a relationship's caption is drawn for the
- * selection (the selected relationship and those of selected nodes), under the pointer, and for every
- * relationship from zoom `edgeCaptionZoom` on: drawn all the time, twenty captions overlapped around the
- * seed graph's hubs at its opening zoom.
+ * The stylesheet for `theme` at `detail` (default: a small view's). On small views a relationship's caption
+ * is drawn for the selection (the selected relationship, those of selected nodes that fit), under the
+ * pointer, and for every relationship that is not crowded (use-edge-captions.ts) from zoom `edgeCaptionZoom`
+ * on: drawn all the time, twenty captions overlapped around the seed graph's hubs at its opening zoom.
  */
 export function buildStylesheet(theme: GraphTheme, detail: LevelOfDetail = levelOfDetail(0), edgeCaptionZoom = EDGE_CAPTION_ZOOM): StylesheetJson {
   return [...(detail.large ? largeViewRules(theme, detail) : smallViewRules(theme, detail, edgeCaptionZoom)), ...stateRules(theme)];
@@ -164,6 +165,7 @@ function smallViewRules(theme: GraphTheme, detail: LevelOfDetail, edgeCaptionZoo
         'min-zoomed-font-size': EDGE_FONT_SIZE * edgeCaptionZoom,
       },
     },
+    { selector: `edge.${CLASSES.crowded}`, style: { 'min-zoomed-font-size': 10_000 } },
     {
       selector: `edge:selected, edge.${CLASSES.captioned}, edge.${CLASSES.hovered}`,
       style: { 'min-zoomed-font-size': 0 },

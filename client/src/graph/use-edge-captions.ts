@@ -1,46 +1,72 @@
 /**
- * Which relationships have their caption drawn at any zoom (CLASSES.captioned), chosen by edge-captions.ts
- * when the selection, the graph, what is hidden or the positions change.
+ * Which relationship captions are drawn (edge-captions.ts chooses, when the selection, the graph, what is
+ * hidden or the positions change): the selected nodes' that fit at any zoom (CLASSES.captioned), and of the
+ * others those that fit above the caption zoom; the rest (CLASSES.crowded) only under the pointer.
  */
 import { useEffect, type RefObject } from 'react';
-import type { Core, EdgeSingular, NodeSingular } from 'cytoscape';
-import { captionsThatFit, type EdgeCaption } from './edge-captions.ts';
+import type { Core, EdgeCollection, EdgeSingular, NodeSingular, Position } from 'cytoscape';
+import { CaptionRoom, type EdgeCaption } from './edge-captions.ts';
 import type { GraphCanvasProps } from './GraphCanvas.tsx';
 import { LARGE_VIEW_NODES } from './level-of-detail.ts';
 import { CLASSES, EDGE_FONT_SIZE } from './stylesheet.ts';
 import { GRAPH_FONT } from './theme.ts';
 
+/**
+ * Views with more relationships than this skip the second pass (every other caption drawn above the
+ * zoom, overlaps and all): it measures every relationship and node, on every selection.
+ */
+const SECOND_PASS_MAX_EDGES = 3_000;
+
 export function useEdgeCaptions(cyRef: RefObject<Core | null>, props: GraphCanvasProps): void {
   const { graph, selection, alsoSelected, hidden, positions } = props;
-  // The selection's relationships with a caption at any zoom: those whose captions fit with none over
-  // another (edge-captions.ts), again when the nodes have moved. Large views draw no such captions.
   useEffect(() => {
     const cy = cyRef.current;
     if (!cy) return;
-    // Drawn ones only: a relationship to a hidden node has no midpoint (Cytoscape does not place it), and
-    // reading one brought the page down after Show only.
-    const edges = cy.nodes(':selected').connectedEdges().filter((edge: EdgeSingular) => edge.visible());
-    const captions: EdgeCaption[] = cy.nodes().length > LARGE_VIEW_NODES ? [] : edges.map((edge: EdgeSingular) => ({
-      id: edge.id(),
-      text: String(edge.data('type') ?? ''),
-      certainty: String(edge.data('certainty') ?? ''),
-      source: edge.sourceEndpoint(),
-      target: edge.targetEndpoint(),
-      middle: edge.midpoint(),
-    }));
-    // No caption goes over a selected node (its caption included) or a neighbour's body. Neighbours'
-    // captions are left out: kept clear too, a hub of 17 relationships kept 2 captions, not 13.
-    const selected = captions.length === 0 ? cy.collection() : cy.nodes(':selected');
-    const obstacles = [
-      ...selected.map((node: NodeSingular) => node.boundingBox({ includeLabels: true, includeOverlays: false })),
-      ...selected.neighborhood().nodes().not(selected).filter((node: NodeSingular) => node.visible()).map((node: NodeSingular) => node.boundingBox({ includeLabels: false, includeOverlays: false })),
-    ];
-    const fit = captionsThatFit(captions, edgeCaptionWidth, EDGE_FONT_SIZE, obstacles);
+    const captioned = new Set<string>();
+    const crowded = new Set<string>();
+    // Large views draw only the selected relationship's caption (stylesheet.ts): nothing to choose.
+    if (cy.nodes().length <= LARGE_VIEW_NODES) {
+      const room = new CaptionRoom(edgeCaptionWidth, EDGE_FONT_SIZE);
+      // Drawn ones only: a relationship to a hidden node has no midpoint (Cytoscape does not place it), and
+      // reading one brought the page down after Show only.
+      const selected = cy.nodes(':selected');
+      const own = selected.connectedEdges().filter((edge: EdgeSingular) => edge.visible());
+      // First the selection's, drawn at any zoom: clear of a selected node (its caption included) and of a
+      // neighbour's body. Kept clear of the neighbours' captions too, a hub of 17 relationships kept 2.
+      room.block([
+        ...selected.map((node: NodeSingular) => node.boundingBox({ includeLabels: true, includeOverlays: false })),
+        ...selected.neighborhood().nodes().not(selected).filter((node: NodeSingular) => node.visible()).map((node: NodeSingular) => node.boundingBox({ includeLabels: false, includeOverlays: false })),
+      ]);
+      for (const id of room.place(captionsOf(own))) captioned.add(id);
+      own.forEach((edge: EdgeSingular) => void (captioned.has(edge.id()) || crowded.add(edge.id())));
+      // Then the others, drawn above the caption zoom: clear of those and of every node and its caption
+      // (at 1920×1080 the seed opens above that zoom, and its 64 captions lay over one another).
+      const others = cy.edges().filter((edge: EdgeSingular) => edge.visible()).not(own);
+      if (others.length + own.length <= SECOND_PASS_MAX_EDGES) {
+        room.block(cy.nodes().filter((node: NodeSingular) => node.visible()).map((node: NodeSingular) => node.boundingBox({ includeLabels: true, includeOverlays: false })));
+        const fit = new Set(room.place(captionsOf(others)));
+        others.forEach((edge: EdgeSingular) => void (fit.has(edge.id()) || crowded.add(edge.id())));
+      }
+    }
     cy.batch(() => {
-      cy.edges(`.${CLASSES.captioned}`).removeClass(CLASSES.captioned);
-      for (const id of fit) cy.getElementById(id).addClass(CLASSES.captioned);
+      cy.edges(`.${CLASSES.captioned}, .${CLASSES.crowded}`).removeClass(`${CLASSES.captioned} ${CLASSES.crowded}`);
+      for (const id of captioned) cy.getElementById(id).addClass(CLASSES.captioned);
+      for (const id of crowded) cy.getElementById(id).addClass(CLASSES.crowded);
     });
   }, [selection, alsoSelected, graph, hidden, positions]);
+}
+
+/** The relationships' captions as Cytoscape places them, leaving out the ones it has not placed. */
+function captionsOf(edges: EdgeCollection): EdgeCaption[] {
+  const captions: EdgeCaption[] = [];
+  edges.forEach((edge: EdgeSingular) => {
+    // Undefined for a relationship whose end was just hidden, before Cytoscape restyled it (H: the page
+    // went blank when these were read).
+    const [source, target, middle] = [edge.sourceEndpoint(), edge.targetEndpoint(), edge.midpoint()] as Array<Position | undefined>;
+    if (!source || !target || !middle || ![source.x, source.y, target.x, target.y, middle.x, middle.y].every(Number.isFinite)) return;
+    captions.push({ id: edge.id(), text: String(edge.data('type') ?? ''), certainty: String(edge.data('certainty') ?? ''), source, target, middle });
+  });
+  return captions;
 }
 
 /** px a relationship's caption takes at zoom 1 (measured at ten times the size, for precision), by its text. */
