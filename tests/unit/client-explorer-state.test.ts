@@ -370,3 +370,23 @@ describe('explorer state: paths', () => {
     expect(pathRelationshipIds(path).sort()).toEqual(['kim--SIGNED--agreement', 'russia--PARTY_TO--agreement']);
   });
 });
+
+describe('notices that outlive what they told', () => {
+  it('drops a notice about the selection when the selection changes by hand', () => {
+    const inverted = run(loaded(), { type: 'selectionInverted' });
+    expect(inverted.notice?.text).toMatch(/^Selection inverted/);
+    expect(run(inverted, { type: 'selected', selection: null }).notice).toBeNull();
+    const [first] = [...inverted.graph.nodes.keys()];
+    expect(run(inverted, { type: 'selectionToggled', nodeId: first as string }).notice).toBeNull();
+    // A notice about something else stays through a selection.
+    const shown = run(loaded(), { type: 'noticeShown', text: 'Link to this view copied.' });
+    expect(run(shown, { type: 'selected', selection: null }).notice?.text).toBe('Link to this view copied.');
+  });
+
+  it('drops an information notice at the next change without one of its own, and keeps an error', () => {
+    const told = run(loaded(), { type: 'noticeShown', text: 'Pinned North Korea.' });
+    expect(run(told, { type: 'layoutChosen', name: 'grid' }).notice).toBeNull();
+    const failed = run(loaded(), { type: 'noticeShown', text: 'Could not expand.', kind: 'error' });
+    expect(run(failed, { type: 'layoutChosen', name: 'grid' }).notice?.text).toBe('Could not expand.');
+  });
+});

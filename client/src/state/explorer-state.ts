@@ -15,7 +15,7 @@ import { EMPTY_GRAPH, graphDataFrom, mergeGraph, removeFromGraph, type GraphData
 import { reduceAllSelected, reduceHiddenShown, reduceOthersHidden, reduceSelectionHidden, reduceSelectionInverted } from './hiding.ts';
 import { emptyHistory } from './history.ts';
 import { reduceAllUnpinned, reducePinToggled } from './pins.ts';
-import { nameOf, plural, withNotice } from './notices.ts';
+import { nameOf, noticeAfterSelecting, plural, withNotice } from './notices.ts';
 import { pathRelationshipIds, reducePathsFound } from './paths.ts';
 import { addToSelection, selectedNodeIds, toggleSelected, validSelection, withValidMultiSelection } from './selection.ts';
 import { commit, historyCap, snapshotOf, stepHistory, takeBackLayout } from './view-history.ts';
@@ -208,11 +208,11 @@ function reduce(state: ExplorerState, action: ExplorerAction): ExplorerState {
       });
     }
     case 'selected':
-      return { ...state, selection: action.selection, alsoSelected: [] };
+      return { ...state, selection: action.selection, alsoSelected: [], notice: noticeAfterSelecting(state.notice) };
     case 'selectionToggled':
-      return { ...state, ...toggleSelected(state, action.nodeId) };
+      return { ...state, ...toggleSelected(state, action.nodeId), notice: noticeAfterSelecting(state.notice) };
     case 'nodesBoxSelected':
-      return { ...state, ...addToSelection(state, action.nodeIds) };
+      return { ...state, ...addToSelection(state, action.nodeIds), notice: noticeAfterSelecting(state.notice) };
     case 'allSelected':
       return reduceAllSelected(state);
     case 'selectionInverted':

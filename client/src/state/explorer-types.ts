@@ -86,6 +86,8 @@ export interface HistoryEntry {
 export interface Notice {
   kind: 'info' | 'error';
   text: string;
+  /** What it reports on, when that is the selection ("26 nodes selected."): a new selection takes it away. */
+  about?: 'selection';
   /** Distinguishes two equal notices, so the second one shows again. */
   seq: number;
 }

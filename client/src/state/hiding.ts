@@ -21,14 +21,14 @@ const union = (a: readonly string[], b: Iterable<string>) => [...new Set([...a, 
 /** Ctrl+A: every node drawn is selected. */
 export function reduceAllSelected(state: ExplorerState): ExplorerState {
   const drawn = drawnNodeIds(state);
-  return { ...state, ...selectAll(state, drawn), ...withNotice(state, `${plural(drawn.length, 'node')} selected.`) };
+  return { ...state, ...selectAll(state, drawn), ...withNotice(state, `${plural(drawn.length, 'node')} selected.`, 'info', 'selection') };
 }
 
 /** Ctrl+I: the drawn nodes not selected become the selection. */
 export function reduceSelectionInverted(state: ExplorerState): ExplorerState {
   const next = invertSelection(state, drawnNodeIds(state));
   const count = next.selection === null ? 0 : next.alsoSelected.length + 1;
-  return { ...state, ...next, ...withNotice(state, `Selection inverted: ${plural(count, 'node')} selected.`) };
+  return { ...state, ...next, ...withNotice(state, `Selection inverted: ${plural(count, 'node')} selected.`, 'info', 'selection') };
 }
 
 /** Hides the selected nodes (their relationships go with them), or the selected relationship. */

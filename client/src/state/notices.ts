@@ -5,8 +5,16 @@ import { nodeCaption } from '../graph/labels.ts';
 import type { ExplorerState, Notice } from './explorer-types.ts';
 import type { GraphData } from './graph-data.ts';
 
-export function withNotice(state: ExplorerState, text: string, kind: Notice['kind'] = 'info'): Pick<ExplorerState, 'notice' | 'seq'> {
-  return { notice: { kind, text, seq: state.seq + 1 }, seq: state.seq + 1 };
+export function withNotice(state: ExplorerState, text: string, kind: Notice['kind'] = 'info', about?: Notice['about']): Pick<ExplorerState, 'notice' | 'seq'> {
+  return { notice: { kind, text, seq: state.seq + 1, ...(about ? { about } : {}) }, seq: state.seq + 1 };
+}
+
+/**
+ * The notice once the selection has changed by hand: one that reported on the selection before is gone (new-
+ * user trial: "Selection inverted: 26 nodes selected." stayed beside a selection bar saying "1 node selected").
+ */
+export function noticeAfterSelecting(notice: Notice | null): Notice | null {
+  return notice?.about === 'selection' ? null : notice;
 }
 
 export function nameOf(graph: GraphData, nodeId: string): string {

@@ -29,7 +29,10 @@ export function historyCap(graph: GraphData): number {
 
 /** Applies a view change and records the view before it, so it can be undone. */
 export function commit(state: ExplorerState, change: string, patch: Partial<ExplorerState>): ExplorerState {
-  return { ...state, ...patch, history: recordChange(state.history, { view: snapshotOf(state), change }, historyCap(state.graph)) };
+  // A notice tells of the change that made it: the next change without one of its own takes it away, but
+  // an error stays until dismissed (new-user trial: "Pinned North Korea…" stayed through several layouts).
+  const notice = 'notice' in patch ? patch.notice : state.notice?.kind === 'error' ? state.notice : null;
+  return { ...state, ...patch, notice: notice ?? null, history: recordChange(state.history, { view: snapshotOf(state), change }, historyCap(state.graph)) };
 }
 
 /**
