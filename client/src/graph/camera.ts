@@ -115,10 +115,33 @@ export function animateFit(cy: Core, eles: CollectionReturnValue, padding: numbe
   cy.animate(fitViewport(cy, eles, padding), { duration: ANIMATION_MS });
 }
 
-/** Fits every shown (not filtered-out) element, or every element when none is shown. */
+/** Fits every shown (not filtered-out) element, or every element when none is shown, animated. */
 export function fitShown(cy: Core): void {
+  fitWhole(cy, true);
+}
+
+/** Where cy.scratch keeps the camera the last whole-view fit gave. */
+const FITTED = 'kgFittedCamera';
+
+/**
+ * Fits the whole view (every shown element, or every element when none is shown), at once or animated, and
+ * remembers the camera it gives: a canvas resized while the view is still as this fit left it is fitted
+ * again (use-cytoscape.ts), not kept to the same part (keepViewThroughResize), which after a first fit that
+ * came before the timeline took its room squeezed the seed to zoom 0.66 at 1024×700 (CI, under load).
+ */
+export function fitWhole(cy: Core, animate: boolean): void {
   const shown = cy.elements().not(`.${CLASSES.hidden}`);
-  animateFit(cy, shown.nonempty() ? shown : cy.elements(), FIT_PADDING);
+  const viewport = fitViewport(cy, shown.nonempty() ? shown : cy.elements(), FIT_PADDING);
+  const camera: Camera = { zoom: viewport.zoom, x: (cy.width() / 2 - viewport.pan.x) / viewport.zoom, y: (cy.height() / 2 - viewport.pan.y) / viewport.zoom };
+  cy.scratch(FITTED, camera);
+  if (animate) cy.animate(viewport, { duration: ANIMATION_MS });
+  else cy.viewport(viewport);
+}
+
+/** Whether `camera` is the one the last whole-view fit gave (fitWhole), to within rounding. */
+export function isFitted(cy: Core, camera: Camera): boolean {
+  const fitted = cy.scratch(FITTED) as Camera | undefined;
+  return fitted !== undefined && Math.abs(fitted.zoom - camera.zoom) < 1e-6 && Math.abs(fitted.x - camera.x) < 1e-3 && Math.abs(fitted.y - camera.y) < 1e-3;
 }
 
 /** Centres the view on node `id` and its caption, in the part no panel covers, at FOCUS_ZOOM at least; nothing when it is not in view. */

@@ -7,7 +7,7 @@
  */
 import type { Core, LayoutOptions, NodeCollection, NodeSingular, Position } from 'cytoscape';
 import { FCOSE_MAX_NODES, seededRandom, type LayoutJob, type LayoutPositions } from './layout-engine.ts';
-import { FIT_PADDING, fitNow, measureCanvas } from './camera.ts';
+import { FIT_PADDING, fitWhole, measureCanvas } from './camera.ts';
 import { startLayout } from './layout-runner.ts';
 import { LARGE_VIEW_NODES } from './level-of-detail.ts';
 import { centroid, placeBesideGraph, placeOnSpiral, viewCentre } from './placement.ts';
@@ -123,13 +123,13 @@ export async function fullLayout(
   try {
     if (options.spiral) {
       placeOnSpiral(cy, nodes.filter((node: NodeSingular) => !fixed.has(node.id())), viewCentre(cy));
-      if (options.fit) fitNow(cy, cy.elements(), FIT_PADDING);
+      if (options.fit) fitWhole(cy, false);
     }
     // No animation while frames are held: an animation steps with the frames, so it would never end, and
     // the queue and the batch would wait on it for good (an undo during a large view's first layout turned
     // it into a 300-node view, which animates: found by a new-user trial).
     const done = await runJob(cy, layoutJob(cy, name, nodes, fixed, 'scratch'), options.animate && !holdFrames, context);
-    if (done && options.fit && !cy.destroyed()) fitNow(cy, cy.elements(), FIT_PADDING);
+    if (done && options.fit && !cy.destroyed()) fitWhole(cy, false);
     return done;
   } finally {
     if (holdFrames && !cy.destroyed()) cy.endBatch();

@@ -5,7 +5,7 @@
  */
 import { useEffect, useRef, useState, type RefObject } from 'react';
 import type { Core } from 'cytoscape';
-import { cameraOf, keepViewThroughResize, sameCamera, showThrough, type CanvasFrame } from './camera.ts';
+import { cameraOf, fitWhole, isFitted, keepViewThroughResize, sameCamera, showThrough, type CanvasFrame } from './camera.ts';
 import { panIntoFreePart } from './keep-in-view.ts';
 import { createCy } from './create-cy.ts';
 import type { RendererName } from './level-of-detail.ts';
@@ -120,8 +120,9 @@ export function useCytoscape(
     cy.on('mouseover', 'edge', (event) => void event.target.addClass(CLASSES.hovered));
     cy.on('mouseout', 'edge', (event) => void event.target.removeClass(CLASSES.hovered));
     // The stage changes size when the timeline or a drawer opens, the window is resized or goes fullscreen:
-    // Cytoscape learns its new size, and the same part of the graph stays in view (keepViewThroughResize;
-    // Cytoscape alone keeps the pan, so a drawer opening below left half the nodes off the canvas).
+    // Cytoscape learns its new size, and a view still as a whole-view fit left it is fitted again, any other
+    // keeps the same part of the graph in view (keepViewThroughResize; Cytoscape alone keeps the pan, so a
+    // drawer opening below left half the nodes off the canvas).
     // A canvas back at its size from before the last resize, its camera untouched since, gets its old camera
     // back exactly: opening and closing a drawer leaves the view as it was.
     let frame: CanvasFrame = { width: cy.width(), height: cy.height(), camera: cameraOf(cy) };
@@ -131,6 +132,7 @@ export function useCytoscape(
       const back = undoResize !== null && undoResize.before.width === cy.width() && undoResize.before.height === cy.height() && sameCamera(undoResize.after.camera, frame.camera);
       const before = frame;
       if (back && undoResize) showThrough(cy, undoResize.before.camera);
+      else if (isFitted(cy, before.camera)) fitWhole(cy, false);
       else keepViewThroughResize(cy, before);
       // A selected node the narrower window put under the details panel comes out from under it.
       const selected = cy.nodes(':selected');

@@ -6,7 +6,7 @@
 import { useEffect, useRef, type RefObject } from 'react';
 import type { Core, NodeSingular } from 'cytoscape';
 import type { Camera } from '../state/url-state.ts';
-import { FIT_PADDING, fitNow, reveal, showThrough } from './camera.ts';
+import { fitWhole, reveal, showThrough } from './camera.ts';
 import { fitWhenOutside } from './keep-in-view.ts';
 import { syncElements } from './elements.ts';
 import type { GraphCanvasProps } from './GraphCanvas.tsx';
@@ -68,7 +68,7 @@ export function useElementSync(
         } else {
           // Nodes with a position (a shared link's, or remembered) stay put; the others are placed around them.
           if (unplaced.nonempty()) await incrementalLayout(c, unplaced, null, context);
-          if (!camera) fitNow(c, c.elements(), FIT_PADDING);
+          if (!camera) fitWhole(c, false);
         }
         if (camera && !c.destroyed()) showThrough(c, camera);
       }).then(() => {
