@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { CaptionRoom, captionsThatFit, type EdgeCaption } from '../../client/src/graph/edge-captions.ts';
+import { CaptionRoom, type EdgeCaption, type Obstacle } from '../../client/src/graph/edge-captions.ts';
+
+/** One pass of a fresh room: the ids of the captions that fit with none over another nor over an obstacle. */
+function captionsThatFit(captions: readonly EdgeCaption[], textWidth: (text: string) => number, fontSize: number, obstacles: readonly Obstacle[] = []): string[] {
+  const room = new CaptionRoom(textWidth, fontSize);
+  room.block(obstacles);
+  return room.place(captions);
+}
 
 /** Every letter 5 px wide at the 9 px font: a caption "XXXXXXXXXX" is 50 px plus its padding. */
 const width = (text: string) => text.length * 5;
@@ -11,7 +18,7 @@ function caption(id: string, x: number, y: number, angle: number, options: { tex
   return { id, text: options.text ?? 'XXXXXXXXXX', certainty: options.certainty ?? 'reported', source: { x: x - dx, y: y - dy }, target: { x: x + dx, y: y + dy }, middle: { x, y } };
 }
 
-describe('captionsThatFit', () => {
+describe('CaptionRoom, one pass', () => {
   it('keeps captions that lie apart, along their relationships', () => {
     expect(captionsThatFit([caption('a', 0, 0, 0), caption('b', 0, 40, 0), caption('c', 200, 0, 0)], width, 9)).toEqual(['a', 'b', 'c']);
   });

@@ -11,7 +11,7 @@ import type { HiddenElements } from '../state/filters.ts';
 import type { GraphData } from '../state/graph-data.ts';
 import type { Camera, CameraRequest, LayoutRequest, PathHighlight, Positions } from '../state/explorer-state.ts';
 import type { FocusRequest, Selection } from '../state/selection.ts';
-import { animateFit, cameraOf, FIT_PADDING, fitShown, focusNode, zoomStep } from './camera.ts';
+import { animateFit, cameraOf, FIT_PADDING, fitWhole, focusNode, zoomStep } from './camera.ts';
 import { panIntoFreePart } from './keep-in-view.ts';
 import type { ElementStyling } from './elements.ts';
 import { cancelLayout } from './layout-runner.ts';
@@ -164,7 +164,7 @@ export function GraphCanvas(props: GraphCanvasProps) {
       },
       camera: () => (cyRef.current && cyRef.current.nodes().nonempty() ? cameraOf(cyRef.current) : null),
       fit() {
-        if (cyRef.current) fitShown(cyRef.current);
+        if (cyRef.current) fitWhole(cyRef.current, true);
       },
       zoomBy(factor) {
         if (cyRef.current) zoomStep(cyRef.current, factor, zoomTarget);

@@ -94,11 +94,6 @@ export function fitViewport(cy: Core, eles: CollectionReturnValue, padding: numb
   return { zoom, pan: { x: width / 2 - zoom * ((box.x1 + box.x2) / 2), y } };
 }
 
-/** Fits `eles` at once (fitViewport). */
-export function fitNow(cy: Core, eles: CollectionReturnValue, padding: number): void {
-  cy.viewport(fitViewport(cy, eles, padding));
-}
-
 /** Brings freshly added nodes into view when the layout put any of them outside it (or under a panel). */
 export function reveal(cy: Core, added: NodeCollection, anchorId: string): void {
   const view = cy.extent();
@@ -113,11 +108,6 @@ export function reveal(cy: Core, added: NodeCollection, anchorId: string): void 
 /** Moves the view, animated, to fit `eles` (fitViewport). */
 export function animateFit(cy: Core, eles: CollectionReturnValue, padding: number): void {
   cy.animate(fitViewport(cy, eles, padding), { duration: ANIMATION_MS });
-}
-
-/** Fits every shown (not filtered-out) element, or every element when none is shown, animated. */
-export function fitShown(cy: Core): void {
-  fitWhole(cy, true);
 }
 
 /** Where cy.scratch keeps the camera the last whole-view fit gave. */

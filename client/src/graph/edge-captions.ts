@@ -91,18 +91,6 @@ export class CaptionRoom {
   }
 }
 
-/** The ids of the `captions` that fit with none over another nor over an obstacle (CaptionRoom.place). */
-export function captionsThatFit(
-  captions: readonly EdgeCaption[],
-  textWidth: (text: string) => number,
-  fontSize: number,
-  obstacles: readonly Obstacle[] = [],
-): string[] {
-  const room = new CaptionRoom(textWidth, fontSize);
-  room.block(obstacles);
-  return room.place(captions);
-}
-
 function captionBox({ source, target, middle }: EdgeCaption, textWidth: number, fontSize: number): CaptionBox {
   const [dx, dy] = [target.x - source.x, target.y - source.y];
   const norm = Math.hypot(dx, dy);

@@ -6,7 +6,7 @@
  * undone left 13 of 27 nodes off the canvas, the camera where the undone layout had put it).
  */
 import type { CollectionReturnValue, Core, NodeCollection, NodeSingular } from 'cytoscape';
-import { covered, fitShown, measureCanvas } from './camera.ts';
+import { covered, fitWhole, measureCanvas } from './camera.ts';
 import { CLASSES } from './stylesheet.ts';
 
 /** px kept between what is brought into view and the edges of the free part. */
@@ -34,7 +34,7 @@ export function panIntoFreePart(cy: Core, eles: CollectionReturnValue | NodeColl
   cy.animate({ panBy: { x: shift(box.x1, box.x2, free.x1, free.x2), y: shift(box.y1, box.y2, free.y1, free.y2) } }, { duration: PAN_MS });
 }
 
-/** Fits the view (fitShown) when the centre of a shown node lies outside the free part of the canvas. */
+/** Fits the whole view (fitWhole) when the centre of a shown node lies outside the free part of the canvas. */
 export function fitWhenOutside(cy: Core): void {
   const free = freePart(cy);
   const outside = cy
@@ -45,5 +45,5 @@ export function fitWhenOutside(cy: Core): void {
       const { x, y } = (node as NodeSingular).renderedPosition();
       return x < free.x1 || x > free.x2 || y < free.y1 || y > free.y2;
     });
-  if (outside) fitShown(cy);
+  if (outside) fitWhole(cy, true);
 }
