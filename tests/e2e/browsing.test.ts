@@ -632,8 +632,9 @@ describe('browsing the graph in Chromium', () => {
     expect(await classesOf('vladimir-putin')).toContain('hidden');
     await expect(page.locator('[data-testid="layout-select"]').inputValue()).resolves.toBe('grid');
     const restored = await page.evaluate(() => (window as unknown as CyWindow).__cy.getElementById('russia').position());
-    expect(restored.x).toBeCloseTo(positions.x, 0);
-    expect(restored.y).toBeCloseTo(positions.y, 0);
+    // A link holds positions to the whole px (link-positions.ts): half a px off at most.
+    expect(Math.abs(restored.x - positions.x)).toBeLessThanOrEqual(0.5 + 1e-9);
+    expect(Math.abs(restored.y - positions.y)).toBeLessThanOrEqual(0.5 + 1e-9);
   });
 
   it('fits and zooms from the toolbar and the keyboard, with a minimap while part of the graph is out of view', async () => {
