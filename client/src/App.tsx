@@ -133,8 +133,10 @@ export function App() {
       toggleSidebar: sidebar.toggle,
       contextMenu: () => {
         const target: ContextTarget = state.selection ?? { kind: 'background' };
-        const at = canvasRef.current?.menuPoint(target);
-        if (at) setMenu({ target, at });
+        void canvasRef.current?.whenStill().then(() => {
+          const at = canvasRef.current?.menuPoint(target);
+          if (at) setMenu({ target, at });
+        });
       },
     }),
   );

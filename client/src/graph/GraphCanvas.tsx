@@ -29,6 +29,9 @@ import './GraphCanvas.css';
 
 export { ZOOM_STEP } from './camera.ts';
 
+/** Longest wait (ms) for the camera to come to rest (GraphCanvasHandle.whenStill): camera animations take 350. */
+const STILL_WAIT_MAX_MS = 1_000;
+
 /** What a context menu is about: a node or relationship by transport id, or the background. */
 export type ContextTarget = { kind: 'node'; id: string } | { kind: 'relationship'; id: string } | { kind: 'background' };
 
@@ -39,6 +42,12 @@ export interface GraphCanvasHandle {
    * background or an element off the canvas; null before the canvas exists.
    */
   menuPoint(target: ContextTarget): MenuPlace | null;
+  /**
+   * Resolves once no camera animation runs (checked each frame, for at most STILL_WAIT_MAX_MS): a menu
+   * opened by keyboard right after a click was placed beside the node where it was, and the pan that
+   * brings a clicked node out from under the details panel then slid the node under the menu.
+   */
+  whenStill(): Promise<void>;
   /** Fits every shown element into the view. */
   fit(): void;
   /** Zooms by `factor` around the view's centre (>1 closer, <1 farther). */
@@ -162,6 +171,16 @@ export function GraphCanvas(props: GraphCanvasProps) {
         const drawn = element.renderedBoundingBox({ includeLabels: false, includeOverlays: false });
         return { x: box.left + at.x, y: box.top + at.y, beside: { left: box.left + drawn.x1, top: box.top + drawn.y1, right: box.left + drawn.x2, bottom: box.top + drawn.y2 } };
       },
+      whenStill: () =>
+        new Promise<void>((resolve) => {
+          const until = performance.now() + STILL_WAIT_MAX_MS;
+          const check = () => {
+            const cy = cyRef.current;
+            if (!cy || cy.destroyed() || !cy.animated() || performance.now() > until) resolve();
+            else requestAnimationFrame(check);
+          };
+          check();
+        }),
       camera: () => (cyRef.current && cyRef.current.nodes().nonempty() ? cameraOf(cyRef.current) : null),
       fit() {
         if (cyRef.current) fitWhole(cyRef.current, true);
