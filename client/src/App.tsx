@@ -26,7 +26,8 @@ import { StyleSettingsContext } from './components/style-context.ts';
 import { GraphCanvas, type ContextTarget, type GraphCanvasHandle } from './graph/GraphCanvas.tsx';
 import { useFullscreen } from './graph/use-fullscreen.ts';
 import { useStyling } from './graph/use-styling.ts';
-import { selectedNodeIds, type ExplorerState } from './state/explorer-state.ts';
+import { type ExplorerState } from './state/explorer-state.ts';
+import { selectionEndIds } from './state/selection.ts';
 import { explorerShortcuts } from './state/explorer-shortcuts.ts';
 import { hiddenElements } from './state/filters.ts';
 import { searchMatches } from './state/search-matches.ts';
@@ -43,15 +44,6 @@ import { ExportMenu } from './export/ExportMenu.tsx';
 import { drawnScope } from './export/view-scope.ts';
 import './App.css';
 
-/** The selected nodes: a node, or both ends of a relationship. */
-/** What the Export menu's "selection" holds: every selected node, or a selected relationship's two ends. */
-function exportSelection(state: ExplorerState): string[] {
-  const { selection } = state;
-  if (selection === null) return [];
-  if (selection.kind === 'node') return selectedNodeIds(state);
-  const rel = state.graph.relationships.get(selection.id);
-  return rel ? [rel.source, rel.target] : [];
-}
 
 /** "3 nodes and 25 relationships": what the filters hide, nodes and relationships counted apart. */
 function hiddenCountsText(nodes: number, relationships: number): string {
@@ -274,8 +266,8 @@ export function App() {
                 <ExportMenu
                   core={() => canvasRef.current?.core() ?? null}
                   viewScope={() => drawnScope(state.graph, hidden, state.filters)}
-                  selectionScope={() => drawnScope(state.graph, hidden, state.filters, exportSelection(state))}
-                  selectedNodeIds={() => exportSelection(state)}
+                  selectionScope={() => drawnScope(state.graph, hidden, state.filters, selectionEndIds(state))}
+                  selectedNodeIds={() => selectionEndIds(state)}
                   dark={scheme === 'dark'}
                 />
               </>
@@ -318,8 +310,7 @@ export function App() {
               <StatusOverlay overview={state.overview} empty={emptyKind(state, loaded)} onRetry={() => actions.loadInitial()} />
               <StatusLine busy={state.busy} notice={state.notice} onDismiss={() => dispatch({ type: 'noticeDismissed' })} />
               <SelectionBar
-                selectedNodes={selectedNodeIds(state).length}
-                relationshipSelected={state.selection?.kind === 'relationship'}
+                selected={state.selection && { kind: state.selection.kind, count: state.alsoSelected.length + 1 }}
                 hiddenByHand={hidden.byHand}
                 onHide={() => dispatch({ type: 'selectionHidden' })}
                 onShowOnly={() => dispatch({ type: 'othersHidden' })}

@@ -511,11 +511,12 @@ describe('browsing the graph in Chromium', () => {
     expect(sorted((await probe(page)).nodes)).toEqual(sorted(['russia', ...people]));
   });
 
-  it('adds the relationships of a type, with their ends, on a click on the type in the schema', async () => {
+  it('adds the relationships of a type, with their ends, on a click on the type in the schema, and selects those relationships', async () => {
     await openView(page, server.url, '#v=1&n=russia');
     await openSection('schema');
     const schema = page.locator('[data-testid="schema-panel"]');
     const stored = await db.read('MATCH (a)-[r:SIGNED]->(b) RETURN r.id AS id, a.id AS a, b.id AS b');
+    expect(stored.length).toBeGreaterThan(1);
     await expect(schema.locator('[data-type="SIGNED"]').innerText()).resolves.toContain(String(stored.length));
     await schema.locator('[data-type="SIGNED"]').click();
     const edges = stored.map((row) => String(row.id));
@@ -523,6 +524,16 @@ describe('browsing the graph in Chromium', () => {
     const drawn = await probe(page);
     expect(sorted(drawn.nodes)).toEqual(sorted([...new Set(['russia', ...stored.flatMap((row) => [String(row.a), String(row.b)])])]));
     expect(drawn.edges).toEqual(expect.arrayContaining(edges));
+    // The type's relationships are what is selected (issue 12, item 6: "selects and centres those elements").
+    await expect.poll(async () => sorted((await probe(page)).selected)).toEqual(sorted(edges));
+    await expect(page.locator('[data-testid="selection-count"]').innerText()).resolves.toBe(`${edges.length} relationships selected`);
+    await expect(page.locator('[data-testid="multi-selection"]').innerText()).resolves.toContain(`${edges.length} relationships selected`);
+    // H hides them, and only them.
+    await page.locator('[data-testid="graph-canvas"]').focus();
+    await page.keyboard.press('h');
+    await expect.poll(() => page.evaluate((ids) => ids.filter((id) => (window as unknown as CyWindow).__cy.getElementById(id).visible()), edges)).toEqual([]);
+    await expect(page.locator('[data-testid="hidden-count"]').innerText()).resolves.toBe(`${edges.length} relationships hidden`);
+    expect(await page.evaluate(() => (window as unknown as CyWindow).__cy.nodes().filter((n) => !n.visible()).length)).toBe(0);
   });
 
   it('selects several nodes with Shift+click and removes them all with one Del, the database untouched', async () => {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { explorerReducer, initialState, selectedNodeIds, type ExplorerAction, type ExplorerState } from '../../client/src/state/explorer-state.ts';
 import { hiddenElements } from '../../client/src/state/filters.ts';
 import { drawnNodeIds } from '../../client/src/state/hiding.ts';
+import { selectedRelationshipIds, selectionEndIds } from '../../client/src/state/selection.ts';
 import { linkedNodeIds } from '../../client/src/state/use-url-sync.ts';
 import { node, rel } from '../support/client-graph.fixtures.ts';
 
@@ -62,6 +63,39 @@ describe('selecting and hiding by hand', () => {
     expect([...elements.relationships]).toEqual(['russia--ALLY_OF--north-korea']);
     expect(elements.nodes.size).toBe(0);
     expect(elements.byHand).toEqual({ nodes: 0, relationships: 1 });
+  });
+
+  it('selects the relationships of a type\'s schema sample, not their ends; H hides them, O keeps their ends, Del removes them', () => {
+    const leads = [rel('kim', 'LEADS', 'north-korea'), rel('putin', 'LEADS', 'russia')];
+    const sample: ExplorerAction = {
+      type: 'nodesAdded',
+      graph: { nodes: [node('kim', ['Person']), node('north-korea', ['Country']), node('putin', ['Person']), node('russia', ['Country'])], relationships: leads },
+      change: 'sample LEADS',
+      sample: '2 LEADS relationships (up to 25) and their ends',
+      relationships: true,
+    };
+    const state = run(loaded(), sample);
+    expect(state.selection?.kind).toBe('relationship');
+    expect(sorted(selectedRelationshipIds(state))).toEqual(sorted(leads.map((r) => r.id)));
+    expect(selectedNodeIds(state)).toEqual([]);
+    expect(sorted(state.focus?.also ? [state.focus.id, ...state.focus.also] : [])).toEqual(['kim', 'north-korea', 'putin', 'russia']);
+    expect(state.notice?.text).toBe('2 LEADS relationships (up to 25) and their ends: 4 nodes (all in view already), 2 relationships selected and centred.');
+    expect(sorted(selectionEndIds(state))).toEqual(['kim', 'north-korea', 'putin', 'russia']);
+
+    const hidden = run(state, { type: 'selectionHidden' });
+    expect(sorted(hiddenElements(hidden.graph, hidden.filters).relationships)).toEqual(sorted(leads.map((r) => r.id)));
+    expect(hidden.notice?.text).toBe('Hid 2 LEADS relationships: "Show hidden" brings them back, Ctrl+Z undoes.');
+
+    const only = run(state, { type: 'othersHidden' });
+    expect(only.notice?.text).toBe('Only the selection is drawn already.'); // the two LEADS hold all four nodes
+    const removed = run(state, { type: 'selectionRemoved' });
+    expect([...removed.graph.relationships.keys()]).toEqual(['russia--ALLY_OF--north-korea']);
+    expect(removed.history.past.at(-1)?.change).toBe('remove 2 LEADS relationships');
+
+    // A click on a node starts a node selection; the relationships leave it.
+    const clicked = run(state, { type: 'selectionToggled', nodeId: 'kim' });
+    expect(selectedNodeIds(clicked)).toEqual(['kim']);
+    expect(clicked.alsoSelected).toEqual([]);
   });
 
   it('shows only the selection: a relationship keeps its two ends; nothing to hide says so', () => {

@@ -75,10 +75,10 @@ export function DetailsPanel(props: DetailsPanelProps) {
       <button type="button" className="details-close link-button" onClick={props.onClose} aria-label="Close the details panel (I)" title="Close the details panel (I)" data-testid="details-close">
         ×
       </button>
-      {node && props.alsoSelectedCount > 0 && (
+      {(node || relationship) && props.alsoSelectedCount > 0 && (
         <p className="details-multi muted small" data-testid="multi-selection" role="status">
-          {props.alsoSelectedCount + 1} nodes selected, this one shown. <kbd>H</kbd> hides them, <kbd>O</kbd> shows only them, <kbd>Del</kbd> removes them from the view; Export →
-          Selection exports them.
+          {props.alsoSelectedCount + 1} {node ? 'nodes' : 'relationships'} selected, this one shown. <kbd>H</kbd> hides them, <kbd>O</kbd> shows only{' '}
+          {node ? 'them' : 'their ends'}, <kbd>Del</kbd> removes them from the view; Export → Selection exports {node ? 'them' : 'their ends'}.
         </p>
       )}
       {node ? (

@@ -1,16 +1,17 @@
 /**
  * The selection bar, bottom left over the canvas: how many nodes are selected (Ctrl+A selects every node
- * drawn, Ctrl+I inverts, Esc clears) with Hide and Show only, and how many are hidden by hand with Show
+ * drawn, Ctrl+I inverts, Esc clears), or relationships (a type's schema sample), with Hide and Show only, and how many are hidden by hand with Show
  * hidden. Each button names its key; nothing shows while nothing is selected or hidden. Marked
  * `data-over-canvas`: the camera fits and centres above it (camera.ts), clear of the lowest captions.
  */
 import './SelectionBar.css';
 
 interface SelectionBarProps {
-  /** Nodes selected (the details panel's node and the ones Shift+clicked, boxed or Ctrl+A'd). */
-  selectedNodes: number;
-  /** A relationship is selected (instead of nodes). */
-  relationshipSelected: boolean;
+  /**
+   * What is selected, null for nothing: nodes (the details panel's and the ones Shift+clicked, boxed or
+   * Ctrl+A'd) or relationships (the one clicked, or a type's schema sample), and how many.
+   */
+  selected: { kind: 'node' | 'relationship'; count: number } | null;
   /** Nodes and relationships in view hidden by hand. */
   hiddenByHand: { nodes: number; relationships: number };
   onHide(): void;
@@ -24,8 +25,8 @@ function count(n: number, word: string): string {
 }
 
 export function SelectionBar(props: SelectionBarProps) {
-  const { selectedNodes, relationshipSelected, hiddenByHand } = props;
-  const selected = relationshipSelected ? '1 relationship' : selectedNodes > 0 ? count(selectedNodes, 'node') : null;
+  const { hiddenByHand } = props;
+  const selected = props.selected && props.selected.count > 0 ? count(props.selected.count, props.selected.kind) : null;
   const hidden = hiddenByHand.nodes + hiddenByHand.relationships;
   if (selected === null && hidden === 0) return null;
   const hiddenText = hiddenByHand.nodes > 0 ? count(hiddenByHand.nodes, 'node') : count(hiddenByHand.relationships, 'relationship');

@@ -65,7 +65,7 @@ export interface GraphCanvasProps {
   /** Node the latest additions came from: they are laid out around it. */
   anchorId: string | null;
   selection: Selection;
-  /** Nodes selected besides `selection` (Shift+click). */
+  /** Elements selected besides `selection`, of its kind (Shift+click, a box, a type's sample). */
   alsoSelected: readonly string[];
   focus: FocusRequest | null;
   scheme: ColorScheme;

@@ -75,7 +75,7 @@ export const EDGE_FONT_SIZE = 9;
 
 /**
  * The stylesheet for `theme` at `detail` (default: a small view's). On small views a relationship's caption
- * is drawn for the selection (the selected relationship, those of selected nodes that fit), under the
+ * is drawn for the selection (the selected relationships and those of selected nodes that fit), under the
  * pointer, and for every relationship that is not crowded (use-edge-captions.ts) from zoom `edgeCaptionZoom`
  * on: drawn all the time, twenty captions overlapped around the seed graph's hubs at its opening zoom.
  */
@@ -167,7 +167,7 @@ function smallViewRules(theme: GraphTheme, detail: LevelOfDetail, edgeCaptionZoo
     },
     { selector: `edge.${CLASSES.crowded}`, style: { 'min-zoomed-font-size': 10_000 } },
     {
-      selector: `edge:selected, edge.${CLASSES.captioned}, edge.${CLASSES.hovered}`,
+      selector: `edge.${CLASSES.captioned}, edge.${CLASSES.hovered}`,
       style: { 'min-zoomed-font-size': 0 },
     },
     ...certaintyRules(),

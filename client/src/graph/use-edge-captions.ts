@@ -1,6 +1,7 @@
 /**
  * Which relationship captions are drawn (edge-captions.ts chooses, when the selection, the graph, what is
- * hidden or the positions change): the selected nodes' that fit at any zoom (CLASSES.captioned), and of the
+ * hidden or the positions change): the selected relationships' and the selected nodes' that fit at any zoom
+ * (CLASSES.captioned; a lone selected relationship's always does), and of the
  * others those that fit above the caption zoom; the rest (CLASSES.crowded) only under the pointer.
  */
 import { useEffect, type RefObject } from 'react';
@@ -32,9 +33,10 @@ export function useEdgeCaptions(cyRef: RefObject<Core | null>, props: GraphCanva
       // Drawn ones only: a relationship to a hidden node has no midpoint (Cytoscape does not place it), and
       // reading one brought the page down after Show only.
       const selected = cy.nodes(':selected');
-      const own = selected.connectedEdges().filter((edge: EdgeSingular) => edge.visible());
-      // First the selection's, drawn at any zoom: clear of a selected node (its caption included) and of a
-      // neighbour's body. Kept clear of the neighbours' captions too, a hub of 17 relationships kept 2.
+      const own = selected.connectedEdges().union(cy.edges(':selected')).filter((edge: EdgeSingular) => edge.visible());
+      // First the selection's (the selected nodes' relationships, or the selected relationships: a type's
+      // sample selects up to 25), drawn at any zoom: clear of a selected node (its caption included) and of
+      // a neighbour's body. Kept clear of the neighbours' captions too, a hub of 17 relationships kept 2.
       room.block([
         ...selected.map((node: NodeSingular) => node.boundingBox({ includeLabels: true, includeOverlays: false })),
         ...selected.neighborhood().nodes().not(selected).filter((node: NodeSingular) => node.visible()).map((node: NodeSingular) => node.boundingBox({ includeLabels: false, includeOverlays: false })),

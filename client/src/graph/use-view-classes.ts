@@ -18,10 +18,12 @@ export function useViewClasses(cyRef: RefObject<Core | null>, props: GraphCanvas
     const cy = cyRef.current;
     if (!cy) return;
     cy.batch(() => {
-      // One pass over the nodes: a union per selected node was quadratic, seconds for Ctrl+A on 20,000 nodes.
+      // One pass over the nodes (or the relationships, for a type's sample): a union per selected node was
+      // quadratic, seconds for Ctrl+A on 20,000 nodes.
       const also = new Set(alsoSelected);
       const shown = selection ? cy.getElementById(selection.id) : cy.collection();
-      const target = also.size === 0 ? shown : shown.union(cy.nodes().filter((node) => also.has(node.id())));
+      const kind = cy.elements(selection?.kind === 'relationship' ? 'edge' : 'node');
+      const target = also.size === 0 ? shown : shown.union(kind.filter((element) => also.has(element.id())));
       cy.elements(':selected').difference(target).unselect();
       cy.elements(`.${CLASSES.dimmed}`).removeClass(CLASSES.dimmed);
       if (target.empty()) return;

@@ -17,7 +17,7 @@ import { emptyHistory } from './history.ts';
 import { reduceAllUnpinned, reducePinToggled } from './pins.ts';
 import { nameOf, noticeAfterSelecting, plural, withNotice } from './notices.ts';
 import { pathRelationshipIds, reducePathsFound } from './paths.ts';
-import { addToSelection, selectedNodeIds, toggleSelected, validSelection, withValidMultiSelection } from './selection.ts';
+import { addToSelection, relationshipsName, selectedNodeIds, selectedRelationshipIds, toggleSelected, validSelection, withValidMultiSelection } from './selection.ts';
 import { commit, historyCap, snapshotOf, stepHistory, takeBackLayout } from './view-history.ts';
 
 export type * from './explorer-types.ts';
@@ -76,9 +76,10 @@ export function explorerReducer(state: ExplorerState, action: ExplorerAction): E
 }
 
 /**
- * A schema sample arrived: its nodes are selected and brought into view together, whether they are new or
+ * A schema sample arrived: its nodes are brought into view together and selected, whether they are new or
  * were in view already (a click on a label whose nodes were all in view said "Added up to 25" and nothing
- * visibly changed), and the notice says which.
+ * visibly changed), and the notice says which. A type's sample selects its relationships, not their ends
+ * (issue 12: "selects and centres those elements"); the view still fits the ends.
  */
 function reduceSampleShown(
   state: ExplorerState,
@@ -91,15 +92,18 @@ function reduceSampleShown(
   const [first, ...rest] = ids;
   const what = action.sample ?? 'sample';
   if (first === undefined) return { ...state, busy: null, ...withNotice(state, action.text ?? `No ${what} in the database.`) };
+  const relationshipIds = action.relationships ? action.graph.relationships.map((relationship) => relationship.id) : [];
+  const [shown, ...alsoSelected] = relationshipIds.length > 0 ? relationshipIds : ids;
   const fresh = added === 0 ? 'all in view already' : added === ids.length ? 'all new' : `${added} new`;
-  const text = action.text ?? `${what}: ${plural(ids.length, 'node')} (${fresh}), selected and centred.`;
+  const selected = relationshipIds.length > 0 ? `${plural(relationshipIds.length, 'relationship')} selected` : 'selected';
+  const text = action.text ?? `${what}: ${plural(ids.length, 'node')} (${fresh}), ${selected} and centred.`;
   const patch = {
     graph: data,
     askedFor,
     anchorId: null,
     busy: null,
-    selection: { kind: 'node', id: first } as const,
-    alsoSelected: rest,
+    selection: { kind: relationshipIds.length > 0 ? 'relationship' : 'node', id: shown as string } as const,
+    alsoSelected,
     focus: { id: first, also: rest, seq: state.seq + 1 },
     ...withNotice(state, text),
   };
@@ -232,7 +236,8 @@ function reduce(state: ExplorerState, action: ExplorerAction): ExplorerState {
       if (selection === null) return state;
       const isNode = selection.kind === 'node';
       const nodeIds = selectedNodeIds(state);
-      const graph = isNode ? removeFromGraph(state.graph, nodeIds) : removeFromGraph(state.graph, [], [selection.id]);
+      const relationshipIds = selectedRelationshipIds(state);
+      const graph = isNode ? removeFromGraph(state.graph, nodeIds) : removeFromGraph(state.graph, [], relationshipIds);
       const expansions = new Map(state.expansions);
       const askedFor = new Set(state.askedFor);
       for (const id of nodeIds) {
@@ -244,7 +249,7 @@ function reduce(state: ExplorerState, action: ExplorerAction): ExplorerState {
           ? `${nodeIds.length} nodes`
           : isNode
             ? nameOf(state.graph, selection.id)
-            : (state.graph.relationships.get(selection.id)?.type ?? 'relationship');
+            : relationshipsName(state.graph, relationshipIds);
       return commit(state, `remove ${what}`, { graph, expansions, askedFor, selection: null, alsoSelected: [], anchorId: null });
     }
     case 'filtersChanged':

@@ -111,9 +111,10 @@ export interface ExplorerState extends ViewSnapshot {
   anchorId: string | null;
   selection: Selection;
   /**
-   * Nodes Shift+clicked or boxed into the selection besides `selection` (which stays the one the details
-   * panel shows: the last one clicked, or the first one boxed when no node was selected). Del removes them
-   * all and the Export menu's "selection" holds them all.
+   * Elements selected besides `selection`, of its kind (selection.ts keeps it so): nodes Shift+clicked or
+   * boxed (`selection` stays the one the details panel shows: the last one clicked, or the first one boxed
+   * when no node was selected), or the relationships of a type's schema sample. Del removes them all, H
+   * hides them, and the Export menu's "selection" holds them all (a relationship's two ends).
    */
   alsoSelected: readonly string[];
   focus: FocusRequest | null;
@@ -190,10 +191,12 @@ export type ExplorerAction =
       change: string;
       text?: string;
       /**
-       * A schema sample (`Country nodes`, `SIGNED relationships`): its nodes are selected and brought into view
-       * together, whether or not they were in view already, and the notice says how many were new.
+       * A schema sample (`Country nodes`, `SIGNED relationships`): its nodes are brought into view together,
+       * whether or not they were in view already, and selected (a type's sample: its relationships, with
+       * `relationships` true), and the notice says how many were new.
        */
       sample?: string;
+      relationships?: boolean;
     } & AnswerTo)
   /**
    * A Cypher workbench result's graph: `replace` puts it in place of the view (and lays it out), `merge` adds

@@ -7,7 +7,7 @@
 import type { ExplorerState } from './explorer-types.ts';
 import { hiddenElements, type Filters } from './filters.ts';
 import { nameOf, plural, withNotice } from './notices.ts';
-import { invertSelection, selectAll, selectedNodeIds } from './selection.ts';
+import { invertSelection, relationshipsName, selectAll, selectedNodeIds, selectedRelationshipIds, selectionEndIds } from './selection.ts';
 import { commit } from './view-history.ts';
 
 /** The nodes drawn: in view, and hidden neither by the filters nor by hand, in view order. */
@@ -31,35 +31,36 @@ export function reduceSelectionInverted(state: ExplorerState): ExplorerState {
   return { ...state, ...next, ...withNotice(state, `Selection inverted: ${plural(count, 'node')} selected.`, 'info', 'selection') };
 }
 
-/** Hides the selected nodes (their relationships go with them), or the selected relationship. */
+/** Hides the selected nodes (their relationships go with them), or the selected relationships. */
 export function reduceSelectionHidden(state: ExplorerState): ExplorerState {
   const { selection } = state;
   if (selection === null) return { ...state, ...withNotice(state, 'Nothing is selected to hide.') };
   const nodeIds = selectedNodeIds(state);
+  const relationshipIds = selectedRelationshipIds(state);
   const filters: Filters =
     selection.kind === 'node'
       ? { ...state.filters, hiddenNodeIds: union(state.filters.hiddenNodeIds, nodeIds) }
-      : { ...state.filters, hiddenRelationshipIds: union(state.filters.hiddenRelationshipIds, [selection.id]) };
+      : { ...state.filters, hiddenRelationshipIds: union(state.filters.hiddenRelationshipIds, relationshipIds) };
   const what =
     selection.kind === 'relationship'
-      ? (state.graph.relationships.get(selection.id)?.type ?? 'relationship')
+      ? relationshipsName(state.graph, relationshipIds)
       : nodeIds.length === 1
         ? nameOf(state.graph, selection.id)
         : plural(nodeIds.length, 'node');
+  const several = nodeIds.length + relationshipIds.length > 1;
   return commit(state, `hide ${what}`, {
     filters,
     selection: null,
     alsoSelected: [],
-    ...withNotice(state, `Hid ${what}: "Show hidden" brings ${selection.kind === 'node' && nodeIds.length > 1 ? 'them' : 'it'} back, Ctrl+Z undoes.`),
+    ...withNotice(state, `Hid ${what}: "Show hidden" brings ${several ? 'them' : 'it'} back, Ctrl+Z undoes.`),
   });
 }
 
-/** Shows only the selection: every other drawn node is hidden (a selected relationship keeps its ends). */
+/** Shows only the selection: every other drawn node is hidden (selected relationships keep their ends). */
 export function reduceOthersHidden(state: ExplorerState): ExplorerState {
   const { selection } = state;
   if (selection === null) return { ...state, ...withNotice(state, 'Select the nodes to keep first.') };
-  const relationship = selection.kind === 'relationship' ? state.graph.relationships.get(selection.id) : undefined;
-  const kept = new Set(relationship ? [relationship.source, relationship.target] : selectedNodeIds(state));
+  const kept = new Set(selectionEndIds(state));
   const others = drawnNodeIds(state).filter((id) => !kept.has(id));
   if (others.length === 0) return { ...state, ...withNotice(state, 'Only the selection is drawn already.') };
   return commit(state, `show only ${plural(kept.size, 'node')}`, {

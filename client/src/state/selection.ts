@@ -30,6 +30,30 @@ export function selectedNodeIds(state: Pick<ExplorerState, 'selection' | 'alsoSe
   return state.selection?.kind === 'node' ? [...state.alsoSelected, state.selection.id] : [];
 }
 
+/** Every selected relationship: the multi-selection (a type's sample), then the one the details panel shows. */
+export function selectedRelationshipIds(state: Pick<ExplorerState, 'selection' | 'alsoSelected'>): string[] {
+  return state.selection?.kind === 'relationship' ? [...state.alsoSelected, state.selection.id] : [];
+}
+
+/** "SIGNED", "3 SIGNED relationships", "3 relationships": what a Del or an H of `ids` took. */
+export function relationshipsName(graph: GraphData, ids: readonly string[]): string {
+  const types = new Set(ids.map((id) => graph.relationships.get(id)?.type ?? 'relationship'));
+  const [type] = types;
+  if (ids.length === 1) return type ?? 'relationship';
+  return `${ids.length} ${types.size === 1 ? `${type} ` : ''}relationships`;
+}
+
+/** The nodes a selection stands for: the selected nodes, or every selected relationship's two ends. */
+export function selectionEndIds(state: Pick<ExplorerState, 'selection' | 'alsoSelected' | 'graph'>): string[] {
+  if (state.selection?.kind !== 'relationship') return selectedNodeIds(state);
+  const ends = new Set<string>();
+  for (const id of selectedRelationshipIds(state)) {
+    const relationship = state.graph.relationships.get(id);
+    if (relationship) ends.add(relationship.source).add(relationship.target);
+  }
+  return [...ends];
+}
+
 /** Shift+click on `nodeId`: it joins the selection (as the one shown), or leaves it. */
 export function toggleSelected(state: ExplorerState, nodeId: string): Pick<ExplorerState, 'selection' | 'alsoSelected'> {
   const selected = selectedNodeIds(state);
@@ -50,13 +74,15 @@ export function addToSelection(state: ExplorerState, nodeIds: readonly string[])
 }
 
 /**
- * The multi-selection holds only nodes in view, never the shown node twice, and only beside a selected
- * node: whatever an action did to the graph or the selection, it can't outlive them.
+ * The multi-selection holds only elements in view of the shown selection's kind (nodes beside a node,
+ * relationships beside a relationship), never the shown one twice, and nothing without a shown one:
+ * whatever an action did to the graph or the selection, it can't outlive them.
  */
 export function withValidMultiSelection(state: ExplorerState): ExplorerState {
   if (state.alsoSelected.length === 0) return state;
-  const shown = state.selection?.kind === 'node' ? state.selection.id : undefined;
-  const kept = shown === undefined ? [] : state.alsoSelected.filter((id) => id !== shown && state.graph.nodes.has(id));
+  const shown = state.selection;
+  const present = shown?.kind === 'relationship' ? state.graph.relationships : state.graph.nodes;
+  const kept = shown === null ? [] : state.alsoSelected.filter((id) => id !== shown.id && present.has(id));
   return kept.length === state.alsoSelected.length ? state : { ...state, alsoSelected: kept };
 }
 

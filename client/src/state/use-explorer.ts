@@ -237,7 +237,7 @@ export function useExplorer(neighbourCap: number) {
       async ({ revision, signal }) => {
         const graph = await fetchTypeSample(type, undefined, signal);
         const sample = `${plural(graph.relationships.length, `${type} relationship`)} (up to ${DEFAULT_REQUEST_LIMITS.labelSample}) and their ends`;
-        dispatch({ type: 'nodesAdded', graph, change: `sample ${type}`, sample, revision });
+        dispatch({ type: 'nodesAdded', graph, change: `sample ${type}`, sample, relationships: true, revision });
       },
       (error, { revision }) => dispatch({ type: 'requestFailed', message: `Could not load ${type} relationships: ${errorMessage(error)}`, revision }),
     );
