@@ -341,6 +341,24 @@ describe('a narrow window', () => {
     await expect.poll(() => page.locator('.workbench-drawer').isVisible()).toBe(false);
   });
 
+  it('keeps every button of the selection bar clear of the details panel (900×650: smaller than the sizes above)', async () => {
+    await page.setViewportSize({ width: 900, height: 650 });
+    await openView(page, server.url, '');
+    await waitForStillGraph(page);
+    await clickElement(page, 'russia');
+    await expect.poll(() => page.locator('[data-testid="details-panel"]').isVisible()).toBe(true);
+    const unreachable = await page.evaluate(() =>
+      Array.from(document.querySelectorAll<HTMLElement>('.selection-bar button')).filter((button) => {
+        const box = button.getBoundingClientRect();
+        const hit = document.elementFromPoint(box.x + box.width / 2, box.y + box.height / 2);
+        return !(hit === button || (hit !== null && button.contains(hit)));
+      }).map((button) => button.textContent),
+    );
+    expect(unreachable).toEqual([]);
+    await page.locator('.selection-bar [aria-label="Clear the selection"]').click();
+    await expect.poll(() => page.evaluate(() => (window as unknown as CyWindow).__cy.$(':selected').length)).toBe(0);
+  });
+
   it('offers the buttons a narrow toolbar hides in its More menu (860 px: narrower than the sizes above)', async () => {
     await page.setViewportSize({ width: 860, height: 700 });
     await openView(page, server.url, '');
