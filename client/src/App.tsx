@@ -3,7 +3,8 @@
  * with its toolbar and timeline, the selection panel, and room below the canvas for a bottom drawer.
  * State and API calls live in hooks (state/use-explorer.ts and friends); this file wires them to the parts.
  */
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { createPortal } from 'react-dom';
 import { ContextMenu, type MenuPlace } from './components/ContextMenu.tsx';
 import { contextMenuFor } from './components/context-menu-items.ts';
 import { DetailsPanel } from './components/DetailsPanel.tsx';
@@ -71,6 +72,9 @@ export function App() {
   const canvasRef = useRef<GraphCanvasHandle>(null);
   const canvasAreaRef = useRef<HTMLDivElement>(null);
   const fullscreen = useFullscreen(canvasAreaRef);
+  // The browser shows only the fullscreen element and what lies inside it: a menu or dialog rendered
+  // beside it, as usual, was there but unseen (new-user trial).
+  const inFullscreen = (content: ReactNode) => (fullscreen.active && canvasAreaRef.current ? createPortal(content, canvasAreaRef.current) : content);
   const toggleFullscreen = () =>
     void fullscreen.toggle().catch((error: unknown) =>
       dispatch({ type: 'noticeShown', kind: 'error', text: `Fullscreen is not available here: ${error instanceof Error ? error.message : String(error)}` }),
@@ -373,31 +377,37 @@ export function App() {
             })
           }
         />
-        {menu && (
-          <ContextMenu
-            at={menu.at}
-            onClose={closeMenu}
-            {...contextMenuFor(menu.target, {
-              state,
-              hidden,
-              dispatch,
-              expand: (id, options) => void actions.expand(id, undefined, options),
-              collapse: actions.collapse,
-              fit: () => canvasRef.current?.fit(),
-            })}
-          />
-        )}
-        {expandChoice && (
-          <ExpandDialog
-            choice={expandChoice}
-            cap={settings.neighbourCap}
-            onConfirm={(query) => void actions.expandWith(expandChoice, query)}
-            onCancel={() => {
-              closeExpandChoice();
-              dispatch({ type: 'noticeDismissed' });
-            }}
-          />
-        )}
+        {menu &&
+          inFullscreen(
+            <ContextMenu
+              at={menu.at}
+              onClose={closeMenu}
+              {...contextMenuFor(menu.target, {
+                state,
+                hidden,
+                dispatch,
+                expand: (id, options) => void actions.expand(id, undefined, options),
+                collapse: actions.collapse,
+                fit: () => canvasRef.current?.fit(),
+                showEvidence: (selection) => {
+                  dispatch({ type: 'selected', selection });
+                  if (fullscreen.active) void toggleFullscreen();
+                },
+              })}
+            />,
+          )}
+        {expandChoice &&
+          inFullscreen(
+            <ExpandDialog
+              choice={expandChoice}
+              cap={settings.neighbourCap}
+              onConfirm={(query) => void actions.expandWith(expandChoice, query)}
+              onCancel={() => {
+                closeExpandChoice();
+                dispatch({ type: 'noticeDismissed' });
+              }}
+            />,
+          )}
       </div>
     </StyleSettingsContext.Provider>
   );

@@ -273,6 +273,35 @@ describe('fullscreen and search highlight', () => {
     await expect.poll(fullscreenElement).toBeNull();
   });
 
+  it('shows the context menu and the expand chooser in fullscreen, and leaves it to show evidence', async () => {
+    await openView(page, server.url, '#v=1&n=russia,north-korea,kim-jong-un');
+    const fullscreenElement = () => page.evaluate(() => document.fullscreenElement?.className ?? null);
+    const reachable = (testId: string) =>
+      page.evaluate((id) => {
+        const element = document.querySelector(`[data-testid="${id}"]`);
+        const box = element?.getBoundingClientRect();
+        if (!element || !box || box.width === 0) return false;
+        const hit = document.elementFromPoint(box.x + box.width / 2, box.y + box.height / 2);
+        return hit !== null && element.contains(hit);
+      }, testId);
+    await page.locator('[data-testid="fullscreen"]').click();
+    await expect.poll(fullscreenElement).toBe('canvas-area');
+    await waitForStillGraph(page);
+    // The menu was rendered beside the fullscreen element, so the browser did not show it.
+    const russia = await pagePoint(page, 'russia');
+    await page.mouse.click(russia.x, russia.y, { button: 'right' });
+    await expect.poll(() => reachable('context-menu')).toBe(true);
+    await page.locator('[data-testid="menu-expand-choose"]').click();
+    await expect.poll(() => reachable('expand-dialog')).toBe(true);
+    await page.keyboard.press('Escape');
+    await expect(page.locator('[data-testid="expand-dialog"]').count()).resolves.toBe(0);
+    // The details panel is not part of fullscreen: Show evidence leaves it.
+    await page.mouse.click(russia.x, russia.y, { button: 'right' });
+    await page.locator('[data-testid="menu-evidence"]').click();
+    await expect.poll(fullscreenElement).toBeNull();
+    await expect.poll(() => page.locator('[data-testid="details-panel"]').getAttribute('data-selection')).toBe('node');
+  });
+
   it('rings the nodes in view that match the search box\'s text and fades the rest, without moving the camera', async () => {
     await openView(page, server.url, '');
     await waitForStillGraph(page);

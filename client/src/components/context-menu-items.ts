@@ -22,6 +22,8 @@ export interface MenuContext {
   expand(nodeId: string, options?: { choose?: boolean }): void;
   collapse(nodeId: string): void;
   fit(): void;
+  /** Selects the element and shows its evidence in the details panel (leaving fullscreen, which hides the panel). */
+  showEvidence(selection: { kind: 'node' | 'relationship'; id: string }): void;
 }
 
 /** The menu's title (for its accessible name) and its groups of items. */
@@ -54,7 +56,7 @@ export function contextMenuFor(target: MenuTarget, context: MenuContext): { titl
           items: [
             { label: 'Select neighbours', disabled: neighbours.length === 0, run: () => dispatch({ type: 'nodesBoxSelected', nodeIds: neighbours }), testId: 'menu-select-neighbours' },
             { label: 'Shortest path from here', shortcut: 'P', run: () => dispatch({ type: 'pathPickStarted', fromId: id }), testId: 'menu-path' },
-            { label: 'Show evidence', run: () => dispatch({ type: 'selected', selection: { kind: 'node', id } }), testId: 'menu-evidence' },
+            { label: 'Show evidence', run: () => context.showEvidence({ kind: 'node', id }), testId: 'menu-evidence' },
           ],
         },
         {
@@ -75,7 +77,7 @@ export function contextMenuFor(target: MenuTarget, context: MenuContext): { titl
       groups: [
         {
           items: [
-            { label: 'Show evidence', run: () => dispatch({ type: 'selected', selection: { kind: 'relationship', id: target.id } }), testId: 'menu-evidence' },
+            { label: 'Show evidence', run: () => context.showEvidence({ kind: 'relationship', id: target.id }), testId: 'menu-evidence' },
             {
               label: 'Select its ends',
               disabled: !rel,
