@@ -167,6 +167,17 @@ describe('layout engine', () => {
     },
   );
 
+  it.each(['force', 'concentric', 'hierarchy', 'circle', 'grid'])('leaves no box over another around pinned nodes, captions included (%s)', (name) => {
+    // The new-user trial: with two pins, circle put Russia on North Korea and grid "Possible deployment…"
+    // on "Institute for the Study of War"; without pins none overlapped.
+    const job = captionedJob(40, name);
+    const pins = job.nodes.slice(0, 2).map((node, i) => ({ ...node, x: 260 * i, y: 80 * i, fixed: true }));
+    const pinned = { ...job, nodes: [...pins, ...job.nodes.slice(2)] };
+    const boxes = drawnBoxes(pinned, computeLayout(pinned));
+    const overlaps = boxes.flatMap((a, i) => boxes.slice(i + 1).filter((b) => a.x1 < b.x2 - 0.5 && b.x1 < a.x2 - 0.5 && a.y1 < b.y2 - 0.5 && b.y1 < a.y2 - 0.5).map((b) => `${a.id} | ${b.id}`));
+    expect(overlaps).toEqual([]);
+  });
+
   it.each([40, FCOSE_MAX_NODES + 100])('leaves fixed nodes exactly where they are (%i nodes)', (n) => {
     const job = randomJob(n);
     const fixed = job.nodes.slice(0, 10).map((node, i) => ({ ...node, x: 1000 + 50 * i, y: -300, fixed: true }));

@@ -140,13 +140,21 @@ export function computeLayout(job: LayoutJob, onProgress: LayoutProgress = () =>
   if (!ENGINE_LAYOUT_NAMES.includes(job.name)) throw new Error(`Unknown layout: ${job.name}`);
   onProgress(0);
   const boxes = boxJob(inIdOrder(job));
+  // Around pins, the free nodes' arrangement is moved to where the drawing was and pushed off the pins'
+  // discs, which left boxes over one another (circle put Russia on North Korea: new-user trial); on the
+  // views fcose draws, the overlap removal that follows the force layout clears them (pins stay).
+  const clearAroundPins = boxes.nodes.length <= FCOSE_MAX_NODES && boxes.nodes.some((node) => node.fixed);
+  const aroundFixed = (layoutFree: (free: LayoutJob) => LayoutPositions) => {
+    const placed = layoutAroundFixed(boxes, layoutFree);
+    return clearAroundPins ? withoutOverlaps(placed, boxes) : placed;
+  };
   const centres = withSeededRandom(job.seed, () => {
     if (boxes.nodes.length === 0) return {};
-    if (boxes.name === 'hierarchy' && boxes.nodes.length > COMPACT_ABOVE_NODES) return layoutAroundFixed(boxes, (free) => wrapLevels(cytoscapeLayout(free, cytoscapeOptions(free)), free));
-    if (boxes.name === 'hierarchy') return layoutAroundFixed(boxes, (free) => hierarchyToFrame(cytoscapeLayout(free, cytoscapeOptions(free)), free));
-    if (boxes.name === 'circle' && boxes.nodes.length <= COMPACT_ABOVE_NODES) return layoutAroundFixed(boxes, circleByBoxes);
-    if (boxes.name === 'concentric' && boxes.nodes.length <= COMPACT_ABOVE_NODES) return layoutAroundFixed(boxes, concentricByBoxes);
-    if (boxes.name !== 'force') return layoutAroundFixed(boxes, (free) => cytoscapeLayout(free, cytoscapeOptions(free)));
+    if (boxes.name === 'hierarchy' && boxes.nodes.length > COMPACT_ABOVE_NODES) return aroundFixed((free) => wrapLevels(cytoscapeLayout(free, cytoscapeOptions(free)), free));
+    if (boxes.name === 'hierarchy') return aroundFixed((free) => hierarchyToFrame(cytoscapeLayout(free, cytoscapeOptions(free)), free));
+    if (boxes.name === 'circle' && boxes.nodes.length <= COMPACT_ABOVE_NODES) return aroundFixed(circleByBoxes);
+    if (boxes.name === 'concentric' && boxes.nodes.length <= COMPACT_ABOVE_NODES) return aroundFixed(concentricByBoxes);
+    if (boxes.name !== 'force') return aroundFixed((free) => cytoscapeLayout(free, cytoscapeOptions(free)));
     if (boxes.nodes.length <= FCOSE_MAX_NODES) return withoutOverlaps(cytoscapeLayout(boxes, fcoseOptions(boxes)), boxes);
     // ForceAtlas2 holds fixed nodes but may leave a free one touching them.
     return clearOfFixed(forceAtlasLayout(boxes, onProgress), boxes);
