@@ -118,10 +118,20 @@ describe('a narrow window', () => {
     await openView(page, server.url, '');
     await waitForStillGraph(page);
     const id = await rightmostNode();
+    const pan = () => page.evaluate(() => (window as unknown as CyWindow).__cy.pan());
+    const before = await pan();
     await clickElement(page, id);
     await expect.poll(() => page.locator('[data-testid="details-panel"]').isVisible()).toBe(true);
     await waitForStillGraph(page);
     expect(await clearOfPanel(id)).toBeGreaterThanOrEqual(0);
+    expect(Math.abs((await pan()).x - before.x)).toBeGreaterThan(20);
+    // Esc clears the selection and the panel closes: the view goes back to where it was (the trial found
+    // 10 of 27 nodes left off the canvas's left edge).
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.locator('[data-testid="details-panel"]').isVisible()).toBe(false);
+    await waitForStillGraph(page);
+    const after = await pan();
+    expect(Math.abs(after.x - before.x) + Math.abs(after.y - before.y)).toBeLessThan(1);
   });
 
   it('keeps the selected node clear of the details panel when the window narrows under it', async () => {

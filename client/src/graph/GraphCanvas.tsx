@@ -12,7 +12,7 @@ import type { GraphData } from '../state/graph-data.ts';
 import type { Camera, CameraRequest, LayoutRequest, PathHighlight, Positions } from '../state/explorer-state.ts';
 import type { FocusRequest, Selection } from '../state/selection.ts';
 import { animateFit, cameraOf, FIT_PADDING, fitWhole, focusNode, zoomStep } from './camera.ts';
-import { panIntoFreePart } from './keep-in-view.ts';
+import { panBackFromPanel, panIntoFreePart } from './keep-in-view.ts';
 import type { ElementStyling } from './elements.ts';
 import { cancelLayout } from './layout-runner.ts';
 import { HoverTooltip } from './HoverTooltip.tsx';
@@ -154,6 +154,7 @@ export function GraphCanvas(props: GraphCanvasProps) {
     if (selected?.kind === 'node') void enqueue((cy) => panIntoFreePart(cy, cy.getElementById(selected.id)));
   }, [focus, props.selection]);
 
+    else if (selected === null) void enqueue((cy) => panBackFromPanel(cy));
   useImperativeHandle(
     ref,
     () => ({
