@@ -183,7 +183,12 @@ export function App() {
             </header>
             <SearchBox
               inputRef={searchRef}
-              onChoose={(node, options) => void actions.openNode(node, options)}
+              onChoose={(node, options) => {
+                void actions.openNode(node, options);
+                // The node chosen is selected: the keyboard goes to the view, where its keys act on it
+                // (Shift+F10, Shift+P, Esc did nothing from the search box: new-user trial).
+                canvasRef.current?.focus();
+              }}
               onMatches={(text, found) => setSearch({ text, found })}
               shortcut={<kbd>/</kbd>}
               wide

@@ -457,6 +457,35 @@ describe('the context menu', () => {
     expect(seen.at(-1), `Tab went through ${seen.join(', ')}`).toBe('graph-canvas');
   });
 
+  it('gives the keyboard to the view once a search result is chosen, so Shift+F10 opens the chosen node\'s menu', async () => {
+    await openView(page, server.url, '');
+    await waitForStillGraph(page);
+    await page.keyboard.press('/');
+    await page.keyboard.type('Kim Jong');
+    await page.getByRole('option').first().waitFor();
+    await page.keyboard.press('Enter');
+    await expect.poll(async () => (await probe(page)).selected).toEqual(['kim-jong-un']);
+    await expect.poll(() => page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.testid)).toBe('graph-canvas');
+    await page.keyboard.press('Shift+F10');
+    await expect(menu().getAttribute('aria-label')).resolves.toContain('Kim Jong-un');
+    await page.keyboard.press('Escape');
+  });
+
+  it('closes when the window is resized, rather than lie past its edge', async () => {
+    await page.setViewportSize({ width: 1280, height: 800 });
+    try {
+      await openView(page, server.url, '#v=1&n=russia,north-korea,kim-jong-un');
+      await waitForStillGraph(page);
+      const korea = await pagePoint(page, 'north-korea');
+      await page.mouse.click(korea.x, korea.y, { button: 'right' });
+      await menu().waitFor();
+      await page.setViewportSize({ width: 1024, height: 700 });
+      await expect.poll(() => menu().count()).toBe(0);
+    } finally {
+      await page.setViewportSize({ width: 1440, height: 900 });
+    }
+  });
+
   it('opens on the selection with Shift+F10 and the context-menu key, runs items by arrow keys and Enter, and closes with Esc', async () => {
     await openView(page, server.url, '#v=1&n=russia,north-korea,kim-jong-un');
     await clickElement(page, 'kim-jong-un');

@@ -89,9 +89,13 @@ export function ContextMenu({ at, title, groups, onClose }: ContextMenuProps) {
     };
     window.addEventListener('mousedown', away, true);
     window.addEventListener('blur', onClose);
+    // A resized window moves the canvas under the menu and can put the menu past its edge (its lower
+    // items were out of reach after 1280×800 → 1024×700: new-user trial).
+    window.addEventListener('resize', onClose);
     return () => {
       window.removeEventListener('mousedown', away, true);
       window.removeEventListener('blur', onClose);
+      window.removeEventListener('resize', onClose);
     };
   }, [onClose]);
 

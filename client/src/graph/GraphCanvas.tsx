@@ -48,6 +48,8 @@ export interface GraphCanvasHandle {
    * brings a clicked node out from under the details panel then slid the node under the menu.
    */
   whenStill(): Promise<void>;
+  /** Gives the view the keyboard (its shortcuts act on the selection), without scrolling the page. */
+  focus(): void;
   /** Fits every shown element into the view. */
   fit(): void;
   /** Zooms by `factor` around the view's centre (>1 closer, <1 farther). */
@@ -152,9 +154,9 @@ export function GraphCanvas(props: GraphCanvasProps) {
     }
     const selected = props.selection;
     if (selected?.kind === 'node') void enqueue((cy) => panIntoFreePart(cy, cy.getElementById(selected.id)));
+    else if (selected === null) void enqueue((cy) => panBackFromPanel(cy));
   }, [focus, props.selection]);
 
-    else if (selected === null) void enqueue((cy) => panBackFromPanel(cy));
   useImperativeHandle(
     ref,
     () => ({
@@ -172,6 +174,7 @@ export function GraphCanvas(props: GraphCanvasProps) {
         const drawn = element.renderedBoundingBox({ includeLabels: false, includeOverlays: false });
         return { x: box.left + at.x, y: box.top + at.y, beside: { left: box.left + drawn.x1, top: box.top + drawn.y1, right: box.left + drawn.x2, bottom: box.top + drawn.y2 } };
       },
+      focus: () => containerRef.current?.focus({ preventScroll: true }),
       whenStill: () =>
         new Promise<void>((resolve) => {
           const until = performance.now() + STILL_WAIT_MAX_MS;
