@@ -93,7 +93,7 @@ export function SettingsPopover({ settings, onChange }: SettingsPopoverProps) {
             >
               {EDGE_CAPTION_ZOOMS.map((zoom) => (
                 <option key={zoom} value={zoom}>
-                  {zoom === 0 ? 'always' : `from ${Math.round(zoom * 100)} % zoom`}
+                  {zoom === 0 ? 'always, all of them' : `from ${Math.round(zoom * 100)} % zoom, where they fit`}
                 </option>
               ))}
             </select>
