@@ -780,6 +780,25 @@ describe('relationship captions on a dense view', () => {
     }
   });
 
+  it('always draws a selected relationship\'s caption, even one with no room between its ends', async () => {
+    // Kept clear of every node's body like the selected nodes' captions, it was not drawn at all.
+    await openView(page, server.url, '#v=1&n=kim-jong-un,north-korea');
+    await waitForStillGraph(page);
+    const [kim, korea] = [await pagePoint(page, 'kim-jong-un'), await pagePoint(page, 'north-korea')];
+    const zoom = await page.evaluate(() => (window as unknown as CyWindow).__cy.zoom());
+    // North Korea dragged right beside Kim Jong-un: 50 px apart, centre to centre.
+    await page.mouse.move(korea.x, korea.y);
+    await page.mouse.down();
+    await page.mouse.move(kim.x + 50 * zoom, kim.y, { steps: 8 });
+    await page.mouse.up();
+    await clickElement(page, 'kim-jong-un');
+    await page.locator('[data-testid="details-panel"] .rel-type').first().click();
+    const [edge] = (await probe(page)).edges;
+    await expect.poll(async () => (await probe(page)).selected).toEqual([edge]);
+    await page.mouse.move(5, 5); // not under the pointer either
+    await expect.poll(captioned).toEqual([edge]);
+  });
+
   it('draws as many of a selected hub\'s relationship captions as fit with none over another', async () => {
     await openView(page, server.url, '');
     await waitForStillGraph(page);

@@ -33,17 +33,21 @@ export function useEdgeCaptions(cyRef: RefObject<Core | null>, props: GraphCanva
       // Drawn ones only: a relationship to a hidden node has no midpoint (Cytoscape does not place it), and
       // reading one brought the page down after Show only.
       const selected = cy.nodes(':selected');
-      const own = selected.connectedEdges().union(cy.edges(':selected')).filter((edge: EdgeSingular) => edge.visible());
-      // First the selection's (the selected nodes' relationships, or the selected relationships: a type's
-      // sample selects up to 25), drawn at any zoom: clear of a selected node (its caption included) and of
-      // every other node's body (from its position and outer size: cheap on any view; a caption over a faded
-      // node's body was found by the new-user trial). Kept clear of the neighbours' captions too, a hub of
-      // 17 relationships kept 2.
+      const visible = (edge: EdgeSingular) => edge.visible();
+      // First the selected relationships (one clicked, or a type's sample of up to 25): clear of one
+      // another only, so a lone one is always drawn, however short it is between its two ends.
+      const chosen = cy.edges(':selected').filter(visible);
+      for (const id of room.place(captionsOf(chosen))) captioned.add(id);
+      // Then the selected nodes' relationships, drawn at any zoom: clear of a selected node (its caption
+      // included) and of every other node's body (from its position and outer size: cheap on any view; a
+      // caption over a faded node's body was found by the new-user trial). Kept clear of the neighbours'
+      // captions too, a hub of 17 relationships kept 2.
+      const own = selected.connectedEdges().filter(visible).union(chosen);
       room.block([
         ...selected.map((node: NodeSingular) => node.boundingBox({ includeLabels: true, includeOverlays: false })),
         ...cy.nodes().not(selected).filter((node: NodeSingular) => node.visible()).map(bodyBox),
       ]);
-      for (const id of room.place(captionsOf(own))) captioned.add(id);
+      for (const id of room.place(captionsOf(own.not(chosen)))) captioned.add(id);
       own.forEach((edge: EdgeSingular) => void (captioned.has(edge.id()) || crowded.add(edge.id())));
       // Then the others, drawn above the caption zoom: clear of those and of every node and its caption
       // (at 1920×1080 the seed opens above that zoom, and its 64 captions lay over one another). With the
