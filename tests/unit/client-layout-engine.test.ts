@@ -167,12 +167,14 @@ describe('layout engine', () => {
     },
   );
 
-  it.each(['force', 'concentric', 'hierarchy', 'circle', 'grid'])('leaves no box over another around pinned nodes, captions included (%s)', (name) => {
+  it.each(['force', 'concentric', 'hierarchy', 'circle', 'grid'])('leaves no box over another around four pinned nodes, captions included (%s)', (name) => {
     // The new-user trial: with two pins, circle put Russia on North Korea and grid "Possible deployment…"
     // on "Institute for the Study of War"; without pins none overlapped.
+    // And with four: three near one another, one apart (the second trial: force, grid and hierarchy).
     const job = captionedJob(40, name);
-    const pins = job.nodes.slice(0, 2).map((node, i) => ({ ...node, x: 260 * i, y: 80 * i, fixed: true }));
-    const pinned = { ...job, nodes: [...pins, ...job.nodes.slice(2)] };
+    const spots = [{ x: 0, y: 0 }, { x: 260, y: 80 }, { x: 90, y: -170 }, { x: 520, y: 260 }];
+    const pins = job.nodes.slice(0, spots.length).map((node, i) => ({ ...node, ...spots[i]!, fixed: true }));
+    const pinned = { ...job, nodes: [...pins, ...job.nodes.slice(spots.length)] };
     const boxes = drawnBoxes(pinned, computeLayout(pinned));
     const overlaps = boxes.flatMap((a, i) => boxes.slice(i + 1).filter((b) => a.x1 < b.x2 - 0.5 && b.x1 < a.x2 - 0.5 && a.y1 < b.y2 - 0.5 && b.y1 < a.y2 - 0.5).map((b) => `${a.id} | ${b.id}`));
     expect(overlaps).toEqual([]);
