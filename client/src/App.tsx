@@ -242,7 +242,17 @@ export function App() {
               <StylePanel graph={state.graph} settings={styles} onChange={preferences.setStyles} onReset={preferences.resetStyles} />
             </SidebarSection>
             <SidebarSection title="Schema" testId="section-schema" openRequest={sidebar.sectionRequests['section-schema']}>
-              <SchemaPanel onSampleLabel={(label) => void actions.sampleLabel(label)} onSampleType={(type) => void actions.sampleType(type)} />
+              <SchemaPanel
+                // A peeking sidebar folds back: the sample is centred on the canvas it lay over (new-user trial).
+                onSampleLabel={(label) => {
+                  sidebar.endPeek();
+                  void actions.sampleLabel(label);
+                }}
+                onSampleType={(type) => {
+                  sidebar.endPeek();
+                  void actions.sampleType(type);
+                }}
+              />
             </SidebarSection>
             <SidebarSection title="Legend" testId="section-legend" openRequest={sidebar.sectionRequests['section-legend']} defaultOpen>
               <Legend graph={state.graph} hiddenNodeIds={hidden.nodes} loading={state.overview.status === 'loading'} ruleDomains={domains} />

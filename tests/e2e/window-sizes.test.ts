@@ -178,6 +178,37 @@ describe('a narrow window', () => {
     expect(unplacedBox!.x + unplacedBox!.width).toBeLessThanOrEqual(panelBox!.x);
   });
 
+  it('centres every node of a schema sample beside the details panel at 1024×700, the new ones too', async () => {
+    // The new-user trial: with Vietnam and the Soviet Union removed, a click on Country said "6 nodes
+    // (2 new), selected and centred", and the Soviet Union lay under the panel (the whole view's fit stops
+    // at a readable zoom and lets the rest run under the panel; a sample's fit no longer does).
+    await page.setViewportSize({ width: 1024, height: 700 });
+    await openView(page, server.url, '');
+    await waitForStillGraph(page);
+    for (const id of ['vietnam', 'soviet-union']) {
+      await clickElement(page, id);
+      await page.keyboard.press('Delete');
+      await expect.poll(() => page.evaluate((gone) => (window as unknown as CyWindow).__cy.getElementById(gone).empty(), id)).toBe(true);
+    }
+    const toggle = page.locator('[data-testid="section-schema-toggle"]');
+    if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+    await page.locator('[data-testid="schema-panel"] [data-label="Country"]').click();
+    await expect.poll(() => page.evaluate(() => (window as unknown as CyWindow).__cy.nodes(':selected').map((node) => node.id()).sort())).toEqual(
+      expect.arrayContaining(['soviet-union', 'vietnam']),
+    );
+    await waitForStillGraph(page);
+    const covered = await page.evaluate(() => {
+      const cy = (window as unknown as CyWindow).__cy;
+      const canvas = cy.container()!.getBoundingClientRect();
+      return cy.nodes(':selected').map((node) => {
+        const at = node.renderedPosition();
+        const hit = document.elementFromPoint(canvas.left + at.x, canvas.top + at.y);
+        return hit && cy.container()!.contains(hit) ? null : node.id();
+      }).filter((id) => id !== null);
+    });
+    expect(covered).toEqual([]);
+  });
+
   it('fits the graph beside the details panel only as far as captions stay readable, the rest running under the panel', async () => {
     await page.setViewportSize({ width: 1024, height: 700 });
     await openView(page, server.url, '');
@@ -229,6 +260,31 @@ describe('a narrow window', () => {
       }).map((node) => node.id());
     });
     expect(under).toEqual([]);
+  });
+
+  it('folds a peeking sidebar back when a schema click selects a sample, so the sample is not under it', async () => {
+    await page.setViewportSize({ width: 1024, height: 700 });
+    await openView(page, server.url, '');
+    await waitForStillGraph(page);
+    const rail = page.locator('[data-testid="sidebar-rail"]');
+    await page.locator('[data-testid="sidebar-collapse"]').click();
+    await expect.poll(() => rail.isVisible()).toBe(true);
+    await page.locator('[data-testid="rail-section-schema"]').click();
+    await expect.poll(() => rail.isVisible()).toBe(false);
+    await page.locator('[data-testid="schema-panel"] [data-label="Event"]').click();
+    await expect.poll(() => rail.isVisible()).toBe(true);
+    await expect.poll(() => page.evaluate(() => (window as unknown as CyWindow).__cy.nodes(':selected').length)).toBeGreaterThan(1);
+    await waitForStillGraph(page);
+    const covered = await page.evaluate(() => {
+      const cy = (window as unknown as CyWindow).__cy;
+      const canvas = cy.container()!.getBoundingClientRect();
+      return cy.nodes(':selected').map((node) => {
+        const at = node.renderedPosition();
+        const hit = document.elementFromPoint(canvas.left + at.x, canvas.top + at.y);
+        return hit && cy.container()!.contains(hit) ? null : node.id();
+      }).filter((id) => id !== null);
+    });
+    expect(covered).toEqual([]);
   });
 
   it('collapses the sidebar to a rail of icons with its button or [, and opens it again at a section or at the search', async () => {

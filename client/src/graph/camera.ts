@@ -73,9 +73,11 @@ export const READABLE_CAPTION_PX = 9;
  * details panel leaves of a 1024 px window fitted at 0.41, its captions 5 px (new-user trial). So on a
  * small view the zoom stops where captions are READABLE_CAPTION_PX (or at the whole canvas's fit, when
  * that is less): the drawing starts `padding` px from the canvas's left and what does not fit beside the
- * panel runs under it, still on the canvas.
+ * panel runs under it, still on the canvas. With `floor` false (a fit of chosen elements: a schema
+ * sample, paths, added nodes) they all go beside the panel, whatever the zoom: "selected and centred"
+ * left one of a sample under it (new-user trial, 1024×700).
  */
-export function fitViewport(cy: Core, eles: CollectionReturnValue, padding: number): { zoom: number; pan: Position } {
+export function fitViewport(cy: Core, eles: CollectionReturnValue, padding: number, floor = true): { zoom: number; pan: Position } {
   measureCanvas(cy);
   const nodes = eles.nodes();
   const box = nodes.length > LARGE_VIEW_NODES ? nodesBox(nodes) : eles.boundingBox();
@@ -85,7 +87,7 @@ export function fitViewport(cy: Core, eles: CollectionReturnValue, padding: numb
   const fitting = (width: number) => Math.min((width - 2 * padding) / boxWidth, (height - 2 * padding) / boxHeight);
   const width = cy.width() - over.right;
   let fitted = fitting(width);
-  if (width < cy.width() && nodes.length <= LARGE_VIEW_NODES) {
+  if (floor && width < cy.width() && nodes.length <= LARGE_VIEW_NODES) {
     fitted = Math.max(fitted, Math.min(fitting(cy.width()), READABLE_CAPTION_PX / CAPTION_FONT.size));
   }
   const zoom = Math.min(Math.max(fitted, cy.minZoom()), FIT_MAX_ZOOM, cy.maxZoom());
@@ -105,9 +107,9 @@ export function reveal(cy: Core, added: NodeCollection, anchorId: string): void 
   animateFit(cy, added.union(cy.getElementById(anchorId)), FIT_PADDING * 2);
 }
 
-/** Moves the view, animated, to fit `eles` (fitViewport). */
+/** Moves the view, animated, to fit `eles` (fitViewport), all of them beside any panel over the canvas. */
 export function animateFit(cy: Core, eles: CollectionReturnValue, padding: number): void {
-  cy.animate(fitViewport(cy, eles, padding), { duration: ANIMATION_MS });
+  cy.animate(fitViewport(cy, eles, padding, false), { duration: ANIMATION_MS });
 }
 
 /** Where cy.scratch keeps the camera the last whole-view fit gave. */
