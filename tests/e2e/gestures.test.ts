@@ -293,6 +293,9 @@ describe('fullscreen and search highlight', () => {
     await expect.poll(() => reachable('context-menu')).toBe(true);
     await page.locator('[data-testid="menu-expand-choose"]').click();
     await expect.poll(() => reachable('expand-dialog')).toBe(true);
+    // Russia's neighbours are fewer than the cap: the chooser says so, and offers no "Add first 100".
+    await expect(page.locator('[data-testid="expand-dialog"] header').innerText()).resolves.not.toContain('more than the cap');
+    await expect(page.locator('[data-testid="expand-first"]').count()).resolves.toBe(0);
     await page.keyboard.press('Escape');
     await expect(page.locator('[data-testid="expand-dialog"]').count()).resolves.toBe(0);
     // The details panel is not part of fullscreen: Show evidence leaves it.

@@ -37,6 +37,7 @@ export function ExpandDialog({ choice, cap, onConfirm, onCancel }: ExpandDialogP
   const [limit, setLimit] = useState(cap);
   const [preview, setPreview] = useState<Preview>({ status: 'idle' });
   const firstRef = useRef<HTMLButtonElement>(null);
+  const confirmRef = useRef<HTMLButtonElement>(null);
   const query: NeighborQuery = useMemo(
     () => ({ limit, types, labels, ...(minCertainty ? { minCertainty } : {}) }),
     [limit, types, labels, minCertainty],
@@ -44,7 +45,7 @@ export function ExpandDialog({ choice, cap, onConfirm, onCancel }: ExpandDialogP
   const filtering = types.length > 0 || labels.length > 0 || minCertainty !== '';
   const debouncedQuery = useDebouncedValue(query, 250);
 
-  useEffect(() => firstRef.current?.focus(), []);
+  useEffect(() => (firstRef.current ?? confirmRef.current)?.focus(), []);
 
   useEffect(() => {
     if (!filtering) {
@@ -90,7 +91,8 @@ export function ExpandDialog({ choice, cap, onConfirm, onCancel }: ExpandDialogP
         <header className="modal-header">
           <h2 id="expand-dialog-title">Expand {choice.name}</h2>
           <p className="muted">
-            <strong data-testid="expand-total">{probe.total}</strong> neighbours, more than the cap of {cap}. Choose which to add.
+            <strong data-testid="expand-total">{probe.total}</strong> neighbour{probe.total === 1 ? '' : 's'}
+            {probe.total > cap ? `, more than the cap of ${cap}` : ''}. Choose which to add.
           </p>
         </header>
         {probe.counts ? (
@@ -170,10 +172,13 @@ export function ExpandDialog({ choice, cap, onConfirm, onCancel }: ExpandDialogP
           <button type="button" className="button" onClick={onCancel}>
             Cancel
           </button>
-          <button type="button" className="button" ref={firstRef} onClick={() => onConfirm({ limit: cap })} data-testid="expand-first">
-            Add first {cap}
-          </button>
-          <button type="button" className="button button-primary" onClick={() => onConfirm(query)} data-testid="expand-confirm" disabled={adding === 0}>
+          {/* Asked for by choice (Shift+E) below the cap, "Add first 100" of 9 said what is not so. */}
+          {probe.total > cap && (
+            <button type="button" className="button" ref={firstRef} onClick={() => onConfirm({ limit: cap })} data-testid="expand-first">
+              Add first {cap}
+            </button>
+          )}
+          <button type="button" className="button button-primary" ref={confirmRef} onClick={() => onConfirm(query)} data-testid="expand-confirm" disabled={adding === 0}>
             {adding === null ? 'Add matching' : `Add ${adding}${filtering ? ' matching' : ''}`}
           </button>
         </footer>
