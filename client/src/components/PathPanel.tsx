@@ -110,7 +110,13 @@ export function PathPanel(props: PathPanelProps) {
           value={options.minCertainty ?? ''}
           data-testid="path-floor"
           title="The weakest certainty a link on the path may have: the filters' five grades, strongest first"
-          onChange={(event) => props.onOptionsChange({ minCertainty: isCertainty(event.target.value) ? event.target.value : null })}
+          onChange={(event) => {
+            const minCertainty = isCertainty(event.target.value) ? event.target.value : null;
+            props.onOptionsChange({ minCertainty });
+            // The paths shown between the chosen ends are searched again at the new floor, rather than stay
+            // up under a floor the select no longer says (new-user trial).
+            if (paths && from?.id === paths.fromId && to?.id === paths.toId) props.onFind(paths.fromId, paths.toId, minCertainty);
+          }}
         >
           <option value="">Any link</option>
           {CERTAINTY_ORDER.map((grade) => (
