@@ -42,6 +42,22 @@ async function unreachableToolbarControls(): Promise<string[]> {
   );
 }
 
+/**
+ * The selected nodes whose centre is not on the canvas, by id: elementFromPoint at the centre finds something
+ * other than the canvas (a panel, the sidebar, nothing).
+ */
+async function selectedNodesNotOnCanvas(): Promise<string[]> {
+  return page.evaluate(() => {
+    const cy = (window as unknown as CyWindow).__cy;
+    const canvas = cy.container()!.getBoundingClientRect();
+    return cy.nodes(':selected').filter((node) => {
+      const at = node.renderedPosition();
+      const hit = document.elementFromPoint(canvas.left + at.x, canvas.top + at.y);
+      return !(hit && cy.container()!.contains(hit));
+    }).map((node) => node.id());
+  });
+}
+
 /** Whether two of the shell's regions overlap (page px), by name. */
 async function overlappingRegions(): Promise<string[]> {
   return page.evaluate(() => {
@@ -158,16 +174,7 @@ describe('a narrow window', () => {
     const panel = page.locator('[data-testid="details-panel"]');
     await expect.poll(() => panel.isVisible()).toBe(true);
     await waitForStillGraph(page);
-    // Every selected node's centre is on the canvas and not under the panel: elementFromPoint finds the canvas.
-    const covered = await page.evaluate(() => {
-      const cy = (window as unknown as CyWindow).__cy;
-      const canvas = cy.container()!.getBoundingClientRect();
-      return cy.nodes(':selected').map((node) => {
-        const at = node.renderedPosition();
-        const hit = document.elementFromPoint(canvas.left + at.x, canvas.top + at.y);
-        return hit && cy.container()!.contains(hit) ? null : node.id();
-      }).filter((id) => id !== null);
-    });
+    const covered = await selectedNodesNotOnCanvas();
     expect(await page.evaluate(() => (window as unknown as CyWindow).__cy.nodes(':selected').length)).toBeGreaterThan(1);
     expect(covered).toEqual([]);
     // The notice that says so, and the timeline's list of dates in words, are beside the panel, not under it.
@@ -197,15 +204,7 @@ describe('a narrow window', () => {
       expect.arrayContaining(['soviet-union', 'vietnam']),
     );
     await waitForStillGraph(page);
-    const covered = await page.evaluate(() => {
-      const cy = (window as unknown as CyWindow).__cy;
-      const canvas = cy.container()!.getBoundingClientRect();
-      return cy.nodes(':selected').map((node) => {
-        const at = node.renderedPosition();
-        const hit = document.elementFromPoint(canvas.left + at.x, canvas.top + at.y);
-        return hit && cy.container()!.contains(hit) ? null : node.id();
-      }).filter((id) => id !== null);
-    });
+    const covered = await selectedNodesNotOnCanvas();
     expect(covered).toEqual([]);
   });
 
@@ -275,15 +274,7 @@ describe('a narrow window', () => {
     await expect.poll(() => rail.isVisible()).toBe(true);
     await expect.poll(() => page.evaluate(() => (window as unknown as CyWindow).__cy.nodes(':selected').length)).toBeGreaterThan(1);
     await waitForStillGraph(page);
-    const covered = await page.evaluate(() => {
-      const cy = (window as unknown as CyWindow).__cy;
-      const canvas = cy.container()!.getBoundingClientRect();
-      return cy.nodes(':selected').map((node) => {
-        const at = node.renderedPosition();
-        const hit = document.elementFromPoint(canvas.left + at.x, canvas.top + at.y);
-        return hit && cy.container()!.contains(hit) ? null : node.id();
-      }).filter((id) => id !== null);
-    });
+    const covered = await selectedNodesNotOnCanvas();
     expect(covered).toEqual([]);
   });
 
