@@ -67,9 +67,9 @@ const SIDEBAR_SECTIONS: readonly RailSection[] = [
 export function App() {
   const preferences = usePreferences();
   const { settings, styles } = preferences;
-  const { state, dispatch, actions, expandChoice, closeExpandChoice, pathOptions } = useExplorer(settings.neighbourCap);
   const scheme = useColorScheme(settings.theme);
   const canvasRef = useRef<GraphCanvasHandle>(null);
+  const { state, dispatch, actions, expandChoice, closeExpandChoice, pathOptions } = useExplorer(settings.neighbourCap, () => canvasRef.current?.camera() ?? null);
   const canvasAreaRef = useRef<HTMLDivElement>(null);
   const fullscreen = useFullscreen(canvasAreaRef);
   // The browser shows only the fullscreen element and what lies inside it: a menu or dialog rendered
@@ -307,6 +307,7 @@ export function App() {
               positions={state.positions}
               viewRevision={state.viewRevision}
               cameraRequest={state.cameraRequest}
+              restoredCamera={state.camera}
               styling={styling}
               hidden={hidden}
               paths={state.paths}

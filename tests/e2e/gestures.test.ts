@@ -601,6 +601,43 @@ describe('pinning', () => {
     await page.setViewportSize({ width: 1440, height: 900 });
   });
 
+  it('brings back the camera and keeps the selection when show only is undone and redone', async () => {
+    // The new-user trial: Ctrl+Z after O refitted the whole graph, zoom 1.36 to 0.69.
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await openView(page, server.url, '');
+    await waitForStillGraph(page);
+    await clickElement(page, 'russia');
+    await waitForStillGraph(page);
+    await page.keyboard.press('+');
+    await page.keyboard.press('+');
+    await waitForStillGraph(page);
+    const camera = () => page.evaluate(() => {
+      const cy = (window as unknown as CyWindow).__cy;
+      const { x, y } = cy.pan();
+      return { zoom: cy.zoom(), x: (cy.width() / 2 - x) / cy.zoom(), y: (cy.height() / 2 - y) / cy.zoom() };
+    });
+    const near = (a: { zoom: number; x: number; y: number }, b: { zoom: number; x: number; y: number }) =>
+      Math.abs(a.zoom - b.zoom) < 0.01 && Math.abs(a.x - b.x) < 2 && Math.abs(a.y - b.y) < 2;
+    const before = await camera();
+    await page.keyboard.press('o');
+    await expect.poll(drawnNodes).toEqual(['russia']);
+    await page.keyboard.press('-');
+    await page.keyboard.press('-');
+    await page.keyboard.press('-');
+    await waitForStillGraph(page);
+    const after = await camera();
+    expect(near(before, after)).toBe(false);
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => drawnNodes().then((ids) => ids.length)).toBeGreaterThan(20);
+    await waitForStillGraph(page);
+    expect(await camera()).toSatisfy((now: typeof before) => near(now, before));
+    expect(await page.evaluate(() => (window as unknown as CyWindow).__cy.nodes(':selected').map((node) => node.id()))).toEqual(['russia']);
+    await page.keyboard.press('Control+Shift+Z');
+    await expect.poll(drawnNodes).toEqual(['russia']);
+    await waitForStillGraph(page);
+    expect(await camera()).toSatisfy((now: typeof before) => near(now, after));
+  });
+
   it('lays out only the first and the last of several layouts chosen in quick succession', async () => {
     await openView(page, server.url, '');
     await waitForStillGraph(page);

@@ -231,7 +231,31 @@ describe('explorer state: other view changes', () => {
     expect(removed.selection).toBeNull();
     expect(removed.alsoSelected).toEqual([]);
     expect(removed.history.past.at(-1)?.change).toBe('remove 2 nodes');
-    expect(nodeIds(run(removed, { type: 'undo' }))).toEqual(['north-korea', 'putin', 'russia']);
+    const undone = run(removed, { type: 'undo' });
+    expect(nodeIds(undone)).toEqual(['north-korea', 'putin', 'russia']);
+    // What comes back is selected again, as it was when it was removed.
+    expect(selectedNodeIds(undone).sort()).toEqual(['north-korea', 'putin']);
+  });
+
+  it('keeps the present selection through undo where it is still in view, without the nodes the undo took away', () => {
+    const expanded = run(loaded(), { type: 'expanded', nodeId: 'russia', response: neighbours('russia', ['putin']) });
+    const picked = run(expanded, { type: 'selected', selection: { kind: 'node', id: 'russia' } }, { type: 'selectionToggled', nodeId: 'putin' }, { type: 'selectionToggled', nodeId: 'north-korea' });
+    const undone = run(picked, { type: 'undo' });
+    expect(undone.graph.nodes.has('putin')).toBe(false);
+    expect(undone.selection).toEqual({ kind: 'node', id: 'north-korea' });
+    expect(undone.alsoSelected).toEqual(['russia']);
+  });
+
+  it('brings back the camera of the moment with the view undo or redo restores', () => {
+    const before = { zoom: 1.36, x: 40, y: -20 };
+    const after = { zoom: 0.7, x: 0, y: 0 };
+    const seen = run(loaded(), { type: 'cameraMoved', camera: before }, { type: 'selected', selection: { kind: 'node', id: 'russia' } });
+    const hidden = run(seen, { type: 'othersHidden' }, { type: 'cameraMoved', camera: after });
+    const undone = run(hidden, { type: 'undo' });
+    expect(undone.filters.hiddenNodeIds).toEqual([]);
+    expect(undone.camera).toEqual(before);
+    expect(undone.selection).toEqual({ kind: 'node', id: 'russia' });
+    expect(run(undone, { type: 'redo' }).camera).toEqual(after);
   });
 
   it('drops a selected node from the selection when it leaves the view some other way', () => {

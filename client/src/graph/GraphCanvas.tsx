@@ -76,8 +76,10 @@ export interface GraphCanvasProps {
   layoutRequest: LayoutRequest | null;
   /** Known node positions: new nodes that have one are put there instead of being laid out. */
   positions: Positions;
-  /** Bumped on undo/redo: every node moves to `positions`. */
+  /** Bumped on undo/redo: every node moves to `positions`, and the camera to `restoredCamera`. */
   viewRevision: number;
+  /** The camera the view undo or redo restored was seen through (null: none on record); read on `viewRevision`. */
+  restoredCamera: Camera | null;
   /** A shared link's camera: the next drawing is shown through it instead of being fitted. */
   cameraRequest: CameraRequest | null;
   styling: ElementStyling;

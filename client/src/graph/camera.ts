@@ -169,14 +169,16 @@ export function cameraOf(cy: Core): Camera {
 }
 
 /**
- * Shows the view through `camera` at once: its point at the canvas's centre, at its zoom (within the core's
+ * Shows the view through `camera`, at once or animated: its point at the canvas's centre, at its zoom (within the core's
  * limits). The canvas's size is read afresh first: the page may have laid out again since Cytoscape last
  * measured it (the timeline appears with the first graph), and a stale size would put the centre elsewhere.
  */
-export function showThrough(cy: Core, camera: Camera): void {
+export function showThrough(cy: Core, camera: Camera, animate = false): void {
   measureCanvas(cy);
   const zoom = Math.min(cy.maxZoom(), Math.max(cy.minZoom(), camera.zoom));
-  cy.viewport({ zoom, pan: { x: cy.width() / 2 - zoom * camera.x, y: cy.height() / 2 - zoom * camera.y } });
+  const viewport = { zoom, pan: { x: cy.width() / 2 - zoom * camera.x, y: cy.height() / 2 - zoom * camera.y } };
+  if (animate) cy.animate(viewport, { duration: ANIMATION_MS });
+  else cy.viewport(viewport);
 }
 
 /** The canvas's size (px) and camera before a resize (keepViewThroughResize). */

@@ -89,13 +89,18 @@ export function useElementSync(
     }
   }, [cyInstance, props.graph, props.loaded, props.styling]);
 
-  // Undo / redo: every node goes back to where it was in that view, and the view fits them when that took
-  // one out of it (undoing a layout: the camera was where the undone layout had put it).
+  // Undo / redo: every node goes back to where it was in that view, and the camera to where it looked then,
+  // both together. With no camera on record, the view fits the nodes when that took one out of it.
+  // (Undoing "show only" after a sample's fit refitted the whole graph, zoom 1.36 to 0.69: new-user trial.)
   useEffect(() => {
     if (props.viewRevision === 0) return;
+    const camera = latest.current.restoredCamera;
     void enqueue(async (cy) => {
-      await applyPositions(cy, latest.current.positions, cy.nodes().length <= ANIMATE_MAX_NODES);
-      if (!cy.destroyed()) fitWhenOutside(cy);
+      const animate = cy.nodes().length <= ANIMATE_MAX_NODES;
+      const moved = applyPositions(cy, latest.current.positions, animate);
+      if (camera) showThrough(cy, camera, animate);
+      await moved;
+      if (!camera && !cy.destroyed()) fitWhenOutside(cy);
     });
   }, [props.viewRevision]);
 

@@ -77,10 +77,17 @@ export interface ViewSnapshot {
   paths: PathHighlight | null;
 }
 
-/** A history entry: the view before a change, and what the change was ("expand Russia"). */
+/**
+ * A history entry: the view before a change, what the change was ("expand Russia"), and the selection and
+ * camera of that moment. Undo and redo bring the view and its camera back (the camera was the one those
+ * positions were seen through), and the selection when the present one is gone from the view restored.
+ */
 export interface HistoryEntry {
   view: ViewSnapshot;
   change: string;
+  selection: Selection;
+  alsoSelected: readonly string[];
+  camera: Camera | null;
 }
 
 export interface Notice {

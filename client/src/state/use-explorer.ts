@@ -20,7 +20,7 @@ import {
 } from '../api/graph-api.ts';
 import { ApiError, errorMessage } from '../api/http.ts';
 import { nodeCaption } from '../graph/labels.ts';
-import { explorerReducer, initialState, type ExplorerState } from './explorer-state.ts';
+import { explorerReducer, initialState, type Camera, type ExplorerAction, type ExplorerState } from './explorer-state.ts';
 import { loadInitialView } from './initial-view.ts';
 import { useViewRequests } from './use-view-requests.ts';
 import { loadLayoutName } from './view-storage.ts';
@@ -44,8 +44,20 @@ export interface PathOptions {
 /** Neighbours the first request of an expansion asks for: enough for most nodes in one request. */
 const PROBE_LIMIT = 100;
 
-export function useExplorer(neighbourCap: number) {
-  const [state, dispatch] = useReducer(explorerReducer, undefined, () => initialState({ layoutName: loadLayoutName() }));
+/**
+ * The view's state and the actions that change it. `cameraNow` gives where the canvas looks at this moment
+ * (null before the first drawing).
+ */
+export function useExplorer(neighbourCap: number, cameraNow: () => Camera | null = () => null) {
+  const [state, reduce] = useReducer(explorerReducer, undefined, () => initialState({ layoutName: loadLayoutName() }));
+  const cameraNowRef = useRef(cameraNow);
+  // Every action reaches the reducer after the camera as it is now. The canvas reports the camera once it
+  // rests (150 ms on), and a change made sooner recorded the camera before, the one undo brings back.
+  const dispatch = useCallback((action: ExplorerAction) => {
+    const camera = action.type === 'cameraMoved' ? null : cameraNowRef.current();
+    if (camera) reduce({ type: 'cameraMoved', camera });
+    reduce(action);
+  }, []);
   const [expandChoice, setExpandChoice] = useState<ExpandChoice | null>(null);
   const [pathOptions, setPathOptions] = useState<PathOptions>({ minCertainty: null });
   // The state as of the last render, for callbacks that must not change identity when it changes.
@@ -56,6 +68,7 @@ export function useExplorer(neighbourCap: number) {
     latest.current = state;
     cap.current = neighbourCap;
     pathOptionsRef.current = pathOptions;
+    cameraNowRef.current = cameraNow;
   });
 
   const nameOf = (nodeId: string) => {

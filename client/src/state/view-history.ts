@@ -32,7 +32,23 @@ export function commit(state: ExplorerState, change: string, patch: Partial<Expl
   // A notice tells of the change that made it: the next change without one of its own takes it away, but
   // an error stays until dismissed (new-user trial: "Pinned North Korea…" stayed through several layouts).
   const notice = 'notice' in patch ? patch.notice : state.notice?.kind === 'error' ? state.notice : null;
-  return { ...state, ...patch, notice: notice ?? null, history: recordChange(state.history, { view: snapshotOf(state), change }, historyCap(state.graph)) };
+  return { ...state, ...patch, notice: notice ?? null, history: recordChange(state.history, entryOf(state, change), historyCap(state.graph)) };
+}
+
+/** The present as a history entry named `change`. */
+function entryOf(state: ExplorerState, change: string): HistoryEntry {
+  return { view: snapshotOf(state), change, selection: state.selection, alsoSelected: state.alsoSelected, camera: state.camera };
+}
+
+/**
+ * The selection after undo or redo to `entry`: the present one where it is still in the view restored (the
+ * analyst chose it since), else the entry's (undoing a removal selects what comes back). The reducer then
+ * keeps only the multi-selection's elements in view (withValidMultiSelection).
+ */
+function selectionAfterStep(state: ExplorerState, entry: HistoryEntry): Pick<ExplorerState, 'selection' | 'alsoSelected'> {
+  const present = validSelection(state.selection, entry.view.graph);
+  if (present) return { selection: present, alsoSelected: state.alsoSelected };
+  return { selection: validSelection(entry.selection, entry.view.graph), alsoSelected: entry.alsoSelected };
 }
 
 /**
@@ -48,15 +64,16 @@ export function stepHistory(state: ExplorerState, direction: 'undo' | 'redo'): E
   if (direction === 'undo' && state.busy) {
     return { ...state, viewRevision: state.viewRevision + 1, busy: null, ...withNotice(state, cancelled(state.busy)) };
   }
-  const present = (entry: HistoryEntry): HistoryEntry => ({ view: snapshotOf(state), change: entry.change });
+  const present = (entry: HistoryEntry): HistoryEntry => entryOf(state, entry.change);
   const step = direction === 'undo' ? undo(state.history, present) : redo(state.history, present);
   if (!step) return state;
-  const { view, change } = step.entry;
+  const { view, change, camera } = step.entry;
   return {
     ...state,
     ...view,
+    ...selectionAfterStep(state, step.entry),
+    camera,
     history: step.history,
-    selection: validSelection(state.selection, view.graph),
     anchorId: null,
     pathPick: null,
     viewRevision: state.viewRevision + 1,
