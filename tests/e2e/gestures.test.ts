@@ -523,6 +523,34 @@ describe('the context menu', () => {
     await page.keyboard.press('Control+z');
   });
 
+  it('acts on the whole selection when the menu opens on one of several selected nodes, by key or by right click', async () => {
+    // The new-user trial: Shift+F10 with every node selected offered one node's Expand and Copy id.
+    await openView(page, server.url, '#v=1&n=russia,north-korea,kim-jong-un,vladimir-putin');
+    await clickElement(page, 'kim-jong-un');
+    await page.keyboard.press('Control+a');
+    await expect.poll(async () => (await probe(page)).selected.length).toBe(4);
+    await page.keyboard.press('Shift+F10');
+    await menu().waitFor();
+    await expect(menu().getAttribute('aria-label')).resolves.toContain('4 nodes selected');
+    await expect(menu().locator('[data-testid="menu-expand"]').count()).resolves.toBe(0);
+    await expect(menu().locator('[data-testid="menu-hide"]').innerText()).resolves.toContain('Hide 4 nodes');
+    await page.keyboard.press('Escape');
+
+    // A right click on one of them keeps the selection, and Pin them pins all four.
+    await page.keyboard.press('Control+i'); // none selected
+    await clickElement(page, 'russia');
+    await page.keyboard.down('Shift');
+    await clickElement(page, 'north-korea');
+    await page.keyboard.up('Shift');
+    const at = await pagePoint(page, 'north-korea');
+    await page.mouse.click(at.x, at.y, { button: 'right' });
+    await menu().waitFor();
+    await page.locator('[data-testid="menu-pin"]').click();
+    await expect.poll(() => page.evaluate(() => (window as unknown as CyWindow).__cy.nodes('.pinned').map((node) => node.id()).sort())).toEqual(['north-korea', 'russia']);
+    expect((await probe(page)).selected.sort()).toEqual(['north-korea', 'russia']);
+    await page.keyboard.press('Control+z');
+  });
+
   it('offers the view\'s actions on the background: select all, and a layout', async () => {
     await openView(page, server.url, '#v=1&n=russia,north-korea,kim-jong-un');
     await waitForStillGraph(page);

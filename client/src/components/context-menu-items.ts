@@ -9,6 +9,8 @@ import { LAYOUTS } from '../graph/layouts.ts';
 import { nodeCaption } from '../graph/labels.ts';
 import type { ExplorerAction, ExplorerState } from '../state/explorer-state.ts';
 import type { HiddenElements } from '../state/filters.ts';
+import { plural } from '../state/notices.ts';
+import { relationshipsName, selectedNodeIds, selectedRelationshipIds, selectionEndIds } from '../state/selection.ts';
 import { copyText } from '../workbench/clipboard.ts';
 import type { MenuGroup } from './ContextMenu.tsx';
 
@@ -32,6 +34,10 @@ export function contextMenuFor(target: MenuTarget, context: MenuContext): { titl
   const copy = (what: string, text: string) =>
     void copyText(text).then((done) => dispatch({ type: 'noticeShown', text: done ? `Copied ${what}.` : `Could not copy ${what}: the browser refused.`, kind: done ? 'info' : 'error' }));
   const hide = { label: 'Hide', shortcut: 'H', run: () => dispatch({ type: 'selectionHidden' }), testId: 'menu-hide' };
+  // An element of a multi-selection stands for all of it: its menu acts on the whole selection (as in
+  // Bloom), and says so. Shift+F10 with 27 nodes selected offered one node's Expand and Copy id.
+  const selected = state.selection ? [state.selection.id, ...state.alsoSelected] : [];
+  if (target.kind !== 'background' && selected.length > 1 && selected.includes(target.id)) return selectionMenu(context, copy);
 
   if (target.kind === 'node') {
     const node = state.graph.nodes.get(target.id);
@@ -120,4 +126,43 @@ export function contextMenuFor(target: MenuTarget, context: MenuContext): { titl
       },
     ],
   };
+}
+
+/** The menu of a multi-selection (nodes, or relationships): what acts on all of it. */
+function selectionMenu(context: MenuContext, copy: (what: string, text: string) => void): { title: string; groups: MenuGroup[] } {
+  const { state, dispatch } = context;
+  const isNode = state.selection?.kind === 'node';
+  const ids = isNode ? selectedNodeIds(state) : selectedRelationshipIds(state);
+  const what = isNode ? plural(ids.length, 'node') : relationshipsName(state.graph, ids);
+  const kept = new Set(ids);
+  const ends = selectionEndIds(state);
+  const neighbours = new Set<string>();
+  for (const rel of state.graph.relationships.values()) {
+    if (context.hidden.relationships.has(rel.id)) continue;
+    if (kept.has(rel.source) && !kept.has(rel.target)) neighbours.add(rel.target);
+    if (kept.has(rel.target) && !kept.has(rel.source)) neighbours.add(rel.source);
+  }
+  const allPinned = isNode && ids.every((id) => state.pinned.has(id));
+  const acting = [
+    { label: `Hide ${what}`, shortcut: 'H', run: () => dispatch({ type: 'selectionHidden' }), testId: 'menu-hide' },
+    { label: 'Show only these', shortcut: 'O', run: () => dispatch({ type: 'othersHidden' }), testId: 'menu-show-only' },
+    ...(isNode ? [{ label: allPinned ? 'Unpin them' : 'Pin them', shortcut: 'Shift+P', run: () => dispatch({ type: 'pinToggled' }), testId: 'menu-pin' }] : []),
+    { label: 'Remove from view', shortcut: 'Del', run: () => dispatch({ type: 'selectionRemoved' }), testId: 'menu-remove' },
+  ];
+  const selecting = isNode
+    ? { label: 'Select their neighbours', disabled: neighbours.size === 0, run: () => dispatch({ type: 'nodesBoxSelected', nodeIds: [...neighbours] }), testId: 'menu-select-neighbours' }
+    : {
+        label: 'Select their ends',
+        run: () => {
+          const [first, ...rest] = ends;
+          if (first === undefined) return;
+          dispatch({ type: 'selected', selection: { kind: 'node', id: first } });
+          dispatch({ type: 'nodesBoxSelected', nodeIds: rest });
+        },
+        testId: 'menu-select-ends',
+      };
+  const copying = isNode
+    ? { label: 'Copy ids as JSON', run: () => copy(`the ids of ${what}`, JSON.stringify(ids, null, 2)), testId: 'menu-copy-id' }
+    : { label: 'Copy as JSON', run: () => copy(what, JSON.stringify(ids.map((id) => state.graph.relationships.get(id)), null, 2)), testId: 'menu-copy-relationship' };
+  return { title: `${what} selected`, groups: [{ items: acting }, { items: [selecting] }, { items: [copying] }] };
 }
