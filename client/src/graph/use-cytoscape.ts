@@ -6,7 +6,7 @@
 import { useEffect, useRef, useState, type RefObject } from 'react';
 import type { Core } from 'cytoscape';
 import { cameraOf, fitWhole, isFitted, keepViewThroughResize, sameCamera, showThrough, type CanvasFrame } from './camera.ts';
-import { panIntoFreePart } from './keep-in-view.ts';
+import { panIntoFreePart, readableAroundSelection } from './keep-in-view.ts';
 import { createCy } from './create-cy.ts';
 import type { RendererName } from './level-of-detail.ts';
 import type { GraphCanvasProps } from './GraphCanvas.tsx';
@@ -134,7 +134,9 @@ export function useCytoscape(
       if (back && undoResize) showThrough(cy, undoResize.before.camera);
       else if (isFitted(cy, before.camera)) fitWhole(cy, false);
       else keepViewThroughResize(cy, before);
-      // A selected node the narrower window put under the details panel comes out from under it.
+      // The selection stays readable (a drawer opening in a short window), and a selected node the narrower
+      // window put under the details panel comes out from under it.
+      if (!back) readableAroundSelection(cy, before.camera.zoom);
       const selected = cy.nodes(':selected');
       if (selected.length === 1) panIntoFreePart(cy, selected);
       frame = { width: cy.width(), height: cy.height(), camera: cameraOf(cy) };
