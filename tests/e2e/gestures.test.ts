@@ -892,6 +892,14 @@ describe('relationship captions on a dense view', () => {
     await expect.poll(async () => (await probe(page)).selected).toEqual([edge]);
     await page.mouse.move(5, 5); // not under the pointer either
     await expect.poll(captioned).toEqual([edge]);
+    // Drawn over the nodes, so no node's caption covers its own: Kim Jong-un's SIGNED read "SIG" under one.
+    const drawnAfterNodes = await page.evaluate((id) => {
+      const cy = (window as unknown as CyWindow).__cy;
+      const order = (cy as unknown as { renderer(): { getCachedZSortedEles(): { id(): string; isNode(): boolean }[] } }).renderer().getCachedZSortedEles();
+      const at = order.findIndex((element) => element.id() === id);
+      return at >= 0 && order.slice(at + 1).every((element) => !element.isNode());
+    }, edge);
+    expect(drawnAfterNodes).toBe(true);
   });
 
   it('draws as many of a selected hub\'s relationship captions as fit with none over another', async () => {

@@ -186,10 +186,7 @@ function smallViewRules(theme: GraphTheme, detail: LevelOfDetail, edgeCaptionZoo
 /** Selection, dimming, path highlight and filtered-out elements, at any size. */
 function stateRules(theme: GraphTheme): StylesheetJson {
   return [
-    {
-      selector: 'node:selected',
-      style: { 'border-width': 4, 'border-color': theme.accent },
-    },
+    { selector: 'node:selected', style: { 'border-width': 4, 'border-color': theme.accent } },
     {
       selector: 'edge:selected',
       style: {
@@ -199,6 +196,8 @@ function stateRules(theme: GraphTheme): StylesheetJson {
         color: theme.accent,
         'font-weight': 700,
         opacity: 1,
+        // Over the nodes, so its caption is read whole: SIGNED ran under Kim Jong-un's caption as "SIG".
+        'z-compound-depth': 'top',
       },
     },
     {
