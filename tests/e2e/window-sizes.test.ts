@@ -278,6 +278,25 @@ describe('a narrow window', () => {
     expect(covered).toEqual([]);
   });
 
+  it('wraps the shortest paths\' steps inside the 1024 px sidebar, none running past its edge', async () => {
+    await page.setViewportSize({ width: 1024, height: 700 });
+    await openView(page, server.url, '');
+    await waitForStillGraph(page);
+    await clickElement(page, 'kim-jong-un');
+    await page.locator('[data-testid="path-from-button"]').click();
+    await clickElement(page, 'ukraine');
+    const toggle = page.locator('[data-testid="section-paths-toggle"]');
+    if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+    await page.locator('[data-testid="path-result"] [data-testid="path-link"]').first().waitFor();
+    const past = await page.evaluate(() => {
+      const edge = document.querySelector('.sidebar')!.getBoundingClientRect().right;
+      return Array.from(document.querySelectorAll<HTMLElement>('[data-testid="path-result"] *'))
+        .filter((element) => element.getBoundingClientRect().right > edge + 0.5)
+        .map((element) => element.textContent);
+    });
+    expect(past).toEqual([]);
+  });
+
   it('collapses the sidebar to a rail of icons with its button or [, and opens it again at a section or at the search', async () => {
     await page.setViewportSize({ width: 1024, height: 700 });
     await openView(page, server.url, '');
