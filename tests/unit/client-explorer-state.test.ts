@@ -246,6 +246,20 @@ describe('explorer state: other view changes', () => {
     expect(undone.alsoSelected).toEqual(['russia']);
   });
 
+  it('selects what an undone hide brings back, and never what a redone hide hides again', () => {
+    // The new-user trial: redo of H kept the 26 hidden nodes selected, and Del removed what could not be seen.
+    const three = run(loaded(), { type: 'expanded', nodeId: 'russia', response: neighbours('russia', ['putin']) });
+    const picked = run(three, { type: 'selected', selection: { kind: 'node', id: 'russia' } }, { type: 'selectionToggled', nodeId: 'putin' });
+    const hidden = run(picked, { type: 'selectionHidden' });
+    expect(hidden.selection).toBeNull();
+    const undone = run(hidden, { type: 'undo' });
+    expect(selectedNodeIds(undone).sort()).toEqual(['putin', 'russia']);
+    const redone = run(undone, { type: 'redo' });
+    expect(redone.filters.hiddenNodeIds).toEqual(expect.arrayContaining(['putin', 'russia']));
+    expect(redone.selection).toBeNull();
+    expect(redone.alsoSelected).toEqual([]);
+  });
+
   it('brings back the camera of the moment with the view undo or redo restores', () => {
     const before = { zoom: 1.36, x: 40, y: -20 };
     const after = { zoom: 0.7, x: 0, y: 0 };

@@ -6,7 +6,8 @@ import { DEFAULT_HISTORY_CAP, recordChange, redo, undo } from './history.ts';
 import type { ExplorerState, HistoryEntry, ViewSnapshot } from './explorer-types.ts';
 import type { GraphData } from './graph-data.ts';
 import { withNotice } from './notices.ts';
-import { validSelection } from './selection.ts';
+import { hiddenElements } from './filters.ts';
+import type { Selection } from './selection.ts';
 
 export function snapshotOf(state: ExplorerState): ViewSnapshot {
   const { graph, positions, filters, expansions, askedFor, pinned, layoutName, paths } = state;
@@ -41,14 +42,25 @@ function entryOf(state: ExplorerState, change: string): HistoryEntry {
 }
 
 /**
- * The selection after undo or redo to `entry`: the present one where it is still in the view restored (the
- * analyst chose it since), else the entry's (undoing a removal selects what comes back). The reducer then
- * keeps only the multi-selection's elements in view (withValidMultiSelection).
+ * The selection after undo or redo to `entry`: of the present one, what the view restored draws (the
+ * analyst chose it since); when that is nothing, what the entry's drew (undoing a removal or a hide selects
+ * what comes back). Never an element the view restored hides: redoing a hide kept the 26 hidden nodes
+ * selected, and Del then removed what could not be seen (new-user trial).
  */
 function selectionAfterStep(state: ExplorerState, entry: HistoryEntry): Pick<ExplorerState, 'selection' | 'alsoSelected'> {
-  const present = validSelection(state.selection, entry.view.graph);
-  if (present) return { selection: present, alsoSelected: state.alsoSelected };
-  return { selection: validSelection(entry.selection, entry.view.graph), alsoSelected: entry.alsoSelected };
+  const { graph, filters } = entry.view;
+  const hidden = hiddenElements(graph, filters);
+  const drawn = (selection: Selection, also: readonly string[]): string[] => {
+    if (selection === null) return [];
+    const [members, hiddenOnes] = selection.kind === 'node' ? [graph.nodes, hidden.nodes] : [graph.relationships, hidden.relationships];
+    return [...also, selection.id].filter((id) => members.has(id) && !hiddenOnes.has(id));
+  };
+  const present = drawn(state.selection, state.alsoSelected);
+  const [from, ids] = present.length > 0 ? [state.selection, present] : [entry.selection, drawn(entry.selection, entry.alsoSelected)];
+  // The one the details panel shows stays so while drawn; else the last drawn one takes its place.
+  const shown = from && ids.includes(from.id) ? from.id : ids.at(-1);
+  if (!from || shown === undefined) return { selection: null, alsoSelected: [] };
+  return { selection: { kind: from.kind, id: shown }, alsoSelected: ids.filter((id) => id !== shown) };
 }
 
 /**
