@@ -875,6 +875,38 @@ describe('relationship captions on a dense view', () => {
     }
   });
 
+  it('keeps captions their size on screen above the caption zoom, so zooming in draws more of them, none over another', async () => {
+    // Drawn at the model's size, the same 2 of the seed's 64 fitted at any zoom (new-user trial).
+    await page.setViewportSize({ width: 1280, height: 800 });
+    try {
+      await openView(page, server.url, '');
+      await waitForStillGraph(page);
+      const zoomTo = async (zoom: number) => {
+        // (Braces: cy.zoom returns the core, which evaluate would try to serialize, gigabytes of it.)
+        await page.evaluate((to) => {
+          (window as unknown as CyWindow).__cy.zoom({ level: to, renderedPosition: { x: 400, y: 300 } });
+        }, zoom);
+        // The captions are chosen again once the zoom rests: their font follows it.
+        await expect.poll(() => page.evaluate(() => {
+          const cy = (window as unknown as CyWindow).__cy;
+          return Math.round(parseFloat(cy.edges().first().style('font-size')) * cy.zoom() * 100) / 100;
+        })).toBe(zoom > 1.2 ? 10.8 : Math.round(9 * zoom * 100) / 100);
+        await waitForStillGraph(page);
+        if (zoom > 1.2) await expect.poll(async () => (await captioned()).length).toBeGreaterThan(0);
+        return captioned();
+      };
+      const near = await zoomTo(1.3);
+      const close = await zoomTo(3);
+      expect(close.length).toBeGreaterThan(near.length);
+      expect(await overlappingCaptions(close, 'all')).toEqual([]);
+      // Back out below the caption zoom: the model's size again, and none drawn but under the pointer.
+      await zoomTo(1);
+      await expect.poll(captioned).toEqual([]);
+    } finally {
+      await page.setViewportSize({ width: 1440, height: 900 });
+    }
+  });
+
   it('always draws a selected relationship\'s caption, even one with no room between its ends', async () => {
     // Kept clear of every node's body like the selected nodes' captions, it was not drawn at all.
     await openView(page, server.url, '#v=1&n=kim-jong-un,north-korea');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CaptionRoom, type EdgeCaption, type Obstacle } from '../../client/src/graph/edge-captions.ts';
+import { CaptionRoom, edgeCaptionFont, type EdgeCaption, type Obstacle } from '../../client/src/graph/edge-captions.ts';
 
 /** One pass of a fresh room: the ids of the captions that fit with none over another nor over an obstacle. */
 function captionsThatFit(captions: readonly EdgeCaption[], textWidth: (text: string) => number, fontSize: number, obstacles: readonly Obstacle[] = []): string[] {
@@ -81,5 +81,24 @@ describe('CaptionRoom, one pass', () => {
 
   it('leaves out relationships without a caption text', () => {
     expect(captionsThatFit([caption('a', 0, 0, 0, { text: '' }), caption('b', 0, 0, 0)], width, 9)).toEqual(['b']);
+  });
+});
+
+describe('caption size by zoom', () => {
+  it('scales captions with the zoom up to the caption zoom, and keeps them the same size on screen above it', () => {
+    expect(edgeCaptionFont(9, 0.5, 1.2)).toBe(9);
+    expect(edgeCaptionFont(9, 1.2, 1.2)).toBe(9);
+    for (const zoom of [1.5, 2, 4]) expect(edgeCaptionFont(9, zoom, 1.2) * zoom).toBeCloseTo(9 * 1.2, 9);
+    // The setting "always" (0): the model's size at every zoom.
+    expect(edgeCaptionFont(9, 3, 0)).toBe(9);
+  });
+
+  it('fits more captions between the same nodes once they keep their size on screen as the view zooms in', () => {
+    // Two parallel relationships 12 px apart: captions of the model's 9 px overlap; at zoom 2, past a
+    // caption zoom of 1, they are 4.5 px in the model and both fit.
+    const pair = [caption('a', 0, 0, 0), caption('b', 0, 12, 0)];
+    expect(captionsThatFit(pair, width, edgeCaptionFont(9, 1, 1))).toHaveLength(1);
+    const font = edgeCaptionFont(9, 2, 1);
+    expect(captionsThatFit(pair, (text) => (width(text) * font) / 9, font)).toHaveLength(2);
   });
 });

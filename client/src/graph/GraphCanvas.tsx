@@ -137,7 +137,7 @@ export function GraphCanvas(props: GraphCanvasProps) {
   const [layoutProgress, setLayoutProgress] = useState<{ nodes: number; fraction: number } | null>(null);
   useLevelOfDetail(cyRef, cyInstance, nodeCount, props.scheme, props.edgeCaptionZoom);
   useElementSync(cyRef, cyInstance, props, latest, enqueue, setReady, { onProgress: setLayoutProgress });
-  useViewClasses(cyRef, props, enqueue);
+  useViewClasses(cyRef, cyInstance, props, enqueue);
 
   // A focus request (search, a schema click) moves the view to its nodes. A node selected otherwise (a
   // click, the details panel's links) is only brought clear of the panel its selection may have opened.

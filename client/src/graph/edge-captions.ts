@@ -2,8 +2,9 @@
  * Which of the selection's relationships have their caption drawn at any zoom (CLASSES.captioned): as many
  * as fit without one caption over another, over a selected node and its caption, or over a neighbour of
  * one (its body: kept clear of the neighbours' captions too, a hub kept too few). Around a hub the captions of all its relationships were drawn,
- * and about ten lay over one another around Russia (new-user trial). Captions scale with the zoom, so which
- * ones overlap does not depend on it: this runs when the selection or the positions change, not on zoom.
+ * and about ten lay over one another around Russia (new-user trial). Up to the caption zoom captions scale
+ * with the zoom, so which ones overlap does not depend on it; above it they keep their size on screen
+ * (edgeCaptionFont), so zooming in makes room for more, and the choice is made again when the zoom rests.
  * The others show under the pointer, and above the zoom from which every caption is drawn.
  *
  * A caption is the box Cytoscape draws (stylesheet.ts: the type, autorotated along the relationship at its
@@ -13,6 +14,15 @@
  */
 import type { Position } from 'cytoscape';
 import { CERTAINTY_ORDER } from './certainty.ts';
+
+/**
+ * A relationship caption's font size (model px) at `zoom`, for captions of `base` px at zoom 1: `base` up
+ * to the caption zoom, above it the size that keeps them on screen as large as at that zoom. With the
+ * setting at "always" (`edgeCaptionZoom` 0): `base` at every zoom.
+ */
+export function edgeCaptionFont(base: number, zoom: number, edgeCaptionZoom: number): number {
+  return edgeCaptionZoom > 0 && zoom > edgeCaptionZoom ? (base * edgeCaptionZoom) / zoom : base;
+}
 
 /** A relationship's caption as Cytoscape places it: its text, the ends of its line and its middle (model px). */
 export interface EdgeCaption {

@@ -161,8 +161,9 @@ function smallViewRules(theme: GraphTheme, detail: LevelOfDetail, edgeCaptionZoo
         'text-background-color': theme.background,
         'text-background-opacity': 0.85,
         'text-background-padding': '1px',
-        // Drawn from `edgeCaptionZoom` on (Cytoscape skips a label whose size on screen is below this).
-        'min-zoomed-font-size': EDGE_FONT_SIZE * edgeCaptionZoom,
+        // Drawn from `edgeCaptionZoom` on (Cytoscape skips a label whose size on screen is below this; above
+        // it, use-edge-captions.ts keeps them at this size, less a hair for rounding).
+        'min-zoomed-font-size': EDGE_FONT_SIZE * edgeCaptionZoom - 0.01,
       },
     },
     { selector: `edge.${CLASSES.crowded}`, style: { 'min-zoomed-font-size': 10_000 } },

@@ -1,12 +1,16 @@
 /**
  * Which relationship captions are drawn (edge-captions.ts chooses, when the selection, the graph, what is
- * hidden or the positions change): the selected relationships' and the selected nodes' that fit at any zoom
- * (CLASSES.captioned; a lone selected relationship's always does), and of the
+ * hidden, the positions or the caption size change): the selected relationships' and the selected nodes'
+ * that fit at any zoom (CLASSES.captioned; a lone selected relationship's always does), and of the
  * others those that fit above the caption zoom; the rest (CLASSES.crowded) only under the pointer.
+ *
+ * Above the caption zoom, captions keep the size on screen they have at it (edgeCaptionFont): zooming in
+ * makes room between the nodes for more of them. Drawn at the size of the model, the same 2 of the seed's
+ * 64 fitted at any zoom (new-user trial).
  */
-import { useEffect, type RefObject } from 'react';
+import { useEffect, useRef, useState, type RefObject } from 'react';
 import type { Core, EdgeCollection, EdgeSingular, NodeSingular, Position } from 'cytoscape';
-import { CaptionRoom, type EdgeCaption } from './edge-captions.ts';
+import { CaptionRoom, edgeCaptionFont, type EdgeCaption } from './edge-captions.ts';
 import type { GraphCanvasProps } from './GraphCanvas.tsx';
 import { LARGE_VIEW_NODES } from './level-of-detail.ts';
 import { CLASSES, EDGE_FONT_SIZE } from './stylesheet.ts';
@@ -20,16 +24,49 @@ import { GRAPH_FONT } from './theme.ts';
  */
 const SECOND_PASS_MAX_EDGES = 500;
 
-export function useEdgeCaptions(cyRef: RefObject<Core | null>, props: GraphCanvasProps): void {
+/** ms the zoom rests before the captions are sized and chosen again for it. */
+const RESIZE_AFTER_MS = 150;
+
+export function useEdgeCaptions(cyRef: RefObject<Core | null>, cyInstance: Core | null, props: GraphCanvasProps): void {
   const { graph, selection, alsoSelected, hidden, positions, edgeCaptionZoom } = props;
+  // The caption font for the zoom as it last rested.
+  const [font, setFont] = useState(EDGE_FONT_SIZE);
+  /** The font written on the relationships (a style bypass), for which graph and core; null: none written. */
+  const applied = useRef<{ font: number; graph: GraphCanvasProps['graph']; cy: Core } | null>(null);
+  useEffect(() => {
+    if (!cyInstance) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const rested = () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => void (cyInstance.destroyed() || setFont(edgeCaptionFont(EDGE_FONT_SIZE, cyInstance.zoom(), edgeCaptionZoom))), RESIZE_AFTER_MS);
+    };
+    rested();
+    cyInstance.on('zoom', rested);
+    return () => {
+      clearTimeout(timer);
+      cyInstance.off('zoom', rested);
+    };
+  }, [cyInstance, edgeCaptionZoom]);
+
   useEffect(() => {
     const cy = cyRef.current;
     if (!cy) return;
     const captioned = new Set<string>();
     const crowded = new Set<string>();
-    // Large views draw only the selected relationship's caption (stylesheet.ts): nothing to choose.
-    if (cy.nodes().length <= LARGE_VIEW_NODES) {
-      const room = new CaptionRoom(edgeCaptionWidth, EDGE_FONT_SIZE);
+    // Large views draw only the selected relationship's caption (stylesheet.ts): nothing to choose, and
+    // the model's size. So do views past the second pass's cap, whose captions are not chosen for the zoom.
+    const small = cy.nodes().length <= LARGE_VIEW_NODES;
+    const sized = small && cy.edges().length <= SECOND_PASS_MAX_EDGES && font !== EDGE_FONT_SIZE;
+    // Written when it changes, or new relationships came: not on every selection of a large view.
+    const want = sized ? { font, graph, cy } : null;
+    const had = applied.current?.cy === cy ? applied.current : null;
+    if (want ? !had || had.font !== want.font || had.graph !== want.graph : had) {
+      cy.batch(() => void (want ? cy.edges().style('font-size', want.font) : cy.edges().removeStyle('font-size')));
+      applied.current = want;
+    }
+    if (small) {
+      const scale = sized ? font / EDGE_FONT_SIZE : 1;
+      const room = new CaptionRoom((text) => edgeCaptionWidth(text) * scale, EDGE_FONT_SIZE * scale);
       // Drawn ones only: a relationship to a hidden node has no midpoint (Cytoscape does not place it), and
       // reading one brought the page down after Show only.
       const selected = cy.nodes(':selected');
@@ -65,7 +102,7 @@ export function useEdgeCaptions(cyRef: RefObject<Core | null>, props: GraphCanva
       for (const id of captioned) cy.getElementById(id).addClass(CLASSES.captioned);
       for (const id of crowded) cy.getElementById(id).addClass(CLASSES.crowded);
     });
-  }, [selection, alsoSelected, graph, hidden, positions, edgeCaptionZoom]);
+  }, [selection, alsoSelected, graph, hidden, positions, edgeCaptionZoom, font]);
 }
 
 /** A node's body with its border (model px), from its position and outer size: no bounding box computed. */

@@ -12,7 +12,7 @@ import { CLASSES } from './stylesheet.ts';
 import { useEdgeCaptions } from './use-edge-captions.ts';
 import type { Enqueue } from './use-layout-queue.ts';
 
-export function useViewClasses(cyRef: RefObject<Core | null>, props: GraphCanvasProps, enqueue: Enqueue): void {
+export function useViewClasses(cyRef: RefObject<Core | null>, cyInstance: Core | null, props: GraphCanvasProps, enqueue: Enqueue): void {
   const { graph, selection, alsoSelected, hidden, paths, pathOriginId, searchMatches, pinned } = props;
   useEffect(() => {
     const cy = cyRef.current;
@@ -103,6 +103,6 @@ export function useViewClasses(cyRef: RefObject<Core | null>, props: GraphCanvas
   }, [pathOriginId, graph]);
 
   // After the selection's classes above: the captions are chosen around the nodes selected now.
-  useEdgeCaptions(cyRef, props);
+  useEdgeCaptions(cyRef, cyInstance, props);
 }
 
