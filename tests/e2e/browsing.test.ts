@@ -443,6 +443,16 @@ describe('browsing the graph in Chromium', () => {
     await expect.poll(() => outcome.first().innerText()).toContain('through confirmed links only');
     await floor.selectOption('');
     await expect.poll(() => outcome.first().innerText()).not.toMatch(/through (confirmed )?links/);
+    // Stepped through every floor with no pause: the last one's paths stay up, not an earlier one's answer
+    // that came back after it (new-user trial: "speculated or stronger" under a select saying conditional).
+    await floor.selectOption('confirmed');
+    await expect.poll(() => outcome.first().innerText()).toContain('through confirmed links only');
+    await floor.focus();
+    for (let step = 0; step < 4; step += 1) await page.keyboard.press('ArrowDown');
+    await expect(floor.inputValue()).resolves.toBe('conditional');
+    await expect.poll(() => outcome.first().innerText()).toContain('through links conditional or stronger');
+    await page.waitForTimeout(1500); // any answer to an earlier floor still on its way would land by now
+    await expect(outcome.first().innerText()).resolves.toContain('through links conditional or stronger');
   });
 
   it('shows a relationship’s quote inside its article, and opens a source that is not in view', async () => {

@@ -202,13 +202,20 @@ export function useExplorer(neighbourCap: number, cameraNow: () => Camera | null
   );
 
   /** Shortest paths of up to `maxLength` relationships (default DEFAULT_REQUEST_LIMITS.pathLength). */
+  /** The path search under way: a new one supersedes it. */
+  const pathSearch = useRef<AbortController | null>(null);
   const findPaths = useCallback(async (fromId: string, toId: string, minCertainty: Certainty | null, maxLength: number = DEFAULT_REQUEST_LIMITS.pathLength) => {
     const from = nameOf(fromId);
+    // Answers to floors changed in quick succession came back out of order, and an earlier floor's paths
+    // stayed up under the select's last choice (new-user trial): the search before is aborted.
+    pathSearch.current?.abort();
+    const superseded = new AbortController();
+    pathSearch.current = superseded;
     dispatch({ type: 'busy', text: `Finding paths from ${from}…` });
     await run(
       async ({ revision, signal }) => {
         const query = { from: fromId, to: toId, maxLength, ...(minCertainty ? { minCertainty } : {}) };
-        const response = await fetchPaths(query, signal);
+        const response = await fetchPaths(query, AbortSignal.any([signal, superseded.signal]));
         dispatch({ type: 'pathsFound', fromId, toId, response, minCertainty, maxLength, revision });
       },
       (error, { revision }) => {
