@@ -4,6 +4,7 @@
  * Enter or Space; Esc or Tab closes, as does a click anywhere else). Kept inside the window.
  */
 import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useFocusReturn } from './use-focus-return.ts';
 import './ContextMenu.css';
 
 export interface MenuItem {
@@ -52,14 +53,17 @@ export function ContextMenu({ at, title, groups, onClose }: ContextMenuProps) {
   const items = groups.flatMap((group) => group.items);
   const [active, setActive] = useState(() => Math.max(0, items.findIndex((item) => !item.disabled)));
 
-  // Inside the window: moved left and up by what would stick out; beside its element when it has one.
+  // Inside the window: at a point, flipped to its left or above it where it would stick out (as the
+  // system's menus do), so it never lies under the pointer (moved in instead, it put Hide under the pointer
+  // of a right click near the bottom: new-user trial); beside its element when it has one.
   useLayoutEffect(() => {
     const box = menu.current?.getBoundingClientRect();
     if (!box) return;
     const fitX = (x: number) => Math.max(4, Math.min(x, window.innerWidth - box.width - 4));
     const fitY = (y: number) => Math.max(4, Math.min(y, window.innerHeight - box.height - 4));
+    const flip = (from: number, size: number, room: number) => (from + size + 4 <= room || from - size < 4 ? from : from - size);
     const beside = at.beside;
-    if (!beside) return setPosition({ x: fitX(at.x), y: fitY(at.y) });
+    if (!beside) return setPosition({ x: fitX(flip(at.x, box.width, window.innerWidth)), y: fitY(flip(at.y, box.height, window.innerHeight)) });
     const right = beside.right + MENU_GAP;
     const left = beside.left - MENU_GAP - box.width;
     const x = right + box.width + 4 <= window.innerWidth ? right : left >= 4 ? left : fitX(right);
@@ -70,18 +74,7 @@ export function ContextMenu({ at, title, groups, onClose }: ContextMenuProps) {
     menu.current?.querySelector<HTMLElement>(`[data-index="${active}"]`)?.focus();
   }, [active]);
 
-  // Closed, the menu gives focus back to where it was when it opened (the canvas, a field), unless what it
-  // ran moved it elsewhere. Read at the first render, before the menu takes focus.
-  const opener = useRef(typeof document === 'undefined' ? null : document.activeElement);
-  useEffect(
-    () => () => {
-      const was = opener.current;
-      const now = document.activeElement;
-      const lost = now === null || now === document.body || Boolean(menu.current?.contains(now));
-      if (lost && was instanceof HTMLElement && was.isConnected) was.focus({ preventScroll: true });
-    },
-    [],
-  );
+  useFocusReturn(menu);
 
   useEffect(() => {
     const away = (event: MouseEvent) => {
@@ -106,6 +99,14 @@ export function ContextMenu({ at, title, groups, onClose }: ContextMenuProps) {
     }
     return from;
   };
+  const startingWith = (key: string, from: number) => {
+    for (let i = 1; i <= items.length; i++) {
+      const next = (from + i) % items.length;
+      const item = items[next];
+      if (item && !item.disabled && item.label.toLowerCase().startsWith(key.toLowerCase())) return next;
+    }
+    return from;
+  };
   const run = (item: MenuItem | undefined) => {
     if (!item || item.disabled) return;
     onClose();
@@ -122,7 +123,9 @@ export function ContextMenu({ at, title, groups, onClose }: ContextMenuProps) {
       Escape: onClose,
       Tab: onClose,
     };
-    const handle = keys[event.key];
+    // A letter goes to the next item whose label starts with it, as in the system's menus.
+    const letter = event.key.length === 1 && /\p{L}/u.test(event.key) && !event.ctrlKey && !event.metaKey && !event.altKey;
+    const handle = keys[event.key] ?? (letter ? () => setActive((i) => startingWith(event.key, i)) : undefined);
     if (!handle) return;
     event.preventDefault();
     event.stopPropagation();
