@@ -13,6 +13,9 @@ import { clickElement, openView, probe, waitForStillGraph, type CyWindow } from 
 import { startBrowserSession, type BrowserSession } from '../support/browser-session.ts';
 import { counts } from '../support/neo4j.ts';
 
+
+/** The certainty floors the path finder and the neighbour chooser offer, in their order. */
+const CERTAINTY_FLOORS = ['Any link', 'Confirmed links only', 'Reported or stronger', 'Assessed or stronger', 'Speculated or stronger', 'Conditional or stronger'];
 let session: BrowserSession;
 let db: Database;
 let server: RunningServer;
@@ -267,6 +270,19 @@ describe('browsing the graph in Chromium', () => {
     expect(sorted((await probe(page)).nodes)).toEqual(sorted(['north-korea', ...deployed]));
   });
 
+  it('offers the path finder\'s five certainty floors in the neighbour chooser, and gives the keyboard back to the view on Esc', async () => {
+    // The new-user trial: the chooser had no "conditional", and Esc left the keyboard on the page's body.
+    await openView(page, server.url, '#v=1&n=north-korea');
+    await clickElement(page, 'north-korea');
+    await page.keyboard.press('Shift+E');
+    const dialog = page.locator('[data-testid="expand-dialog"]');
+    await dialog.waitFor();
+    await expect(dialog.locator('[data-testid="expand-certainty"] option').allInnerTexts()).resolves.toEqual(CERTAINTY_FLOORS);
+    await page.keyboard.press('Escape');
+    await expect(dialog.count()).resolves.toBe(0);
+    await expect(page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.testid)).resolves.toBe('graph-canvas');
+  });
+
   it('offers the next neighbours of an expansion over the cap, page by page, then all the rest', async () => {
     await openView(page, server.url, '#v=1&n=north-korea');
     await setNeighbourCap(2);
@@ -410,14 +426,7 @@ describe('browsing the graph in Chromium', () => {
     await openView(page, server.url, '');
     await openSection('paths');
     const floor = page.locator('[data-testid="path-floor"]');
-    await expect(floor.locator('option').allInnerTexts()).resolves.toEqual([
-      'Any link',
-      'Confirmed links only',
-      'Reported or stronger',
-      'Assessed or stronger',
-      'Speculated or stronger',
-      'Conditional or stronger',
-    ]);
+    await expect(floor.locator('option').allInnerTexts()).resolves.toEqual(CERTAINTY_FLOORS);
     // By keyboard, as an analyst would: focus the select and step down to the second grade.
     await floor.focus();
     await page.keyboard.press('ArrowDown');

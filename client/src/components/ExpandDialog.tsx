@@ -10,10 +10,11 @@ import type { NeighborQuery } from '../api/browse-types.ts';
 import { fetchNeighbors } from '../api/graph-api.ts';
 import { isAbort } from '../api/http.ts';
 import { viewMaxNodes, withinViewCap } from '../api/server-limits.ts';
-import { CERTAINTY_ORDER, CERTAINTY_STYLES } from '../graph/certainty.ts';
+import { CERTAINTY_ORDER, certaintyFloorTitle } from '../graph/certainty.ts';
 import type { ExpandChoice } from '../state/use-explorer.ts';
 import { useDebouncedValue } from '../state/use-debounced-value.ts';
 import { LabelSwatch } from './LabelChip.tsx';
+import { useFocusReturn } from './use-focus-return.ts';
 import './ExpandDialog.css';
 
 interface ExpandDialogProps {
@@ -36,6 +37,8 @@ export function ExpandDialog({ choice, cap, onConfirm, onCancel }: ExpandDialogP
   const [minCertainty, setMinCertainty] = useState<Certainty | ''>('');
   const [limit, setLimit] = useState(cap);
   const [preview, setPreview] = useState<Preview>({ status: 'idle' });
+  const dialogRef = useRef<HTMLDivElement>(null);
+  useFocusReturn(dialogRef);
   const firstRef = useRef<HTMLButtonElement>(null);
   const confirmRef = useRef<HTMLButtonElement>(null);
   const query: NeighborQuery = useMemo(
@@ -73,6 +76,7 @@ export function ExpandDialog({ choice, cap, onConfirm, onCancel }: ExpandDialogP
       }}
     >
       <div
+        ref={dialogRef}
         className="modal"
         role="dialog"
         aria-modal="true"
@@ -136,12 +140,12 @@ export function ExpandDialog({ choice, cap, onConfirm, onCancel }: ExpandDialogP
         )}
         <div className="modal-row">
           <label className="form-row">
-            <span>Certainty at least</span>
+            <span>Weakest link</span>
             <select value={minCertainty} onChange={(event) => setMinCertainty(CERTAINTY_ORDER.find((level) => level === event.target.value) ?? '')} data-testid="expand-certainty">
-              <option value="">any</option>
-              {CERTAINTY_ORDER.slice(0, -1).map((certainty) => (
+              <option value="">Any link</option>
+              {CERTAINTY_ORDER.map((certainty) => (
                 <option key={certainty} value={certainty}>
-                  {CERTAINTY_STYLES[certainty].title.toLowerCase()}
+                  {certaintyFloorTitle(certainty)}
                 </option>
               ))}
             </select>

@@ -5,7 +5,7 @@
  */
 import { useEffect, useState } from 'react';
 import { LIMITS, type Certainty, type GraphNode } from '../../../server/src/contract.ts';
-import { CERTAINTY_ORDER, CERTAINTY_STYLES, certaintyOf, isCertainty } from '../graph/certainty.ts';
+import { CERTAINTY_ORDER, CERTAINTY_STYLES, certaintyFloorTitle, certaintyOf, isCertainty } from '../graph/certainty.ts';
 import { nodeCaption } from '../graph/labels.ts';
 import type { PathHighlight } from '../state/explorer-state.ts';
 import type { GraphData } from '../state/graph-data.ts';
@@ -28,11 +28,6 @@ interface PathPanelProps {
   onClear(): void;
   onCancelPick(): void;
   onSelect(selection: Selection): void;
-}
-
-/** The floor's choice as the select shows it: a grade, or any link (certain or not, graded or not). */
-function floorTitle(floor: Certainty): string {
-  return floor === 'confirmed' ? 'Confirmed links only' : `${CERTAINTY_STYLES[floor].title} or stronger`;
 }
 
 /** How a result names its floor: ", confirmed links only" / ", links reported or stronger". */
@@ -121,7 +116,7 @@ export function PathPanel(props: PathPanelProps) {
           <option value="">Any link</option>
           {CERTAINTY_ORDER.map((grade) => (
             <option key={grade} value={grade}>
-              {floorTitle(grade)}
+              {certaintyFloorTitle(grade)}
             </option>
           ))}
         </select>

@@ -59,6 +59,14 @@ export const CERTAINTY_STYLES: Readonly<Record<Certainty, CertaintyStyle>> = {
 
 export const CERTAINTY_ORDER = Object.keys(CERTAINTY_STYLES) as Certainty[];
 
+/**
+ * A certainty floor's choice as a select shows it ("Confirmed links only", "Reported or stronger"): the
+ * path finder's and the neighbour chooser's, one vocabulary. The choice of no floor reads "Any link".
+ */
+export function certaintyFloorTitle(floor: Certainty): string {
+  return floor === 'confirmed' ? 'Confirmed links only' : `${CERTAINTY_STYLES[floor].title} or stronger`;
+}
+
 export function isCertainty(value: JsonValue | undefined): value is Certainty {
   return typeof value === 'string' && Object.hasOwn(CERTAINTY_STYLES, value);
 }
