@@ -206,6 +206,9 @@ describe('a narrow window', () => {
     await waitForStillGraph(page);
     const covered = await selectedNodesNotOnCanvas();
     expect(covered).toEqual([]);
+    // The notice says it whole, on two lines if need be (cut at one, it lost what the click did).
+    const clipped = await page.locator('[data-testid="status-line"] .status-text').evaluate((text) => text.scrollHeight > text.clientHeight + 1 || text.scrollWidth > text.clientWidth + 1);
+    expect(clipped).toBe(false);
   });
 
   it('fits the graph beside the details panel only as far as captions stay readable, the rest running under the panel', async () => {
