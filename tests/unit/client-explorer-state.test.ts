@@ -118,6 +118,15 @@ describe('explorer state: expand, collapse, undo, redo', () => {
     expect(both.notice?.text).toContain('The view holds its cap of 3 relationships: 3 more relationships among these nodes left out.');
   });
 
+  it('says a collapse took nothing away when its expansion added nothing, rather than credit other expansions', () => {
+    // North Korea, Russia's only neighbour, was in view already: the expansion added no node.
+    const expanded = run(loaded(), { type: 'expanded', nodeId: 'russia', response: neighbours('russia', ['north-korea']) });
+    expect(expanded.expansions.get('russia')?.addedNodeIds).toEqual([]);
+    const collapsed = run(expanded, { type: 'collapsed', nodeId: 'russia' });
+    expect(nodeIds(collapsed)).toEqual(['north-korea', 'russia']);
+    expect(collapsed.notice?.text).toBe('Collapsed russia: its expansion added no node, so none left the view.');
+  });
+
   it('names each change, so the toolbar can say what Undo would undo', () => {
     const state = run(loaded(), { type: 'expanded', nodeId: 'russia', response: neighbours('russia', ['putin']) });
     expect(state.history.past.at(-1)?.change).toBe('expand russia');

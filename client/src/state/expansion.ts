@@ -137,10 +137,15 @@ export function reduceCollapsed(state: ExplorerState, action: Extract<ExplorerAc
   const graph = removeFromGraph(state.graph, removal.nodeIds, removal.relationshipIds);
   const expansions = new Map(state.expansions);
   expansions.delete(action.nodeId);
+  // An expansion that added nothing (its neighbours were all in view) takes nothing away: said so, rather
+  // than credit other expansions with keeping what it never added (new-user trial).
+  const added = state.expansions.get(action.nodeId)?.addedNodeIds.length ?? 0;
   const text =
     removal.nodeIds.length > 0
       ? `Collapsed ${name}: ${plural(removal.nodeIds.length, 'node')} left the view.`
-      : `Collapsed ${name}: everything it added is kept in view by other expansions.`;
+      : added === 0
+        ? `Collapsed ${name}: its expansion added no node, so none left the view.`
+        : `Collapsed ${name}: everything it added is kept in view by other expansions.`;
   return commit(state, `collapse ${name}`, {
     graph,
     expansions,
