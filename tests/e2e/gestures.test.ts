@@ -550,6 +550,30 @@ describe('the context menu', () => {
     await page.keyboard.press('Control+z');
   });
 
+  it('leaves Shift+F10 and the context-menu key to a focused toolbar button, and opens the view\'s menu again from the view', async () => {
+    // The new-user trial: Shift+F10 after clicking Fit opened the background menu over the canvas.
+    await openView(page, server.url, '#v=1&n=russia,north-korea,kim-jong-un');
+    await waitForStillGraph(page);
+    await page.locator('[data-testid="fit"]').click();
+    await expect(page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.testid)).resolves.toBe('fit');
+    // Whether a shortcut took each key: it prevents the key's default (use-shortcuts.ts), seen by a later listener.
+    await page.evaluate(() => {
+      const w = window as unknown as { keysTaken: string[] };
+      w.keysTaken = [];
+      window.addEventListener('keydown', (event) => w.keysTaken.push(`${event.key}:${event.defaultPrevented}`));
+    });
+    await page.keyboard.press('Shift+F10');
+    await page.keyboard.press('ContextMenu');
+    const taken = await page.evaluate(() => (window as unknown as { keysTaken: string[] }).keysTaken);
+    expect(taken).toEqual(['Shift:false', 'F10:false', 'ContextMenu:false']);
+    await expect(menu().count()).resolves.toBe(0);
+
+    await clickElement(page, 'russia');
+    await page.keyboard.press('Shift+F10');
+    await expect(menu().getAttribute('aria-label')).resolves.toContain('Russia');
+    await page.keyboard.press('Escape');
+  });
+
   it('acts on the whole selection when the menu opens on one of several selected nodes, by key or by right click', async () => {
     // The new-user trial: Shift+F10 with every node selected offered one node's Expand and Copy id.
     await openView(page, server.url, '#v=1&n=russia,north-korea,kim-jong-un,vladimir-putin');

@@ -12,11 +12,24 @@ export interface Shortcut {
   shift?: boolean;
   /** Also fires while typing in a field. */
   global?: boolean;
+  /**
+   * Left to a focused control (a button, link, menu item) instead: the context-menu key belongs to what has
+   * the keyboard, so it opens the view's menu from the view or the page, not from a toolbar button.
+   */
+  notOnControls?: boolean;
   run(event: KeyboardEvent): void;
 }
 
 /** Input types that take typed text; a focused checkbox, radio or range leaves the shortcuts working. */
 const TEXT_INPUT_TYPES: ReadonlySet<string> = new Set(['text', 'search', 'email', 'url', 'password', 'number', 'tel', 'date', 'time', 'datetime-local', 'month', 'week']);
+
+/** Elements that take keys of their own when focused, besides text fields. */
+const CONTROLS = 'button, a[href], summary, [role="button"], [role="menuitem"], [role="tab"], [role="option"]';
+
+/** True when `target` is a focused control other than a text field (isTyping covers those). */
+function isControl(target: EventTarget | null): boolean {
+  return target instanceof Element && target.matches(CONTROLS);
+}
 
 /** True when a key press belongs to a text field (or a select) and must not trigger a shortcut. */
 export function isTyping(target: EventTarget | null): boolean {
@@ -41,7 +54,8 @@ export function useShortcuts(shortcuts: readonly Shortcut[]): void {
       // A modal dialog handles its own keys.
       if (document.querySelector('[aria-modal="true"]')) return;
       const typing = isTyping(event.target);
-      const shortcut = latest.current.find((s) => matches(s, event) && (!typing || s.global));
+      const control = isControl(event.target);
+      const shortcut = latest.current.find((s) => matches(s, event) && (!typing || s.global) && !(control && s.notOnControls));
       if (!shortcut) return;
       event.preventDefault();
       shortcut.run(event);
