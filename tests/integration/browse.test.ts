@@ -76,6 +76,12 @@ describe('GET /api/search', () => {
     expect((await search(q)).body.results[0]?.node.id).toBe(id);
   });
 
+  it('puts names holding the query as a whole word before a name with a word that only starts with it', async () => {
+    // The new-user trial: for "korea", the KCNA treaty text (alias "Korean Central News Agency") came first.
+    const ids = (await search('korea')).body.results.map((result) => result.node.id);
+    expect(ids.slice(0, 2).sort()).toEqual(['north-korea', 'south-korea']);
+  });
+
   it('gives each result its most specific label and a snippet of the property that matched', async () => {
     const [top] = (await search('putn')).body.results;
     expect(top).toMatchObject({ label: 'Person', snippet: { field: 'name', text: 'Vladimir Putin' } });
@@ -119,8 +125,19 @@ describe('GET /api/search', () => {
       const texts = results.flatMap((result) => Object.values(result.node.properties).flat().filter((value): value is string => typeof value === 'string'));
       expect(texts.filter((text) => /(^|[^\p{L}\p{N}])south/iu.test(text))).toEqual([]);
     }
-    // Only words to leave out: nothing to find.
-    await expect(ids('NOT korea')).resolves.toEqual([]);
+  });
+
+  it.each([
+    ['NOT korea', 'NOT, - and ! leave out the word after them'],
+    ['-korea', 'NOT, - and ! leave out the word after them'],
+    ['korea NOT korea', 'NOT, - and ! leave out the word after them'],
+    ['!?', 'words of letters or digits'],
+  ])('refuses "%s", which has no word to find, with a 400 that says why', async (q, why) => {
+    // The new-user trial: "NOT russia" found nothing and said nothing.
+    const res = await getJson(url, `/api/search?q=${encodeURIComponent(q)}`);
+    expect(res.status).toBe(400);
+    expect(res.body.error.code).toBe('VALIDATION_FAILED');
+    expect(res.body.error.message).toContain(why);
   });
 
   it.each(['', '%20', '%20%09%20'])('refuses an empty or blank q (q=%s) with 400 VALIDATION_FAILED', async (q) => {

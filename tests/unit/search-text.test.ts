@@ -171,7 +171,7 @@ describe('certaintiesAtOrAbove', () => {
   });
 });
 
-describe('nameTier: a whole name or alias first, then a prefix', () => {
+describe('nameTier: a whole name or alias first, then one starting with the query, then one holding it, by whole words, then a prefix inside a word', () => {
   it.each([
     ['russia', { name: 'Russia' }, 0],
     ['russia', { name: 'Russia-Ukraine War' }, 1],
@@ -180,8 +180,14 @@ describe('nameTier: a whole name or alias first, then a prefix', () => {
     ['Sao Paulo', { name: 'São Paulo–Guarulhos', aliases: ['são paulo'] }, 0],
     ['  north   KOREA ', { name: 'North Korea' }, 0],
     ['korea', { name: 'North Korea' }, 2],
+    ['north korea', { name: "Putin's visit to North Korea" }, 2],
+    ['korea', { name: 'Treaty text', aliases: ['Korean Central News Agency'] }, 3],
+    ['north korea', { name: 'North Korean engineering brigades' }, 3],
+    ['rus', { name: 'Russia' }, 3],
+    ['korea', { name: 'Seoul', aliases: ['ROK'] }, 4],
+    ['ukraine', { name: 'Russia-Ukraine War' }, 2],
     ['tv chosun', { title: 'TV Chosun' }, 0],
-    ['', { name: 'Russia' }, 2],
+    ['', { name: 'Russia' }, 4],
   ] as Array<[string, Record<string, string | string[]>, number]>)('%j against %j is tier %i', (q, properties, tier) => {
     expect(nameTier(properties, q)).toBe(tier);
   });

@@ -97,17 +97,23 @@ export function foldName(text: string): string {
 }
 
 /**
- * How a node's `name`, `title` or `aliases` meet the query `q`, compared folded (foldName): 0 when one of
- * them is the whole query, 1 when one starts with it, 2 otherwise. Search ranks by this before the score.
+ * How a node's `name`, `title` or `aliases` meet the query `q`, compared folded (foldName) and by whole words:
+ * 0 when one of them is the whole query, 1 when one starts with it ("Russia-Ukraine War" for "russia"), 2 when
+ * one holds it ("North Korea" for "korea"), 3 when one starts with it inside a word, as while the last word is
+ * still being typed ("Russia" for "rus"), 4 otherwise. Whole words first: "Korean Central News Agency" came
+ * before North Korea for "korea" (new-user trial). Search ranks by this before the score.
  */
-export function nameTier(properties: Readonly<Record<string, JsonValue>>, q: string): 0 | 1 | 2 {
+export function nameTier(properties: Readonly<Record<string, JsonValue>>, q: string): 0 | 1 | 2 | 3 | 4 {
   const query = foldName(q);
-  if (query === '') return 2;
+  if (query === '') return 4;
   const names = [properties.name, properties.title, ...(Array.isArray(properties.aliases) ? properties.aliases : [properties.aliases])]
     .filter((value): value is string => typeof value === 'string')
     .map(foldName);
   if (names.includes(query)) return 0;
-  return names.some((name) => name.startsWith(query)) ? 1 : 2;
+  // Folded names are words separated by single spaces, so a padded query matches whole words only.
+  if (names.some((name) => name.startsWith(`${query} `))) return 1;
+  if (names.some((name) => ` ${name} `.includes(` ${query} `))) return 2;
+  return names.some((name) => name.startsWith(query)) ? 3 : 4;
 }
 
 /** The most specific label for display: the first one other than `Actor`, else the first ('' for none). */

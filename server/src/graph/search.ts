@@ -158,19 +158,32 @@ async function searchBoth(
 }
 
 /**
+ * The 400 for a query with no word to find: only punctuation, or only words it leaves out ("NOT russia" found
+ * nothing and said nothing: new-user trial). Lucene too finds nothing for a query that only excludes.
+ */
+function nothingToFind(excluded: readonly string[]): AppError {
+  const message =
+    excluded.length > 0
+      ? 'Nothing to search for: NOT, - and ! leave out the word after them. Add a word to find, as in "korea NOT south".'
+      : 'Nothing to search for: search finds words of letters or digits.';
+  return new AppError('VALIDATION_FAILED', message, { details: { issues: [{ path: 'q', message: 'has no word to find' }] } });
+}
+
+/**
  * Up to `limit` nodes matching `q`, best first (see the module's comment), and which labels were searched
  * how (`coverage`). The index's results and the scan's are merged, each node once (the index's entry wins),
  * then ordered by nameTier, the index's before the scan's within a tier: their scores are on different
  * scales. Lucene's operators in `q` are read as such (searchQuery): `AND`/`OR` dropped, and nodes with a word
- * after `NOT` or `-` left out. `limits` bound the scan (tests shrink them). Throws what Neo4j throws, except that a full-text
+ * after `NOT` or `-` left out. `limits` bound the scan (tests shrink them). Throws 400 `VALIDATION_FAILED` for a `q`
+ * with no word to find (nothingToFind), and what Neo4j throws, except that a full-text
  * index dropped or changed since it was last seen makes it search again as the index is now, and a scan
  * that runs out of time answers with the index's results.
  */
 export async function searchNodes(db: Database, q: string, limit: number, limits: Readonly<ScanLimits> = DEFAULT_SCAN_LIMITS): Promise<SearchResponse> {
   const { terms, excluded } = searchQuery(q);
+  if (terms.length === 0) throw nothingToFind(excluded);
   let coverage = await searchCoverage(db);
   const scanLimits = { ...limits };
-  if (terms.length === 0) return { results: [], coverage: { byIndex: coverage.indexed, byScan: [], scanLimits, scanCut: null } };
   let answer: Awaited<ReturnType<typeof searchBoth>>;
   try {
     answer = await searchBoth(db, terms, limit, coverage, limits);

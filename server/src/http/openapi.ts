@@ -114,7 +114,7 @@ export function openApiDocument(viewMaxNodes: number): ReturnType<typeof createD
       },
       '/api/schema': { get: operation('Labels and relationship types with their counts, and property keys', { ...ok('The schema.', SchemaResponseSchema), ...errors() }) },
       '/api/search': {
-        get: operation('Nodes whose names, aliases or text match `q` (its words; `AND`/`OR` ignored, `NOT word` or `-word` excludes)', { ...ok('The results, and how each label was searched.', SearchResponseSchema), ...errors(400) }, {
+        get: operation('Nodes whose names, aliases or text match `q` (its words; `AND`/`OR` ignored, `NOT word` or `-word` excludes; a `q` with no word to find is a 400)', { ...ok('The results, and how each label was searched.', SearchResponseSchema), ...errors(400) }, {
           requestParams: { query: SearchQuerySchema },
         }),
       },
