@@ -190,6 +190,7 @@ export function App() {
                 canvasRef.current?.focus();
               }}
               onMatches={(text, found) => setSearch({ text, found })}
+              ringedInView={matches ? [...matches].filter((id) => !hidden.nodes.has(id)).length : 0}
               shortcut={<kbd>/</kbd>}
               wide
             />

@@ -372,6 +372,44 @@ describe('fullscreen and search highlight', () => {
     await expect(classed('search-match')).resolves.toEqual([]);
     await page.keyboard.press('Escape');
   });
+
+  it('says how many ringed matches its list may cover, closes the list with Esc to show them, and clears the fading with a second Esc', async () => {
+    // The new-user trial: the list covered the ringed matches, and Esc kept the text, so the canvas stayed faded.
+    await openView(page, server.url, '');
+    await waitForStillGraph(page);
+    const box = page.locator('[data-testid="search-input"]');
+    const faded = () => page.evaluate(() => (window as unknown as CyWindow).__cy.nodes('.search-faded').length);
+    const ringed = () => page.evaluate(() => (window as unknown as CyWindow).__cy.nodes('.search-match').length);
+    await page.keyboard.press('/');
+    await page.keyboard.type('korea');
+    const note = page.locator('[data-testid="search-input-ringed"]');
+    await expect.poll(async () => (await note.count()) > 0 && (await note.innerText())).toMatch(/^\d+ nodes in view match, ringed on the canvas/);
+    const said = Number((await note.innerText()).split(' ')[0]);
+    expect(said).toBe(await ringed());
+    expect(said).toBeGreaterThanOrEqual(2); // North and South Korea at least
+
+    await page.keyboard.press('Escape');
+    await expect(page.locator('[data-testid="search-input-results"]').count()).resolves.toBe(0);
+    await expect(box.inputValue()).resolves.toBe('korea');
+    expect(await faded()).toBeGreaterThan(0); // the list closed, the matches still shown
+    await page.keyboard.press('Escape');
+    await expect(box.inputValue()).resolves.toBe('');
+    await expect.poll(faded).toBe(0);
+    await expect(ringed()).resolves.toBe(0);
+    await expect(page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).resolves.not.toBe('search-input');
+  });
+
+  it('says what a search of only left-out words lacks, instead of nothing', async () => {
+    await openView(page, server.url, '');
+    await waitForStillGraph(page);
+    await page.keyboard.press('/');
+    await page.keyboard.type('NOT russia');
+    const dropdown = page.locator('[data-testid="search-input-results"]');
+    await expect.poll(() => dropdown.innerText()).toContain('NOT, - and ! leave out the word after them');
+    await expect(page.evaluate(() => (window as unknown as CyWindow).__cy.nodes('.search-faded').length)).resolves.toBe(0);
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Escape');
+  });
 });
 
 describe('hover tooltips', () => {

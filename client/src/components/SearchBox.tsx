@@ -43,6 +43,8 @@ interface SearchBoxProps {
    * change ('' and none when the box is cleared): the canvas marks the matches in view.
    */
   onMatches?(text: string, nodeIds: readonly string[]): void;
+  /** Nodes in view the canvas rings as matches: the list says how many, since it may cover them. */
+  ringedInView?: number;
 }
 
 /** The snippet's text with each highlighted range in <mark>; ranges are clamped and may come unsorted. */
@@ -91,6 +93,7 @@ export function SearchBox({
   label = 'Search entities',
   wide = false,
   onMatches,
+  ringedInView = 0,
 }: SearchBoxProps) {
   const [query, setQuery] = useState('');
   const [search, setSearch] = useState<SearchState>({ status: 'idle' });
@@ -149,12 +152,15 @@ export function SearchBox({
         }
         return;
       case 'Escape':
-        // The first Esc closes the results; the next leaves the box and goes on to what holds it (a
-        // peeking sidebar folds back then: use-sidebar.ts).
-        if (showDropdown) {
-          event.preventDefault();
-          setOpen(false);
-        } else event.currentTarget.blur();
+        // The first Esc closes the results, to see the matches ringed on the canvas; the next clears the
+        // text, so the canvas is no longer faded, and leaves the box for what holds it (a peeking sidebar
+        // folds back then: use-sidebar.ts). Before, the text stayed and so did the fading.
+        event.preventDefault();
+        if (showDropdown) setOpen(false);
+        else {
+          setQuery('');
+          event.currentTarget.blur();
+        }
         return;
     }
   };
@@ -200,6 +206,12 @@ export function SearchBox({
       </div>
       {showDropdown && (
         <div className="search-dropdown" data-testid={`${testId}-results`}>
+          {ringedInView > 0 && (
+            <p className="search-ringed" data-testid={`${testId}-ringed`}>
+              {ringedInView === 1 ? '1 node in view matches' : `${ringedInView.toLocaleString('en')} nodes in view match`}, ringed on the canvas ·{' '}
+              <kbd>Esc</kbd> closes this list
+            </p>
+          )}
           {search.status === 'loading' && <p className="search-status">Searching…</p>}
           {search.status === 'failed' && <p className="search-status error-text">{search.message}</p>}
           {search.status === 'done' && results.length === 0 && (
