@@ -154,10 +154,12 @@ export function SearchBox({
       case 'Escape':
         // The first Esc closes the results, to see the matches ringed on the canvas; the next clears the
         // text, so the canvas is no longer faded, and leaves the box for what holds it (a peeking sidebar
-        // folds back then: use-sidebar.ts). Before, the text stayed and so did the fading.
-        event.preventDefault();
-        if (showDropdown) setOpen(false);
-        else {
+        // folds back then, so this Esc is not marked handled: use-sidebar.ts). Before, the text stayed and so
+        // did the fading.
+        if (showDropdown) {
+          event.preventDefault();
+          setOpen(false);
+        } else {
           setQuery('');
           event.currentTarget.blur();
         }
