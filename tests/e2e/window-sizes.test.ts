@@ -325,7 +325,7 @@ describe('a narrow window', () => {
     const view = await camera();
     await page.locator('[data-testid="rail-section-filters"]').click();
     await expect.poll(() => rail.isVisible()).toBe(false);
-    await expect(page.locator('[data-testid="section-filters-toggle"]').getAttribute('aria-expanded')).resolves.toBe('true');
+    await expect.poll(() => page.locator('[data-testid="section-filters-toggle"]').getAttribute('aria-expanded')).toBe('true');
     const sidebarBox = (await page.locator('.sidebar').boundingBox())!;
     expect(sidebarBox.width).toBeGreaterThan(200);
     expect(await canvasWidth()).toBe(collapsedWidth);
