@@ -1,8 +1,8 @@
 /**
  * Cytoscape's own layouts (concentric, hierarchy, circle, grid) know nothing of fixed nodes: run over all
  * of them, they leave a pinned node's slot empty and put others on top of it. Here they lay out only the
- * free nodes, centred where the whole drawing was, and then every free node that would cover a fixed one
- * moves straight out from it until it is clear: the arrangement keeps its shape, around the pins.
+ * free nodes, centred on the pins, and then every free node that would cover a fixed one moves straight out
+ * from it until it is clear: the arrangement keeps its shape, around the pins.
  */
 import type { LayoutJob, LayoutNode, LayoutPositions } from './layout-engine.ts';
 
@@ -35,12 +35,14 @@ export function layoutAroundFixed(job: LayoutJob, layoutFree: (job: LayoutJob) =
   if (free.length === 0) return positions;
   const freeIds = new Set(free.map((node) => node.id));
   const arranged = layoutFree({ ...job, nodes: free, edges: job.edges.filter((edge) => freeIds.has(edge.source) && freeIds.has(edge.target)) });
-  // The free arrangement goes where the drawing was, so the pins sit inside it, not off to one side.
-  const was = centreOf(job.nodes);
+  // The free arrangement is centred on the pins, so they sit inside it, not off to one side. Centred where
+  // the drawing was, it depended on the layout before: grid with a pin came out otherwise after circle
+  // than after force (new-user trial).
+  const pins = centreOf(fixed);
   const now = centreOf(free, arranged);
   for (const node of free) {
     const at = arranged[node.id] ?? node;
-    positions[node.id] = { x: at.x - now.x + was.x, y: at.y - now.y + was.y };
+    positions[node.id] = { x: at.x - now.x + pins.x, y: at.y - now.y + pins.y };
   }
   return clearOfFixed(positions, job);
 }

@@ -139,7 +139,7 @@ export const ENGINE_LAYOUT_NAMES: readonly string[] = ['force', ...Object.keys(C
 export function computeLayout(job: LayoutJob, onProgress: LayoutProgress = () => undefined): LayoutPositions {
   if (!ENGINE_LAYOUT_NAMES.includes(job.name)) throw new Error(`Unknown layout: ${job.name}`);
   onProgress(0);
-  const boxes = boxJob(inIdOrder(job));
+  const boxes = boxJob(scratchStart(inIdOrder(job)));
   // Around pins, the free nodes' arrangement is moved to where the drawing was and pushed off the pins'
   // discs, which left boxes over one another (circle put Russia on North Korea: new-user trial); on the
   // views fcose draws, the overlap removal that follows the force layout clears them (pins stay).
@@ -176,6 +176,30 @@ function inIdOrder(job: LayoutJob): LayoutJob {
     nodes: [...job.nodes].sort((a, b) => byCodePoint(a.id, b.id)),
     edges: [...job.edges].sort((a, b) => byCodePoint(a.source, b.source) || byCodePoint(a.target, b.target)),
   };
+}
+
+/** Spacing of the start spiral of a scratch job (px): about a node and its gap. */
+const SCRATCH_SPACING = 60;
+
+/**
+ * A `scratch` job with its free nodes moved to a start that depends on their order alone: a golden-angle
+ * spiral round the fixed nodes' centre (the origin when none are). fcose draws each component from scratch
+ * but places the components as they start, so the seed's drawing chosen again from the toolbar differed
+ * from its first one, and from the one after a grid (new-user trial). A `given` job is left as it is.
+ */
+function scratchStart(job: LayoutJob): LayoutJob {
+  if (job.start !== 'scratch') return job;
+  const fixed = job.nodes.filter((node) => node.fixed);
+  const centre = fixed.length === 0 ? { x: 0, y: 0 } : { x: fixed.reduce((sum, node) => sum + node.x, 0) / fixed.length, y: fixed.reduce((sum, node) => sum + node.y, 0) / fixed.length };
+  const goldenAngle = Math.PI * (3 - Math.sqrt(5));
+  let i = 0;
+  const nodes = job.nodes.map((node) => {
+    if (node.fixed) return node;
+    i += 1;
+    const radius = SCRATCH_SPACING * Math.sqrt(i);
+    return { ...node, x: centre.x + radius * Math.cos(i * goldenAngle), y: centre.y + radius * Math.sin(i * goldenAngle) };
+  });
+  return { ...job, nodes };
 }
 
 function cytoscapeOptions(job: LayoutJob): LayoutOptions {

@@ -53,6 +53,8 @@ export interface LayoutContext {
   onProgress: LayoutProgressListener;
 }
 
+const toHundredths = (px: number) => Math.round(px * 100) / 100;
+
 /**
  * The job for `nodes` of `cy` (and the relationships among them): boxes include captions (below the node:
  * the box's centre is offset from the node's) where the force layout uses fcose (they are measured, which
@@ -69,9 +71,11 @@ function layoutJob(cy: Core, name: string, nodes: NodeCollection, fixed: Readonl
       jobNodes.push({ id: node.id(), x, y, width: size, height: size, ...pinned });
       return;
     }
+    // Rounded: measured where the node is, a box carries float noise (1e-14 px) that changes with the
+    // position, and fcose turns it into another drawing of the same view (up to 150 px apart).
     const box = node.boundingBox({ includeLabels: true, includeOverlays: false });
-    const offset = { offsetX: (box.x1 + box.x2) / 2 - x, offsetY: (box.y1 + box.y2) / 2 - y };
-    jobNodes.push({ id: node.id(), x, y, width: box.w, height: box.h, ...offset, ...pinned });
+    const offset = { offsetX: toHundredths((box.x1 + box.x2) / 2 - x), offsetY: toHundredths((box.y1 + box.y2) / 2 - y) };
+    jobNodes.push({ id: node.id(), x, y, width: toHundredths(box.w), height: toHundredths(box.h), ...offset, ...pinned });
   });
   const edges: LayoutJob['edges'] = [];
   nodes.edgesWith(nodes).forEach((edge) => {
