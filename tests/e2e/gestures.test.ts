@@ -399,6 +399,22 @@ describe('fullscreen and search highlight', () => {
     await expect(page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).resolves.not.toBe('search-input');
   });
 
+  it('chooses from the results of the text in the box when Enter comes before they do, not from the previous text\'s', async () => {
+    // The new-user trial: "korea", then "ukraine" typed and Enter pressed at once, selected the KCNA treaty
+    // text (the first result for "korea").
+    await openView(page, server.url, '');
+    await waitForStillGraph(page);
+    await page.keyboard.press('/');
+    await page.keyboard.type('korea');
+    await page.getByRole('option').first().waitFor();
+    await page.keyboard.press('Control+a');
+    await page.keyboard.type('ukraine', { delay: 20 });
+    await page.keyboard.press('Enter');
+    await expect.poll(async () => (await probe(page)).selected).toEqual(['ukraine']);
+    await expect(page.locator('[data-testid="search-input"]').inputValue()).resolves.toBe('Ukraine');
+    await page.keyboard.press('Escape');
+  });
+
   it('says what a search of only left-out words lacks, instead of nothing', async () => {
     await openView(page, server.url, '');
     await waitForStillGraph(page);

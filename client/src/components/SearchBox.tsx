@@ -22,7 +22,7 @@ const COVERAGE_LABELS_SHOWN = 4;
 type SearchState =
   | { status: 'idle' }
   | { status: 'loading' }
-  | { status: 'done'; results: SearchResult[]; coverage: SearchCoverage }
+  | { status: 'done'; q: string; results: SearchResult[]; coverage: SearchCoverage }
   | { status: 'failed'; message: string };
 
 interface SearchBoxProps {
@@ -99,6 +99,8 @@ export function SearchBox({
   const [search, setSearch] = useState<SearchState>({ status: 'idle' });
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(0);
+  /** Enter pressed before the results of the text in the box came: the first of them is chosen when they come. */
+  const [pending, setPending] = useState<{ q: string; withNeighbours: boolean } | null>(null);
   const debounced = useDebouncedValue(query.trim(), SEARCH_DEBOUNCE_MS);
   const listId = useId();
 
@@ -111,7 +113,7 @@ export function SearchBox({
     setSearch({ status: 'loading' });
     searchNodes(debounced, undefined, controller.signal)
       .then((response) => {
-        setSearch({ status: 'done', results: response.results, coverage: response.coverage });
+        setSearch({ status: 'done', q: debounced, results: response.results, coverage: response.coverage });
         setActive(0);
       })
       .catch((error: unknown) => {
@@ -133,6 +135,17 @@ export function SearchBox({
     setQuery(nodeCaption(result.node));
     setOpen(false);
   };
+  // The list shown is of the text in the box only once its search has answered: until then (the debounce,
+  // the request) it is the previous text's, and Enter chose from it (new-user trial: "ukraine" typed and
+  // Enter pressed at once selected the KCNA treaty text, first for "korea").
+  const answered = search.status === 'done' && search.q === query.trim();
+  useEffect(() => {
+    if (!pending || pending.q !== query.trim()) return;
+    if (search.status === 'failed') setPending(null);
+    if (search.status !== 'done' || search.q !== pending.q) return;
+    setPending(null);
+    choose(search.results[0], pending.withNeighbours);
+  }, [pending, search]);
 
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
     switch (event.key) {
@@ -148,7 +161,8 @@ export function SearchBox({
       case 'Enter':
         if (showDropdown) {
           event.preventDefault();
-          choose(results[active], event.shiftKey);
+          if (answered) choose(results[active], event.shiftKey);
+          else setPending({ q: query.trim(), withNeighbours: event.shiftKey });
         }
         return;
       case 'Escape':
@@ -194,6 +208,7 @@ export function SearchBox({
           value={query}
           onChange={(event) => {
             setQuery(event.target.value);
+            setPending(null);
             setOpen(true);
           }}
           onFocus={() => setOpen(true)}
@@ -219,7 +234,7 @@ export function SearchBox({
           {search.status === 'done' && results.length === 0 && (
             <p className="search-status">No matches for “{debounced}”.</p>
           )}
-          <ul id={listId} role="listbox" aria-label="Search results">
+          <ul id={listId} role="listbox" aria-label="Search results" aria-busy={!answered} className={answered ? undefined : 'search-stale'}>
             {results.map((result, i) => {
               const shownLabel = result.label || displayLabel(result.node.labels);
               const caption = nodeCaption(result.node);
