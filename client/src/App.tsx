@@ -165,7 +165,7 @@ export function App() {
 
   return (
     <StyleSettingsContext.Provider value={styles}>
-      <div className="app" data-details-open={detailsOpen} data-sidebar-collapsed={sidebar.collapsed} data-workbench-open={workbench.open}>
+      <div className="app" data-details-open={detailsOpen && !fullscreen.active} data-sidebar-collapsed={sidebar.collapsed} data-workbench-open={workbench.open}>
         <aside className="sidebar" ref={sidebarRef} data-peek={sidebar.peeking}>
           {sidebar.collapsed && !sidebar.peeking && <SidebarRail sections={SIDEBAR_SECTIONS} onExpand={sidebar.toggle} onSearch={focusSearch} onOpenSection={sidebar.openSection} />}
           <div className="sidebar-top">

@@ -332,6 +332,41 @@ describe('fullscreen and search highlight', () => {
     await expect.poll(() => page.locator('[data-testid="details-panel"]').getAttribute('data-selection')).toBe('node');
   });
 
+  it('leaves the whole canvas to the view in fullscreen at 1024×700: a click on its right side pans nothing, and the timeline is not cut', async () => {
+    // The new-user trial: in fullscreen a click on a node right of where the details panel would lie outside
+    // fullscreen panned the graph 207 px left, and the timeline stopped at 692 of 1024 px.
+    await page.setViewportSize({ width: 1024, height: 700 });
+    try {
+      await openView(page, server.url, '');
+      await waitForStillGraph(page);
+      await page.locator('[data-testid="fullscreen"]').click();
+      await expect.poll(() => page.evaluate(() => document.fullscreenElement?.className ?? null)).toBe('canvas-area');
+      await waitForStillGraph(page);
+      const rightmost = await page.evaluate(() => {
+        const cy = (window as unknown as CyWindow).__cy;
+        return cy.nodes().max((node) => node.renderedPosition().x).ele.id();
+      });
+      const at = await pagePoint(page, rightmost);
+      expect(at.x).toBeGreaterThan(704); // where the panel lies outside fullscreen
+      const pan = () => page.evaluate(() => ({ ...(window as unknown as CyWindow).__cy.pan() }));
+      const before = await pan();
+      await page.mouse.click(at.x, at.y);
+      await expect.poll(async () => (await probe(page)).selected).toEqual([rightmost]);
+      await page.waitForTimeout(400); // a pan out from under the panel would take 250 ms
+      expect(await pan()).toEqual(before);
+      const timelineRight = await page.evaluate(() => {
+        const axis = document.querySelector('.timeline-axis')?.getBoundingClientRect();
+        return axis ? axis.right : null;
+      });
+      expect(timelineRight).toBeGreaterThan(950);
+      await page.keyboard.press('Shift+F');
+      await expect.poll(() => page.evaluate(() => document.fullscreenElement)).toBeNull();
+      await page.keyboard.press('Escape');
+    } finally {
+      await page.setViewportSize({ width: 1440, height: 900 });
+    }
+  });
+
   it('rings the nodes in view that match the search box\'s text and fades the rest, without moving the camera', async () => {
     await openView(page, server.url, '');
     await waitForStillGraph(page);

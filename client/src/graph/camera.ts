@@ -26,7 +26,7 @@ export const FIT_MAX_ZOOM = 1.5;
  * Px of the canvas that panels laid over it cover, measured now from the elements marked
  * `data-over-canvas`: on its right, one that reaches the canvas's right edge (the details panel below
  * 1360 px); at its bottom, one that sits in its lower half without reaching the right edge (the selection
- * bar, over the captions of the lowest nodes). 0 where none is shown. At most 60 % of the width and 30 %
+ * bar, over the captions of the lowest nodes); in fullscreen only those inside it. 0 where none is shown. At most 60 % of the width and 30 %
  * of the height: the view always keeps a part to show things in.
  */
 export function covered(cy: Core): { right: number; bottom: number } {
@@ -34,7 +34,11 @@ export function covered(cy: Core): { right: number; bottom: number } {
   if (!container || typeof document === 'undefined') return { right: 0, bottom: 0 };
   const canvas = container.getBoundingClientRect();
   let [right, bottom] = [0, 0];
+  // In fullscreen the browser shows only the fullscreen element: a panel outside it is laid out but unseen
+  // (the details panel made a click in fullscreen pan the view 207 px for nothing: new-user trial).
+  const shown = document.fullscreenElement;
   for (const panel of Array.from(document.querySelectorAll('[data-over-canvas]'))) {
+    if (shown && !shown.contains(panel)) continue;
     const r = panel.getBoundingClientRect();
     if (r.width <= 0 || r.left >= canvas.right || r.right <= canvas.left || r.top >= canvas.bottom || r.bottom <= canvas.top) continue;
     if (r.right >= canvas.right - 1) right = Math.max(right, canvas.right - Math.max(r.left, canvas.left));
