@@ -327,6 +327,7 @@ export function App() {
               onLayoutCancelled={(seq) => dispatch({ type: 'layoutCancelled', seq })}
               onCamera={(camera) => dispatch({ type: 'cameraMoved', camera })}
               onContextMenu={openMenu}
+              tooltipsPaused={menu !== null || expandChoice !== null}
             >
               <StatusOverlay overview={state.overview} empty={emptyKind(state, loaded)} onRetry={() => actions.loadInitial()} />
               <StatusLine busy={state.busy} notice={state.notice} onDismiss={() => dispatch({ type: 'noticeDismissed' })} />

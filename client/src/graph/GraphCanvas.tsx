@@ -111,6 +111,8 @@ export interface GraphCanvasProps {
   onCamera(camera: Camera): void;
   /** A right click on an element or the background, at page point `at` (px). */
   onContextMenu(target: ContextTarget, at: { x: number; y: number }): void;
+  /** No hover tooltip while true (a menu or dialog is open over the canvas). */
+  tooltipsPaused?: boolean;
   ref?: Ref<GraphCanvasHandle>;
   /** Overlays drawn above the canvas (loading, error, empty states). */
   children?: ReactNode;
@@ -215,7 +217,7 @@ export function GraphCanvas(props: GraphCanvasProps) {
         onPointerUp={(event) => event.currentTarget.focus({ preventScroll: true })}
       />
       {props.showMinimap && cyInstance && ready && <Minimap cy={cyInstance} />}
-      {cyInstance && ready && <HoverTooltip cy={cyInstance} graph={props.graph} />}
+      {cyInstance && ready && <HoverTooltip cy={cyInstance} graph={props.graph} paused={props.tooltipsPaused ?? false} />}
       <LayoutProgress progress={layoutProgress} onCancel={cancelLayout} />
       {children}
     </div>

@@ -1,8 +1,10 @@
 /**
  * Hover tooltips over the canvas, after a short delay (TOOLTIP_DELAY_MS): a node's caption, labels and up
  * to three of its properties; a relationship's type, its ends, certainty and the first words of its quote.
- * Placed beside what they describe, never over it (tooltip-placement.ts), and never while a mouse button is
- * down, a node is dragged or the view pans or zooms.
+ * Placed beside what they describe, never over it (tooltip-placement.ts), in the part of the canvas no panel
+ * covers (camera.ts's `covered`: below 1,360 px the details panel hid 18 of 21 nodes' tooltips, new-user
+ * trial), and never while a mouse button is down, a node is dragged, the view pans or zooms, or a menu is
+ * open (`paused`).
  */
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { Core, EventObject } from 'cytoscape';
@@ -10,6 +12,7 @@ import type { JsonValue } from '../../../server/src/contract.ts';
 import { CertaintyBadge } from '../components/CertaintyBadge.tsx';
 import { LabelChip } from '../components/LabelChip.tsx';
 import type { GraphData } from '../state/graph-data.ts';
+import { covered } from './camera.ts';
 import { certaintyOf } from './certainty.ts';
 import { nodeCaption } from './labels.ts';
 import { besideLine, besideNode, type Point } from './tooltip-placement.ts';
@@ -54,10 +57,15 @@ function keyProperties(properties: Record<string, JsonValue>): Array<[string, st
   return shown;
 }
 
-export function HoverTooltip({ cy, graph }: { cy: Core; graph: GraphData }) {
+export function HoverTooltip({ cy, graph, paused }: { cy: Core; graph: GraphData; paused: boolean }) {
   const [hovered, setHovered] = useState<Hovered | null>(null);
   const [position, setPosition] = useState<Point | null>(null);
   const box = useRef<HTMLDivElement>(null);
+  const pausedNow = useRef(paused);
+  pausedNow.current = paused;
+  useEffect(() => {
+    if (paused) setHovered(null);
+  }, [paused]);
 
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | undefined;
@@ -73,7 +81,7 @@ export function HoverTooltip({ cy, graph }: { cy: Core; graph: GraphData }) {
       const id = String(event.target.id());
       const at = event.renderedPosition ?? { x: 0, y: 0 };
       timer = setTimeout(() => {
-        if (!buttonDown && !cy.destroyed() && cy.getElementById(id).nonempty()) setHovered({ kind, id, at: { x: at.x, y: at.y } });
+        if (!buttonDown && !pausedNow.current && !cy.destroyed() && cy.getElementById(id).nonempty()) setHovered({ kind, id, at: { x: at.x, y: at.y } });
       }, TOOLTIP_DELAY_MS);
     };
     const down = () => {
@@ -105,7 +113,8 @@ export function HoverTooltip({ cy, graph }: { cy: Core; graph: GraphData }) {
     const element = cy.getElementById(hovered.id);
     if (element.empty()) return;
     const size = { width: box.current.offsetWidth, height: box.current.offsetHeight };
-    const canvas = { width: cy.width(), height: cy.height() };
+    const over = covered(cy);
+    const canvas = { width: cy.width() - over.right, height: cy.height() - over.bottom };
     if (hovered.kind === 'node') {
       const b = element.renderedBoundingBox({ includeLabels: true });
       setPosition(besideNode({ x1: b.x1, y1: b.y1, x2: b.x2, y2: b.y2 }, size, canvas));
