@@ -134,6 +134,15 @@ export function fitWhole(cy: Core, animate: boolean): void {
   else cy.viewport(viewport);
 }
 
+/**
+ * Remembers `camera` as a whole-view fit: the camera of a fit given back when a canvas returns to its size
+ * (use-cytoscape.ts) is one still, else fullscreen entered a second time kept the view (zoom 1.72 at
+ * 1920×1080) where the first fitted it (1.5: new-user trial).
+ */
+export function markFitted(cy: Core, camera: Camera): void {
+  cy.scratch(FITTED, camera);
+}
+
 /** Whether `camera` is the one the last whole-view fit gave (fitWhole), to within rounding. */
 export function isFitted(cy: Core, camera: Camera): boolean {
   const fitted = cy.scratch(FITTED) as Camera | undefined;

@@ -5,7 +5,7 @@
  */
 import { useEffect, useRef, useState, type RefObject } from 'react';
 import type { Core } from 'cytoscape';
-import { cameraOf, fitWhole, isFitted, keepViewThroughResize, sameCamera, showThrough, type CanvasFrame } from './camera.ts';
+import { cameraOf, fitWhole, isFitted, keepViewThroughResize, markFitted, sameCamera, showThrough, type CanvasFrame } from './camera.ts';
 import { panIntoFreePart, readableAroundSelection } from './keep-in-view.ts';
 import { createCy } from './create-cy.ts';
 import type { RendererName } from './level-of-detail.ts';
@@ -126,13 +126,16 @@ export function useCytoscape(
     // A canvas back at its size from before the last resize, its camera untouched since, gets its old camera
     // back exactly: opening and closing a drawer leaves the view as it was.
     let frame: CanvasFrame = { width: cy.width(), height: cy.height(), camera: cameraOf(cy) };
-    let undoResize: { before: CanvasFrame; after: CanvasFrame } | null = null;
+    let undoResize: { before: CanvasFrame; after: CanvasFrame; fitted: boolean } | null = null;
     const resize = new ResizeObserver(() => {
       cy.resize();
       const back = undoResize !== null && undoResize.before.width === cy.width() && undoResize.before.height === cy.height() && sameCamera(undoResize.after.camera, frame.camera);
       const before = frame;
-      if (back && undoResize) showThrough(cy, undoResize.before.camera);
-      else if (isFitted(cy, before.camera)) fitWhole(cy, false);
+      const fitted = isFitted(cy, before.camera);
+      if (back && undoResize) {
+        showThrough(cy, undoResize.before.camera);
+        if (undoResize.fitted) markFitted(cy, undoResize.before.camera);
+      } else if (fitted) fitWhole(cy, false);
       else keepViewThroughResize(cy, before);
       // The selection stays readable (a drawer opening in a short window), and a selected node the narrower
       // window put under the details panel comes out from under it.
@@ -140,7 +143,7 @@ export function useCytoscape(
       const selected = cy.nodes(':selected');
       if (selected.length === 1) panIntoFreePart(cy, selected);
       frame = { width: cy.width(), height: cy.height(), camera: cameraOf(cy) };
-      undoResize = back ? null : { before, after: frame };
+      undoResize = back ? null : { before, after: frame, fitted };
       reportCamera();
     });
     // The frame follows the camera, so a resize starts from where the view looks now.
