@@ -30,7 +30,7 @@ import { useStyling } from './graph/use-styling.ts';
 import { type ExplorerState } from './state/explorer-state.ts';
 import { selectionEndIds } from './state/selection.ts';
 import { explorerShortcuts } from './state/explorer-shortcuts.ts';
-import { hiddenElements } from './state/filters.ts';
+import { hiddenElements, isFiltering } from './state/filters.ts';
 import { searchMatches } from './state/search-matches.ts';
 import { useColorScheme } from './state/use-color-scheme.ts';
 import { useExplorer } from './state/use-explorer.ts';
@@ -53,6 +53,16 @@ function hiddenCountsText(nodes: number, relationships: number): string {
     ...(relationships > 0 ? [`${relationships} relationship${relationships === 1 ? '' : 's'}`] : []),
   ];
   return parts.join(' and ');
+}
+
+/**
+ * How what is not drawn came to be so: "filtered out" by the filters, "hidden" by hand (Hide, Show only),
+ * or both. Hide on one node said "filtered out" with no filter set, while the selection bar said "hidden"
+ * (new-user trial).
+ */
+function hiddenHow(filtering: boolean, byHand: { nodes: number; relationships: number }): string {
+  const hand = byHand.nodes + byHand.relationships > 0;
+  return filtering && hand ? 'hidden or filtered out' : filtering ? 'filtered out' : 'hidden';
 }
 
 /** The sidebar's sections, as its collapsed rail offers them (SidebarRail). */
@@ -202,7 +212,7 @@ export function App() {
                   {hiddenCount > 0 && (
                     <span className="stats-hidden" data-testid="stats-hidden">
                       {' '}
-                      · {hiddenCountsText(hidden.nodes.size, hidden.relationships.size)} filtered out
+                      · {hiddenCountsText(hidden.nodes.size, hidden.relationships.size)} {hiddenHow(isFiltering(state.filters), hidden.byHand)}
                     </span>
                   )}
                 </>

@@ -60,6 +60,8 @@ describe('selecting and hiding', () => {
     await expect.poll(drawnNodes).toEqual(['north-korea', 'russia', 'vladimir-putin']);
     // Still in view: the count says so, and the link carries only what is drawn.
     await expect(page.locator('[data-testid="hidden-count"]').innerText()).resolves.toBe('1 node hidden');
+    // The sidebar's count says so too, not "filtered out" with no filter set (the trial).
+    await expect(page.locator('[data-testid="stats-hidden"]').innerText()).resolves.toMatch(/^ ?· 1 node and \d+ relationships? hidden$/);
     expect((await probe(page)).nodes).toContain('kim-jong-un');
     await expect.poll(() => page.evaluate(() => decodeURIComponent(window.location.hash))).not.toContain('kim-jong-un');
 
