@@ -36,6 +36,12 @@ describe('search matches on the canvas', () => {
     expect([...(searchMatches(graph, 'north -putin', []) ?? [])]).toEqual(['nk']);
   });
 
+  it('rings the names that match any word when OR joins them, as the server\'s results hold either', () => {
+    expect([...(searchMatches(graph, 'korea OR russia', []) ?? [])].sort()).toEqual(['nk', 'ru']);
+    expect([...(searchMatches(graph, 'korea || moscow', []) ?? [])].sort()).toEqual(['nk', 'ru']);
+    expect([...(searchMatches(graph, 'korea russia', []) ?? [])]).toEqual([]);
+  });
+
   it('rings what the server found when no name in view matches, and nothing when the box has no word', () => {
     expect([...(searchMatches(graph, 'Pyongyang', ['nk', 'putin', 'elsewhere']) ?? [])].sort()).toEqual(['nk', 'putin']);
     expect(searchMatches(graph, ' - ', ['nk'])).toBeNull();

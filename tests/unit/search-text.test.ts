@@ -200,22 +200,24 @@ describe('nameTier: a whole name or alias first, then one starting with the quer
 
 describe('searchQuery', () => {
   it('drops upper-case AND and OR, && and ||, instead of searching them as words', () => {
-    expect(searchQuery('russia AND ukraine')).toEqual({ terms: ['russia', 'ukraine'], excluded: [] });
-    expect(searchQuery('russia OR ukraine || korea && war')).toEqual({ terms: ['russia', 'ukraine', 'korea', 'war'], excluded: [] });
+    expect(searchQuery('russia AND ukraine')).toEqual({ terms: ['russia', 'ukraine'], excluded: [], anyTerm: false });
+    expect(searchQuery('russia OR ukraine || korea && war')).toEqual({ terms: ['russia', 'ukraine', 'korea', 'war'], excluded: [], anyTerm: true });
+    expect(searchQuery('russia || ukraine')).toMatchObject({ anyTerm: true });
+    expect(searchQuery('russia or ukraine')).toMatchObject({ terms: ['russia', 'or', 'ukraine'], anyTerm: false });
   });
 
   it('reads NOT word, -word and !word as words no result may have', () => {
-    expect(searchQuery('korea NOT south')).toEqual({ terms: ['korea'], excluded: ['south'] });
-    expect(searchQuery('korea -south !north')).toEqual({ terms: ['korea'], excluded: ['south', 'north'] });
-    expect(searchQuery('korea - south')).toEqual({ terms: ['korea'], excluded: ['south'] });
+    expect(searchQuery('korea NOT south')).toEqual({ terms: ['korea'], excluded: ['south'], anyTerm: false });
+    expect(searchQuery('korea -south !north')).toEqual({ terms: ['korea'], excluded: ['south', 'north'], anyTerm: false });
+    expect(searchQuery('korea - south')).toEqual({ terms: ['korea'], excluded: ['south'], anyTerm: false });
     // A word both asked for and excluded is excluded.
-    expect(searchQuery('korea south -south')).toEqual({ terms: ['korea'], excluded: ['south'] });
+    expect(searchQuery('korea south -south')).toEqual({ terms: ['korea'], excluded: ['south'], anyTerm: false });
   });
 
   it('keeps lower-case and, or, not as words, and hyphens inside words as word breaks', () => {
-    expect(searchQuery('war and peace')).toEqual({ terms: ['war', 'and', 'peace'], excluded: [] });
-    expect(searchQuery('Kim Jong-un')).toEqual({ terms: ['kim', 'jong', 'un'], excluded: [] });
-    expect(searchQuery('NOT')).toEqual({ terms: [], excluded: [] });
+    expect(searchQuery('war and peace')).toEqual({ terms: ['war', 'and', 'peace'], excluded: [], anyTerm: false });
+    expect(searchQuery('Kim Jong-un')).toEqual({ terms: ['kim', 'jong', 'un'], excluded: [], anyTerm: false });
+    expect(searchQuery('NOT')).toEqual({ terms: [], excluded: [], anyTerm: false });
   });
 });
 

@@ -1,6 +1,7 @@
 /**
  * The nodes in view that the search box's text names, for the canvas to ring (the rest fade): those whose
- * caption, `name`, `title` or one of whose `aliases` match every word of the text, by the rules the
+ * caption, `name`, `title` or one of whose `aliases` match every word of the text (any of them when `OR`
+ * joins them: "korea OR russia" rang only the two names with both, new-user trial), by the rules the
  * server's search ranks with (server/src/graph/search-text.ts: a word exactly, as a prefix, within one
  * edit from 4 letters, inside a word from 3; accents and case aside). A node the server found only because
  * its description or another text mentions the words is not ringed, nor one whose name matches one word
@@ -25,11 +26,11 @@ function namesOf(node: GraphNode): string[] {
   return texts.filter((text): text is string => typeof text === 'string').map(folded);
 }
 
-/** Whether the texts together match every one of `terms` (matchText). */
-function namesEvery(texts: readonly string[], terms: readonly string[]): boolean {
+/** Whether the texts together match every one of `terms` (matchText), or with `any` at least one of them. */
+function namesMatch(texts: readonly string[], terms: readonly string[], any: boolean): boolean {
   const matched = new Set<number>();
   for (const text of texts) for (const highlight of matchText(text, terms).highlights) matched.add(highlight.term);
-  return matched.size === terms.length;
+  return any ? matched.size > 0 : matched.size === terms.length;
 }
 
 /**
@@ -47,7 +48,7 @@ export function searchMatches(graph: GraphData, text: string, found: readonly st
   const matches = new Set<string>();
   for (const node of graph.nodes.values()) {
     const names = namesOf(node);
-    if (namesEvery(names, terms) && !matchesWordStart({ ...node.properties, names }, excluded)) matches.add(node.id);
+    if (namesMatch(names, terms, query.anyTerm) && !matchesWordStart({ ...node.properties, names }, excluded)) matches.add(node.id);
   }
   if (matches.size === 0) for (const id of found) if (graph.nodes.has(id)) matches.add(id);
   return matches.size > 0 ? matches : null;

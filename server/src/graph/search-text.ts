@@ -40,17 +40,21 @@ export function searchTerms(q: string): string[] {
 export interface SearchQuery {
   terms: string[];
   excluded: string[];
+  /** True when `OR` (or `||`) joins words: a name matching any of the terms matches, not only all of them. */
+  anyTerm: boolean;
 }
 
-/** Between words, Lucene's operators that add nothing here: every word already counts towards the ranking. */
+/** Between words, Lucene's operators that add nothing to the ranking here: every word already counts towards it. */
 const JOINING_OPERATORS = new Set(['AND', 'OR', '&&', '||']);
+/** Those of them that ask for either word: the canvas then rings names that match any. */
+const EITHER_OPERATORS = new Set(['OR', '||']);
 /** Lucene's operators that exclude the word after them (`NOT ukraine`, `! ukraine`). */
 const NOT_OPERATORS = new Set(['NOT', '!', '-']);
 
 /**
  * A query's words (searchTerms), with the operators of Lucene's query syntax that Neo4j users type read as
  * such, not searched as words (new-user trial: "russia AND ukraine" found descriptions with "and"). Upper-case
- * `AND` and `OR`, `&&` and `||` are dropped; `NOT word`, `-word` and `!word` exclude nodes with that word
+ * `AND` and `OR`, `&&` and `||` are dropped (`OR` and `||` noted in `anyTerm`); `NOT word`, `-word` and `!word` exclude nodes with that word
  * (matchesWordStart). Lower-case "and", "or", "not" are words. Source of the operators: Lucene's classic
  * query parser syntax (https://lucene.apache.org/core/9_11_0/queryparser/org/apache/lucene/queryparser/classic/package-summary.html).
  */
@@ -58,8 +62,12 @@ export function searchQuery(q: string): SearchQuery {
   const include: string[] = [];
   const exclude: string[] = [];
   let negate = false;
+  let anyTerm = false;
   for (const token of q.split(/\s+/u).filter(Boolean)) {
-    if (JOINING_OPERATORS.has(token)) continue;
+    if (JOINING_OPERATORS.has(token)) {
+      anyTerm ||= EITHER_OPERATORS.has(token);
+      continue;
+    }
     if (NOT_OPERATORS.has(token)) {
       negate = true;
       continue;
@@ -69,7 +77,7 @@ export function searchQuery(q: string): SearchQuery {
     negate = false;
   }
   const excluded = searchTerms(exclude.join(' '));
-  return { terms: searchTerms(include.join(' ')).filter((term) => !excluded.includes(term)), excluded };
+  return { terms: searchTerms(include.join(' ')).filter((term) => !excluded.includes(term)), excluded, anyTerm };
 }
 
 /** Whether any string (or string list) property has a word that is one of `terms` or starts with one. */
