@@ -144,6 +144,9 @@ export function App() {
       toggleSidebar: sidebar.toggle,
       contextMenu: () => {
         const target: ContextTarget = state.selection ?? { kind: 'background' };
+        // A selection panned or zoomed off the canvas comes back into view first, so its menu opens beside it
+        // (it opened at the canvas's centre with the node still out of sight: new-user trial).
+        canvasRef.current?.bringIntoView(target);
         void canvasRef.current?.whenStill().then(() => {
           const at = canvasRef.current?.menuPoint(target);
           if (at) setMenu({ target, at });

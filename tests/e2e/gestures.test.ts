@@ -713,6 +713,32 @@ describe('the context menu', () => {
     await page.keyboard.press('Escape');
   });
 
+  it('brings a selected node dragged off the canvas back into view when Shift+F10 opens its menu, and opens beside it', async () => {
+    // The new-user trial: the menu opened at the canvas's centre, the node still out of sight above it.
+    await openView(page, server.url, '#v=1&n=russia,north-korea,kim-jong-un');
+    await waitForStillGraph(page);
+    await clickElement(page, 'kim-jong-un');
+    const canvas = (await page.locator('[data-testid="graph-canvas"]').boundingBox())!;
+    const kim = await pagePoint(page, 'kim-jong-un');
+    // Drag the background up until the node is above the canvas.
+    await page.mouse.move(canvas.x + 10, canvas.y + canvas.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(canvas.x + 10, canvas.y + canvas.height / 2 - (kim.y - canvas.y) - 80, { steps: 8 });
+    await page.mouse.up();
+    const renderedY = () => page.evaluate(() => (window as unknown as CyWindow).__cy.getElementById('kim-jong-un').renderedPosition().y);
+    await expect.poll(renderedY).toBeLessThan(0);
+    expect((await probe(page)).selected).toEqual(['kim-jong-un']);
+    await page.keyboard.press('Shift+F10');
+    await expect(menu().getAttribute('aria-label')).resolves.toContain('Kim Jong-un');
+    const y = await renderedY();
+    expect(y).toBeGreaterThan(0);
+    expect(y).toBeLessThan(canvas.height);
+    const box = (await menu().boundingBox())!;
+    const at = await pagePoint(page, 'kim-jong-un');
+    expect(Math.abs(box.y - at.y)).toBeLessThan(200); // beside the node, not at the canvas's centre far from it
+    await page.keyboard.press('Escape');
+  });
+
   it('acts on the whole selection when the menu opens on one of several selected nodes, by key or by right click', async () => {
     // The new-user trial: Shift+F10 with every node selected offered one node's Expand and Copy id.
     await openView(page, server.url, '#v=1&n=russia,north-korea,kim-jong-un,vladimir-putin');

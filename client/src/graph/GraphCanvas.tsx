@@ -42,6 +42,8 @@ export interface GraphCanvasHandle {
    * background or an element off the canvas; null before the canvas exists.
    */
   menuPoint(target: ContextTarget): MenuPlace | null;
+  /** Pans the least that brings `target` (a node or relationship) onto the free part of the canvas, animated; nothing for the background. */
+  bringIntoView(target: ContextTarget): void;
   /**
    * Resolves once no camera animation runs (checked each frame, for at most STILL_WAIT_MAX_MS): a menu
    * opened by keyboard right after a click was placed beside the node where it was, and the pan that
@@ -165,6 +167,10 @@ export function GraphCanvas(props: GraphCanvasProps) {
     ref,
     () => ({
       core: () => cyRef.current,
+      bringIntoView(target) {
+        const cy = cyRef.current;
+        if (cy && target.kind !== 'background') panIntoFreePart(cy, cy.getElementById(target.id));
+      },
       menuPoint(target) {
         const cy = cyRef.current;
         const box = containerRef.current?.getBoundingClientRect();
