@@ -1009,8 +1009,18 @@ describe('relationship captions on a dense view', () => {
     const drawn = await captioned();
     expect(drawn.filter((id) => !own.includes(id))).toEqual([]);
     expect(await overlappingCaptions(drawn, 'selection')).toEqual([]);
+    // Read at 9 px on screen or more, below the caption zoom too (the trial: 6.7 px at 1024×700).
+    const onScreen = (ids: string[]) =>
+      page.evaluate((edgeIds) => {
+        const cy = (window as unknown as CyWindow).__cy;
+        return edgeIds.map((id) => parseFloat(String(cy.getElementById(id).style('font-size'))) * cy.zoom());
+      }, ids);
+    expect(Math.min(...(await onScreen(drawn)))).toBeGreaterThanOrEqual(8.99);
     await page.keyboard.press('Escape');
     await expect.poll(captioned).toEqual([]);
+    // Their font given back: the same as every other relationship's.
+    const fonts = await page.evaluate(() => [...new Set((window as unknown as CyWindow).__cy.edges().map((e) => String(e.style('font-size'))))]);
+    expect(fonts).toHaveLength(1);
     // Under the pointer: that one.
     const canvas = await page.locator('[data-testid="graph-canvas"]').boundingBox();
     if (!canvas) throw new Error('no canvas');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CaptionRoom, edgeCaptionFont, type EdgeCaption, type Obstacle } from '../../client/src/graph/edge-captions.ts';
+import { CaptionRoom, edgeCaptionFont, selectionCaptionFont, type EdgeCaption, type Obstacle } from '../../client/src/graph/edge-captions.ts';
 
 /** One pass of a fresh room: the ids of the captions that fit with none over another nor over an obstacle. */
 function captionsThatFit(captions: readonly EdgeCaption[], textWidth: (text: string) => number, fontSize: number, obstacles: readonly Obstacle[] = []): string[] {
@@ -91,6 +91,13 @@ describe('caption size by zoom', () => {
     for (const zoom of [1.5, 2, 4]) expect(edgeCaptionFont(9, zoom, 1.2) * zoom).toBeCloseTo(9 * 1.2, 9);
     // The setting "always" (0): the model's size at every zoom.
     expect(edgeCaptionFont(9, 3, 0)).toBe(9);
+  });
+
+  it('draws the selection\'s captions at 9 px on screen at least, and as the others where those are larger', () => {
+    // The seed's opening zoom at 1024×700 drew them at 6.7 px (new-user trial).
+    expect(selectionCaptionFont(9, 0.735, 9) * 0.735).toBeCloseTo(9, 9);
+    expect(selectionCaptionFont(edgeCaptionFont(9, 2, 1.2), 2, 9)).toBe(edgeCaptionFont(9, 2, 1.2));
+    expect(selectionCaptionFont(9, 0, 9)).toBe(9);
   });
 
   it('fits more captions between the same nodes once they keep their size on screen as the view zooms in', () => {

@@ -24,6 +24,15 @@ export function edgeCaptionFont(base: number, zoom: number, edgeCaptionZoom: num
   return edgeCaptionZoom > 0 && zoom > edgeCaptionZoom ? (base * edgeCaptionZoom) / zoom : base;
 }
 
+/**
+ * The font size (model px) of the selection's relationship captions at `zoom`: `font` (edgeCaptionFont), or
+ * larger where that would be drawn under `readablePx` on screen. Below the caption zoom they scaled with it,
+ * 6.7 px at the seed's opening zoom in a 1024×700 window (new-user trial).
+ */
+export function selectionCaptionFont(font: number, zoom: number, readablePx: number): number {
+  return zoom > 0 ? Math.max(font, readablePx / zoom) : font;
+}
+
 /** A relationship's caption as Cytoscape places it: its text, the ends of its line and its middle (model px). */
 export interface EdgeCaption {
   id: string;
@@ -66,9 +75,15 @@ export class CaptionRoom {
   private readonly grid = new Map<string, CaptionBox[]>();
 
   constructor(
-    private readonly textWidth: (text: string) => number,
-    private readonly fontSize: number,
+    private textWidth: (text: string) => number,
+    private fontSize: number,
   ) {}
+
+  /** Captions placed from now on are measured at this font (those placed already keep their room). */
+  setFont(textWidth: (text: string) => number, fontSize: number): void {
+    this.textWidth = textWidth;
+    this.fontSize = fontSize;
+  }
 
   /** Takes the room of `obstacles`: no caption placed afterwards goes over them. */
   block(obstacles: readonly Obstacle[]): void {

@@ -5,12 +5,14 @@
  * others those that fit above the caption zoom; the rest (CLASSES.crowded) only under the pointer.
  *
  * Above the caption zoom, captions keep the size on screen they have at it (edgeCaptionFont): zooming in
- * makes room between the nodes for more of them. Drawn at the size of the model, the same 2 of the seed's
+ * makes room between the nodes for more of them. The selection's are never drawn under READABLE_CAPTION_PX
+ * on screen (selectionCaptionFont), and are chosen at that size. Drawn at the size of the model, the same 2 of the seed's
  * 64 fitted at any zoom (new-user trial).
  */
 import { useEffect, useRef, useState, type RefObject } from 'react';
 import type { Core, EdgeCollection, EdgeSingular, NodeSingular, Position } from 'cytoscape';
-import { CaptionRoom, edgeCaptionFont, type EdgeCaption } from './edge-captions.ts';
+import { READABLE_CAPTION_PX } from './camera.ts';
+import { CaptionRoom, edgeCaptionFont, selectionCaptionFont, type EdgeCaption } from './edge-captions.ts';
 import type { GraphCanvasProps } from './GraphCanvas.tsx';
 import { LARGE_VIEW_NODES } from './level-of-detail.ts';
 import { CLASSES, EDGE_FONT_SIZE } from './stylesheet.ts';
@@ -29,16 +31,24 @@ const RESIZE_AFTER_MS = 150;
 
 export function useEdgeCaptions(cyRef: RefObject<Core | null>, cyInstance: Core | null, props: GraphCanvasProps): void {
   const { graph, selection, alsoSelected, hidden, positions, edgeCaptionZoom } = props;
-  // The caption font for the zoom as it last rested.
-  const [font, setFont] = useState(EDGE_FONT_SIZE);
+  // The caption fonts for the zoom as it last rested: every caption's, and the selection's (never drawn
+  // under READABLE_CAPTION_PX on screen).
+  const [{ font, selectionFont }, setFonts] = useState({ font: EDGE_FONT_SIZE, selectionFont: EDGE_FONT_SIZE });
   /** The font written on the relationships (a style bypass), for which graph and core; null: none written. */
   const applied = useRef<{ font: number; graph: GraphCanvasProps['graph']; cy: Core } | null>(null);
+  /** The selection's relationships given selectionFont last time, to give back the common font. */
+  const enlarged = useRef<{ edges: EdgeCollection; cy: Core } | null>(null);
   useEffect(() => {
     if (!cyInstance) return;
     let timer: ReturnType<typeof setTimeout> | undefined;
     const rested = () => {
       clearTimeout(timer);
-      timer = setTimeout(() => void (cyInstance.destroyed() || setFont(edgeCaptionFont(EDGE_FONT_SIZE, cyInstance.zoom(), edgeCaptionZoom))), RESIZE_AFTER_MS);
+      timer = setTimeout(() => {
+        if (cyInstance.destroyed()) return;
+        const zoom = cyInstance.zoom();
+        const common = edgeCaptionFont(EDGE_FONT_SIZE, zoom, edgeCaptionZoom);
+        setFonts({ font: common, selectionFont: selectionCaptionFont(common, zoom, READABLE_CAPTION_PX) });
+      }, RESIZE_AFTER_MS);
     };
     rested();
     cyInstance.on('zoom', rested);
@@ -64,9 +74,13 @@ export function useEdgeCaptions(cyRef: RefObject<Core | null>, cyInstance: Core 
       cy.batch(() => void (want ? cy.edges().style('font-size', want.font) : cy.edges().removeStyle('font-size')));
       applied.current = want;
     }
+    const common = sized ? font : EDGE_FONT_SIZE;
+    // The selection's captions given the common font back before this choice: it may leave them out.
+    const previous = enlarged.current?.cy === cy ? enlarged.current.edges.filter((edge: EdgeSingular) => !edge.removed()) : null;
+    if (previous) cy.batch(() => void (sized ? previous.style('font-size', common) : previous.removeStyle('font-size')));
+    enlarged.current = null;
     if (small) {
-      const scale = sized ? font / EDGE_FONT_SIZE : 1;
-      const room = new CaptionRoom((text) => edgeCaptionWidth(text) * scale, EDGE_FONT_SIZE * scale);
+      const room = new CaptionRoom((text) => edgeCaptionWidth(text) * (selectionFont / EDGE_FONT_SIZE), selectionFont);
       // Drawn ones only: a relationship to a hidden node has no midpoint (Cytoscape does not place it), and
       // reading one brought the page down after Show only.
       const selected = cy.nodes(':selected');
@@ -86,6 +100,12 @@ export function useEdgeCaptions(cyRef: RefObject<Core | null>, cyInstance: Core 
       ]);
       for (const id of room.place(captionsOf(own.not(chosen)))) captioned.add(id);
       own.forEach((edge: EdgeSingular) => void (captioned.has(edge.id()) || crowded.add(edge.id())));
+      const readable = own.filter((edge: EdgeSingular) => captioned.has(edge.id()));
+      if (selectionFont !== common && readable.nonempty()) {
+        cy.batch(() => void readable.style('font-size', selectionFont));
+        enlarged.current = { edges: readable, cy };
+      }
+      room.setFont((text) => edgeCaptionWidth(text) * (common / EDGE_FONT_SIZE), common);
       // Then the others, drawn above the caption zoom: clear of those and of every node and its caption
       // (at 1920×1080 the seed opens above that zoom, and its 64 captions lay over one another). With the
       // setting at "always" the analyst asked for every one: all are drawn (the new-user trial found the
@@ -102,7 +122,7 @@ export function useEdgeCaptions(cyRef: RefObject<Core | null>, cyInstance: Core 
       for (const id of captioned) cy.getElementById(id).addClass(CLASSES.captioned);
       for (const id of crowded) cy.getElementById(id).addClass(CLASSES.crowded);
     });
-  }, [selection, alsoSelected, graph, hidden, positions, edgeCaptionZoom, font]);
+  }, [selection, alsoSelected, graph, hidden, positions, edgeCaptionZoom, font, selectionFont]);
 }
 
 /** A node's body with its border (model px), from its position and outer size: no bounding box computed. */
