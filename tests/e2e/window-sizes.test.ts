@@ -101,6 +101,22 @@ describe.each([
 });
 
 describe('a narrow window', () => {
+  it('reaches every toolbar control at 800×600, smaller than the sizes above: the layout choice narrows', async () => {
+    // The new-user trial: at 800 px the details button lay past the window's edge, in no menu.
+    await page.setViewportSize({ width: 800, height: 600 });
+    try {
+      await openView(page, server.url, '');
+      await waitForStillGraph(page);
+      expect(await unreachableToolbarControls()).toEqual([]);
+      await clickElement(page, 'russia');
+      await page.locator('[data-testid="details-panel"]').getByText('Russia').first().waitFor();
+      expect(await unreachableToolbarControls()).toEqual([]);
+      await page.keyboard.press('Escape');
+    } finally {
+      await page.setViewportSize({ width: 1440, height: 900 });
+    }
+  });
+
   it('puts the details panel over the canvas while something is selected, and I or its × closes it', async () => {
     await page.setViewportSize({ width: 1024, height: 700 });
     await openView(page, server.url, '');
