@@ -1054,11 +1054,12 @@ describe('relationship captions on a dense view', () => {
     expect(hovered).not.toBeNull();
     await page.mouse.move(canvas.x + 5, canvas.y + 5);
     await expect.poll(captioned).toEqual([]);
-    // Zoomed in past 120 %: every one that is not crowded (over another or over a node, at every zoom).
-    // How many fit depends on the drawing (2 of the seed's 64 in its force drawing of today).
+    // Zoomed in past 120 %: every one that is not crowded (over another or over a node; below the caption
+    // zoom every one is). How many fit depends on the drawing (2 of the seed's 64 in its force drawing of today).
     const uncrowded = () => page.evaluate(() => (window as unknown as CyWindow).__cy.edges().filter((e) => !e.hasClass('crowded')).length);
-    expect(await uncrowded()).toBeGreaterThanOrEqual(1);
+    expect(await uncrowded()).toBe(0);
     await page.evaluate(() => void (window as unknown as CyWindow).__cy.zoom(1.5));
+    await expect.poll(uncrowded).toBeGreaterThanOrEqual(1);
     await expect.poll(async () => (await captioned()).length).toBe(await uncrowded());
     await page.evaluate(() => void (window as unknown as CyWindow).__cy.zoom(0.5));
     // The setting: always, every one (the analyst asked for them all, over one another or not).
@@ -1089,6 +1090,31 @@ describe('relationship captions on a dense view', () => {
       await clickElement(page, 'russia');
       await waitForStillGraph(page);
       expect(await overlappingCaptions(await captioned(), 'selection')).toEqual([]);
+    } finally {
+      await page.setViewportSize({ width: 1440, height: 900 });
+    }
+  });
+
+  it('draws no caption but the selection\'s between zoom 1 and the caption zoom (Cytoscape drew them from 1 on)', async () => {
+    // The second new-user trial: at zoom 1.03, 34 of 64 captions were drawn with captions set from 120 %.
+    // Cytoscape's min-zoomed-font-size is checked against its label cache's zoom, rounded up to a power of
+    // two: only a class keeps them from being drawn, and that is what is checked here.
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    try {
+      await openView(page, server.url, '');
+      await waitForStillGraph(page);
+      const canvas = (await page.locator('[data-testid="graph-canvas"]').boundingBox())!;
+      await page.mouse.move(canvas.x + canvas.width / 2, canvas.y + canvas.height / 2);
+      const zoom = () => page.evaluate(() => (window as unknown as CyWindow).__cy.zoom());
+      for (let i = 0; i < 10 && (await zoom()) >= 1.15; i++) {
+        await page.mouse.wheel(0, 100);
+        await page.waitForTimeout(50);
+      }
+      const now = await zoom();
+      expect(now).toBeGreaterThanOrEqual(1);
+      expect(now).toBeLessThan(1.2);
+      const notHeld = () => page.evaluate(() => (window as unknown as CyWindow).__cy.edges().filter((edge) => !edge.hasClass('crowded') && !edge.hasClass('captioned')).map((edge) => edge.id()));
+      await expect.poll(notHeld).toEqual([]);
     } finally {
       await page.setViewportSize({ width: 1440, height: 900 });
     }

@@ -163,7 +163,7 @@ function smallViewRules(theme: GraphTheme, detail: LevelOfDetail, edgeCaptionZoo
         'text-background-padding': '1px',
         // Drawn from `edgeCaptionZoom` on (Cytoscape skips a label whose size on screen is below this; above
         // it, use-edge-captions.ts keeps them at this size, less a hair for rounding).
-        'min-zoomed-font-size': EDGE_FONT_SIZE * edgeCaptionZoom - 0.01,
+        'min-zoomed-font-size': Math.max(0, EDGE_FONT_SIZE * edgeCaptionZoom - 0.01),
       },
     },
     { selector: `edge.${CLASSES.crowded}`, style: { 'min-zoomed-font-size': 10_000 } },
