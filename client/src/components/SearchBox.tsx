@@ -7,6 +7,7 @@
 import { useEffect, useId, useState, type KeyboardEvent, type ReactNode, type Ref } from 'react';
 import { SEARCH_QUERY_MAX_CHARS, type GraphNode, type SearchCoverage } from '../../../server/src/contract.ts';
 import type { SearchResult, SearchSnippet } from '../../../server/src/contract.ts';
+import { nothingToFindMessage, searchQuery } from '../../../server/src/graph/search-text.ts';
 import { searchNodes } from '../api/graph-api.ts';
 import { errorMessage, isAbort } from '../api/http.ts';
 import { displayLabel, nodeCaption } from '../graph/labels.ts';
@@ -107,6 +108,13 @@ export function SearchBox({
   useEffect(() => {
     if (debounced === '') {
       setSearch({ status: 'idle' });
+      return;
+    }
+    // No word to find ("NOT russia", "(("): said here, without a request the server would refuse with a 400
+    // (each logged a failed request in the console: second new-user trial).
+    const { terms, excluded } = searchQuery(debounced);
+    if (terms.length === 0) {
+      setSearch({ status: 'failed', message: nothingToFindMessage(excluded) });
       return;
     }
     const controller = new AbortController();

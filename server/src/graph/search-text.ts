@@ -80,6 +80,16 @@ export function searchQuery(q: string): SearchQuery {
   return { terms: searchTerms(include.join(' ')).filter((term) => !excluded.includes(term)), excluded, anyTerm };
 }
 
+/**
+ * What to say of a search with no word to find (searchQuery's `terms` empty): only punctuation, or only words
+ * it leaves out. The API answers it with a 400 (search.ts); the search box says it without asking.
+ */
+export function nothingToFindMessage(excluded: readonly string[]): string {
+  return excluded.length > 0
+    ? 'Nothing to search for: NOT, - and ! leave out the word after them. Add a word to find, as in "korea NOT south".'
+    : 'Nothing to search for: search finds words of letters or digits.';
+}
+
 /** Whether any string (or string list) property has a word that is one of `terms` or starts with one. */
 export function matchesWordStart(properties: Readonly<Record<string, JsonValue>>, terms: readonly string[]): boolean {
   if (terms.length === 0) return false;

@@ -14,7 +14,7 @@ import { DbNode, toGraphNode } from '../db/values.ts';
 import { idLabelSet } from './node-match.ts';
 import { searchCoverage, type LabelCoverage } from './search-coverage.ts';
 import { SEARCH_INDEX, quoteName } from './search-index.ts';
-import { FUZZY_MIN_LENGTH, fuzzyPattern, matchesWordStart, matchNode, nameTier, primaryLabel, searchQuery } from './search-text.ts';
+import { FUZZY_MIN_LENGTH, fuzzyPattern, matchesWordStart, matchNode, nameTier, nothingToFindMessage, primaryLabel, searchQuery } from './search-text.ts';
 
 /** The scan ranks at most this many preselected nodes (those matching the most terms first). */
 const FALLBACK_CANDIDATES = 500;
@@ -162,11 +162,7 @@ async function searchBoth(
  * nothing and said nothing: new-user trial). Lucene too finds nothing for a query that only excludes.
  */
 function nothingToFind(excluded: readonly string[]): AppError {
-  const message =
-    excluded.length > 0
-      ? 'Nothing to search for: NOT, - and ! leave out the word after them. Add a word to find, as in "korea NOT south".'
-      : 'Nothing to search for: search finds words of letters or digits.';
-  return new AppError('VALIDATION_FAILED', message, { details: { issues: [{ path: 'q', message: 'has no word to find' }] } });
+  return new AppError('VALIDATION_FAILED', nothingToFindMessage(excluded), { details: { issues: [{ path: 'q', message: 'has no word to find' }] } });
 }
 
 /**
