@@ -325,6 +325,16 @@ describe('a narrow window', () => {
         .map((element) => element.textContent);
     });
     expect(past).toEqual([]);
+    // No step's closing arrow wraps onto a line of its own, where it read as an empty step (second trial).
+    const alone = await page.evaluate(() =>
+      Array.from(document.querySelectorAll<HTMLElement>('[data-testid="path-result"] .path-link-type')).flatMap((step) => {
+        const parts = Array.from(step.querySelectorAll<HTMLElement>('.arrow, .mono, .badge'));
+        const last = parts.at(-1);
+        const before = parts.at(-2);
+        return last && before && Math.abs(last.getBoundingClientRect().top - before.getBoundingClientRect().top) > 4 ? [step.textContent] : [];
+      }),
+    );
+    expect(alone).toEqual([]);
   });
 
   it('collapses the sidebar to a rail of icons with its button or [, and opens it again at a section or at the search', async () => {

@@ -205,8 +205,11 @@ function RouteLink(props: { graph: GraphData; from: string; to: string; highligh
           <button key={rel.id} type="button" className="link-button path-link-type" onClick={() => props.onSelect({ kind: 'relationship', id: rel.id })}>
             <span className="arrow">{rel.source === from ? '—' : '←'}</span>
             <span className="mono small">{rel.type}</span>
-            {certainty && <CertaintyBadge certainty={certainty} />}
-            <span className="arrow">{rel.source === from ? '→' : '—'}</span>
+            {/* The badge and the closing arrow wrap together: wrapped alone, the arrow read as an empty step. */}
+            <span className="path-link-end">
+              {certainty && <CertaintyBadge certainty={certainty} />}
+              <span className="arrow">{rel.source === from ? '→' : '—'}</span>
+            </span>
           </button>
         );
       })}
