@@ -47,7 +47,14 @@ export function useEdgeCaptions(cyRef: RefObject<Core | null>, cyInstance: Core 
         if (cyInstance.destroyed()) return;
         const zoom = cyInstance.zoom();
         const common = edgeCaptionFont(EDGE_FONT_SIZE, zoom, edgeCaptionZoom);
-        setFonts({ font: common, selectionFont: selectionCaptionFont(common, zoom, READABLE_CAPTION_PX), below: edgeCaptionZoom > 0 && zoom < edgeCaptionZoom });
+        // A large view draws the selected relationship's caption only, at the model's size: nothing varies
+        // with the zoom there, so nothing is set (a state set on every rest broke a 20,000-node layout's Cancel).
+        const large = cyInstance.nodes().length > LARGE_VIEW_NODES;
+        const next = large
+          ? { font: common, selectionFont: common, below: false }
+          : { font: common, selectionFont: selectionCaptionFont(common, zoom, READABLE_CAPTION_PX), below: edgeCaptionZoom > 0 && zoom < edgeCaptionZoom };
+        // The same values keep the same state: a new object on every rest re-rendered the canvas each time.
+        setFonts((now) => (now.font === next.font && now.selectionFont === next.selectionFont && now.below === next.below ? now : next));
       }, RESIZE_AFTER_MS);
     };
     rested();
