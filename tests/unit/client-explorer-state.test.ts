@@ -119,12 +119,23 @@ describe('explorer state: expand, collapse, undo, redo', () => {
   });
 
   it('says a collapse took nothing away when its expansion added nothing, rather than credit other expansions', () => {
-    // North Korea, Russia's only neighbour, was in view already: the expansion added no node.
-    const expanded = run(loaded(), { type: 'expanded', nodeId: 'russia', response: neighbours('russia', ['north-korea']) });
+    // North Korea, Russia's only neighbour, was in view already, and so was their relationship: the
+    // expansion added nothing.
+    const response = { ...neighbours('russia', []), nodes: [node('russia', ['Country']), node('north-korea', ['Country'])], relationships: [rel('russia', 'ALLY_OF', 'north-korea')], total: 1 };
+    const expanded = run(loaded(), { type: 'expanded', nodeId: 'russia', response });
     expect(expanded.expansions.get('russia')?.addedNodeIds).toEqual([]);
     const collapsed = run(expanded, { type: 'collapsed', nodeId: 'russia' });
     expect(nodeIds(collapsed)).toEqual(['north-korea', 'russia']);
     expect(collapsed.notice?.text).toBe('Collapsed russia: its expansion added no node, so none left the view.');
+    // Nothing changed on screen: no step for Undo to take back, and the node can be expanded again.
+    expect(collapsed.history.past).toHaveLength(expanded.history.past.length);
+    expect(collapsed.expansions.has('russia')).toBe(false);
+    // One that added a relationship between nodes already in view takes it away: a step of its own.
+    const withRelationship = run(loaded(), { type: 'expanded', nodeId: 'russia', response: neighbours('russia', ['north-korea']) });
+    const collapsedRelationship = run(withRelationship, { type: 'collapsed', nodeId: 'russia' });
+    expect(collapsedRelationship.graph.relationships.size).toBe(1);
+    expect(collapsedRelationship.notice?.text).toBe('Collapsed russia: 1 relationship left the view, no node.');
+    expect(collapsedRelationship.history.past).toHaveLength(withRelationship.history.past.length + 1);
   });
 
   it('names each change, so the toolbar can say what Undo would undo', () => {

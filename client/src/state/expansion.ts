@@ -129,7 +129,12 @@ function withinNodeCap(state: ExplorerState, action: Expanded) {
   return { action: { ...action, response: { ...response, nodes: kept, relationships, next } }, left };
 }
 
-/** Collapse: takes away what the node's expansion added (nodes nothing else keeps in view). */
+/**
+ * Collapse: takes away what the node's expansion added (nodes nothing else keeps in view). A collapse that
+ * takes nothing away changes nothing on screen, so it is no step of undo: it forgets the expansion (the
+ * node can be expanded again) and says why nothing left. Undo after one undid nothing that could be seen
+ * (new-user trial).
+ */
 export function reduceCollapsed(state: ExplorerState, action: Extract<ExplorerAction, { type: 'collapsed' }>): ExplorerState {
   const name = nameOf(state.graph, action.nodeId);
   if (!state.expansions.has(action.nodeId)) return { ...state, ...withNotice(state, `${name} has no expansion to collapse.`) };
@@ -143,9 +148,12 @@ export function reduceCollapsed(state: ExplorerState, action: Extract<ExplorerAc
   const text =
     removal.nodeIds.length > 0
       ? `Collapsed ${name}: ${plural(removal.nodeIds.length, 'node')} left the view.`
-      : added === 0
-        ? `Collapsed ${name}: its expansion added no node, so none left the view.`
-        : `Collapsed ${name}: everything it added is kept in view by other expansions.`;
+      : removal.relationshipIds.length > 0
+        ? `Collapsed ${name}: ${plural(removal.relationshipIds.length, 'relationship')} left the view, no node.`
+        : added === 0
+          ? `Collapsed ${name}: its expansion added no node, so none left the view.`
+          : `Collapsed ${name}: everything it added is kept in view by other expansions.`;
+  if (removal.nodeIds.length === 0 && removal.relationshipIds.length === 0) return { ...state, expansions, anchorId: null, ...withNotice(state, text) };
   return commit(state, `collapse ${name}`, {
     graph,
     expansions,
