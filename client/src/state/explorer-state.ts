@@ -95,8 +95,10 @@ function reduceSampleShown(
   const relationshipIds = action.relationships ? action.graph.relationships.map((relationship) => relationship.id) : [];
   const [shown, ...alsoSelected] = relationshipIds.length > 0 ? relationshipIds : ids;
   const fresh = added === 0 ? 'all in view already' : added === ids.length ? 'all new' : `${added} new`;
-  const selected = relationshipIds.length > 0 ? `${plural(relationshipIds.length, 'relationship')} selected` : 'selected';
-  const text = action.text ?? `${what}: ${plural(ids.length, 'node')} (${fresh}), ${selected} and centred.`;
+  // A type's sample names its relationships once: "…and their ends: 13 nodes (5 new), 12 relationships
+  // selected…" ran past the two lines the status shows at 1024 px (new-user trial).
+  const said = relationshipIds.length > 0 ? `${what}, selected and centred, with their ${plural(ids.length, 'end')} (${fresh}).` : `${what}: ${plural(ids.length, 'node')} (${fresh}), selected and centred.`;
+  const text = action.text ?? said;
   const patch = {
     graph: data,
     askedFor,
@@ -272,7 +274,13 @@ function reduce(state: ExplorerState, action: ExplorerAction): ExplorerState {
       return commit(state, 'move nodes', { positions: sharePositions(state.positions, action.positions), layoutName: MANUAL_LAYOUT_NAME });
     case 'cameraMoved': {
       const { camera } = action;
-      const same = state.camera !== null && state.camera.zoom === camera.zoom && state.camera.x === camera.x && state.camera.y === camera.y;
+      const same =
+        state.camera !== null &&
+        state.camera.zoom === camera.zoom &&
+        state.camera.x === camera.x &&
+        state.camera.y === camera.y &&
+        state.camera.width === camera.width &&
+        state.camera.height === camera.height;
       return same ? state : { ...state, camera };
     }
     case 'pathPickStarted':

@@ -256,7 +256,7 @@ export function useExplorer(neighbourCap: number, cameraNow: () => Camera | null
     await run(
       async ({ revision, signal }) => {
         const graph = await fetchTypeSample(type, undefined, signal);
-        const sample = `${plural(graph.relationships.length, `${type} relationship`)} (up to ${DEFAULT_REQUEST_LIMITS.labelSample}) and their ends`;
+        const sample = `${plural(graph.relationships.length, `${type} relationship`)} (up to ${DEFAULT_REQUEST_LIMITS.labelSample})`;
         dispatch({ type: 'nodesAdded', graph, change: `sample ${type}`, sample, relationships: true, revision });
       },
       (error, { revision }) => dispatch({ type: 'requestFailed', message: `Could not load ${type} relationships: ${errorMessage(error)}`, revision }),
