@@ -1,8 +1,9 @@
 /**
  * A shared link reproduces the view in Debian's Chromium against the real server: node positions (a node
- * dragged by hand included) and the camera (a wheel zoom) travel in the link, and another browser, with
- * nothing remembered and a window of another size, draws the same picture without running a layout; the
- * address bar it ends with is the link it was given.
+ * dragged by hand included) and the camera (a wheel zoom) travel in the link. Another browser, with
+ * nothing remembered, draws the same nodes without running a layout: in a window of the same size, the
+ * same picture, the address bar ending with the link it was given; in a smaller one, the same part of the
+ * graph.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -59,6 +60,20 @@ function expectSamePoints(actual: Record<string, { x: number; y: number }>, expe
   }
 }
 
+/** Ids of the nodes whose centre lies off the canvas. */
+function nodesOffCanvas(on: Page): Promise<string[]> {
+  return on.evaluate(() => {
+    const cy = (window as unknown as CyWindow).__cy;
+    return cy
+      .nodes()
+      .filter((node) => {
+        const { x, y } = node.renderedPosition();
+        return x < 0 || y < 0 || x > cy.width() || y > cy.height();
+      })
+      .map((node) => node.id());
+  });
+}
+
 const VIEW = '#v=1&n=russia,north-korea,ukraine,vladimir-putin,kim-jong-un';
 
 describe('a shared link in Chromium', () => {
@@ -101,14 +116,12 @@ describe('a shared link in Chromium', () => {
       await waitForStillGraph(fresh);
       const receiver = await picture(fresh);
       expectSamePoints(receiver.positions, sender.positions, 1);
-      expect(Math.abs(receiver.zoom / sender.zoom - 1)).toBeLessThan(0.01);
+      // A smaller window: the same part of the graph in view (every node the sender saw), never zoomed in.
+      expect(receiver.zoom).toBeLessThanOrEqual(sender.zoom * 1.001);
+      expect(await nodesOffCanvas(fresh)).toEqual([]);
       // Drawn where the link puts the nodes: no layout job ran.
       await expect(fresh.evaluate(() => (window as { __layoutJobs?: number }).__layoutJobs ?? 0)).resolves.toBe(0);
-      expectSamePoints({ centre: receiver.centre }, { centre: sender.centre }, 1);
       await expect(fresh.locator('[data-testid="layout-select"]').inputValue()).resolves.toBe('manual');
-      // Once the view has settled, the address bar still holds the link as given.
-      await fresh.waitForTimeout(800);
-      await expect(fresh.evaluate(() => window.location.href)).resolves.toBe(link);
     } finally {
       await other.close();
     }
@@ -120,6 +133,45 @@ describe('a shared link in Chromium', () => {
     await waitForStillGraph(page);
     const again = await picture(page);
     expectSamePoints(again.rendered, sender.rendered, Math.max(1, sender.zoom));
+    // Once the view has settled, the address bar still holds the link as given.
+    await page.waitForTimeout(800);
+    await expect(page.evaluate(() => window.location.href)).resolves.toBe(link);
+  });
+
+  it('shows a link made in a larger window with every node the sender saw on the canvas, and the same picture in one of the same size', async () => {
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    try {
+      await openView(page, server.url, '');
+      await waitForStillGraph(page);
+      expect(await nodesOffCanvas(page)).toEqual([]);
+      await page.locator('[data-testid="share"]').click();
+      await page.locator('[data-testid="status-line"]').getByText(/^(Link to this view copied|The address bar now links to this view)\.$/).waitFor();
+      const link = await page.evaluate(() => window.location.href);
+      const sender = await picture(page);
+
+      const other = await launchChromium({ width: 1024, height: 700 });
+      await checkAnswersInFull(other);
+      try {
+        const fresh = await other.newPage();
+        await fresh.goto(link);
+        await fresh.waitForSelector('[data-testid="graph-canvas"][data-ready="true"]', { timeout: 30_000 });
+        await waitForStillGraph(fresh);
+        // At the sender's zoom, 21 of the seed's 27 nodes lay off the 1024 px canvas (new-user trial).
+        expect(await nodesOffCanvas(fresh)).toEqual([]);
+        expect((await picture(fresh)).zoom).toBeLessThan(sender.zoom);
+      } finally {
+        await other.close();
+      }
+
+      // The same window size: the sender's picture, to what the link keeps (camera centre to the whole px).
+      await openView(page, server.url, new URL(link).hash);
+      await waitForStillGraph(page);
+      const again = await picture(page);
+      expect(Math.abs(again.zoom / sender.zoom - 1)).toBeLessThan(0.001);
+      expectSamePoints(again.rendered, sender.rendered, Math.max(1, sender.zoom));
+    } finally {
+      await page.setViewportSize({ width: 1440, height: 900 });
+    }
   });
 
   it('moves the nodes in view and the camera to a link pasted over them (the hash edited)', async () => {

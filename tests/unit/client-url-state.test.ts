@@ -116,6 +116,19 @@ describe('positions and camera in a link', () => {
     expect(decoded?.camera).toEqual({ zoom: 0.1235, x: -402, y: 12 });
   });
 
+  it('carries the size of the canvas the camera was seen in, so a smaller window can show the same part', () => {
+    const positions = { russia: { x: 0, y: 0 } };
+    const shared: SharedView = { ...view, nodeIds: ['russia'], positions, camera: { zoom: 1.25, x: 10, y: -20, width: 1919.6, height: 1003 } };
+    const hash = encodeView(shared);
+    expect(hash).toContain('cam=1.25,10,-20,1920,1003&');
+    expect(decodeView(hash)?.camera).toEqual({ zoom: 1.25, x: 10, y: -20, width: 1920, height: 1003 });
+    // A link written before the size was added, or with a size that is none, still gives its camera.
+    expect(decodeView('#v=1&n=russia&cam=1.25,10,-20&p=1.0.0.AA')?.camera).toEqual({ zoom: 1.25, x: 10, y: -20 });
+    expect(decodeView('#v=1&n=russia&cam=1.25,10,-20,0,700&p=1.0.0.AA')?.camera).toEqual({ zoom: 1.25, x: 10, y: -20 });
+    expect(decodeView('#v=1&n=russia&cam=1.25,10,-20,1024&p=1.0.0.AA')?.camera).toEqual({ zoom: 1.25, x: 10, y: -20 });
+    expect(decodeView('#v=1&n=russia&cam=1.25,10,-20,1024,700,5&p=1.0.0.AA')?.camera).toBeUndefined();
+  });
+
   it('writes positions once, in the order of the link’s id list, without repeating an id', () => {
     const hash = encodeView({
       nodeIds: ['ukraine', 'russia'],

@@ -3,11 +3,17 @@
  */
 import type { Position } from 'cytoscape';
 
-/** Where the view looks: `zoom`, and the model point (x, y) shown at the canvas's centre. */
+/**
+ * Where the view looks: `zoom`, and the model point (x, y) shown at the canvas's centre; and, when known,
+ * the canvas's size it was seen in (px), so a window of another size can show the same part of the graph
+ * (camera.ts's showThrough).
+ */
 export interface Camera {
   zoom: number;
   x: number;
   y: number;
+  width?: number;
+  height?: number;
 }
 
 /** Digits of a position coordinate: base64url, which needs no percent-encoding in a URL. */
@@ -70,18 +76,27 @@ export function decodePositions(orderedIds: readonly string[], text: string): Re
   return positions;
 }
 
-/** `zoom,x,y`: the zoom to 4 significant digits, the centre to 1 px. */
+/**
+ * `zoom,x,y` and, when the camera has them, `,width,height`: the zoom to 4 significant digits, the centre
+ * and the canvas's size to 1 px.
+ */
 export function encodeCamera(camera: Camera): string | null {
-  const { zoom, x, y } = camera;
+  const { zoom, x, y, width, height } = camera;
   if (!(zoom > 0) || !Number.isFinite(zoom) || !Number.isFinite(x) || !Number.isFinite(y)) return null;
-  return `${Number(zoom.toPrecision(4))},${Math.round(x)},${Math.round(y)}`;
+  const text = `${Number(zoom.toPrecision(4))},${Math.round(x)},${Math.round(y)}`;
+  const sized = width !== undefined && height !== undefined && Math.round(width) > 0 && Math.round(height) > 0;
+  return sized ? `${text},${Math.round(width)},${Math.round(height)}` : text;
 }
 
-/** The camera encodeCamera wrote, or null when `text` is not one. */
+/**
+ * The camera encodeCamera wrote, or null when `text` is not one. A size that is not two whole numbers
+ * above 0 is left out (links written before it was added have none).
+ */
 export function decodeCamera(text: string): Camera | null {
-  const [zoom, x, y, ...rest] = text.split(',').map((part) => (/^-?\d+(\.\d+)?(e-?\d+)?$/.test(part) ? Number(part) : NaN));
+  const [zoom, x, y, width, height, ...rest] = text.split(',').map((part) => (/^-?\d+(\.\d+)?(e-?\d+)?$/.test(part) ? Number(part) : NaN));
   if (rest.length > 0 || zoom === undefined || x === undefined || y === undefined) return null;
   if (!(zoom > 0) || !Number.isFinite(zoom) || !Number.isFinite(x) || !Number.isFinite(y)) return null;
-  return { zoom, x, y };
+  const sized = width !== undefined && height !== undefined && Number.isInteger(width) && Number.isInteger(height) && width > 0 && height > 0;
+  return sized ? { zoom, x, y, width, height } : { zoom, x, y };
 }
 
