@@ -180,6 +180,41 @@ describe('a narrow window', () => {
     }
   });
 
+  it('keeps a far-out selected node beside the details panel when the window narrows, and gives the view back when it widens', async () => {
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await openView(page, server.url, '');
+    await waitForStillGraph(page);
+    const id = await rightmostNode();
+    await clickElement(page, id);
+    await waitForStillGraph(page);
+    const camera = () => page.evaluate(() => ({ zoom: (window as unknown as CyWindow).__cy.zoom(), pan: { ...(window as unknown as CyWindow).__cy.pan() } }));
+    const wide = await camera();
+    /** Nodes whose centre lies on the part of the canvas the details panel leaves free. */
+    const inFreePart = () => page.evaluate(() => {
+      const cy = (window as unknown as CyWindow).__cy;
+      const canvas = cy.container()!.getBoundingClientRect();
+      const panel = document.querySelector('[data-testid="details-panel"]')!.getBoundingClientRect();
+      const right = Math.min(canvas.right, panel.left) - canvas.left;
+      return cy.nodes().filter((node) => {
+        const { x, y } = node.renderedPosition();
+        return x >= 0 && x <= right && y >= 0 && y <= cy.height();
+      }).length;
+    });
+    await page.setViewportSize({ width: 1024, height: 1080 });
+    await waitForStillGraph(page);
+    expect(await clearOfPanel(id)).toBeGreaterThanOrEqual(0);
+    // At readable captions, with the node at the free part's right edge and the rest of the view beside it.
+    expect(await inFreePart()).toBeGreaterThanOrEqual(17);
+    // Widened back, the view as it was: the pan that brought the node out from under the panel was still
+    // moving when the resize recorded its camera, and the view came back at zoom 1.124, not 1.247.
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await waitForStillGraph(page);
+    const back = await camera();
+    expect(back.zoom).toBeCloseTo(wide.zoom, 6);
+    expect(back.pan.x).toBeCloseTo(wide.pan.x, 1);
+    expect(back.pan.y).toBeCloseTo(wide.pan.y, 1);
+  });
+
   it('centres what a schema click selects on the canvas, and keeps its notice beside the details panel once I opens it', async () => {
     await page.setViewportSize({ width: 1280, height: 800 });
     await openView(page, server.url, '');

@@ -35,12 +35,12 @@ interface PanRecord {
 const samePan = (a: Position, b: Position) => Math.abs(a.x - b.x) < 0.5 && Math.abs(a.y - b.y) < 0.5;
 
 /**
- * Pans, animated, by the least that brings `eles` (their boxes, captions included) into the free part of
- * the canvas, MARGIN px in from its edges; nothing when they are in it already or do not fit in it. The
- * pan is remembered (with the one before it, while the camera has not moved between them), so that
- * panBackFromPanel can undo it.
+ * Pans, animated (or at once, with `animate` false), by the least that brings `eles` (their boxes,
+ * captions included) into the free part of the canvas, MARGIN px in from its edges; nothing when they are
+ * in it already or do not fit in it. The pan is remembered (with the one before it, while the camera has
+ * not moved between them), so that panBackFromPanel can undo it.
  */
-export function panIntoFreePart(cy: Core, eles: CollectionReturnValue | NodeCollection): void {
+export function panIntoFreePart(cy: Core, eles: CollectionReturnValue | NodeCollection, animate = true): void {
   if (eles.empty()) return;
   const free = freePart(cy);
   const box = eles.renderedBoundingBox({ includeLabels: true, includeOverlays: false });
@@ -56,7 +56,8 @@ export function panIntoFreePart(cy: Core, eles: CollectionReturnValue | NodeColl
   const before = last && last.zoom === cy.zoom() && (cy.animated() || samePan(last.after, pan)) ? last.before : pan;
   const record: PanRecord = { before, after: { x: pan.x + by.x, y: pan.y + by.y }, zoom: cy.zoom() };
   cy.scratch(PANNED, record);
-  cy.animate({ panBy: by }, { duration: PAN_MS, complete: () => void (record.after = { ...cy.pan() }) });
+  if (animate) cy.animate({ panBy: by }, { duration: PAN_MS, complete: () => void (record.after = { ...cy.pan() }) });
+  else cy.panBy(by);
 }
 
 /**

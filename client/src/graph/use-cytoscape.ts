@@ -138,10 +138,12 @@ export function useCytoscape(
       } else if (fitted) fitWhole(cy, false);
       else keepViewThroughResize(cy, before);
       // The selection stays readable (a drawer opening in a short window), and a selected node the narrower
-      // window put under the details panel comes out from under it.
+      // window put under the details panel comes out from under it, at once: a camera still moving would
+      // not be the one `undoResize` keeps, and the window widened back would not get its view back (zoom
+      // 1.165 where it was 1.247 at 1920 px: new-user trial).
       if (!back) readableAroundSelection(cy, before.camera.zoom);
       const selected = cy.nodes(':selected');
-      if (selected.length === 1) panIntoFreePart(cy, selected);
+      if (selected.length === 1) panIntoFreePart(cy, selected, false);
       frame = { width: cy.width(), height: cy.height(), camera: cameraOf(cy) };
       undoResize = back ? null : { before, after: frame, fitted };
       reportCamera();
