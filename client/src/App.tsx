@@ -346,6 +346,7 @@ export function App() {
               onCamera={(camera) => dispatch({ type: 'cameraMoved', camera })}
               onContextMenu={openMenu}
               tooltipsPaused={menu !== null || expandChoice !== null}
+              detailsOpen={detailsOpen}
             >
               <StatusOverlay overview={state.overview} empty={emptyKind(state, loaded)} onRetry={() => actions.loadInitial()} />
               <StatusLine busy={state.busy} notice={state.notice} onDismiss={() => dispatch({ type: 'noticeDismissed' })} />

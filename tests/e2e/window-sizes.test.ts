@@ -300,6 +300,20 @@ describe('a narrow window', () => {
     expect(seen.box.y1).toBeGreaterThanOrEqual(0);
     expect(seen.box.x2).toBeLessThanOrEqual(seen.width);
     expect(seen.box.y2).toBeLessThanOrEqual(seen.height);
+    // The nodes under the panel are counted beside it, and the count goes when I closes the panel.
+    const under = await page.evaluate(() => {
+      const cy = (window as unknown as CyWindow).__cy;
+      const panel = document.querySelector('[data-testid="details-panel"]')!.getBoundingClientRect();
+      const from = panel.left - cy.container()!.getBoundingClientRect().left;
+      return cy.nodes().filter((node) => node.renderedPosition().x > from).length;
+    });
+    expect(under).toBeGreaterThan(1);
+    const note = page.locator('[data-testid="under-panel-note"]');
+    await expect.poll(() => note.innerText()).toBe(`${under} nodes under this panel · I closes it`);
+    const [noteBox, panelBox] = await Promise.all([note.boundingBox(), page.locator('[data-testid="details-panel"]').boundingBox()]);
+    expect(noteBox!.x + noteBox!.width).toBeLessThanOrEqual(panelBox!.x);
+    await page.keyboard.press('i');
+    await expect.poll(() => note.count()).toBe(0);
   });
 
   it('fits and centres above the selection bar, so it covers no node or caption', async () => {

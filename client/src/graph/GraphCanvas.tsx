@@ -16,6 +16,7 @@ import { panBackFromPanel, panIntoFreePart } from './keep-in-view.ts';
 import type { ElementStyling } from './elements.ts';
 import { cancelLayout } from './layout-runner.ts';
 import { HoverTooltip } from './HoverTooltip.tsx';
+import { UnderPanelNote } from './UnderPanelNote.tsx';
 import { LayoutProgress } from './LayoutProgress.tsx';
 import { hasHardwareWebGL2, rendererFor } from './level-of-detail.ts';
 import { Minimap } from './Minimap.tsx';
@@ -115,6 +116,8 @@ export interface GraphCanvasProps {
   onContextMenu(target: ContextTarget, at: { x: number; y: number }): void;
   /** No hover tooltip while true (a menu or dialog is open over the canvas). */
   tooltipsPaused?: boolean;
+  /** Whether the details panel is open (below 1,360 px it covers the canvas's right: UnderPanelNote). */
+  detailsOpen?: boolean;
   ref?: Ref<GraphCanvasHandle>;
   /** Overlays drawn above the canvas (loading, error, empty states). */
   children?: ReactNode;
@@ -224,6 +227,7 @@ export function GraphCanvas(props: GraphCanvasProps) {
       />
       {props.showMinimap && cyInstance && ready && <Minimap cy={cyInstance} />}
       {cyInstance && ready && <HoverTooltip cy={cyInstance} graph={props.graph} paused={props.tooltipsPaused ?? false} />}
+      {cyInstance && ready && <UnderPanelNote cy={cyInstance} panelOpen={props.detailsOpen ?? false} />}
       <LayoutProgress progress={layoutProgress} onCancel={cancelLayout} />
       {children}
     </div>

@@ -73,6 +73,23 @@ export function panBackFromPanel(cy: Core): void {
   cy.animate({ pan: last.before }, { duration: PAN_MS });
 }
 
+/**
+ * How many shown nodes have their centre on the canvas under the panel over its right edge (`covered`):
+ * 0 when no panel covers it. O(nodes).
+ */
+export function nodesUnderPanel(cy: Core): number {
+  const over = covered(cy);
+  if (over.right <= 0) return 0;
+  const [from, width, height] = [cy.width() - over.right, cy.width(), cy.height()];
+  let count = 0;
+  cy.nodes().forEach((node: NodeSingular) => {
+    if (node.hasClass(CLASSES.hidden)) return;
+    const { x, y } = node.renderedPosition();
+    if (x > from && x <= width && y >= 0 && y <= height) count++;
+  });
+  return count;
+}
+
 /** Fits the whole view (fitWhole) when the centre of a shown node lies outside the free part of the canvas. */
 export function fitWhenOutside(cy: Core): void {
   const free = freePart(cy);
