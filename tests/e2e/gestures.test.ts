@@ -677,11 +677,12 @@ describe('the context menu', () => {
     await page.keyboard.press('Shift+F10');
     await menu().waitFor();
     await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toContain('Expand');
-    // Beside the node, not over it (it opened with its corner on the node's centre).
+    // Beside the node and its caption, not over them (it opened with its corner on the node's centre, and
+    // then beside the node alone, touching "Kim Jong-un", wider than the node).
     const [menuBox, canvasBox, nodeBox] = await Promise.all([
       menu().boundingBox(),
       page.locator('[data-testid="graph-canvas"]').boundingBox(),
-      page.evaluate(() => (window as unknown as CyWindow).__cy.getElementById('kim-jong-un').renderedBoundingBox({ includeLabels: false })),
+      page.evaluate(() => (window as unknown as CyWindow).__cy.getElementById('kim-jong-un').renderedBoundingBox({ includeLabels: true, includeOverlays: false })),
     ]);
     const [left, top] = [canvasBox!.x + nodeBox.x1, canvasBox!.y + nodeBox.y1];
     const [right, bottom] = [canvasBox!.x + nodeBox.x2, canvasBox!.y + nodeBox.y2];

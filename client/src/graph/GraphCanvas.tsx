@@ -39,7 +39,7 @@ export type ContextTarget = { kind: 'node'; id: string } | { kind: 'relationship
 export interface GraphCanvasHandle {
   /**
    * Where on the page (px) a context menu for `target` opens by keyboard: beside a node (MenuPlace's
-   * `beside`: the menu must not cover it), at a relationship's middle, at the canvas's centre for the
+   * `beside`: the menu must not cover it nor its caption), at a relationship's middle, at the canvas's centre for the
    * background or an element off the canvas; null before the canvas exists.
    */
   menuPoint(target: ContextTarget): MenuPlace | null;
@@ -184,7 +184,8 @@ export function GraphCanvas(props: GraphCanvasProps) {
         const at = element.isNode() ? element.renderedPosition() : (element as unknown as EdgeSingular).renderedMidpoint();
         if (at.x < 0 || at.y < 0 || at.x > box.width || at.y > box.height) return centre;
         if (!element.isNode()) return { x: box.left + at.x, y: box.top + at.y };
-        const drawn = element.renderedBoundingBox({ includeLabels: false, includeOverlays: false });
+        // The node with its caption: beside the node alone, the menu touched a caption wider than it (new-user trial).
+        const drawn = element.renderedBoundingBox({ includeLabels: true, includeOverlays: false });
         return { x: box.left + at.x, y: box.top + at.y, beside: { left: box.left + drawn.x1, top: box.top + drawn.y1, right: box.left + drawn.x2, bottom: box.top + drawn.y2 } };
       },
       focus: () => containerRef.current?.focus({ preventScroll: true }),
