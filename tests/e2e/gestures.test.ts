@@ -4,6 +4,7 @@
  * showing only it, showing what was hidden, with undo; the view kept when the canvas changes size; schema
  * clicks that select what they name; fullscreen; search matches marked on the canvas; hover tooltips.
  */
+import type { EdgeSingular } from 'cytoscape';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../server/src/app.ts';
@@ -1192,6 +1193,63 @@ describe('relationship captions on a dense view', () => {
       return at >= 0 && order.slice(at + 1).every((element) => !element.isNode());
     }, edge);
     expect(drawnAfterNodes).toBe(true);
+  });
+
+  it('slides a selected relationship\'s caption along it, off a node caption it would cover', async () => {
+    // SIGNED, drawn over the nodes at its relationship's middle, covered "Kim Jong-un" (new-user trial).
+    await openView(page, server.url, '#v=1&n=kim-jong-un,north-korea,ukraine');
+    await waitForStillGraph(page);
+    await clickElement(page, 'kim-jong-un');
+    await page.locator('[data-testid="details-panel"] .rel-type').first().click();
+    await expect.poll(async () => (await probe(page)).selected.length).toBe(1);
+    const [edge] = (await probe(page)).selected as [string];
+    const ends = await page.evaluate((id) => {
+      const e = (window as unknown as CyWindow).__cy.getElementById(id);
+      return [e.source().id(), e.target().id()];
+    }, edge);
+    const other = ['kim-jong-un', 'north-korea', 'ukraine'].find((id) => !ends.includes(id)) as string;
+    const drag = async (id: string, to: { x: number; y: number }) => {
+      const from = await pagePoint(page, id);
+      await page.mouse.move(from.x, from.y);
+      await page.mouse.down();
+      await page.mouse.move(to.x, to.y, { steps: 10 });
+      await page.mouse.up();
+    };
+    // The relationship drawn long (its ends dragged to the canvas's left and right), then the third node
+    // dragged so that its caption lies across the relationship's middle.
+    const canvas = (await page.locator('[data-testid="graph-canvas"]').boundingBox())!;
+    const free = await page.evaluate(() => document.querySelector('[data-testid="details-panel"]')!.getBoundingClientRect().left);
+    const y = canvas.y + canvas.height / 2;
+    await drag('kim-jong-un', { x: canvas.x + 80, y });
+    await drag(ends.find((id) => id !== 'kim-jong-un') as string, { x: Math.min(canvas.x + canvas.width, free) - 80, y });
+    const target = await page.evaluate(({ id, nodeId }) => {
+      const cy = (window as unknown as CyWindow).__cy;
+      const canvas = cy.container()!.getBoundingClientRect();
+      const node = cy.getElementById(nodeId);
+      const [whole, body] = [node.renderedBoundingBox({ includeLabels: true, includeOverlays: false }), node.renderedBoundingBox({ includeLabels: false, includeOverlays: false })];
+      const captionBelow = (whole.y2 + body.y2) / 2 - node.renderedPosition().y;
+      const middle = (cy.getElementById(id) as unknown as EdgeSingular).renderedMidpoint();
+      return { x: canvas.left + middle.x, y: canvas.top + middle.y - captionBelow };
+    }, { id: edge, nodeId: other });
+    await drag(other, target);
+    await page.mouse.move(5, 5);
+    await expect.poll(async () => (await probe(page)).selected).toEqual([edge]);
+    const over = () =>
+      page.evaluate(`(() => {
+        const cy = window.__cy;
+        const edge = cy.getElementById(${JSON.stringify(edge)});
+        const node = cy.getElementById(${JSON.stringify(other)});
+        edge.boundingBox({ includeLabels: true });
+        const { labelX, labelY, labelWidth, labelHeight } = edge._private.rstyle;
+        const angle = edge._private.rscratch.labelAutoAngle || 0;
+        const a = { x: labelX + edge.pstyle('text-margin-x').pfValue, y: labelY + edge.pstyle('text-margin-y').pfValue, ux: Math.cos(angle), uy: Math.sin(angle), w: labelWidth / 2, h: labelHeight / 2 };
+        const n = node.boundingBox({ includeLabels: true, includeOverlays: false });
+        const b = { x: (n.x1 + n.x2) / 2, y: (n.y1 + n.y2) / 2, ux: 1, uy: 0, w: n.w / 2, h: n.h / 2 };
+        const reach = (r, nx, ny) => r.w * Math.abs(r.ux * nx + r.uy * ny) + r.h * Math.abs(-r.uy * nx + r.ux * ny);
+        return ![[a.ux, a.uy], [-a.uy, a.ux], [1, 0], [0, 1]].some(([nx, ny]) => Math.abs((b.x - a.x) * nx + (b.y - a.y) * ny) >= reach(a, nx, ny) + reach(b, nx, ny));
+      })()`) as Promise<boolean>;
+    await expect.poll(over).toBe(false);
+    await expect(captioned()).resolves.toContain(edge);
   });
 
   it('draws as many of a selected hub\'s relationship captions as fit with none over another', async () => {

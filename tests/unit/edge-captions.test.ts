@@ -84,6 +84,38 @@ describe('CaptionRoom, one pass', () => {
   });
 });
 
+describe('CaptionRoom, a selected relationship slid along its line', () => {
+  // A node's caption across the middle of a 200 px relationship along x: 40 px wide, 12 px high.
+  const nodeCaption: Obstacle = { x1: -20, y1: -6, x2: 20, y2: 6 };
+
+  it('slides a caption off a node caption it would cover, the least that clears it, staying between the ends', () => {
+    const room = new CaptionRoom(width, 9);
+    const shifts = room.placeAlong([caption('a', 0, 0, 0)], [nodeCaption]);
+    const shift = shifts.get('a');
+    expect(shift?.y).toBeCloseTo(0, 9);
+    // Half the caption (25 px text + 1 padding + 1 gap) beyond the node caption's half width (20 px).
+    expect(Math.abs(shift?.x ?? 0)).toBeGreaterThanOrEqual(20 + 27);
+    expect(Math.abs(shift?.x ?? 0)).toBeLessThan(20 + 27 + 4);
+    expect(Math.abs(shift?.x ?? 0) + 27).toBeLessThanOrEqual(100);
+    // Along a slanted relationship, it moves along the line.
+    const slanted = new CaptionRoom(width, 9).placeAlong([caption('b', 0, 0, 30)], [nodeCaption]).get('b');
+    expect(Math.abs(Math.atan2(slanted?.y ?? 0, slanted?.x ?? 1)) % Math.PI).toBeCloseTo(Math.PI / 6, 6);
+  });
+
+  it('leaves a caption at the middle where nothing is in the way, or where there is no room to slide', () => {
+    expect(new CaptionRoom(width, 9).placeAlong([caption('a', 0, 0, 0)], [{ x1: 500, y1: 500, x2: 520, y2: 510 }]).get('a')).toEqual({ x: 0, y: 0 });
+    // 60 px between the ends: the 54 px caption has nowhere else to go, and is still drawn.
+    expect(new CaptionRoom(width, 9).placeAlong([caption('a', 0, 0, 0, { length: 60 })], [nodeCaption]).get('a')).toEqual({ x: 0, y: 0 });
+  });
+
+  it('keeps the slid captions clear of one another', () => {
+    const room = new CaptionRoom(width, 9);
+    const shifts = room.placeAlong([caption('a', 0, 0, 0), caption('b', 0, 0, 0, { certainty: 'confirmed' })], [nodeCaption]);
+    const [a, b] = [shifts.get('a'), shifts.get('b')];
+    expect(a && b && Math.abs(a.x - b.x)).toBeGreaterThanOrEqual(54);
+  });
+});
+
 describe('caption size by zoom', () => {
   it('scales captions with the zoom up to the caption zoom, and keeps them the same size on screen above it', () => {
     expect(edgeCaptionFont(9, 0.5, 1.2)).toBe(9);

@@ -65,6 +65,8 @@ interface CaptionBox {
 const CAPTION_GAP = 2;
 /** The grid's cell (model px) that finds the captions near one another without comparing every pair. */
 const CELL = 64;
+/** Model px between the places along its relationship tried for a selected relationship's caption (placeAlong). */
+const SLIDE_STEP = 4;
 
 /**
  * Room for captions on the drawing: what is taken (obstacles, captions placed) in a grid of CELL px cells.
@@ -95,16 +97,52 @@ export class CaptionRoom {
    * order above, and returns their ids; they take their room. Captions without text are left out.
    */
   place(captions: readonly EdgeCaption[]): string[] {
-    const candidates = captions.filter((caption) => caption.text !== '');
-    candidates.sort((a, b) => rank(a) - rank(b) || length(b) - length(a) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     const kept: string[] = [];
-    for (const caption of candidates) {
+    for (const caption of sorted(captions)) {
       const box = captionBox(caption, this.textWidth(caption.text), this.fontSize);
-      if (cellsOf(box).some((cell) => this.grid.get(cell)?.some((other) => overlap(box, other)))) continue;
+      if (!this.free(box)) continue;
       this.take(box);
       kept.push(caption.id);
     }
     return kept;
+  }
+
+  /**
+   * Places each of `captions` (greedily, in the order above) clear of the captions placed and of what is
+   * taken: at its relationship's middle, or slid along the relationship to the nearest place, SLIDE_STEP
+   * px apart and between its ends, that also keeps clear of `avoid` (the node captions near it). Where no
+   * place is clear of `avoid`, at the middle. Returns the shift (model px) of each caption placed, by id.
+   * A lone selected relationship's caption covered "Kim Jong-un" where it crossed it (new-user trial).
+   */
+  placeAlong(captions: readonly EdgeCaption[], avoid: readonly Obstacle[]): Map<string, Position> {
+    const avoided = new CaptionRoom(this.textWidth, this.fontSize);
+    avoided.block(avoid);
+    const shifts = new Map<string, Position>();
+    for (const caption of sorted(captions)) {
+      const middle = captionBox(caption, this.textWidth(caption.text), this.fontSize);
+      const room = Math.max(0, length(caption) / 2 - middle.halfWidth);
+      let chosen: CaptionBox | null = null;
+      for (let step = 0; step * SLIDE_STEP <= room && !chosen; step++) {
+        for (const sign of step === 0 ? [1] : [1, -1]) {
+          const along = sign * step * SLIDE_STEP;
+          const box = { ...middle, x: middle.x + along * middle.ux, y: middle.y + along * middle.uy };
+          if (this.free(box) && avoided.free(box)) {
+            chosen = box;
+            break;
+          }
+        }
+      }
+      chosen ??= this.free(middle) ? middle : null;
+      if (!chosen) continue;
+      this.take(chosen);
+      shifts.set(caption.id, { x: chosen.x - middle.x, y: chosen.y - middle.y });
+    }
+    return shifts;
+  }
+
+  /** Whether `box` overlaps nothing taken. */
+  private free(box: CaptionBox): boolean {
+    return !cellsOf(box).some((cell) => this.grid.get(cell)?.some((other) => overlap(box, other)));
   }
 
   private take(box: CaptionBox): void {
@@ -122,6 +160,12 @@ function captionBox({ source, target, middle }: EdgeCaption, textWidth: number, 
   // Autorotated text never reads upside down, so the direction's sign does not matter here.
   const [ux, uy] = norm > 0 ? [dx / norm, dy / norm] : [1, 0];
   return { x: middle.x, y: middle.y, ux, uy, halfWidth: textWidth / 2 + 1 + CAPTION_GAP / 2, halfHeight: fontSize / 2 + 1 + CAPTION_GAP / 2 };
+}
+
+/** Captions with text, in the order they are kept: the more certain first, then the longer, then by id. */
+function sorted(captions: readonly EdgeCaption[]): EdgeCaption[] {
+  const candidates = captions.filter((caption) => caption.text !== '');
+  return candidates.sort((a, b) => rank(a) - rank(b) || length(b) - length(a) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
 const rank = (caption: EdgeCaption) => {

@@ -12,7 +12,7 @@
 import { useEffect, useRef, useState, type RefObject } from 'react';
 import type { Core, EdgeCollection, EdgeSingular, NodeSingular, Position } from 'cytoscape';
 import { READABLE_CAPTION_PX } from './camera.ts';
-import { CaptionRoom, edgeCaptionFont, selectionCaptionFont, type EdgeCaption } from './edge-captions.ts';
+import { CaptionRoom, edgeCaptionFont, selectionCaptionFont, type EdgeCaption, type Obstacle } from './edge-captions.ts';
 import type { GraphCanvasProps } from './GraphCanvas.tsx';
 import { LARGE_VIEW_NODES } from './level-of-detail.ts';
 import { CLASSES, EDGE_FONT_SIZE } from './stylesheet.ts';
@@ -38,6 +38,8 @@ export function useEdgeCaptions(cyRef: RefObject<Core | null>, cyInstance: Core 
   const applied = useRef<{ font: number; graph: GraphCanvasProps['graph']; cy: Core } | null>(null);
   /** The selection's relationships given selectionFont last time, to give back the common font. */
   const enlarged = useRef<{ edges: EdgeCollection; cy: Core } | null>(null);
+  /** The selected relationships whose caption was slid along them last time (a text-margin bypass). */
+  const slid = useRef<{ edges: EdgeCollection; cy: Core } | null>(null);
   useEffect(() => {
     if (!cyInstance) return;
     let timer: ReturnType<typeof setTimeout> | undefined;
@@ -86,16 +88,28 @@ export function useEdgeCaptions(cyRef: RefObject<Core | null>, cyInstance: Core 
     const previous = enlarged.current?.cy === cy ? enlarged.current.edges.filter((edge: EdgeSingular) => !edge.removed()) : null;
     if (previous) cy.batch(() => void (sized ? previous.style('font-size', common) : previous.removeStyle('font-size')));
     enlarged.current = null;
+    const wasSlid = slid.current?.cy === cy ? slid.current.edges.filter((edge: EdgeSingular) => !edge.removed()) : null;
+    if (wasSlid) cy.batch(() => void wasSlid.removeStyle('text-margin-x text-margin-y'));
+    slid.current = null;
     if (small) {
-      const room = new CaptionRoom((text) => edgeCaptionWidth(text) * (selectionFont / EDGE_FONT_SIZE), selectionFont);
+      // The selected relationships' captions are bold (stylesheet.ts's edge:selected): measured so.
+      const room = new CaptionRoom((text) => edgeCaptionWidth(text, true) * (selectionFont / EDGE_FONT_SIZE), selectionFont);
       // Drawn ones only: a relationship to a hidden node has no midpoint (Cytoscape does not place it), and
       // reading one brought the page down after Show only.
       const selected = cy.nodes(':selected');
       const visible = (edge: EdgeSingular) => edge.visible();
       // First the selected relationships (one clicked, or a type's sample of up to 25): clear of one
-      // another only, so a lone one is always drawn, however short it is between its two ends.
+      // another only, so a lone one is always drawn, however short it is between its two ends; slid along
+      // the relationship off the node captions it would cover, where there is room between its ends.
       const chosen = cy.edges(':selected').filter(visible);
-      for (const id of room.place(captionsOf(chosen))) captioned.add(id);
+      const shifts = room.placeAlong(captionsOf(chosen), chosen.nonempty() ? nodeCaptionsNear(cy, chosen) : []);
+      let moved = cy.collection();
+      for (const [id, shift] of shifts) {
+        captioned.add(id);
+        if (shift.x !== 0 || shift.y !== 0) moved = moved.union(cy.getElementById(id).style({ 'text-margin-x': shift.x, 'text-margin-y': shift.y }));
+      }
+      if (moved.nonempty()) slid.current = { edges: moved as EdgeCollection, cy };
+      room.setFont((text) => edgeCaptionWidth(text) * (selectionFont / EDGE_FONT_SIZE), selectionFont);
       // Then the selected nodes' relationships, drawn at any zoom: clear of a selected node (its caption
       // included) and of every other node's body (from its position and outer size: cheap on any view; a
       // caption over a faded node's body was found by the new-user trial). Kept clear of the neighbours'
@@ -143,6 +157,19 @@ function bodyBox(node: NodeSingular): { x1: number; y1: number; x2: number; y2: 
   return { x1: x - halfWidth, y1: y - halfHeight, x2: x + halfWidth, y2: y + halfHeight };
 }
 
+/** The boxes (model px) of the shown nodes near `edges`, their captions included: what their captions keep clear of. */
+function nodeCaptionsNear(cy: Core, edges: EdgeCollection): Obstacle[] {
+  const around = edges.boundingBox({ includeLabels: true, includeOverlays: false });
+  const margin = 80;
+  return cy
+    .nodes()
+    .filter((node: NodeSingular) => {
+      const { x, y } = node.position();
+      return node.visible() && x >= around.x1 - margin && x <= around.x2 + margin && y >= around.y1 - margin && y <= around.y2 + margin;
+    })
+    .map((node: NodeSingular) => node.boundingBox({ includeLabels: true, includeOverlays: false }));
+}
+
 /** The relationships' captions as Cytoscape places them, leaving out the ones it has not placed. */
 function captionsOf(edges: EdgeCollection): EdgeCaption[] {
   const captions: EdgeCaption[] = [];
@@ -156,16 +183,21 @@ function captionsOf(edges: EdgeCollection): EdgeCaption[] {
   return captions;
 }
 
-/** px a relationship's caption takes at zoom 1 (measured at ten times the size, for precision), by its text. */
+/**
+ * px a relationship's caption takes at zoom 1 (measured at ten times the size, for precision), by its text
+ * and weight: a selected one is bold, and measured at the normal weight its slid caption still touched the
+ * node caption it was slid off.
+ */
 const captionWidths = new Map<string, number>();
 let measuring: CanvasRenderingContext2D | null = null;
-function edgeCaptionWidth(text: string): number {
-  const known = captionWidths.get(text);
+function edgeCaptionWidth(text: string, bold = false): number {
+  const key = `${bold ? 'b' : 'n'}${text}`;
+  const known = captionWidths.get(key);
   if (known !== undefined) return known;
   measuring ??= document.createElement('canvas').getContext('2d');
-  if (!measuring) return text.length * EDGE_FONT_SIZE * 0.6;
-  measuring.font = `${EDGE_FONT_SIZE * 10}px ${GRAPH_FONT}`;
+  if (!measuring) return text.length * EDGE_FONT_SIZE * (bold ? 0.65 : 0.6);
+  measuring.font = `${bold ? '700 ' : ''}${EDGE_FONT_SIZE * 10}px ${GRAPH_FONT}`;
   const width = measuring.measureText(text).width / 10;
-  captionWidths.set(text, width);
+  captionWidths.set(key, width);
   return width;
 }
