@@ -2,7 +2,7 @@
  * Shareable views: the view (nodes shown, filters, selection, layout choice, pinned nodes, node positions
  * and camera) as the URL's hash, and back; `pin=` lists the pinned nodes.
  *
- * `#v=1&n=north-korea,russia&sel=n:russia&layout=force&hl=Source&hc=speculated,_&t=2024-06-01..2024-07-01&cam=0.8,12,-40&p=2.-2s.-k.AABGCCAA`
+ * `#v=1&n=north-korea,russia&sel=n:russia&layout=force&hl=Source&hc=speculated,_&t=2024-06-01..2024-07-01&cam=0.8,12,-40,1260,936&p=2.-2s.-k.AABGCCAA`
  *
  * Every value is percent-encoded, so `,` `:` `&` inside an id cannot break the format. The id list is
  * sorted; long ones (elementIds share long prefixes) are front-coded as `nz`: each id written as the length
@@ -11,8 +11,9 @@
  * `p` holds every node's position, in the order of the id list, so no id is written twice (encodePositions):
  * 4 characters a node while the drawing spans less than 4,096 px (a 500-node force layout spans ~1,500),
  * 6 up to 262,144 px (circle and concentric layouts of hundreds of nodes). `cam` is the zoom (4 significant
- * digits) and the model point at the canvas's centre (1 px), so a window of another size shows the same
- * middle of the drawing. A link that would pass LINK_MAX_CHARS leaves both out and is drawn by its layout,
+ * digits), the model point at the canvas's centre (1 px) and the canvas's width and height (px), so a
+ * window of another size shows the same middle of the drawing, and a smaller one the same part of it
+ * (camera.ts's showThrough). A link that would pass LINK_MAX_CHARS leaves both out and is drawn by its layout,
  * which is seeded (layouts.ts): the same nodes give the same drawing.
  */
 import type { Position } from 'cytoscape';
