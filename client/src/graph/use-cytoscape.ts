@@ -5,7 +5,8 @@
  */
 import { useEffect, useRef, useState, type RefObject } from 'react';
 import type { Core } from 'cytoscape';
-import { cameraOf, fitWhole, isFitted, keepViewThroughResize, markFitted, sameCamera, showThrough, type CanvasFrame } from './camera.ts';
+import { fitWhole, isFitted, markFitted } from './camera.ts';
+import { cameraOf, keepViewThroughResize, sameCamera, showThrough, type CanvasFrame } from './camera-frame.ts';
 import { panIntoFreePart, readableAroundSelection } from './keep-in-view.ts';
 import { createCy } from './create-cy.ts';
 import type { RendererName } from './level-of-detail.ts';

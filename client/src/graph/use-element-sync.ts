@@ -6,7 +6,8 @@
 import { useEffect, useRef, type RefObject } from 'react';
 import type { Core, NodeSingular } from 'cytoscape';
 import type { Camera } from '../state/url-state.ts';
-import { fitWhole, reveal, showThrough } from './camera.ts';
+import { fitWhole, reveal } from './camera.ts';
+import { showThrough } from './camera-frame.ts';
 import { fitWhenOutside } from './keep-in-view.ts';
 import { syncElements } from './elements.ts';
 import type { GraphCanvasProps } from './GraphCanvas.tsx';
