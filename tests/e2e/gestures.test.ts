@@ -177,6 +177,34 @@ describe('the view when the canvas changes size', () => {
     await page.setViewportSize({ width: 1440, height: 900 });
   });
 
+  it('fits the next layout after F was pressed many times quickly, the fits still queued dropped', async () => {
+    // Ten quick presses queued 3.5 s of fits; those left moved the next layout's fitted view back to the
+    // old fit, 15 of 27 nodes off the canvas (new-user trial).
+    await page.setViewportSize({ width: 1024, height: 700 });
+    try {
+      await openView(page, server.url, '');
+      await waitForStillGraph(page);
+      await page.locator('[data-testid="graph-canvas"]').click({ position: { x: 5, y: 5 } });
+      for (let i = 0; i < 10; i++) await page.keyboard.press('f');
+      await page.waitForTimeout(800);
+      const where = () => page.evaluate(() => ({ ...(window as unknown as CyWindow).__cy.getElementById('russia').position() }));
+      const before = await where();
+      await page.locator('[data-testid="layout-select"]').selectOption('grid');
+      await expect.poll(where).not.toEqual(before);
+      await waitForStillGraph(page);
+      const offCanvas = await page.evaluate(() => {
+        const cy = (window as unknown as CyWindow).__cy;
+        return cy.nodes().filter((node) => {
+          const { x, y } = node.renderedPosition();
+          return x < 0 || y < 0 || x > cy.width() || y > cy.height();
+        }).length;
+      });
+      expect(offCanvas).toBe(0);
+    } finally {
+      await page.setViewportSize({ width: 1440, height: 900 });
+    }
+  });
+
   it('fits a view that is still as its fit left it again when the canvas changes size', async () => {
     // CI under load: the seed's first fit came before the timeline took its room, and the resize after it
     // kept the same part in view at zoom 0.66 instead of fitting at 0.76.

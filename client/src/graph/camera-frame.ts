@@ -30,6 +30,7 @@ export function showThrough(cy: Core, camera: Camera, animate = false): void {
   const larger = width !== undefined && height !== undefined && (width > cy.width() || height > cy.height());
   const zoom = Math.min(cy.maxZoom(), Math.max(cy.minZoom(), camera.zoom));
   const viewport = (larger && viewportAfterResize(cy, { width, height, camera }, camera.zoom)) || { zoom, pan: { x: cy.width() / 2 - zoom * camera.x, y: cy.height() / 2 - zoom * camera.y } };
+  cy.stop(true, false);
   if (animate) cy.animate(viewport, { duration: ANIMATION_MS });
   else cy.viewport(viewport);
 }
