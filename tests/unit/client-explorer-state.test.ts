@@ -138,6 +138,16 @@ describe('explorer state: expand, collapse, undo, redo', () => {
     expect(collapsedRelationship.history.past).toHaveLength(withRelationship.history.past.length + 1);
   });
 
+  it('collapses what the first expansion added after the node was expanded a second time', () => {
+    const response = neighbours('russia', ['putin', 'lavrov']);
+    const once = run(loaded(), { type: 'expanded', nodeId: 'russia', response });
+    const twice = run(once, { type: 'expanded', nodeId: 'russia', response });
+    expect(nodeIds(twice)).toEqual(['lavrov', 'north-korea', 'putin', 'russia']);
+    const collapsed = run(twice, { type: 'collapsed', nodeId: 'russia' });
+    expect(nodeIds(collapsed)).toEqual(['north-korea', 'russia']);
+    expect(collapsed.notice?.text).toBe('Collapsed russia: 2 nodes left the view.');
+  });
+
   it('names each change, so the toolbar can say what Undo would undo', () => {
     const state = run(loaded(), { type: 'expanded', nodeId: 'russia', response: neighbours('russia', ['putin']) });
     expect(state.history.past.at(-1)?.change).toBe('expand russia');

@@ -37,14 +37,17 @@ export function reduceExpanded(state: ExplorerState, expandedAction: Extract<Exp
   const addedRelationshipIds = action.response.relationships.filter((rel) => !before.relationships.has(rel.id)).map((rel) => rel.id);
   const page = action.response.nodes.filter((node) => node.id !== action.nodeId).length;
   const previous = action.more ? state.expansions.get(action.nodeId) : undefined;
+  // Expanded again (not a further page): what the earlier expansion added is still its to take away on
+  // collapse. E twice left Collapse removing nothing, the 9 neighbours the first E added kept (new-user trial).
+  const earlier = action.more ? undefined : state.expansions.get(action.nodeId);
   const shown = (previous?.shown ?? 0) + page;
   const total = Math.max(action.response.total, shown);
   const filtered = action.filtered ?? previous?.filtered ?? false;
   const expansions = new Map(state.expansions).set(action.nodeId, {
     shown,
     total,
-    addedNodeIds: [...(previous?.addedNodeIds ?? []), ...addedNodeIds],
-    addedRelationshipIds: [...(previous?.addedRelationshipIds ?? []), ...addedRelationshipIds],
+    addedNodeIds: [...((previous ?? earlier)?.addedNodeIds ?? []), ...addedNodeIds],
+    addedRelationshipIds: [...((previous ?? earlier)?.addedRelationshipIds ?? []), ...addedRelationshipIds],
     nodeIds: [...(previous?.nodeIds ?? []), ...action.response.nodes.map((n) => n.id)],
     relationshipIds: [...(previous?.relationshipIds ?? []), ...action.response.relationships.map((r) => r.id)],
     filtered,
