@@ -101,6 +101,8 @@ export function App() {
   // them, and beside it a sample of six Country nodes fitted at zoom 0.46, its captions 6 px (new-user trial).
   // Derived in the same render as the selection (not in an effect after it), so the panel is on the page
   // when the canvas centres what was selected, and the camera leaves out the part it covers.
+  /** Nodes of the view under the details panel where it overlays the canvas (the panel says so). */
+  const [underPanel, setUnderPanel] = useState(0);
   const [detailsToggled, setDetailsToggled] = useState<{ selection: ExplorerState['selection']; open: boolean } | null>(null);
   const [selectedAsOne, setSelectedAsOne] = useState({ selection: state.selection, several: false });
   if (selectedAsOne.selection !== state.selection) setSelectedAsOne({ selection: state.selection, several: state.alsoSelected.length > 0 });
@@ -347,6 +349,7 @@ export function App() {
               onContextMenu={openMenu}
               tooltipsPaused={menu !== null || expandChoice !== null}
               detailsOpen={detailsOpen}
+              onUnderPanel={setUnderPanel}
             >
               <StatusOverlay overview={state.overview} empty={emptyKind(state, loaded)} onRetry={() => actions.loadInitial()} />
               <StatusLine busy={state.busy} notice={state.notice} onDismiss={() => dispatch({ type: 'noticeDismissed' })} />
@@ -402,6 +405,7 @@ export function App() {
           onExpandMore={(id, count) => void actions.expandMore(id, count)}
           pageSize={settings.neighbourCap}
           open={detailsOpen}
+          underPanel={underPanel}
           onClose={() => setDetailsOpen(false)}
           onCollapse={actions.collapse}
           onPathFrom={(fromId) => dispatch({ type: 'pathPickStarted', fromId })}

@@ -29,8 +29,7 @@ export interface DetailsActions {
 
 interface DetailsPanelProps extends DetailsActions {
   graph: GraphData;
-  /** Nodes the filters hide: panels that sum up the view leave them out. */
-  /** Nodes and relationships the filters hide. */
+  /** Nodes and relationships the filters hide: panels that sum up the view leave them out. */
   hidden: HiddenIds;
   selection: Selection;
   /** How many nodes are selected besides the one shown (Shift+click). */
@@ -45,6 +44,8 @@ interface DetailsPanelProps extends DetailsActions {
    * Marked `data-over-canvas`, so the camera centres and fits into the part of the canvas it leaves free.
    */
   open: boolean;
+  /** Nodes of the view under the panel where it overlays the canvas (GraphCanvas's onUnderPanel): said at its top. */
+  underPanel: number;
   onClose(): void;
 }
 
@@ -75,6 +76,11 @@ export function DetailsPanel(props: DetailsPanelProps) {
       <button type="button" className="details-close link-button" onClick={props.onClose} aria-label="Close the details panel (I)" title="Close the details panel (I)" data-testid="details-close">
         ×
       </button>
+      {props.open && props.underPanel > 0 && (
+        <p className="details-under muted small" data-testid="under-panel-note" role="status">
+          {props.underPanel === 1 ? '1 node' : `${props.underPanel.toLocaleString('en')} nodes`} of the view under this panel · <kbd>I</kbd> closes it
+        </p>
+      )}
       {(node || relationship) && props.alsoSelectedCount > 0 && (
         <p className="details-multi muted small" data-testid="multi-selection" role="status">
           {props.alsoSelectedCount + 1} {node ? 'nodes' : 'relationships'} selected, this one shown. <kbd>H</kbd> hides them, <kbd>O</kbd> shows only{' '}

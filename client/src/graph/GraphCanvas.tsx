@@ -17,7 +17,7 @@ import { panBackFromPanel, panIntoFreePart } from './keep-in-view.ts';
 import type { ElementStyling } from './elements.ts';
 import { cancelLayout } from './layout-runner.ts';
 import { HoverTooltip } from './HoverTooltip.tsx';
-import { UnderPanelNote } from './UnderPanelNote.tsx';
+import { useNodesUnderPanel } from './use-under-panel.ts';
 import { LayoutProgress } from './LayoutProgress.tsx';
 import { hasHardwareWebGL2, rendererFor } from './level-of-detail.ts';
 import { Minimap } from './Minimap.tsx';
@@ -117,8 +117,10 @@ export interface GraphCanvasProps {
   onContextMenu(target: ContextTarget, at: { x: number; y: number }): void;
   /** No hover tooltip while true (a menu or dialog is open over the canvas). */
   tooltipsPaused?: boolean;
-  /** Whether the details panel is open (below 1,360 px it covers the canvas's right: UnderPanelNote). */
+  /** Whether the details panel is open (below 1,360 px it covers the canvas's right: onUnderPanel). */
   detailsOpen?: boolean;
+  /** How many nodes lie under the details panel, each time that changes once the view rests (use-under-panel.ts). */
+  onUnderPanel?(count: number): void;
   ref?: Ref<GraphCanvasHandle>;
   /** Overlays drawn above the canvas (loading, error, empty states). */
   children?: ReactNode;
@@ -146,6 +148,9 @@ export function GraphCanvas(props: GraphCanvasProps) {
   useLevelOfDetail(cyRef, cyInstance, nodeCount, props.scheme, props.edgeCaptionZoom);
   useElementSync(cyRef, cyInstance, props, latest, enqueue, setReady, { onProgress: setLayoutProgress });
   useViewClasses(cyRef, cyInstance, props, enqueue);
+  const reportUnderPanel = useRef(props.onUnderPanel);
+  reportUnderPanel.current = props.onUnderPanel;
+  useNodesUnderPanel(ready ? cyInstance : null, props.detailsOpen ?? false, reportUnderPanel);
 
   // A focus request (search, a schema click) moves the view to its nodes. A node selected otherwise (a
   // click, the details panel's links) is only brought clear of the panel its selection may have opened.
@@ -229,7 +234,6 @@ export function GraphCanvas(props: GraphCanvasProps) {
       />
       {props.showMinimap && cyInstance && ready && <Minimap cy={cyInstance} />}
       {cyInstance && ready && <HoverTooltip cy={cyInstance} graph={props.graph} paused={props.tooltipsPaused ?? false} />}
-      {cyInstance && ready && <UnderPanelNote cy={cyInstance} panelOpen={props.detailsOpen ?? false} />}
       <LayoutProgress progress={layoutProgress} onCancel={cancelLayout} />
       {children}
     </div>
