@@ -125,6 +125,14 @@ describe('caption size by zoom', () => {
     expect(edgeCaptionFont(9, 3, 0)).toBe(9);
   });
 
+  it('draws captions shown from a caption zoom under 100 % at 9 px on screen, not at the size that zoom gives them', () => {
+    // "From 60 %" drew them at 5.4 px at every zoom (new-user trial).
+    for (const zoom of [0.6, 0.8, 1.22, 3]) expect(edgeCaptionFont(9, zoom, 0.6, 9) * zoom).toBeCloseTo(9, 9);
+    // From 120 % they are larger than that already: 10.8 px.
+    expect(edgeCaptionFont(9, 2, 1.2, 9) * 2).toBeCloseTo(10.8, 9);
+    expect(edgeCaptionFont(9, 0.5, 0.6, 9)).toBe(9);
+  });
+
   it('draws the selection\'s captions at 9 px on screen at least, and as the others where those are larger', () => {
     // The seed's opening zoom at 1024×700 drew them at 6.7 px (new-user trial).
     expect(selectionCaptionFont(9, 0.735, 9) * 0.735).toBeCloseTo(9, 9);

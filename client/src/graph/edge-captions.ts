@@ -17,11 +17,12 @@ import { CERTAINTY_ORDER } from './certainty.ts';
 
 /**
  * A relationship caption's font size (model px) at `zoom`, for captions of `base` px at zoom 1: `base` up
- * to the caption zoom, above it the size that keeps them on screen as large as at that zoom. With the
- * setting at "always" (`edgeCaptionZoom` 0): `base` at every zoom.
+ * to the caption zoom, from it on the size that keeps them on screen as large as at that zoom, and never
+ * under `readablePx` on screen: with the setting at "from 60 %", captions were drawn at 5.4 px at every
+ * zoom (new-user trial). With the setting at "always" (`edgeCaptionZoom` 0): `base` at every zoom.
  */
-export function edgeCaptionFont(base: number, zoom: number, edgeCaptionZoom: number): number {
-  return edgeCaptionZoom > 0 && zoom > edgeCaptionZoom ? (base * edgeCaptionZoom) / zoom : base;
+export function edgeCaptionFont(base: number, zoom: number, edgeCaptionZoom: number, readablePx = 0): number {
+  return edgeCaptionZoom > 0 && zoom >= edgeCaptionZoom ? Math.max(base * edgeCaptionZoom, readablePx) / zoom : base;
 }
 
 /**

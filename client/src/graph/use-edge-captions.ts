@@ -48,7 +48,7 @@ export function useEdgeCaptions(cyRef: RefObject<Core | null>, cyInstance: Core 
       timer = setTimeout(() => {
         if (cyInstance.destroyed()) return;
         const zoom = cyInstance.zoom();
-        const common = edgeCaptionFont(EDGE_FONT_SIZE, zoom, edgeCaptionZoom);
+        const common = edgeCaptionFont(EDGE_FONT_SIZE, zoom, edgeCaptionZoom, READABLE_CAPTION_PX);
         // A large view draws the selected relationship's caption only, at the model's size: nothing varies
         // with the zoom there, so nothing is set (a state set on every rest broke a 20,000-node layout's Cancel).
         const large = cyInstance.nodes().length > LARGE_VIEW_NODES;
