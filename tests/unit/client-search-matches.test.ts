@@ -38,6 +38,10 @@ describe('search matches on the canvas', () => {
 
   it('rings the names that match any word when OR joins them, as the server\'s results hold either', () => {
     expect([...(searchMatches(graph, 'korea OR russia', []) ?? [])].sort()).toEqual(['nk', 'ru']);
+    // Lower-case "or" and "and" between words too: as words, they matched no name, and the server's
+    // any-word hits were rung instead (new-user trial).
+    expect([...(searchMatches(graph, 'korea or russia', ['kim', 'nk', 'putin', 'ru']) ?? [])].sort()).toEqual(['nk', 'ru']);
+    expect([...(searchMatches(graph, 'kim and jong', ['kim', 'nk', 'putin']) ?? [])]).toEqual(['kim']);
     expect([...(searchMatches(graph, 'korea || moscow', []) ?? [])].sort()).toEqual(['nk', 'ru']);
     expect([...(searchMatches(graph, 'korea russia', []) ?? [])]).toEqual([]);
   });

@@ -203,7 +203,15 @@ describe('searchQuery', () => {
     expect(searchQuery('russia AND ukraine')).toEqual({ terms: ['russia', 'ukraine'], excluded: [], anyTerm: false });
     expect(searchQuery('russia OR ukraine || korea && war')).toEqual({ terms: ['russia', 'ukraine', 'korea', 'war'], excluded: [], anyTerm: true });
     expect(searchQuery('russia || ukraine')).toMatchObject({ anyTerm: true });
-    expect(searchQuery('russia or ukraine')).toMatchObject({ terms: ['russia', 'or', 'ukraine'], anyTerm: false });
+  });
+
+  it('reads lower-case and and or between two words as AND and OR, and as words elsewhere', () => {
+    // "russia and ukraine" rang 10 nodes whose texts had any of the words, "russia ukraine" 3 (new-user trial).
+    expect(searchQuery('russia and ukraine')).toEqual({ terms: ['russia', 'ukraine'], excluded: [], anyTerm: false });
+    expect(searchQuery('russia or ukraine')).toEqual({ terms: ['russia', 'ukraine'], excluded: [], anyTerm: true });
+    expect(searchQuery('Russia Or Ukraine')).toMatchObject({ anyTerm: true });
+    expect(searchQuery('and more')).toEqual({ terms: ['and', 'more'], excluded: [], anyTerm: false });
+    expect(searchQuery('rock or')).toEqual({ terms: ['rock', 'or'], excluded: [], anyTerm: false });
   });
 
   it('reads NOT word, -word and !word as words no result may have', () => {
@@ -214,8 +222,8 @@ describe('searchQuery', () => {
     expect(searchQuery('korea south -south')).toEqual({ terms: ['korea'], excluded: ['south'], anyTerm: false });
   });
 
-  it('keeps lower-case and, or, not as words, and hyphens inside words as word breaks', () => {
-    expect(searchQuery('war and peace')).toEqual({ terms: ['war', 'and', 'peace'], excluded: [], anyTerm: false });
+  it('keeps lower-case not as a word, and hyphens inside words as word breaks', () => {
+    expect(searchQuery('war not peace')).toEqual({ terms: ['war', 'not', 'peace'], excluded: [], anyTerm: false });
     expect(searchQuery('Kim Jong-un')).toEqual({ terms: ['kim', 'jong', 'un'], excluded: [], anyTerm: false });
     expect(searchQuery('NOT')).toEqual({ terms: [], excluded: [], anyTerm: false });
   });

@@ -46,6 +46,8 @@ export interface SearchQuery {
 
 /** Between words, Lucene's operators that add nothing to the ranking here: every word already counts towards it. */
 const JOINING_OPERATORS = new Set(['AND', 'OR', '&&', '||']);
+/** Lower-case words read as joining operators when they stand between two words (searchQuery). */
+const LOWER_CASE_JOINING = new Set(['and', 'or']);
 /** Those of them that ask for either word: the canvas then rings names that match any. */
 const EITHER_OPERATORS = new Set(['OR', '||']);
 /** Lucene's operators that exclude the word after them (`NOT ukraine`, `! ukraine`). */
@@ -55,17 +57,24 @@ const NOT_OPERATORS = new Set(['NOT', '!', '-']);
  * A query's words (searchTerms), with the operators of Lucene's query syntax that Neo4j users type read as
  * such, not searched as words (new-user trial: "russia AND ukraine" found descriptions with "and"). Upper-case
  * `AND` and `OR`, `&&` and `||` are dropped (`OR` and `||` noted in `anyTerm`); `NOT word`, `-word` and `!word` exclude nodes with that word
- * (matchesWordStart). Lower-case "and", "or", "not" are words. Source of the operators: Lucene's classic
- * query parser syntax (https://lucene.apache.org/core/9_11_0/queryparser/org/apache/lucene/queryparser/classic/package-summary.html).
+ * (matchesWordStart). Source of the operators: Lucene's classic query parser syntax
+ * (https://lucene.apache.org/core/9_11_0/queryparser/org/apache/lucene/queryparser/classic/package-summary.html).
+ *
+ * Lower-case "and" and "or" between two words join them as `AND` and `OR` do: searched as words, "russia
+ * and ukraine" matched no name (none has "and") and so rang the 10 nodes whose texts had any of the words,
+ * more than "russia ukraine" (new-user trial). A name with "and" in it still matches its other words.
+ * Lower-case "not" is a word.
  */
 export function searchQuery(q: string): SearchQuery {
   const include: string[] = [];
   const exclude: string[] = [];
   let negate = false;
   let anyTerm = false;
-  for (const token of q.split(/\s+/u).filter(Boolean)) {
-    if (JOINING_OPERATORS.has(token)) {
-      anyTerm ||= EITHER_OPERATORS.has(token);
+  const tokens = q.split(/\s+/u).filter(Boolean);
+  for (const [i, token] of tokens.entries()) {
+    const between = i > 0 && i < tokens.length - 1 && LOWER_CASE_JOINING.has(token.toLowerCase());
+    if (JOINING_OPERATORS.has(token) || between) {
+      anyTerm ||= EITHER_OPERATORS.has(token) || token.toLowerCase() === 'or';
       continue;
     }
     if (NOT_OPERATORS.has(token)) {
