@@ -102,10 +102,13 @@ describe('CaptionRoom, a selected relationship slid along its line', () => {
     expect(Math.abs(Math.atan2(slanted?.y ?? 0, slanted?.x ?? 1)) % Math.PI).toBeCloseTo(Math.PI / 6, 6);
   });
 
-  it('leaves a caption at the middle where nothing is in the way, or where there is no room to slide', () => {
+  it('leaves a caption at the middle where nothing is in the way, and puts it beside its line where there is no room to slide', () => {
     expect(new CaptionRoom(width, 9).placeAlong([caption('a', 0, 0, 0)], [{ x1: 500, y1: 500, x2: 520, y2: 510 }]).get('a')).toEqual({ x: 0, y: 0 });
-    // 60 px between the ends: the 54 px caption has nowhere else to go, and is still drawn.
-    expect(new CaptionRoom(width, 9).placeAlong([caption('a', 0, 0, 0, { length: 60 })], [nodeCaption]).get('a')).toEqual({ x: 0, y: 0 });
+    // 60 px between the ends: the 54 px caption cannot slide, so it goes its own height (13 px) off the line.
+    expect(new CaptionRoom(width, 9).placeAlong([caption('a', 0, 0, 0, { length: 60 })], [nodeCaption]).get('a')).toEqual({ x: 0, y: 13 });
+    // Nowhere clear (obstacles above, on and below the line): on the line, at the middle, still drawn.
+    const walled: Obstacle[] = [nodeCaption, { x1: -40, y1: 7, x2: 40, y2: 30 }, { x1: -40, y1: -30, x2: 40, y2: -7 }];
+    expect(new CaptionRoom(width, 9).placeAlong([caption('a', 0, 0, 0, { length: 60 })], walled).get('a')).toEqual({ x: 0, y: 0 });
   });
 
   it('keeps the slid captions clear of one another', () => {

@@ -110,35 +110,42 @@ export class CaptionRoom {
 
   /**
    * Places each of `captions` (greedily, in the order above) clear of the captions placed and of what is
-   * taken: at its relationship's middle, or slid along the relationship to the nearest place, SLIDE_STEP
-   * px apart and between its ends, that also keeps clear of `avoid` (the node captions near it). Where no
-   * place is clear of `avoid`, at the middle. Returns the shift (model px) of each caption placed, by id.
-   * A lone selected relationship's caption covered "Kim Jong-un" where it crossed it (new-user trial).
+   * taken, as near its relationship's middle as keeps it clear of `avoid` too (the nodes and node captions
+   * near it): slid along the relationship (SLIDE_STEP px apart, between its ends), or beside it, its own
+   * height off the line either way (tried once no place on the line is clear). Where no place is clear of
+   * `avoid`, the first over the fewest of them, each of `avoidMore` (the node captions: covered, their text
+   * cannot be read) counting twice. Returns the shift (model px) of each caption placed, by id.
+   * A selected relationship's caption lay over node captions, its own ends' among them, at 47 of the
+   * seed's 57 (new-user trial: SIGNED over "Kim Jong-un").
    */
-  placeAlong(captions: readonly EdgeCaption[], avoid: readonly Obstacle[]): Map<string, Position> {
+  placeAlong(captions: readonly EdgeCaption[], avoid: readonly Obstacle[], avoidMore: readonly Obstacle[] = []): Map<string, Position> {
     const avoided = new CaptionRoom(this.textWidth, this.fontSize);
     avoided.block(avoid);
+    const avoidedMore = new CaptionRoom(this.textWidth, this.fontSize);
+    avoidedMore.block(avoidMore);
     const shifts = new Map<string, Position>();
     for (const caption of sorted(captions)) {
       const middle = captionBox(caption, this.textWidth(caption.text), this.fontSize);
-      const room = Math.max(0, length(caption) / 2 - middle.halfWidth);
-      let chosen: CaptionBox | null = null;
-      for (let step = 0; step * SLIDE_STEP <= room && !chosen; step++) {
-        for (const sign of step === 0 ? [1] : [1, -1]) {
-          const along = sign * step * SLIDE_STEP;
-          const box = { ...middle, x: middle.x + along * middle.ux, y: middle.y + along * middle.uy };
-          if (this.free(box) && avoided.free(box)) {
-            chosen = box;
-            break;
-          }
-        }
+      let best: { box: CaptionBox; over: number } | null = null;
+      for (const { along, across } of placesAlong(middle, length(caption))) {
+        const box = { ...middle, x: middle.x + along * middle.ux - across * middle.uy, y: middle.y + along * middle.uy + across * middle.ux };
+        if (!this.free(box)) continue;
+        const over = avoided.overlapping(box) + 2 * avoidedMore.overlapping(box);
+        if (!best || over < best.over) best = { box, over };
+        if (over === 0) break;
       }
-      chosen ??= this.free(middle) ? middle : null;
-      if (!chosen) continue;
-      this.take(chosen);
-      shifts.set(caption.id, { x: chosen.x - middle.x, y: chosen.y - middle.y });
+      if (!best) continue;
+      this.take(best.box);
+      shifts.set(caption.id, { x: best.box.x - middle.x, y: best.box.y - middle.y });
     }
     return shifts;
+  }
+
+  /** How many of the boxes taken `box` overlaps. */
+  private overlapping(box: CaptionBox): number {
+    const seen = new Set<CaptionBox>();
+    for (const cell of cellsOf(box)) for (const other of this.grid.get(cell) ?? []) if (overlap(box, other)) seen.add(other);
+    return seen.size;
   }
 
   /** Whether `box` overlaps nothing taken. */
@@ -161,6 +168,19 @@ function captionBox({ source, target, middle }: EdgeCaption, textWidth: number, 
   // Autorotated text never reads upside down, so the direction's sign does not matter here.
   const [ux, uy] = norm > 0 ? [dx / norm, dy / norm] : [1, 0];
   return { x: middle.x, y: middle.y, ux, uy, halfWidth: textWidth / 2 + 1 + CAPTION_GAP / 2, halfHeight: fontSize / 2 + 1 + CAPTION_GAP / 2 };
+}
+
+/**
+ * The places tried for a caption (placeAlong), in order: on its line from the middle out (`along`, model
+ * px, within the room between its ends), then beside it (`across`: its own height off the line, either side).
+ */
+function placesAlong(middle: CaptionBox, lineLength: number): { along: number; across: number }[] {
+  const room = Math.max(0, lineLength / 2 - middle.halfWidth);
+  const places: { along: number; across: number }[] = [];
+  for (const across of [0, 2 * middle.halfHeight, -2 * middle.halfHeight]) {
+    for (let step = 0; step * SLIDE_STEP <= room; step++) for (const sign of step === 0 ? [1] : [1, -1]) places.push({ along: sign * step * SLIDE_STEP, across });
+  }
+  return places.sort((a, b) => Math.abs(a.across) - Math.abs(b.across) || Math.abs(a.along) - Math.abs(b.along));
 }
 
 /** Captions with text, in the order they are kept: the more certain first, then the longer, then by id. */

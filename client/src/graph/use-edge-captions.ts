@@ -12,7 +12,7 @@
 import { useEffect, useRef, useState, type RefObject } from 'react';
 import type { Core, EdgeCollection, EdgeSingular, NodeSingular, Position } from 'cytoscape';
 import { READABLE_CAPTION_PX } from './camera.ts';
-import { CaptionRoom, edgeCaptionFont, selectionCaptionFont, type EdgeCaption, type Obstacle } from './edge-captions.ts';
+import { CaptionRoom, edgeCaptionFont, selectionCaptionFont, type EdgeCaption } from './edge-captions.ts';
 import type { GraphCanvasProps } from './GraphCanvas.tsx';
 import { LARGE_VIEW_NODES } from './level-of-detail.ts';
 import { CLASSES, EDGE_FONT_SIZE } from './stylesheet.ts';
@@ -102,7 +102,8 @@ export function useEdgeCaptions(cyRef: RefObject<Core | null>, cyInstance: Core 
       // another only, so a lone one is always drawn, however short it is between its two ends; slid along
       // the relationship off the node captions it would cover, where there is room between its ends.
       const chosen = cy.edges(':selected').filter(visible);
-      const shifts = room.placeAlong(captionsOf(chosen), chosen.nonempty() ? nodeCaptionsNear(cy, chosen) : []);
+      const near = chosen.nonempty() ? nodesNear(cy, chosen) : [];
+      const shifts = room.placeAlong(captionsOf(chosen), near.map(bodyBox), near.map((node) => node.boundingBox({ includeNodes: false, includeLabels: true, includeOverlays: false })));
       let moved = cy.collection();
       for (const [id, shift] of shifts) {
         captioned.add(id);
@@ -157,8 +158,8 @@ function bodyBox(node: NodeSingular): { x1: number; y1: number; x2: number; y2: 
   return { x1: x - halfWidth, y1: y - halfHeight, x2: x + halfWidth, y2: y + halfHeight };
 }
 
-/** The boxes (model px) of the shown nodes near `edges`, their captions included: what their captions keep clear of. */
-function nodeCaptionsNear(cy: Core, edges: EdgeCollection): Obstacle[] {
+/** The shown nodes near `edges` (within 80 model px of their box): those their captions keep clear of, and of their captions. */
+function nodesNear(cy: Core, edges: EdgeCollection): NodeSingular[] {
   const around = edges.boundingBox({ includeLabels: true, includeOverlays: false });
   const margin = 80;
   return cy
@@ -167,7 +168,7 @@ function nodeCaptionsNear(cy: Core, edges: EdgeCollection): Obstacle[] {
       const { x, y } = node.position();
       return node.visible() && x >= around.x1 - margin && x <= around.x2 + margin && y >= around.y1 - margin && y <= around.y2 + margin;
     })
-    .map((node: NodeSingular) => node.boundingBox({ includeLabels: true, includeOverlays: false }));
+    .toArray() as NodeSingular[];
 }
 
 /** The relationships' captions as Cytoscape places them, leaving out the ones it has not placed. */
