@@ -74,6 +74,29 @@ function nodesOffCanvas(on: Page): Promise<string[]> {
   });
 }
 
+/** Clicks Share and gives the link it put in the address bar. */
+async function shareLink(on: Page): Promise<string> {
+  await on.locator('[data-testid="share"]').click();
+  // Headless Chromium may refuse the clipboard: the address bar holds the link either way.
+  await on.locator('[data-testid="status-line"]').getByText(/^(Link to this view copied|The address bar now links to this view)\.$/).waitFor();
+  return on.evaluate(() => window.location.href);
+}
+
+/** Opens `link` in another browser, with nothing remembered and a window of `viewport`, and runs `check` on it once drawn. */
+async function inAnotherBrowser(link: string, viewport: { width: number; height: number }, check: (fresh: Page) => Promise<void>): Promise<void> {
+  const other = await launchChromium(viewport);
+  await checkAnswersInFull(other);
+  try {
+    const fresh = await other.newPage();
+    await fresh.goto(link);
+    await fresh.waitForSelector('[data-testid="graph-canvas"][data-ready="true"]', { timeout: 30_000 });
+    await waitForStillGraph(fresh);
+    await check(fresh);
+  } finally {
+    await other.close();
+  }
+}
+
 const VIEW = '#v=1&n=russia,north-korea,ukraine,vladimir-putin,kim-jong-un';
 
 describe('a shared link in Chromium', () => {
@@ -101,19 +124,10 @@ describe('a shared link in Chromium', () => {
     expect(sender.zoom).toBeLessThan(start.zoom * 0.8);
     expect(Math.abs(sender.positions.ukraine!.x - start.positions.ukraine!.x)).toBeGreaterThan(20);
 
-    await page.locator('[data-testid="share"]').click();
-    // Headless Chromium may refuse the clipboard: the address bar holds the link either way.
-    await page.locator('[data-testid="status-line"]').getByText(/^(Link to this view copied|The address bar now links to this view)\.$/).waitFor();
-    const link = await page.evaluate(() => window.location.href);
+    const link = await shareLink(page);
     expect(link.length).toBeLessThan(500);
 
-    const other = await launchChromium({ width: 1100, height: 700 });
-    await checkAnswersInFull(other);
-    try {
-      const fresh = await other.newPage();
-      await fresh.goto(link);
-      await fresh.waitForSelector('[data-testid="graph-canvas"][data-ready="true"]', { timeout: 30_000 });
-      await waitForStillGraph(fresh);
+    await inAnotherBrowser(link, { width: 1100, height: 700 }, async (fresh) => {
       const receiver = await picture(fresh);
       expectSamePoints(receiver.positions, sender.positions, 1);
       // A smaller window: the same part of the graph in view (every node the sender saw), never zoomed in.
@@ -122,9 +136,7 @@ describe('a shared link in Chromium', () => {
       // Drawn where the link puts the nodes: no layout job ran.
       await expect(fresh.evaluate(() => (window as { __layoutJobs?: number }).__layoutJobs ?? 0)).resolves.toBe(0);
       await expect(fresh.locator('[data-testid="layout-select"]').inputValue()).resolves.toBe('manual');
-    } finally {
-      await other.close();
-    }
+    });
 
     // A window of the same size, nothing remembered: the same picture on screen, to the pixel, or to what
     // the link keeps: node positions and the camera's centre to the whole px (link-positions.ts), each
@@ -144,24 +156,14 @@ describe('a shared link in Chromium', () => {
       await openView(page, server.url, '');
       await waitForStillGraph(page);
       expect(await nodesOffCanvas(page)).toEqual([]);
-      await page.locator('[data-testid="share"]').click();
-      await page.locator('[data-testid="status-line"]').getByText(/^(Link to this view copied|The address bar now links to this view)\.$/).waitFor();
-      const link = await page.evaluate(() => window.location.href);
+      const link = await shareLink(page);
       const sender = await picture(page);
 
-      const other = await launchChromium({ width: 1024, height: 700 });
-      await checkAnswersInFull(other);
-      try {
-        const fresh = await other.newPage();
-        await fresh.goto(link);
-        await fresh.waitForSelector('[data-testid="graph-canvas"][data-ready="true"]', { timeout: 30_000 });
-        await waitForStillGraph(fresh);
+      await inAnotherBrowser(link, { width: 1024, height: 700 }, async (fresh) => {
         // At the sender's zoom, 21 of the seed's 27 nodes lay off the 1024 px canvas (new-user trial).
         expect(await nodesOffCanvas(fresh)).toEqual([]);
         expect((await picture(fresh)).zoom).toBeLessThan(sender.zoom);
-      } finally {
-        await other.close();
-      }
+      });
 
       // The same window size: the sender's picture, to what the link keeps (camera centre to the whole px).
       await openView(page, server.url, new URL(link).hash);
