@@ -38,7 +38,7 @@ export function useEdgeCaptions(cyRef: RefObject<Core | null>, cyInstance: Core 
   const applied = useRef<{ font: number; graph: GraphCanvasProps['graph']; cy: Core } | null>(null);
   /** The selection's relationships given selectionFont last time, to give back the common font. */
   const enlarged = useRef<{ edges: EdgeCollection; cy: Core } | null>(null);
-  /** The selected relationships whose caption was slid along them last time (a text-margin bypass). */
+  /** The selected relationships whose caption was moved off their middle last time (a text-margin bypass). */
   const slid = useRef<{ edges: EdgeCollection; cy: Core } | null>(null);
   useEffect(() => {
     if (!cyInstance) return;
@@ -99,8 +99,8 @@ export function useEdgeCaptions(cyRef: RefObject<Core | null>, cyInstance: Core 
       const selected = cy.nodes(':selected');
       const visible = (edge: EdgeSingular) => edge.visible();
       // First the selected relationships (one clicked, or a type's sample of up to 25): clear of one
-      // another only, so a lone one is always drawn, however short it is between its two ends; slid along
-      // the relationship off the node captions it would cover, where there is room between its ends.
+      // another only, so a lone one is always drawn, however short it is between its two ends; moved along
+      // the relationship or beside it, off the nodes and node captions near it (CaptionRoom.placeAlong).
       const chosen = cy.edges(':selected').filter(visible);
       const near = chosen.nonempty() ? nodesNear(cy, chosen) : [];
       const shifts = room.placeAlong(captionsOf(chosen), near.map(bodyBox), near.map((node) => node.boundingBox({ includeNodes: false, includeLabels: true, includeOverlays: false })));
