@@ -441,8 +441,8 @@ describe('explorer state: paths', () => {
 
 describe('notices that outlive what they told', () => {
   it('drops a notice about the selection when the selection changes by hand', () => {
-    const inverted = run(loaded(), { type: 'selectionInverted' });
-    expect(inverted.notice?.text).toMatch(/^Selection inverted/);
+    const inverted = run(loaded(), { type: 'allSelected' }, { type: 'selectionInverted' });
+    expect(inverted.notice?.text).toBe('Selection inverted: no node is selected now.');
     expect(run(inverted, { type: 'selected', selection: null }).notice).toBeNull();
     const [first] = [...inverted.graph.nodes.keys()];
     expect(run(inverted, { type: 'selectionToggled', nodeId: first as string }).notice).toBeNull();

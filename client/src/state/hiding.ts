@@ -6,7 +6,7 @@
  */
 import type { ExplorerState } from './explorer-types.ts';
 import { hiddenElements, type Filters } from './filters.ts';
-import { nameOf, plural, withNotice } from './notices.ts';
+import { nameOf, noticeAfterSelecting, plural, withNotice } from './notices.ts';
 import { invertSelection, relationshipsName, selectAll, selectedNodeIds, selectedRelationshipIds, selectionEndIds } from './selection.ts';
 import { commit } from './view-history.ts';
 
@@ -18,17 +18,24 @@ export function drawnNodeIds(state: Pick<ExplorerState, 'graph' | 'filters'>): s
 
 const union = (a: readonly string[], b: Iterable<string>) => [...new Set([...a, ...b])];
 
+/**
+ * What Ctrl+A and Ctrl+I say: nothing when the selection bar counts what is now selected (new-user trial: a
+ * notice "27 nodes selected." beside the bar's "27 nodes selected"); a notice when nothing is.
+ */
+function afterSelectingAll(state: ExplorerState, next: Pick<ExplorerState, 'selection'>, none: string): Pick<ExplorerState, 'notice' | 'seq'> {
+  return next.selection === null ? withNotice(state, none, 'info', 'selection') : { notice: noticeAfterSelecting(state.notice), seq: state.seq };
+}
+
 /** Ctrl+A: every node drawn is selected. */
 export function reduceAllSelected(state: ExplorerState): ExplorerState {
-  const drawn = drawnNodeIds(state);
-  return { ...state, ...selectAll(state, drawn), ...withNotice(state, `${plural(drawn.length, 'node')} selected.`, 'info', 'selection') };
+  const next = selectAll(state, drawnNodeIds(state));
+  return { ...state, ...next, ...afterSelectingAll(state, next, 'No node is drawn to select.') };
 }
 
 /** Ctrl+I: the drawn nodes not selected become the selection. */
 export function reduceSelectionInverted(state: ExplorerState): ExplorerState {
   const next = invertSelection(state, drawnNodeIds(state));
-  const count = next.selection === null ? 0 : next.alsoSelected.length + 1;
-  return { ...state, ...next, ...withNotice(state, `Selection inverted: ${plural(count, 'node')} selected.`, 'info', 'selection') };
+  return { ...state, ...next, ...afterSelectingAll(state, next, 'Selection inverted: no node is selected now.') };
 }
 
 /** Hides the selected nodes (their relationships go with them), or the selected relationships. */
