@@ -77,10 +77,14 @@ describe('browsing the graph in Chromium', () => {
     await results.getByRole('option').first().waitFor();
     await expect(results.locator('mark').first().innerText()).resolves.toMatch(/engineering/i);
 
-    // Arrow down to the brigades, then Enter.
+    // Arrow down to the brigades, then Enter. No result is marked until the first ArrowDown, which marks the
+    // first (third new-user trial: ArrowDown then Enter chose the second).
     const names = await results.locator('.search-option-name').allInnerTexts();
     const target = names.findIndex((name) => /engineering brigades$/i.test(name) && !/deployment/i.test(name));
     expect(target).toBeGreaterThanOrEqual(0);
+    await expect(results.locator('[aria-selected="true"]').count()).resolves.toBe(0);
+    await page.keyboard.press('ArrowDown');
+    await expect(results.getByRole('option').first().getAttribute('aria-selected')).resolves.toBe('true');
     for (let i = 0; i < target; i++) await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Enter');
 

@@ -489,7 +489,7 @@ describe('fullscreen and search highlight', () => {
     await page.keyboard.press('Escape');
   });
 
-  it('says what a search of only left-out words lacks, instead of nothing, without asking the server', async () => {
+  it('says what a search of only left-out words lacks, without asking the server, and what it left out when nothing is found', async () => {
     await openView(page, server.url, '');
     await waitForStillGraph(page);
     // Each such search was refused with a 400, a failed request in the console (second new-user trial).
@@ -508,6 +508,11 @@ describe('fullscreen and search highlight', () => {
       await page.keyboard.type('((');
       await expect.poll(() => dropdown.innerText()).toContain('words of letters or digits');
       expect(refused).toEqual([]);
+      // A search that left out every node it found says so (third new-user trial: "No matches" without why):
+      // South Korea's description names the North.
+      await page.keyboard.press('Control+a');
+      await page.keyboard.type('korea NOT north');
+      await expect.poll(() => dropdown.innerText()).toContain('Nothing found for “korea” without “north”.');
     } finally {
       page.off('response', onResponse);
     }

@@ -10,6 +10,7 @@ import {
   matchNode,
   matchWord,
   nameTier,
+  noMatchesMessage,
   primaryLabel,
   searchQuery,
   searchTerms,
@@ -195,6 +196,17 @@ describe('nameTier: a whole name or alias first, then one starting with the quer
   it('folds accents, case, spaces and punctuation alike', () => {
     expect(foldName('  Donetsk  Region ')).toBe('donetsk region');
     expect(foldName('Russia–Ukraine (war)')).toBe('russia ukraine war');
+  });
+});
+
+describe('noMatchesMessage', () => {
+  it('names the words left out, the likelier reason nothing was found', () => {
+    expect(noMatchesMessage('korea NOT north')).toBe('Nothing found for “korea” without “north”.');
+    expect(noMatchesMessage('Russia Korea -north !South')).toBe('Nothing found for “russia korea” without “north” or “south”.');
+  });
+
+  it('says only that nothing matched when no word was left out', () => {
+    expect(noMatchesMessage('zzyzx')).toBe('No matches for “zzyzx”.');
   });
 });
 

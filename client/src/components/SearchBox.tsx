@@ -1,13 +1,14 @@
 /**
  * Search as you type: debounced `/api/search`, results in a keyboard-navigable dropdown (↑ ↓ Enter Esc)
- * with each node's label and the snippet that matched, its matches marked. Enter chooses a result;
+ * with each node's label and the snippet that matched, its matches marked. Enter chooses the result marked
+ * (the first when none is);
  * Shift+Enter (or the "+ neighbours" button) chooses it with its neighbours. Also used as the node picker
  * of the path form (`allowNeighbours` off).
  */
 import { useEffect, useId, useState, type KeyboardEvent, type ReactNode, type Ref } from 'react';
 import { SEARCH_QUERY_MAX_CHARS, type GraphNode, type SearchCoverage } from '../../../server/src/contract.ts';
 import type { SearchResult, SearchSnippet } from '../../../server/src/contract.ts';
-import { nothingToFindMessage, searchQuery } from '../../../server/src/graph/search-text.ts';
+import { noMatchesMessage, nothingToFindMessage, searchQuery } from '../../../server/src/graph/search-text.ts';
 import { searchNodes } from '../api/graph-api.ts';
 import { errorMessage, isAbort } from '../api/http.ts';
 import { displayLabel, nodeCaption } from '../graph/labels.ts';
@@ -99,7 +100,12 @@ export function SearchBox({
   const [query, setQuery] = useState('');
   const [search, setSearch] = useState<SearchState>({ status: 'idle' });
   const [open, setOpen] = useState(false);
-  const [active, setActive] = useState(0);
+  /**
+   * The result ↑ ↓ or the mouse is on, -1 for none: the first ArrowDown goes to the first result (new-user
+   * trial: with the first one marked from the start, ArrowDown then Enter chose the second). Enter with
+   * none chooses the first.
+   */
+  const [active, setActive] = useState(-1);
   /** Enter pressed before the results of the text in the box came: the first of them is chosen when they come. */
   const [pending, setPending] = useState<{ q: string; withNeighbours: boolean } | null>(null);
   const debounced = useDebouncedValue(query.trim(), SEARCH_DEBOUNCE_MS);
@@ -122,7 +128,7 @@ export function SearchBox({
     searchNodes(debounced, undefined, controller.signal)
       .then((response) => {
         setSearch({ status: 'done', q: debounced, results: response.results, coverage: response.coverage });
-        setActive(0);
+        setActive(-1);
       })
       .catch((error: unknown) => {
         if (!isAbort(error)) setSearch({ status: 'failed', message: errorMessage(error) });
@@ -162,14 +168,14 @@ export function SearchBox({
         event.preventDefault();
         setOpen(true);
         if (results.length === 0) return;
-        const step = event.key === 'ArrowDown' ? 1 : -1;
-        setActive((i) => (i + step + results.length) % results.length);
+        const n = results.length;
+        setActive((i) => (event.key === 'ArrowDown' ? (i + 1) % n : i <= 0 ? n - 1 : i - 1));
         return;
       }
       case 'Enter':
         if (showDropdown) {
           event.preventDefault();
-          if (answered) choose(results[active], event.shiftKey);
+          if (answered) choose(results[active] ?? results[0], event.shiftKey);
           else setPending({ q: query.trim(), withNeighbours: event.shiftKey });
         }
         return;
@@ -240,7 +246,9 @@ export function SearchBox({
           {search.status === 'loading' && <p className="search-status">Searching…</p>}
           {search.status === 'failed' && <p className="search-status error-text">{search.message}</p>}
           {search.status === 'done' && results.length === 0 && (
-            <p className="search-status">No matches for “{debounced}”.</p>
+            <p className="search-status" data-testid={`${testId}-none`}>
+              {noMatchesMessage(search.q)}
+            </p>
           )}
           <ul id={listId} role="listbox" aria-label="Search results" aria-busy={!answered} className={answered ? undefined : 'search-stale'}>
             {results.map((result, i) => {

@@ -99,6 +99,18 @@ export function nothingToFindMessage(excluded: readonly string[]): string {
     : 'Nothing to search for: search finds words of letters or digits.';
 }
 
+/**
+ * What to say of a search that found nothing. With words left out, it says what was searched for and what
+ * was left out, the likelier cause (new-user trial: "korea NOT north" said "No matches" without why):
+ * 'Nothing found for “korea” without “north”.' The words are as searched (searchQuery: lower case,
+ * operators read).
+ */
+export function noMatchesMessage(q: string): string {
+  const { terms, excluded } = searchQuery(q);
+  if (excluded.length === 0 || terms.length === 0) return `No matches for “${q}”.`;
+  return `Nothing found for “${terms.join(' ')}” without ${excluded.map((word) => `“${word}”`).join(' or ')}.`;
+}
+
 /** Whether any string (or string list) property has a word that is one of `terms` or starts with one. */
 export function matchesWordStart(properties: Readonly<Record<string, JsonValue>>, terms: readonly string[]): boolean {
   if (terms.length === 0) return false;
