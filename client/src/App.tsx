@@ -186,6 +186,11 @@ export function App() {
   return (
     <StyleSettingsContext.Provider value={styles}>
       <div className="app" data-details-open={detailsOpen && !fullscreen.active} data-sidebar-collapsed={sidebar.collapsed} data-workbench-open={workbench.open}>
+        {/* The first Tab stop, seen only when focused: the graph was 19 Tabs away (third new-user trial). A
+            button, not a link to #graph: the address's hash holds the view. */}
+        <button type="button" className="skip-link" onClick={() => canvasRef.current?.focus()} data-testid="skip-to-graph">
+          Skip to the graph
+        </button>
         <aside className="sidebar" ref={sidebarRef} data-peek={sidebar.peeking}>
           {sidebar.collapsed && !sidebar.peeking && <SidebarRail sections={SIDEBAR_SECTIONS} onExpand={sidebar.toggle} onSearch={focusSearch} onOpenSection={sidebar.openSection} />}
           <div className="sidebar-top">

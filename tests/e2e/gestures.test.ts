@@ -674,6 +674,23 @@ describe('the context menu', () => {
     expect(seen.at(-1), `Tab went through ${seen.join(', ')}`).toBe('graph-canvas');
   });
 
+  it('offers a skip to the graph at the first Tab, seen only then, and Enter gives the keyboard to the view', async () => {
+    // The third new-user trial: the view was 19 Tabs away.
+    await openView(page, server.url, '#v=1&n=russia,north-korea,kim-jong-un');
+    const skip = page.locator('[data-testid="skip-to-graph"]');
+    const onScreen = async () => ((await skip.boundingBox())?.y ?? -1) >= 0;
+    await expect(onScreen()).resolves.toBe(false);
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await page.keyboard.press('Tab');
+    await expect(page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.testid)).resolves.toBe('skip-to-graph');
+    await expect.poll(onScreen).toBe(true);
+    const hash = await page.evaluate(() => window.location.hash);
+    await page.keyboard.press('Enter');
+    await expect(page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.testid)).resolves.toBe('graph-canvas');
+    await expect(page.evaluate(() => window.location.hash)).resolves.toBe(hash);
+    await expect(onScreen()).resolves.toBe(false);
+  });
+
   it('gives the keyboard to the view once a search result is chosen, so Shift+F10 opens the chosen node\'s menu', async () => {
     await openView(page, server.url, '');
     await waitForStillGraph(page);
