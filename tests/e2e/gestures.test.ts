@@ -1245,6 +1245,25 @@ describe('relationship captions on a dense view', () => {
     expect(drawnAfterNodes).toBe(true);
   });
 
+  it('draws the captions of the relationships along the paths found, at the opening zoom', async () => {
+    // The third new-user trial: a path was drawn without the types along it.
+    await openView(page, server.url, '');
+    await waitForStillGraph(page);
+    await clickElement(page, 'kim-jong-un');
+    await page.keyboard.press('p');
+    await clickElement(page, 'ukraine');
+    await page.waitForFunction(() => (window as unknown as CyWindow).__cy.edges('.path-member').length > 0);
+    await waitForStillGraph(page);
+    await page.mouse.move(5, 5);
+    const onPaths = await page.evaluate(() => (window as unknown as CyWindow).__cy.edges('.path-member').map((edge) => edge.id()));
+    expect(onPaths.length).toBeGreaterThanOrEqual(3);
+    const notDrawn = async () => {
+      const drawn = await captioned();
+      return onPaths.filter((id) => !drawn.includes(id));
+    };
+    await expect.poll(notDrawn).toEqual([]);
+  });
+
   it('slides a selected relationship\'s caption along it, off a node caption it would cover', async () => {
     // SIGNED, drawn over the nodes at its relationship's middle, covered "Kim Jong-un" (new-user trial).
     await openView(page, server.url, '#v=1&n=kim-jong-un,north-korea,ukraine');

@@ -1,7 +1,7 @@
 /**
- * Which relationship captions are drawn (edge-captions.ts chooses, when the selection, the graph, what is
- * hidden, the positions or the caption size change): the selected relationships' and the selected nodes'
- * that fit at any zoom (CLASSES.captioned; a lone selected relationship's always does), and of the
+ * Which relationship captions are drawn (edge-captions.ts chooses, when the selection, the paths, the graph,
+ * what is hidden, the positions or the caption size change): the selected relationships' and the
+ * highlighted paths', and the selected nodes' that fit at any zoom (CLASSES.captioned; a lone selected relationship's always does), and of the
  * others those that fit above the caption zoom; the rest (CLASSES.crowded) only under the pointer.
  *
  * Above the caption zoom, captions keep the size on screen they have at it (edgeCaptionFont): zooming in
@@ -30,7 +30,7 @@ const SECOND_PASS_MAX_EDGES = 500;
 const RESIZE_AFTER_MS = 150;
 
 export function useEdgeCaptions(cyRef: RefObject<Core | null>, cyInstance: Core | null, props: GraphCanvasProps): void {
-  const { graph, selection, alsoSelected, hidden, positions, edgeCaptionZoom } = props;
+  const { graph, selection, alsoSelected, hidden, positions, edgeCaptionZoom, paths } = props;
   // The caption fonts for the zoom as it last rested: every caption's, and the selection's (never drawn
   // under READABLE_CAPTION_PX on screen).
   const [{ font, selectionFont, below }, setFonts] = useState({ font: EDGE_FONT_SIZE, selectionFont: EDGE_FONT_SIZE, below: true });
@@ -98,10 +98,13 @@ export function useEdgeCaptions(cyRef: RefObject<Core | null>, cyInstance: Core 
       // reading one brought the page down after Show only.
       const selected = cy.nodes(':selected');
       const visible = (edge: EdgeSingular) => edge.visible();
-      // First the selected relationships (one clicked, or a type's sample of up to 25): clear of one
-      // another only, so a lone one is always drawn, however short it is between its two ends; moved along
-      // the relationship or beside it, off the nodes and node captions near it (CaptionRoom.placeAlong).
-      const chosen = cy.edges(':selected').filter(visible);
+      // First the selected relationships (one clicked, or a type's sample of up to 25) and the highlighted
+      // paths' (a path was read without the types along it: third new-user trial): clear of one another
+      // only, so a lone one is always drawn, however short it is between its two ends; moved along the
+      // relationship or beside it, off the nodes and node captions near it (CaptionRoom.placeAlong).
+      const pathIds = new Set(paths && paths.count > 0 ? paths.relationshipIds : []);
+      const onPaths = cy.edges().filter((edge: EdgeSingular) => pathIds.has(edge.id()) && edge.visible());
+      const chosen = cy.edges(':selected').filter(visible).union(onPaths);
       const near = chosen.nonempty() ? nodesNear(cy, chosen) : [];
       const shifts = room.placeAlong(captionsOf(chosen), near.map(bodyBox), near.map((node) => node.boundingBox({ includeNodes: false, includeLabels: true, includeOverlays: false })));
       let moved = cy.collection();
@@ -111,14 +114,15 @@ export function useEdgeCaptions(cyRef: RefObject<Core | null>, cyInstance: Core 
       }
       if (moved.nonempty()) slid.current = { edges: moved as EdgeCollection, cy };
       room.setFont((text) => edgeCaptionWidth(text) * (selectionFont / EDGE_FONT_SIZE), selectionFont);
-      // Then the selected nodes' relationships, drawn at any zoom: clear of a selected node (its caption
-      // included) and of every other node's body (from its position and outer size: cheap on any view; a
-      // caption over a faded node's body was found by the new-user trial). Kept clear of the neighbours'
-      // captions too, a hub of 17 relationships kept 2.
+      // Then the selected nodes' relationships, drawn at any zoom: clear of a selected or path node (its
+      // caption included) and of every other node's body (from its position and outer size: cheap on any
+      // view; a caption over a faded node's body was found by the new-user trial). Kept clear of the
+      // neighbours' captions too, a hub of 17 relationships kept 2.
+      const focal = selected.union(onPaths.connectedNodes());
       const own = selected.connectedEdges().filter(visible).union(chosen);
       room.block([
-        ...selected.map((node: NodeSingular) => node.boundingBox({ includeLabels: true, includeOverlays: false })),
-        ...cy.nodes().not(selected).filter((node: NodeSingular) => node.visible()).map(bodyBox),
+        ...focal.map((node: NodeSingular) => node.boundingBox({ includeLabels: true, includeOverlays: false })),
+        ...cy.nodes().not(focal).filter((node: NodeSingular) => node.visible()).map(bodyBox),
       ]);
       for (const id of room.place(captionsOf(own.not(chosen)))) captioned.add(id);
       own.forEach((edge: EdgeSingular) => void (captioned.has(edge.id()) || crowded.add(edge.id())));
@@ -148,7 +152,7 @@ export function useEdgeCaptions(cyRef: RefObject<Core | null>, cyInstance: Core 
       for (const id of captioned) cy.getElementById(id).addClass(CLASSES.captioned);
       for (const id of crowded) cy.getElementById(id).addClass(CLASSES.crowded);
     });
-  }, [selection, alsoSelected, graph, hidden, positions, edgeCaptionZoom, font, selectionFont, below]);
+  }, [selection, alsoSelected, graph, hidden, positions, edgeCaptionZoom, font, selectionFont, below, paths]);
 }
 
 /** A node's body with its border (model px), from its position and outer size: no bounding box computed. */
