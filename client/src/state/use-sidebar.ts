@@ -29,16 +29,29 @@ export interface SidebarState {
   focusSearch(focus: () => void): void;
 }
 
+/**
+ * Window width (CSS px) below which the sidebar opens collapsed until the user opens it: at 800×600 its
+ * 288 px left the canvas 512 (third new-user trial). 1024 px windows keep it open, as the issue's sizes
+ * were laid out for.
+ */
+export const SIDEBAR_COLLAPSED_BELOW_PX = 900;
+
 export function useSidebar(): SidebarState {
   const store = useRef(browserStore()).current;
-  const [collapsed, setCollapsed] = useState(() => readJson(store, STORAGE_KEYS.sidebarCollapsed, (value) => value === true, false));
+  // The user's choice when one was made ([ or its buttons); until then, by the window's width.
+  const [collapsed, setCollapsed] = useState(() =>
+    readJson(store, STORAGE_KEYS.sidebarCollapsed, (value) => value === true, window.innerWidth < SIDEBAR_COLLAPSED_BELOW_PX),
+  );
+  const chosen = useRef(false);
   const [peeking, setPeeking] = useState(false);
   const [sectionRequests, setSectionRequests] = useState<Record<string, number>>({});
   const pendingFocus = useRef<(() => void) | null>(null);
   const shown = !collapsed || peeking;
 
+  // Written once the user chooses, not on the first render: a width's default stored then was kept in a
+  // wider window.
   useEffect(() => {
-    writeJson(store, STORAGE_KEYS.sidebarCollapsed, collapsed);
+    if (chosen.current) writeJson(store, STORAGE_KEYS.sidebarCollapsed, collapsed);
   }, [store, collapsed]);
 
   useEffect(() => {
@@ -50,7 +63,10 @@ export function useSidebar(): SidebarState {
 
   const toggle = useCallback(() => {
     if (peeking) setPeeking(false);
-    else setCollapsed((value) => !value);
+    else {
+      chosen.current = true;
+      setCollapsed((value) => !value);
+    }
   }, [peeking]);
 
   return {
