@@ -46,6 +46,20 @@ describe('where a hover tooltip goes', () => {
     }
   });
 
+  it('keeps a relationship\'s tooltip off the nodes near the line, the other side or further along it', () => {
+    // The third new-user trial: the tooltip lay over the node just above the line.
+    const [from, to, at] = [{ x: 100, y: 300 }, { x: 700, y: 300 }, { x: 400, y: 300 }];
+    const free = besideLine(from, to, at, tooltip, canvas);
+    expect(free.y + tooltip.height).toBeLessThanOrEqual(300); // above the line when nothing is near
+    const above = { x1: 380, y1: 200, x2: 460, y2: 280 };
+    const p = besideLine(from, to, at, tooltip, canvas, [above]);
+    expect(overlaps(boxAt(p), above)).toBe(false);
+    const below = { x1: 340, y1: 320, x2: 480, y2: 400 };
+    const q = besideLine(from, to, at, tooltip, canvas, [above, below]);
+    expect([above, below].some((box) => overlaps(boxAt(q), box))).toBe(false);
+    expect(insideCanvas(boxAt(q))).toBe(true);
+  });
+
   it('goes to the other side of a line near the canvas\'s top edge', () => {
     const p = besideLine({ x: 0, y: 20 }, { x: 800, y: 20 }, { x: 400, y: 20 }, tooltip, canvas);
     expect(p.y).toBeGreaterThanOrEqual(20 + TOOLTIP_GAP);

@@ -7,7 +7,7 @@
  * open (`paused`).
  */
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
-import type { Core, EventObject } from 'cytoscape';
+import type { Core, EventObject, NodeSingular } from 'cytoscape';
 import type { JsonValue } from '../../../server/src/contract.ts';
 import { CertaintyBadge } from '../components/CertaintyBadge.tsx';
 import { LabelChip } from '../components/LabelChip.tsx';
@@ -15,7 +15,7 @@ import type { GraphData } from '../state/graph-data.ts';
 import { covered } from './camera.ts';
 import { certaintyOf } from './certainty.ts';
 import { nodeCaption } from './labels.ts';
-import { besideLine, besideNode, type Point } from './tooltip-placement.ts';
+import { besideLine, besideNode, type Box, type Point } from './tooltip-placement.ts';
 import './HoverTooltip.css';
 
 /** How long the pointer rests on an element before its tooltip shows (ms); Bloom and most OSes use 400–500. */
@@ -55,6 +55,22 @@ function keyProperties(properties: Record<string, JsonValue>): Array<[string, st
     if (shown.length === MAX_PROPERTIES) break;
   }
   return shown;
+}
+
+/**
+ * The rendered boxes (captions included) of the nodes drawn whose centre lies within `radius` px of `at`:
+ * those a relationship's tooltip keeps off (besideLine). Read from positions first, so that a large view
+ * measures only the few near the pointer.
+ */
+function nodeBoxesNear(cy: Core, at: Point, radius: number): Box[] {
+  const boxes: Box[] = [];
+  cy.nodes().forEach((node: NodeSingular) => {
+    const { x, y } = node.renderedPosition();
+    if (Math.abs(x - at.x) > radius || Math.abs(y - at.y) > radius || !node.visible()) return;
+    const b = node.renderedBoundingBox({ includeLabels: true, includeOverlays: false });
+    boxes.push({ x1: b.x1, y1: b.y1, x2: b.x2, y2: b.y2 });
+  });
+  return boxes;
 }
 
 export function HoverTooltip({ cy, graph, paused }: { cy: Core; graph: GraphData; paused: boolean }) {
@@ -121,7 +137,7 @@ export function HoverTooltip({ cy, graph, paused }: { cy: Core; graph: GraphData
     } else {
       const from = element.source().renderedPosition();
       const to = element.target().renderedPosition();
-      setPosition(besideLine(from, to, hovered.at, size, canvas));
+      setPosition(besideLine(from, to, hovered.at, size, canvas, nodeBoxesNear(cy, hovered.at, size.width + size.height + 200)));
     }
   }, [hovered, cy]);
 

@@ -1,7 +1,7 @@
 /**
  * Where a hover tooltip goes so that it never covers what it describes (pure geometry, in the canvas's
  * rendered px): beside a node's box (right, else left, else below, else above), and beside a relationship's
- * line, pushed along the line's normal until the whole box is on one side of it.
+ * line, pushed along the line's normal until the whole box is on one side of it, clear of the nodes near.
  */
 
 export interface Box {
@@ -52,27 +52,50 @@ export function besideNode(node: Box, tooltip: Size, canvas: Size): Point {
   return { x: clamp(node.x2 + TOOLTIP_GAP, 0, canvas.width - tooltip.width), y: clamp(midY, 0, canvas.height - tooltip.height) };
 }
 
+/** Steps along the line (px) a relationship's tooltip tries, nearest the pointer first (besideLine). */
+const ALONG_LINE_STEPS = [0, -40, 40, -80, 80, -120, 120];
+/** Further out from the line (px) it tries next, when no place at the least distance is clear. */
+const OUT_STEPS = [0, 40, 80];
+
+/** px² of `a` that lies over `b`. */
+function overlapArea(a: Box, b: Box): number {
+  return Math.max(0, Math.min(a.x2, b.x2) - Math.max(a.x1, b.x1)) * Math.max(0, Math.min(a.y2, b.y2) - Math.max(a.y1, b.y1));
+}
+
 /**
- * The tooltip's top-left corner for a relationship drawn from `from` to `to`, hovered at `at`: centred on
- * the line's normal through `at`, far enough out that every corner of the box is TOOLTIP_GAP px or more
- * from the line, on the side that keeps it inside the canvas (the other side when the first does not).
+ * The tooltip's top-left corner for a relationship drawn from `from` to `to`, hovered at `at`: on the
+ * line's normal through `at` (or up to 120 px along the line from there), far enough out that every corner
+ * of the box is TOOLTIP_GAP px or more from the line (or 40 or 80 px further). Of those places it takes the
+ * first wholly inside the canvas that covers the least of `avoid` (the boxes of the nodes near, their
+ * captions included: the third new-user trial found a tooltip over the node beside the line), nearest the
+ * line first, then nearest the pointer, above the line before below; when none is inside, the first place
+ * clamped into the canvas. On the seed at 1280×800, hovering each relationship's middle, the tooltips lay
+ * over 180 node boxes in all instead of 343 (a scratch script; a 280×167 px tooltip rarely finds a place
+ * clear of every node there).
  */
-export function besideLine(from: Point, to: Point, at: Point, tooltip: Size, canvas: Size): Point {
+export function besideLine(from: Point, to: Point, at: Point, tooltip: Size, canvas: Size, avoid: readonly Box[] = []): Point {
   const dx = to.x - from.x;
   const dy = to.y - from.y;
   const length = Math.hypot(dx, dy) || 1;
+  const along = { x: dx / length, y: dy / length };
   const normals: Point[] = [
-    { x: -dy / length, y: dx / length },
-    { x: dy / length, y: -dx / length },
+    { x: -along.y, y: along.x },
+    { x: along.y, y: -along.x },
   ].sort((a, b) => a.y - b.y); // above the line first, where a reader's eye goes
   // Along a unit normal n, a w×h box centred d px out has its nearest corner d − (|n.x|·w + |n.y|·h)/2 px out.
-  const place = (n: Point) => {
-    const out = TOOLTIP_GAP + (Math.abs(n.x) * tooltip.width + Math.abs(n.y) * tooltip.height) / 2;
-    return { x: at.x + n.x * out - tooltip.width / 2, y: at.y + n.y * out - tooltip.height / 2 };
+  const place = (n: Point, step: number, further = 0) => {
+    const out = TOOLTIP_GAP + further + (Math.abs(n.x) * tooltip.width + Math.abs(n.y) * tooltip.height) / 2;
+    return { x: at.x + n.x * out + along.x * step - tooltip.width / 2, y: at.y + n.y * out + along.y * step - tooltip.height / 2 };
   };
   const inside = (p: Point) => p.x >= 0 && p.y >= 0 && p.x + tooltip.width <= canvas.width && p.y + tooltip.height <= canvas.height;
-  const first = place(normals[0] as Point);
-  const second = place(normals[1] as Point);
-  const chosen = inside(first) || !inside(second) ? first : second;
+  const covers = (p: Point) => avoid.reduce((sum, box) => sum + overlapArea({ x1: p.x, y1: p.y, x2: p.x + tooltip.width, y2: p.y + tooltip.height }, box), 0);
+  const places = OUT_STEPS.flatMap((further) => ALONG_LINE_STEPS.flatMap((step) => normals.map((n) => place(n, step, further)))).filter(inside);
+  let chosen = place(normals[0] as Point, 0);
+  let least = Infinity;
+  for (const p of places) {
+    const covered = covers(p);
+    if (covered < least) [chosen, least] = [p, covered];
+    if (covered === 0) break;
+  }
   return { x: clamp(chosen.x, 0, canvas.width - tooltip.width), y: clamp(chosen.y, 0, canvas.height - tooltip.height) };
 }
