@@ -109,6 +109,11 @@ describe('CaptionRoom, a selected relationship slid along its line', () => {
     // Nowhere clear (obstacles above, on and below the line): on the line, at the middle, still drawn.
     const walled: Obstacle[] = [nodeCaption, { x1: -40, y1: 7, x2: 40, y2: 30 }, { x1: -40, y1: -30, x2: 40, y2: -7 }];
     expect(new CaptionRoom(width, 9).placeAlong([caption('a', 0, 0, 0, { length: 60 })], walled).get('a')).toEqual({ x: 0, y: 0 });
+    // Its own height off the line covered on both sides (a neighbour's caption just above and below):
+    // twice its height off, clear. Before, it stayed over one of them (33 of the seed's 64 at 1280×800
+    // instead of 39 over a node or node caption).
+    const close: Obstacle[] = [nodeCaption, { x1: -40, y1: 7, x2: 40, y2: 19 }, { x1: -40, y1: -19, x2: 40, y2: -7 }];
+    expect(new CaptionRoom(width, 9).placeAlong([caption('a', 0, 0, 0, { length: 60 })], close).get('a')).toEqual({ x: 0, y: 26 });
   });
 
   it('keeps the slid captions clear of one another', () => {
