@@ -274,7 +274,7 @@ describe('browsing the graph in Chromium', () => {
     expect(sorted((await probe(page)).nodes)).toEqual(sorted(['north-korea', ...deployed]));
   });
 
-  it('offers the path finder\'s five certainty floors in the neighbour chooser, and gives the keyboard back to the view on Esc', async () => {
+  it('offers the path finder\'s five certainty floors in the neighbour chooser, keeps Tab inside it, and gives the keyboard back to the view on Esc', async () => {
     // The new-user trial: the chooser had no "conditional", and Esc left the keyboard on the page's body.
     await openView(page, server.url, '#v=1&n=north-korea');
     await clickElement(page, 'north-korea');
@@ -282,6 +282,18 @@ describe('browsing the graph in Chromium', () => {
     const dialog = page.locator('[data-testid="expand-dialog"]');
     await dialog.waitFor();
     await expect(dialog.locator('[data-testid="expand-certainty"] option').allInnerTexts()).resolves.toEqual(CERTAINTY_FLOORS);
+    // Tab and Shift+Tab go round the chooser's controls, never to the page behind it (fourth new-user
+    // trial: one Tab left it, and Esc then no longer closed it).
+    const inDialog = () => page.evaluate(() => Boolean(document.activeElement?.closest('[data-testid="expand-dialog"]')));
+    const controls = await dialog.locator('button:not([disabled]), input:not([disabled]), select:not([disabled])').count();
+    for (let i = 0; i < controls + 2; i++) {
+      await page.keyboard.press('Tab');
+      expect(await inDialog(), `after ${i + 1} Tabs`).toBe(true);
+    }
+    for (let i = 0; i < 3; i++) {
+      await page.keyboard.press('Shift+Tab');
+      expect(await inDialog(), `after ${i + 1} Shift+Tabs`).toBe(true);
+    }
     await page.keyboard.press('Escape');
     await expect(dialog.count()).resolves.toBe(0);
     await expect(page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.testid)).resolves.toBe('graph-canvas');

@@ -15,6 +15,7 @@ import type { ExpandChoice } from '../state/use-explorer.ts';
 import { useDebouncedValue } from '../state/use-debounced-value.ts';
 import { LabelSwatch } from './LabelChip.tsx';
 import { useFocusReturn } from './use-focus-return.ts';
+import { useFocusTrap } from './use-focus-trap.ts';
 import './ExpandDialog.css';
 
 interface ExpandDialogProps {
@@ -38,6 +39,8 @@ export function ExpandDialog({ choice, cap, onConfirm, onCancel }: ExpandDialogP
   const [limit, setLimit] = useState(cap);
   const [preview, setPreview] = useState<Preview>({ status: 'idle' });
   const dialogRef = useRef<HTMLDivElement>(null);
+  // The trap first: its cleanup, run first, lets focus go back out (useFocusReturn's).
+  useFocusTrap(dialogRef);
   useFocusReturn(dialogRef);
   const firstRef = useRef<HTMLButtonElement>(null);
   const confirmRef = useRef<HTMLButtonElement>(null);
@@ -79,6 +82,7 @@ export function ExpandDialog({ choice, cap, onConfirm, onCancel }: ExpandDialogP
         ref={dialogRef}
         className="modal"
         role="dialog"
+        tabIndex={-1}
         aria-modal="true"
         aria-labelledby="expand-dialog-title"
         data-testid="expand-dialog"
