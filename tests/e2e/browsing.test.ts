@@ -106,6 +106,16 @@ describe('browsing the graph in Chromium', () => {
       )
       .toBe(true);
     await expect(panel().innerText()).resolves.toContain('North Korean engineering brigades');
+    // The chosen node's caption stays in the box, but marks nothing: 19 of 27 nodes stayed faded after a
+    // choice (fourth new-user trial). Typed again, the text marks its matches again.
+    await expect.poll(() => page.evaluate(() => (window as unknown as CyWindow).__cy.nodes('.search-faded, .search-match').length)).toBe(0);
+    await expect(page.locator('[data-testid="search-input"]').inputValue()).resolves.toMatch(/engineering brigades/i);
+    await page.keyboard.press('/');
+    await page.keyboard.press('End');
+    await page.keyboard.press('Backspace');
+    await expect.poll(() => page.evaluate(() => (window as unknown as CyWindow).__cy.nodes('.search-faded').length)).toBeGreaterThan(0);
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Escape');
   });
 
   it('adds a search result with its neighbours on Shift+Enter', async () => {
