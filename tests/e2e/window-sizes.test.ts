@@ -98,6 +98,27 @@ describe.each([
     expect(canvas).toBeGreaterThan(width * 0.55);
     await page.keyboard.press('Escape');
   });
+
+  it('keeps every control of the settings popover inside it and inside the window', async () => {
+    // The fourth new-user trial: the caption zoom's select ran 55 px past the popover and 5 px past the window.
+    await page.setViewportSize({ width, height });
+    await openView(page, server.url, '');
+    await page.locator('[data-testid="settings-button"]').click();
+    const outside = await page.evaluate(() => {
+      const popover = document.querySelector('[data-testid="settings-popover"]')!.getBoundingClientRect();
+      return [...document.querySelectorAll('[data-testid="settings-popover"] :is(input, select, button, label)')]
+        .filter((element) => {
+          const box = element.getBoundingClientRect();
+          if (box.width === 0) return false; // the segments' hidden radio inputs
+          const within = (outer: { left: number; right: number; top: number; bottom: number }) =>
+            box.left >= outer.left - 0.5 && box.right <= outer.right + 0.5 && box.top >= outer.top - 0.5 && box.bottom <= outer.bottom + 0.5;
+          return !within(popover) || !within({ left: 0, top: 0, right: window.innerWidth, bottom: window.innerHeight });
+        })
+        .map((element) => (element as HTMLElement).dataset.testid ?? element.textContent?.trim() ?? element.tagName);
+    });
+    expect(outside).toEqual([]);
+    await page.locator('[data-testid="settings-button"]').click();
+  });
 });
 
 describe('a narrow window', () => {

@@ -84,7 +84,7 @@ export function SettingsPopover({ settings, onChange }: SettingsPopoverProps) {
             />
           </label>
           <p className="muted small">More than this asks which neighbours to add.</p>
-          <label className="form-row">
+          <label className="form-row form-row-stacked">
             <span>Relationship captions</span>
             <select
               value={settings.edgeCaptionZoom}
