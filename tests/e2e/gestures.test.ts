@@ -1268,6 +1268,15 @@ describe('relationship captions on a dense view', () => {
       return onPaths.filter((id) => !drawn.includes(id));
     };
     await expect.poll(notDrawn).toEqual([]);
+    // Drawn over the nodes, as a selected relationship is, so no node caption cuts them: under them,
+    // RECONSIDERS_ARMS_SUPPLIES_TO read "RECO…S_S…TO" (fourth new-user trial).
+    const underANode = await page.evaluate((ids) => {
+      const cy = (window as unknown as CyWindow).__cy;
+      const order = (cy as unknown as { renderer(): { getCachedZSortedEles(): { id(): string; isNode(): boolean }[] } }).renderer().getCachedZSortedEles();
+      const lastNode = order.map((element) => element.isNode()).lastIndexOf(true);
+      return ids.filter((id) => order.findIndex((element) => element.id() === id) < lastNode);
+    }, onPaths);
+    expect(underANode).toEqual([]);
   });
 
   it('slides a selected relationship\'s caption along it, off a node caption it would cover', async () => {

@@ -210,18 +210,12 @@ function stateRules(theme: GraphTheme): StylesheetJson {
       selector: `node.${CLASSES.pinned}`,
       style: { 'outline-width': 2, 'outline-color': theme.text, 'outline-style': 'dashed', 'outline-offset': 3, 'outline-opacity': 0.8 },
     },
-    {
-      selector: `.${CLASSES.searchFaded}`,
-      style: { opacity: 0.18 },
-    },
+    { selector: `.${CLASSES.searchFaded}`, style: { opacity: 0.18 } },
     {
       selector: `node.${CLASSES.searchMatch}`,
       style: { 'underlay-color': theme.search, 'underlay-opacity': 0.55, 'underlay-padding': 7, 'underlay-shape': 'ellipse', opacity: 1 },
     },
-    {
-      selector: `.${CLASSES.pathFaded}`,
-      style: { opacity: 0.14 },
-    },
+    { selector: `.${CLASSES.pathFaded}`, style: { opacity: 0.14 } },
     {
       selector: `node.${CLASSES.pathMember}`,
       style: { 'border-width': 4, 'border-color': theme.path, opacity: 1, 'z-index': 10 },
@@ -236,6 +230,9 @@ function stateRules(theme: GraphTheme): StylesheetJson {
         width: (edge: NodeSingular) => Math.max(4, Number(edge.data('width') ?? 0)),
         opacity: 1,
         'z-index': 10,
+        // Over the nodes, as a selected relationship: under them, "RECONSIDERS_ARMS_SUPPLIES_TO" read
+        // "RECO…S_S…TO" between node captions (fourth new-user trial).
+        'z-compound-depth': 'top',
       },
     },
     {
