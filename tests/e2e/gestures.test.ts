@@ -177,6 +177,25 @@ describe('the view when the canvas changes size', () => {
     await page.setViewportSize({ width: 1440, height: 900 });
   });
 
+  it('stops zooming out by the button or − once the graph fills a quarter of the canvas', async () => {
+    // The fourth new-user trial: 30 presses of Zoom out took the seed to zoom 0.005, out of sight.
+    await openView(page, server.url, '');
+    await waitForStillGraph(page);
+    const share = () =>
+      page.evaluate(() => {
+        const cy = (window as unknown as CyWindow).__cy;
+        const box = cy.nodes().renderedBoundingBox({ includeLabels: false });
+        return Math.max(box.w / cy.width(), box.h / cy.height());
+      });
+    for (let i = 0; i < 15; i++) await page.locator('[data-testid="zoom-out"]').click();
+    for (let i = 0; i < 15; i++) await page.keyboard.press('-');
+    await expect.poll(() => page.evaluate(() => (window as unknown as CyWindow).__cy.animated())).toBe(false);
+    const least = await share();
+    expect(least).toBeGreaterThan(0.24);
+    expect(least).toBeLessThan(0.4); // it did zoom out, down to the floor
+    await page.keyboard.press('f');
+  });
+
   it('fits the next layout after F was pressed many times quickly, the fits still queued dropped', async () => {
     // Ten quick presses queued 3.5 s of fits; those left moved the next layout's fitted view back to the
     // old fit, 15 of 27 nodes off the canvas (new-user trial).
