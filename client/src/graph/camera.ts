@@ -173,8 +173,9 @@ const ZOOM_OUT_FLOOR_SHARE = 0.25;
 /**
  * Zooms by `factor` around the view's centre. `target` holds where the running zoom animation is heading,
  * so pressing + twice quickly zooms twice: a step starts from there. Zooming out stops once the nodes drawn
- * fill a quarter of the canvas (ZOOM_OUT_FLOOR_SHARE), or where it stands when it is further out already:
- * 30 presses of − took the seed to zoom 0.005, out of sight (fourth new-user trial).
+ * fill a quarter of the canvas (ZOOM_OUT_FLOOR_SHARE), at 25 % at the most (a view of one node still zooms
+ * out), or where it stands when it is further out already: 30 presses of − took the seed to zoom 0.005,
+ * out of sight (fourth new-user trial).
  */
 export function zoomStep(cy: Core, factor: number, target: { current: number | null }): void {
   const from = cy.animated() && target.current !== null ? target.current : cy.zoom();
@@ -183,7 +184,8 @@ export function zoomStep(cy: Core, factor: number, target: { current: number | n
   if (factor < 1 && drawn.nonempty()) {
     const box = nodesBox(drawn);
     const whole = Math.min(cy.width() / Math.max(box.x2 - box.x1, 1), cy.height() / Math.max(box.y2 - box.y1, 1));
-    floor = Math.max(floor, Math.min(from, whole * ZOOM_OUT_FLOOR_SHARE));
+    // A view smaller than a quarter of the canvas at 100 % (one node) still zooms out, to 25 %.
+    floor = Math.max(floor, Math.min(from, whole * ZOOM_OUT_FLOOR_SHARE, ZOOM_OUT_FLOOR_SHARE));
   }
   const level = Math.min(cy.maxZoom(), Math.max(floor, from * factor));
   target.current = level;
