@@ -86,6 +86,30 @@ describe('selecting and hiding', () => {
     await expect.poll(drawnNodes).toEqual(['kim-jong-un', 'north-korea', 'russia', 'vladimir-putin']);
   });
 
+  it('frames what show only leaves, instead of leaving it where it was', async () => {
+    // The fourth new-user trial: the kept nodes stayed in a corner of the canvas.
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await openView(page, server.url, '');
+    await waitForStillGraph(page);
+    await clickElement(page, 'vietnam');
+    const soviet = await pagePoint(page, 'soviet-union');
+    await page.keyboard.down('Shift');
+    await page.mouse.click(soviet.x, soviet.y);
+    await page.keyboard.up('Shift');
+    await expect.poll(async () => (await probe(page)).selected.length).toBe(2);
+    await page.keyboard.press('o');
+    await expect.poll(drawnNodes).toEqual(['soviet-union', 'vietnam']);
+    await waitForStillGraph(page);
+    const offCentre = await page.evaluate(() => {
+      const cy = (window as unknown as CyWindow).__cy;
+      const box = cy.$('#vietnam, #soviet-union').renderedBoundingBox({ includeLabels: true });
+      return { x: Math.abs((box.x1 + box.x2) / 2 - cy.width() / 2) / cy.width(), y: Math.abs((box.y1 + box.y2) / 2 - cy.height() / 2) / cy.height() };
+    });
+    expect(offCentre.x).toBeLessThan(0.1);
+    expect(offCentre.y).toBeLessThan(0.2);
+    await page.keyboard.press('Shift+H');
+  });
+
   it('leaves hidden nodes out of the Export menu\'s view scope and of Ctrl+A', async () => {
     await openView(page, server.url, '#v=1&n=russia,north-korea,kim-jong-un');
     await clickElement(page, 'kim-jong-un');

@@ -105,10 +105,12 @@ describe('selecting and hiding by hand', () => {
     expect(clicked.alsoSelected).toEqual([]);
   });
 
-  it('shows only the selection: a relationship keeps its two ends; nothing to hide says so', () => {
+  it('shows only the selection, framed: a relationship keeps its two ends; nothing to hide says so', () => {
     const only = run(loaded(), { type: 'selected', selection: { kind: 'relationship', id: 'kim--LEADS--north-korea' } }, { type: 'othersHidden' });
     expect(sorted(drawnNodeIds(only))).toEqual(['kim', 'north-korea']);
     expect(only.notice?.text).toContain('2 other nodes hidden');
+    // Framed: what is left stayed in a corner of the canvas (fourth new-user trial).
+    expect(only.focus && sorted([only.focus.id, ...(only.focus.also ?? [])])).toEqual(['kim', 'north-korea']);
     const again = run(only, { type: 'othersHidden' });
     expect(again.notice?.text).toBe('Only the selection is drawn already.');
     expect(again.history.past).toHaveLength(only.history.past.length);

@@ -63,16 +63,22 @@ export function reduceSelectionHidden(state: ExplorerState): ExplorerState {
   });
 }
 
-/** Shows only the selection: every other drawn node is hidden (selected relationships keep their ends). */
+/**
+ * Shows only the selection: every other drawn node is hidden (selected relationships keep their ends), and
+ * the view frames what is left (a focus request): it stayed in a corner of the canvas (fourth new-user trial).
+ */
 export function reduceOthersHidden(state: ExplorerState): ExplorerState {
   const { selection } = state;
   if (selection === null) return { ...state, ...withNotice(state, 'Select the nodes to keep first.') };
   const kept = new Set(selectionEndIds(state));
   const others = drawnNodeIds(state).filter((id) => !kept.has(id));
   if (others.length === 0) return { ...state, ...withNotice(state, 'Only the selection is drawn already.') };
+  const [first, ...rest] = [...kept];
+  const notice = withNotice(state, `Showing only the selection: ${plural(others.length, 'other node')} hidden. "Show hidden" brings them back.`);
   return commit(state, `show only ${plural(kept.size, 'node')}`, {
     filters: { ...state.filters, hiddenNodeIds: union(state.filters.hiddenNodeIds, others) },
-    ...withNotice(state, `Showing only the selection: ${plural(others.length, 'other node')} hidden. "Show hidden" brings them back.`),
+    ...notice,
+    ...(first === undefined ? {} : { focus: { id: first, also: rest, seq: notice.seq } }),
   });
 }
 
