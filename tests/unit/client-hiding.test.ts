@@ -105,6 +105,20 @@ describe('selecting and hiding by hand', () => {
     expect(clicked.alsoSelected).toEqual([]);
   });
 
+  it('shows a node hidden by hand again when it is opened by name, and says so of one the filters hide', () => {
+    // Fourth new-user trial: a hidden node chosen from search was selected undrawn.
+    const hidden = run(loaded(), { type: 'selected', selection: { kind: 'node', id: 'kim' } }, { type: 'selectionHidden' });
+    const kim = hidden.graph.nodes.get('kim')!;
+    const opened = run(hidden, { type: 'nodesAdded', graph: { nodes: [kim], relationships: [] }, focusId: 'kim', change: 'open Kim' });
+    expect(drawnNodeIds(opened)).toContain('kim');
+    expect(opened.selection).toEqual({ kind: 'node', id: 'kim' });
+    expect(drawnNodeIds(run(opened, { type: 'undo' }))).not.toContain('kim'); // one step: undo hides it again
+    const filtered = run(loaded(), { type: 'filtersChanged', filters: { ...loaded().filters, hiddenLabels: ['Person'] }, change: 'hide Person' });
+    const notShown = run(filtered, { type: 'nodesAdded', graph: { nodes: [kim], relationships: [] }, focusId: 'kim', change: 'open Kim' });
+    expect(notShown.selection).toBeNull();
+    expect(notShown.notice?.text).toContain('hidden by the filters');
+  });
+
   it('shows only the selection, framed: a relationship keeps its two ends; nothing to hide says so', () => {
     const only = run(loaded(), { type: 'selected', selection: { kind: 'relationship', id: 'kim--LEADS--north-korea' } }, { type: 'othersHidden' });
     expect(sorted(drawnNodeIds(only))).toEqual(['kim', 'north-korea']);

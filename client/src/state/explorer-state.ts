@@ -12,7 +12,7 @@ import { collapseRemovals, reduceCollapsed, reduceExpanded } from './expansion.t
 import type { ExplorerAction, ExplorerState, Positions } from './explorer-types.ts';
 import { DEFAULT_FILTERS } from './filters.ts';
 import { EMPTY_GRAPH, graphDataFrom, mergeGraph, removeFromGraph, type GraphData } from './graph-data.ts';
-import { reduceAllSelected, reduceHiddenShown, reduceOthersHidden, reduceSelectionHidden, reduceSelectionInverted } from './hiding.ts';
+import { openedNodeShown, reduceAllSelected, reduceHiddenShown, reduceOthersHidden, reduceSelectionHidden, reduceSelectionInverted } from './hiding.ts';
 import { emptyHistory } from './history.ts';
 import { reduceAllUnpinned, reducePinToggled } from './pins.ts';
 import { nameOf, noticeAfterSelecting, plural, withNotice } from './notices.ts';
@@ -152,19 +152,14 @@ function reduce(state: ExplorerState, action: ExplorerAction): ExplorerState {
       const askedFor = new Set(state.askedFor);
       for (const node of action.graph.nodes) askedFor.add(node.id);
       if (action.sample !== undefined) return reduceSampleShown(state, action, data, addedNodeIds.length, askedFor);
-      const focus = action.focusId ? { selection: { kind: 'node', id: action.focusId } as const, focus: { id: action.focusId, seq: state.seq + 1 } } : {};
-      if (data === state.graph) {
-        // Already in view: select and centre it, nothing to undo.
-        return { ...state, askedFor, busy: null, ...(action.text ? withNotice(state, action.text) : { seq: state.seq + 1 }), ...focus };
-      }
-      return commit(state, action.change, {
-        graph: data,
-        askedFor,
-        anchorId: null,
-        busy: null,
-        ...(action.text ? withNotice(state, action.text) : { seq: state.seq + 1 }),
-        ...focus,
-      });
+      const opened = action.focusId ? openedNodeShown(state, data, action.focusId) : null;
+      const focus = action.focusId && opened?.visible ? { selection: { kind: 'node', id: action.focusId } as const, focus: { id: action.focusId, seq: state.seq + 1 } } : {};
+      const text = opened?.notice ?? action.text;
+      const said = text ? withNotice(state, text) : { seq: state.seq + 1 };
+      const filters = opened?.filters ?? state.filters;
+      // Already in view and drawn: select and centre it, nothing to undo.
+      if (data === state.graph && filters === state.filters) return { ...state, askedFor, busy: null, ...said, ...focus };
+      return commit(state, action.change, { graph: data, filters, askedFor, anchorId: null, busy: null, ...said, ...focus });
     }
     case 'queryGraphShown': {
       const nodes = plural(action.graph.nodes.length, 'node');

@@ -93,3 +93,16 @@ export function reduceHiddenShown(state: ExplorerState): ExplorerState {
     ...withNotice(state, `Showing ${count} again.`),
   });
 }
+
+/**
+ * The filters once a node is opened by name (search, a source link): hidden by hand, it is shown again, as
+ * choosing it asks to see it (fourth new-user trial: a hidden node chosen from search was selected undrawn,
+ * the camera centred on nothing, H and Del acting on what could not be seen). Hidden by the filters, it
+ * stays so, and `notice` says why it is not selected.
+ */
+export function openedNodeShown(state: ExplorerState, graph: ExplorerState['graph'], id: string): { filters: Filters; visible: boolean; notice?: string } {
+  const { hiddenNodeIds } = state.filters;
+  const filters = hiddenNodeIds.includes(id) ? { ...state.filters, hiddenNodeIds: hiddenNodeIds.filter((hidden) => hidden !== id) } : state.filters;
+  if (!hiddenElements(graph, filters).nodes.has(id)) return { filters, visible: true };
+  return { filters, visible: false, notice: `${nameOf(graph, id)} is in view but hidden by the filters: change them to see it.` };
+}
