@@ -176,6 +176,32 @@ describe('the view when the canvas changes size', () => {
     }
   });
 
+  it('undoes a step taken with the drawer open, once it is closed, in the same part of the graph as the canvas now is', async () => {
+    // The fifth new-user trial: the undo brought back the zoom of the drawer's smaller canvas, 0.554 for
+    // 0.964, the seed in half the canvas.
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await openView(page, server.url, '');
+    await waitForStillGraph(page);
+    const zoom = () => page.evaluate(() => (window as unknown as CyWindow).__cy.zoom());
+    const full = await zoom();
+    await page.keyboard.press('Control+Backquote');
+    await page.locator('[data-testid="workbench-drawer"]').waitFor();
+    await expect.poll(zoom).toBeLessThan(full * 0.8);
+    await clickElement(page, 'vietnam');
+    await page.keyboard.press('Delete');
+    await expect.poll(async () => (await probe(page)).nodes).not.toContain('vietnam');
+    await page.keyboard.press('Control+Backquote');
+    await expect.poll(() => page.locator('[data-testid="workbench-drawer"]').isVisible()).toBe(false);
+    await expect.poll(zoom).toBeGreaterThan(full * 0.99); // the drawer's closing gave the view back
+    await waitForStillGraph(page);
+    await page.locator('[data-testid="graph-canvas"]').focus();
+    await page.keyboard.press('Control+z');
+    await expect.poll(async () => (await probe(page)).nodes).toContain('vietnam');
+    await waitForStillGraph(page);
+    expect(await zoom()).toBeGreaterThan(full * 0.9);
+    expect((await onCanvas()).length).toBe((await probe(page)).nodes.length);
+  });
+
   it('keeps the selection readable when the workbench drawer opens in a short window, and the old view when it closes', async () => {
     // The new-user trial: at 1024×700 with Russia selected, the drawer fitted the seed at zoom 0.33 (captions 3 px).
     await page.setViewportSize({ width: 1024, height: 700 });

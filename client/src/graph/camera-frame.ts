@@ -19,17 +19,23 @@ export function cameraOf(cy: Core): Camera {
  * limits). The canvas's size is read afresh first: the page may have laid out again since Cytoscape last
  * measured it (the timeline appears with the first graph), and a stale size would put the centre elsewhere.
  *
- * A camera seen in a canvas wider or taller than this one (a shared link from a larger window, an undo
- * across a drawer's opening) shows the same part of the graph instead, as a resize does
- * (viewportAfterResize), never zoomed in past its own zoom: at the sender's zoom, a link made at 1920×1080
- * left 21 of the seed's 27 nodes off a 1024×700 canvas (new-user trial).
+ * A camera seen in a canvas of another size (a shared link from another window, an undo across a
+ * drawer's opening or closing) shows the same part of the graph instead, as a resize from that size does
+ * (viewportAfterResize); from a larger canvas, never zoomed in past its own zoom. At the sender's zoom, a
+ * link made at 1920×1080 left 21 of the seed's 27 nodes off a 1024×700 canvas (new-user trial); an undo
+ * of a step taken with the workbench drawer open, undone once it was closed, drew the seed at zoom 0.554
+ * in half the canvas where a resize gave 0.964 (fifth new-user trial).
  */
 export function showThrough(cy: Core, camera: Camera, animate = false): void {
   measureCanvas(cy);
   const { width, height } = camera;
-  const larger = width !== undefined && height !== undefined && (width > cy.width() || height > cy.height());
+  const sized = width !== undefined && height !== undefined && (width !== cy.width() || height !== cy.height());
+  const larger = sized && (width > cy.width() || height > cy.height());
   const zoom = Math.min(cy.maxZoom(), Math.max(cy.minZoom(), camera.zoom));
-  const viewport = (larger && viewportAfterResize(cy, { width, height, camera }, camera.zoom)) || { zoom, pan: { x: cy.width() / 2 - zoom * camera.x, y: cy.height() / 2 - zoom * camera.y } };
+  const viewport = (sized && viewportAfterResize(cy, { width, height, camera }, larger ? camera.zoom : Infinity)) || {
+    zoom,
+    pan: { x: cy.width() / 2 - zoom * camera.x, y: cy.height() / 2 - zoom * camera.y },
+  };
   cy.stop(true, false);
   if (animate) cy.animate(viewport, { duration: ANIMATION_MS });
   else cy.viewport(viewport);
