@@ -96,7 +96,7 @@ export function reduceHiddenShown(state: ExplorerState): ExplorerState {
 
 /**
  * The filters once a node is opened by name (search, a source link): hidden by hand, it is shown again, as
- * choosing it asks to see it (fourth new-user trial: a hidden node chosen from search was selected undrawn,
+ * choosing it asks to see it (fifth new-user trial: a hidden node chosen from search was selected undrawn,
  * the camera centred on nothing, H and Del acting on what could not be seen). Hidden by the filters, it
  * stays so, and `notice` says why it is not selected.
  */
