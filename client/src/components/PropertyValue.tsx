@@ -10,6 +10,7 @@
  */
 import { useState, type ReactNode } from 'react';
 import type { JsonValue } from '../../../server/src/contract.ts';
+import { formatNumber, formatTagged } from './property-text.ts';
 import './PropertyValue.css';
 
 /** Keys shown first, in this order; the rest follow alphabetically. */
@@ -102,14 +103,6 @@ function isScalar(value: JsonValue): value is string | number | boolean | null {
   return value === null || typeof value !== 'object';
 }
 
-function formatNumber(value: number): string {
-  // Past 2^53 a JSON number is a FLOAT (the API sends such INTEGERs as exact digit strings): grouped, 1e20
-  // read as an exact integer (new-user trial), so it is written in exponent form.
-  if (Math.abs(value) > Number.MAX_SAFE_INTEGER) return value.toExponential();
-  // Group big integers (amounts); leave years and small numbers as written.
-  return Number.isInteger(value) && Math.abs(value) >= 10000 ? value.toLocaleString('en-US') : String(value);
-}
-
 /** A scalar as the details panel and the result table show it (see the module comment). */
 function ScalarValue({ value }: { value: string | number | boolean | null }) {
   if (value === null) {
@@ -177,22 +170,6 @@ export function PropertyValue({ value }: { value: JsonValue }) {
     );
   }
   return <PropertyList properties={value} nested />;
-}
-
-/**
- * Neo4j values JSON can't carry as themselves arrive tagged by the server (`{$type:"Date", value:"…"}`,
- * `{$type:"Point", srid, x, y, z?}`, `{$type:"Bytes", base64}`): shown as text with their type.
- */
-function formatTagged(value: { [key: string]: JsonValue }): { type: string; text: string } | undefined {
-  const type = value.$type;
-  if (typeof type !== 'string') return undefined;
-  if (typeof value.value === 'string') return { type, text: value.value };
-  if (type === 'Point') {
-    const coords = [value.x, value.y, value.z].filter((c) => c !== undefined).join(', ');
-    return { type: `Point (SRID ${String(value.srid)})`, text: `(${coords})` };
-  }
-  if (type === 'Bytes' && typeof value.base64 === 'string') return { type, text: `${value.base64.length * 0.75} bytes` };
-  return undefined;
 }
 
 export function PropertyList({
