@@ -8,7 +8,6 @@
  */
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { Core, EventObject, NodeSingular } from 'cytoscape';
-import type { JsonValue } from '../../../server/src/contract.ts';
 import { CertaintyBadge } from '../components/CertaintyBadge.tsx';
 import { LabelChip } from '../components/LabelChip.tsx';
 import type { GraphData } from '../state/graph-data.ts';
@@ -16,15 +15,13 @@ import { covered } from './camera.ts';
 import { certaintyOf } from './certainty.ts';
 import { nodeCaption } from './labels.ts';
 import { besideLine, besideNode, type Box, type Point } from './tooltip-placement.ts';
+import { keyProperties, shortText } from './tooltip-text.ts';
 import './HoverTooltip.css';
 
 /** How long the pointer rests on an element before its tooltip shows (ms); Bloom and most OSes use 400–500. */
 export const TOOLTIP_DELAY_MS = 450;
-/** Properties a node's tooltip lists at most, and words of a quote. */
-const MAX_PROPERTIES = 3;
+/** Words of a quote a relationship's tooltip shows. */
 const QUOTE_WORDS = 14;
-/** Keys a node's tooltip skips: its caption says them, or they are bookkeeping. */
-const SKIPPED_KEYS = new Set(['id', 'name', 'title', 'text', 'aliases', 'embedding']);
 
 interface Hovered {
   kind: 'node' | 'edge';
@@ -33,28 +30,9 @@ interface Hovered {
   at: Point;
 }
 
-function shortText(value: JsonValue | undefined, max = 60): string | null {
-  if (value === null || value === undefined || typeof value === 'object') return null;
-  const text = String(value).trim();
-  if (text === '') return null;
-  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
-}
-
 function firstWords(text: string, count: number): string {
   const words = text.trim().split(/\s+/);
   return words.length > count ? `${words.slice(0, count).join(' ')}…` : words.join(' ');
-}
-
-/** The node's key properties: scalars, not the caption's, in their stored order. */
-function keyProperties(properties: Record<string, JsonValue>): Array<[string, string]> {
-  const shown: Array<[string, string]> = [];
-  for (const [key, value] of Object.entries(properties)) {
-    if (SKIPPED_KEYS.has(key)) continue;
-    const text = shortText(value);
-    if (text !== null) shown.push([key, text]);
-    if (shown.length === MAX_PROPERTIES) break;
-  }
-  return shown;
 }
 
 /**
