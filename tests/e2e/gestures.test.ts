@@ -188,6 +188,8 @@ describe('the view when the canvas changes size', () => {
     await page.locator('[data-testid="workbench-drawer"]').waitFor();
     await expect.poll(zoom).toBeLessThan(full * 0.8);
     await clickElement(page, 'vietnam');
+    await expect.poll(async () => (await probe(page)).selected).toEqual(['vietnam']);
+    await page.locator('[data-testid="graph-canvas"]').focus(); // not the drawer's editor
     await page.keyboard.press('Delete');
     await expect.poll(async () => (await probe(page)).nodes).not.toContain('vietnam');
     await page.keyboard.press('Control+Backquote');
